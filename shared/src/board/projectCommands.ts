@@ -1,0 +1,134 @@
+import * as Y from 'yjs'
+import { todayIso, type IsoDate } from '../domain/dates.ts'
+import {
+  PROJECT_DEFAULTS,
+  checkProjectField,
+  isProjectField,
+  newProjectId,
+  type ProjectFields,
+  type ProjectId,
+  type ProjectPatch,
+} from '../domain/project.ts'
+import { rankAt } from '../domain/rank.ts'
+import { Stage } from '../domain/stage.ts'
+import { projectsRoot, type ProjectMap } from './boardDoc.ts'
+import { columnOrder } from './projectQueries.ts'
+
+export class ProjectValidationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ProjectValidationError'
+  }
+}
+
+/** Entering a stage records the day it happened (实际签约/开工/投产时间) unless one is already set. */
+const ACTUAL_DATE_FIELD: Record<Stage, 'actualSignDate' | 'actualStartDate' | 'actualProduceDate' | undefined> = {
+  planning: undefined,
+  signed: 'actualSignDate',
+  started: 'actualStartDate',
+  producing: 'actualProduceDate',
+}
+
+export interface Placement {
+  stage: Stage
+  /** Place directly after this card; without it (and without `beforeId`) the card goes to the end. */
+  afterId?: ProjectId
+  /** Place directly before this card. */
+  beforeId?: ProjectId
+}
+
+export interface CommandOptions {
+  origin?: unknown
+  /** The day a stage move happened; defaults to today. */
+  today?: IsoDate
+}
+
+function assertValid(values: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(values)) {
+    if (value === undefined) continue
+    if (!isProjectField(field)) throw new ProjectValidationError(field, `未知字段：${field}`)
+    const problem = checkProjectField(field, value)
+    if (problem) throw new ProjectValidationError(field, problem)
+  }
+}
+
+function writeFields(map: ProjectMap, values: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(values)) {
+    if (value === undefined) map.delete(field)
+    else if (map.get(field) !== value || Array.isArray(value)) map.set(field, value)
+  }
+}
+
+/** Creates a project at the end of its stage column (or at `placement`) and returns its id. */
+export function createProject(
+  doc: Y.Doc,
+  fields: Partial<Omit<ProjectFields, 'rank'>>,
+  options: CommandOptions & { id?: ProjectId; placement?: Omit<Placement, 'stage'> } = {},
+): ProjectId {
+  const id = options.id ?? newProjectId()
+  const stage = fields.stage ?? Stage.planning
+  const values: Record<string, unknown> = { ...PROJECT_DEFAULTS, ...fields, stage }
+  values.rank = rankForPlacement(doc, id, { stage, ...options.placement })
+  assertValid(values)
+  doc.transact(() => {
+    if (projectsRoot(doc).has(id)) throw new ProjectValidationError('id', `项目编号已存在：${id}`)
+    const map = new Y.Map<unknown>()
+    projectsRoot(doc).set(id, map)
+    writeFields(map, values)
+  }, options.origin)
+  return id
+}
+
+/** Changes fields of a project; `undefined` clears an optional field. Stage changes go through moveProject. */
+export function updateProject(doc: Y.Doc, id: ProjectId, patch: ProjectPatch, options: CommandOptions = {}): void {
+  assertValid(patch)
+  const map = requireProjectMap(doc, id)
+  doc.transact(() => writeFields(map, patch), options.origin)
+}
+
+export function deleteProject(doc: Y.Doc, id: ProjectId, options: CommandOptions = {}): void {
+  requireProjectMap(doc, id)
+  doc.transact(() => projectsRoot(doc).delete(id), options.origin)
+}
+
+/**
+ * Moves a card to a stage, before or after another card. Only `stage`, `rank` and (when a new
+ * stage is entered for the first time) its actual date change: a move never rewrites other cards.
+ */
+export function moveProject(doc: Y.Doc, id: ProjectId, placement: Placement, options: CommandOptions = {}): void {
+  const map = requireProjectMap(doc, id)
+  const rank = rankForPlacement(doc, id, placement)
+  doc.transact(() => {
+    if (map.get('stage') !== placement.stage) {
+      map.set('stage', placement.stage)
+      const dateField = ACTUAL_DATE_FIELD[placement.stage]
+      if (dateField && map.get(dateField) === undefined) map.set(dateField, options.today ?? todayIso())
+    }
+    map.set('rank', rank)
+  }, options.origin)
+}
+
+function rankForPlacement(doc: Y.Doc, movingId: ProjectId, placement: Placement): string {
+  const others = columnOrder(doc, placement.stage).filter((card) => card.id !== movingId)
+  let index = others.length
+  if (placement.afterId !== undefined) {
+    const at = others.findIndex((card) => card.id === placement.afterId)
+    if (at >= 0) index = at + 1
+  } else if (placement.beforeId !== undefined) {
+    const at = others.findIndex((card) => card.id === placement.beforeId)
+    if (at >= 0) index = at
+  }
+  return rankAt(
+    others.map((card) => card.rank),
+    index,
+  )
+}
+
+function requireProjectMap(doc: Y.Doc, id: ProjectId): ProjectMap {
+  const map = projectsRoot(doc).get(id)
+  if (!map) throw new ProjectValidationError('id', `项目不存在：${id}`)
+  return map
+}

@@ -1,0 +1,77 @@
+/**
+ * Money is exact. The document stores amounts as decimal strings in 万元 with at most two decimals
+ * ("57800", "350.5"); arithmetic happens on integer hundredths of 万元 (one unit = 100 元), so a
+ * sum over thousands of projects never drifts the way a float sum does.
+ */
+export type WanAmount = string & { readonly __brand: 'WanAmount' }
+/** Integer number of hundredths of 万元. Safe as a JS number far beyond any real budget. */
+export type WanCents = number & { readonly __brand: 'WanCents' }
+
+export const WAN_AMOUNT_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/
+const CENTS_PER_WAN = 100
+const WAN_PER_YI = 10_000
+const CENTS_PER_YI = CENTS_PER_WAN * WAN_PER_YI
+
+export const ZERO_WAN = '0' as WanAmount
+
+export function isWanAmount(value: unknown): value is WanAmount {
+  return typeof value === 'string' && WAN_AMOUNT_PATTERN.test(value)
+}
+
+/** Parses a non-negative decimal string into an integer scaled by 10^digits, without floats. */
+function parseScaledDecimal(text: string, digits: number): number | undefined {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim())
+  if (!match) return undefined
+  const whole = match[1] ?? '0'
+  const fraction = match[2] ?? ''
+  if (fraction.length > digits && /[1-9]/.test(fraction.slice(digits))) return undefined
+  const scaled = Number(whole + fraction.slice(0, digits).padEnd(digits, '0'))
+  return Number.isSafeInteger(scaled) ? scaled : undefined
+}
+
+export function wanToCents(amount: WanAmount): WanCents {
+  return (parseScaledDecimal(amount, 2) ?? 0) as WanCents
+}
+
+export function centsToWan(cents: number): WanAmount {
+  if (!Number.isSafeInteger(cents) || cents < 0) throw new RangeError(`金额无效: ${cents}`)
+  const whole = Math.floor(cents / CENTS_PER_WAN)
+  const fraction = cents % CENTS_PER_WAN
+  if (fraction === 0) return String(whole) as WanAmount
+  return `${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}` as WanAmount
+}
+
+/** Reads an amount written in 亿元 ("5.78") as 万元 exactly; undefined when it is not a plain amount. */
+export function yiTextToWan(text: string): WanAmount | undefined {
+  const cents = parseScaledDecimal(text, 6)
+  return cents === undefined ? undefined : centsToWan(cents)
+}
+
+/** Reads an amount written in 万元 ("12000", "350.5"); undefined when it is not a plain amount. */
+export function wanTextToWan(text: string): WanAmount | undefined {
+  const cents = parseScaledDecimal(text, 2)
+  return cents === undefined ? undefined : centsToWan(cents)
+}
+
+export function sumCents(amounts: Iterable<WanAmount>): WanCents {
+  let total = 0
+  for (const amount of amounts) total += wanToCents(amount)
+  return total as WanCents
+}
+
+/** Formats hundredths of 万元 as 亿元 with two decimals, rounding half up: 578000 → "5.78". */
+export function formatYi(cents: number, decimals = 2): string {
+  const unit = CENTS_PER_YI / 10 ** decimals
+  const rounded = Math.round(cents / unit)
+  const whole = Math.floor(rounded / 10 ** decimals)
+  if (decimals === 0) return String(whole)
+  const fraction = String(rounded % 10 ** decimals).padStart(decimals, '0')
+  return `${whole}.${fraction}`
+}
+
+/** Formats an amount for a card: "5.78亿元" from 1亿 up, "350万元" below. */
+export function formatMoneyLabel(amount: WanAmount): string {
+  const cents = wanToCents(amount)
+  if (cents >= CENTS_PER_YI) return `${formatYi(cents)}亿元`
+  return `${amount}万元`
+}

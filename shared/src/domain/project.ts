@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { isIsoDate, type IsoDate } from './dates.ts'
+import { INDUSTRIES, Industry } from './industry.ts'
+import { isWanAmount, ZERO_WAN, type WanAmount } from './money.ts'
+import { NATURES, Nature } from './nature.ts'
+import { isRankKey } from './rank.ts'
+import { STAGES, Stage } from './stage.ts'
+
+/** A project id is opaque and stable: the key of the project in the board document. */
+export type ProjectId = string & { readonly __brand: 'ProjectId' }
+
+export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/
+
+export function isProjectId(value: unknown): value is ProjectId {
+  return typeof value === 'string' && PROJECT_ID_PATTERN.test(value)
+}
+
+export function newProjectId(): ProjectId {
+  return `p_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}` as ProjectId
+}
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+const requiredText = (label: string, max: number) =>
+  text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
+const money = (label: string) =>
+  z.custom<WanAmount>(isWanAmount, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-03-15）` })
+
+/**
+ * One validator per document field, so the server can check a single changed field of a
+ * project without rebuilding the whole record. Keys are the Yjs map keys (docs/board-schema.md).
+ */
+export const projectFieldSchemas = {
+  name: requiredText('项目名称', 200),
+  nature: z.enum(NATURES as [Nature, ...Nature[]], { error: '建设性质须为新建、续建或前期' }),
+  industry: z.enum(INDUSTRIES as [Industry, ...Industry[]], {
+    error: '产业类别须为一产、二产、三产、基础设施或社会事业',
+  }),
+  cluster: text('产业集群', 50),
+  location: text('建设地点', 100),
+  scope: text('建设内容及规模', 2000),
+  totalInvestment: money('总投资'),
+  annualPlanInvestment: money('年度计划投资'),
+  completedInvestment: money('已完成投资'),
+  stage: z.enum(STAGES as [Stage, ...Stage[]], { error: '当前阶段须为谋划、签约、开工或投产' }),
+  rank: z.custom<string>(isRankKey, { error: '排序键无效' }),
+  plannedSignDate: date('计划签约时间'),
+  plannedStartDate: date('计划开工时间'),
+  plannedProduceDate: date('计划投产时间'),
+  actualSignDate: date('实际签约时间'),
+  actualStartDate: date('实际开工时间'),
+  actualProduceDate: date('实际投产时间'),
+  unit: requiredText('责任单位', 50),
+  leaders: z.array(requiredText('包抓领导', 20), { error: '包抓领导须为姓名列表' }).max(10, { error: '包抓领导最多10人' }),
+  owner: text('责任人', 20),
+  phone: z.string({ error: '联系电话必须是文字' }).regex(/^[0-9+\-() ]{0,20}$/, { error: '联系电话格式不正确' }),
+  progressNote: text('形象进度', 2000),
+  registered: z.boolean({ error: '是否入库须为是或否' }),
+  governmentFunded: z.boolean({ error: '是否政府投资须为是或否' }),
+  seq: z.number({ error: '序号须为数字' }).int({ error: '序号须为整数' }).min(0, { error: '序号不能为负' }),
+} as const
+
+export type ProjectField = keyof typeof projectFieldSchemas
+export const PROJECT_FIELDS = Object.keys(projectFieldSchemas) as ProjectField[]
+
+/** Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). */
+export const OPTIONAL_PROJECT_FIELDS = [
+  'plannedSignDate',
+  'plannedStartDate',
+  'plannedProduceDate',
+  'actualSignDate',
+  'actualStartDate',
+  'actualProduceDate',
+  'seq',
+] as const satisfies readonly ProjectField[]
+type OptionalProjectField = (typeof OPTIONAL_PROJECT_FIELDS)[number]
+
+type FieldValues = { [K in ProjectField]: z.infer<(typeof projectFieldSchemas)[K]> }
+export type ProjectFields = Omit<FieldValues, OptionalProjectField> & Partial<Pick<FieldValues, OptionalProjectField>>
+export type Project = ProjectFields & { readonly id: ProjectId }
+export type ProjectPatch = Partial<Omit<ProjectFields, 'stage' | 'rank'>>
+
+export function isProjectField(key: string): key is ProjectField {
+  return Object.hasOwn(projectFieldSchemas, key)
+}
+
+export function isOptionalProjectField(field: ProjectField): boolean {
+  return (OPTIONAL_PROJECT_FIELDS as readonly string[]).includes(field)
+}
+
+/** The whole record, for forms and imports that check everything at once. */
+export const projectFieldsSchema = z.strictObject(
+  Object.fromEntries(
+    PROJECT_FIELDS.map((field) => [
+      field,
+      isOptionalProjectField(field) ? projectFieldSchemas[field].optional() : projectFieldSchemas[field],
+    ]),
+  ) as { [K in ProjectField]: (typeof projectFieldSchemas)[K] },
+)
+
+/** What a new card holds before anyone fills it in; also the fallback when a stored value is invalid. */
+export const PROJECT_DEFAULTS: Omit<ProjectFields, 'rank'> = {
+  name: '未命名项目',
+  nature: Nature.new,
+  industry: Industry.secondary,
+  cluster: '',
+  location: '',
+  scope: '',
+  totalInvestment: ZERO_WAN,
+  annualPlanInvestment: ZERO_WAN,
+  completedInvestment: ZERO_WAN,
+  stage: Stage.planning,
+  unit: '未指定',
+  leaders: [],
+  owner: '',
+  phone: '',
+  progressNote: '',
+  registered: false,
+  governmentFunded: false,
+}
+
+/** Checks one field's value; returns the Chinese message when it is not acceptable. */
+export function checkProjectField(field: ProjectField, value: unknown): string | undefined {
+  const result = projectFieldSchemas[field].safeParse(value)
+  return result.success ? undefined : (result.error.issues[0]?.message ?? '数据无效')
+}
