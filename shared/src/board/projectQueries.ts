@@ -91,3 +91,7 @@ export function columnOrder(doc: Y.Doc, stage: Stage): CardPosition[] {
   })
   return positions.sort(compareRank)
 }
+
+export function countProjects(doc: Y.Doc): number {
+  return projectsRoot(doc).size
+}

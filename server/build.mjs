@@ -1,0 +1,17 @@
+// Bundles the server into one ESM file. better-sqlite3 stays external (native addon); ws's optional
+// native helpers are not installed. CJS dependencies need `require`, which ESM lacks: the banner
+// provides it.
+import { build } from 'esbuild'
+
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+})

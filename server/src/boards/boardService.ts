@@ -1,0 +1,65 @@
+import * as Y from 'yjs'
+import { countProjects, listProjects } from '@guatu/shared/board/projectQueries'
+import type { Project } from '@guatu/shared/domain/project'
+import type { BoardRecord, BoardStorage } from '../storage/boardStorage.ts'
+import type { CommitQueue } from '../sync/commitQueue.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
+
+export interface BoardSummary {
+  id: string
+  name: string
+  year: number
+  projectCount: number
+}
+
+/** Board-level operations behind the REST API, independent of HTTP. */
+export class BoardService {
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly rooms: RoomRegistry,
+    private readonly commits: CommitQueue,
+  ) {}
+
+  async list(): Promise<BoardSummary[]> {
+    const boards = await this.storage.listBoards()
+    return Promise.all(
+      boards.map(async (board) => {
+        const room = await this.rooms.peek(board.id)
+        return summarize(board, room ? countProjects(room.doc) : board.projectCount)
+      }),
+    )
+  }
+
+  async create(input: { id?: string; name: string; year: number }, initialDoc?: Y.Doc): Promise<BoardSummary> {
+    const id = input.id ?? `b_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
+    const initialState = initialDoc ? Y.encodeStateAsUpdate(initialDoc) : undefined
+    const projectCount = initialDoc ? countProjects(initialDoc) : 0
+    const record = await this.storage.createBoard({ id, name: input.name, year: input.year, projectCount }, initialState)
+    return summarize(record, projectCount)
+  }
+
+  /** The board and every project as stored: waits for writes in flight, so it never shows unsaved data. */
+  async read(boardId: string): Promise<{ board: BoardSummary; projects: Project[] } | undefined> {
+    const record = await this.storage.getBoard(boardId)
+    if (!record) return undefined
+    await this.commits.drained()
+    const room = await this.rooms.peek(boardId)
+    const projects = room ? listProjects(room.doc) : listProjects(await this.loadDetached(boardId))
+    return { board: summarize(record, projects.length), projects }
+  }
+
+  /** A read-only copy straight from storage, for boards nobody has open (no room is created). */
+  private async loadDetached(boardId: string): Promise<Y.Doc> {
+    const stored = await this.storage.loadBoardState(boardId)
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+    })
+    return doc
+  }
+}
+
+function summarize(board: BoardRecord, projectCount: number): BoardSummary {
+  return { id: board.id, name: board.name, year: board.year, projectCount }
+}

@@ -1,0 +1,58 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import type { LogLevel } from './log.ts'
+
+const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true')
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+
+const envSchema = z.object({
+  PORT: integer(0, 65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GUATU_DATA_DIR: z.string().min(1).default('data'),
+  GUATU_CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+  GUATU_DEMO: flag.default(true),
+  GUATU_SQLITE_SYNC: z.enum(['full', 'normal']).default('full'),
+  GUATU_IDLE_UNLOAD_MS: integer(0, 24 * 3600 * 1000).default(30_000),
+  GUATU_COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
+  GUATU_MAX_MESSAGE_BYTES: integer(1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
+  GUATU_LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  clientDir: string
+  demo: boolean
+  sqliteSync: 'full' | 'normal'
+  idleUnloadAfterMs: number
+  compactAfterUpdates: number
+  maxMessageBytes: number
+  logLevel: LogLevel
+}
+
+/** Reads configuration from the environment; a bad value stops startup with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])])}: ${issue.message}`)
+    throw new Error(`配置无效 (invalid configuration):\n${problems.join('\n')}`)
+  }
+  const values = parsed.data
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.GUATU_DATA_DIR),
+    clientDir: path.resolve(values.GUATU_CLIENT_DIR),
+    demo: values.GUATU_DEMO,
+    sqliteSync: values.GUATU_SQLITE_SYNC,
+    idleUnloadAfterMs: values.GUATU_IDLE_UNLOAD_MS,
+    compactAfterUpdates: values.GUATU_COMPACT_AFTER_UPDATES,
+    maxMessageBytes: values.GUATU_MAX_MESSAGE_BYTES,
+    logLevel: values.GUATU_LOG_LEVEL,
+  }
+}

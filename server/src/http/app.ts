@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { WebSocket } from 'ws'
+import { SYNC_PATH } from '@guatu/shared/sync/protocol'
+import type { BoardService } from '../boards/boardService.ts'
+import type { Logger } from '../log.ts'
+import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { CommitQueue } from '../sync/commitQueue.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import { boardRoutes } from './boardRoutes.ts'
+import { syncHandler } from './syncRoute.ts'
+
+export interface AppDependencies {
+  storage: BoardStorage
+  boards: BoardService
+  rooms: RoomRegistry
+  commits: CommitQueue
+  log: Logger
+  clientDir: string
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>
+  isShuttingDown: () => boolean
+}
+
+/** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
+export function createApp(deps: AppDependencies): Hono {
+  const app = new Hono()
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', (c) =>
+    deps.storage.isReady() && !deps.isShuttingDown()
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'not ready' }, 503),
+  )
+  app.route('/api/boards', boardRoutes(deps.boards))
+  app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
+  app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps.rooms, deps.commits, deps.log))
+
+  const indexFile = path.join(deps.clientDir, 'index.html')
+  app.use('/*', serveStatic({ root: path.relative(process.cwd(), deps.clientDir) || '.' }))
+  app.get('/*', (c) => {
+    if (!fs.existsSync(indexFile)) return c.text('客户端尚未构建：请先运行 pnpm build', 503)
+    return c.html(fs.readFileSync(indexFile, 'utf8'))
+  })
+
+  app.onError((error, c) => {
+    deps.log.error('request failed', { path: c.req.path, error: String(error) })
+    return c.json({ error: '服务器内部错误' }, 500)
+  })
+  return app
+}

@@ -1,0 +1,77 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { createNodeWebSocket } from '@hono/node-ws'
+import { Hono } from 'hono'
+import { BoardService } from './boards/boardService.ts'
+import { loadConfig, type ServerConfig } from './config.ts'
+import { seedDemoBoard } from './demo/seedDemoBoard.ts'
+import { createApp } from './http/app.ts'
+import { createLogger, type Logger } from './log.ts'
+import { SqliteStorage } from './storage/sqliteStorage.ts'
+import { CloseCode } from '@guatu/shared/sync/protocol'
+import { CommitQueue } from './sync/commitQueue.ts'
+import { RoomRegistry } from './sync/roomRegistry.ts'
+
+/** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
+async function main(config: ServerConfig, log: Logger): Promise<void> {
+  const storage = new SqliteStorage(config.dataDir, config.sqliteSync)
+  const commits = new CommitQueue(storage, log)
+  const rooms = new RoomRegistry(storage, commits, {
+    idleUnloadAfterMs: config.idleUnloadAfterMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactWhenQuietForMs: 1_000,
+  }, log)
+  const boards = new BoardService(storage, rooms, commits)
+
+  if (config.demo && (await storage.listBoards()).length === 0) {
+    const demo = await seedDemoBoard(boards)
+    log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
+  }
+
+  let shuttingDown = false
+  const root = new Hono()
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root })
+  wss.options.maxPayload = config.maxMessageBytes
+  root.route('/', createApp({
+    storage,
+    boards,
+    rooms,
+    commits,
+    log,
+    clientDir: config.clientDir,
+    upgradeWebSocket,
+    isShuttingDown: () => shuttingDown,
+  }))
+
+  const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+    const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
+    console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${config.dataDir})`)
+  })
+  injectWebSocket(server)
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
+    log.info('shutting down', { signal })
+    server.close()
+    // Everything accepted is flushed and compacted before clients are told to come back later.
+    await rooms.closeAll()
+    for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
+    await storage.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+const log = createLogger()
+let config: ServerConfig
+try {
+  config = loadConfig()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+main(config, createLogger(config.logLevel)).catch((error: unknown) => {
+  log.error('startup failed', { error: String(error) })
+  process.exit(1)
+})

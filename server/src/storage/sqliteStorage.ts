@@ -1,0 +1,133 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { BoardRecord, BoardStorage, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+
+export type SqliteSyncMode = 'full' | 'normal'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  project_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS board_snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
+`
+
+interface BoardRow {
+  id: string
+  name: string
+  year: number
+  created_at: string
+  project_count: number
+}
+
+/**
+ * The embedded default: one SQLite file in WAL mode. `synchronous=FULL` makes every commit
+ * survive power loss, not only a crash of the process; group commit keeps that affordable.
+ */
+export class SqliteStorage implements BoardStorage {
+  private readonly db: Database.Database
+  private readonly statements
+
+  constructor(dataDir: string, syncMode: SqliteSyncMode = 'full') {
+    fs.mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(path.join(dataDir, 'guatu.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma(`synchronous = ${syncMode === 'full' ? 'FULL' : 'NORMAL'}`)
+    this.db.pragma('foreign_keys = ON')
+    this.db.exec(SCHEMA)
+    this.statements = {
+      listBoards: this.db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
+      getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      insertBoard: this.db.prepare('INSERT INTO boards (id, name, year, created_at, project_count) VALUES (?, ?, ?, ?, ?)'),
+      snapshot: this.db.prepare<[string], { state: Buffer; upto_seq: number }>(
+        'SELECT state, upto_seq FROM board_snapshots WHERE board_id = ?',
+      ),
+      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      ),
+      appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES (?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
+      ),
+      deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
+      setProjectCount: this.db.prepare('UPDATE boards SET project_count = ? WHERE id = ?'),
+    }
+  }
+
+  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, number> =>
+    this.db.transaction(() => {
+      const lastSeq = new Map<string, number>()
+      for (const { boardId, update } of batch) {
+        const result = this.statements.appendUpdate.run(boardId, update)
+        lastSeq.set(boardId, Number(result.lastInsertRowid))
+      }
+      return lastSeq
+    })()
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return this.statements.listBoards.all().map(toRecord)
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const row = this.statements.getBoard.get(id)
+    return row ? toRecord(row) : undefined
+  }
+
+  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
+    const createdAt = new Date().toISOString()
+    this.db.transaction(() => {
+      this.statements.insertBoard.run(board.id, board.name, board.year, createdAt, board.projectCount)
+      if (initialState) this.statements.upsertSnapshot.run(board.id, initialState, 0)
+    })()
+    return { ...board, createdAt }
+  }
+
+  async loadBoardState(id: string): Promise<StoredBoardState> {
+    const snapshot = this.statements.snapshot.get(id)
+    const rows = this.statements.updatesAfter.all(id, snapshot?.upto_seq ?? 0)
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
+    }
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
+    return this.appendBatch(batch)
+  }
+
+  async compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.upsertSnapshot.run(id, snapshot, uptoSeq)
+      this.statements.deleteUpdatesUpTo.run(id, uptoSeq)
+      this.statements.setProjectCount.run(projectCount, id)
+    })()
+  }
+
+  isReady(): boolean {
+    return this.db.open
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return { id: row.id, name: row.name, year: row.year, createdAt: row.created_at, projectCount: row.project_count }
+}

@@ -1,0 +1,215 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { countProjects } from '@guatu/shared/board/projectQueries'
+import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { Logger } from '../log.ts'
+import { checkSchema } from '../validation/schemaCheck.ts'
+import { analyzeUpdate } from '../validation/updateEffects.ts'
+import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
+import type { Connection } from './connection.ts'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts'
+import { STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+
+export interface BoardRoomOptions {
+  /** Compact the update log into a snapshot once this many updates follow the last snapshot. */
+  compactAfterUpdates: number
+  /** Wait this long after the last write before compacting, so compaction stays off busy moments. */
+  compactWhenQuietForMs: number
+}
+
+/**
+ * One loaded board: its document, its awareness, the connections on it. Validates every incoming
+ * update before applying it, and hands accepted changes to the commit queue; it broadcasts only
+ * what storage has confirmed.
+ */
+export class BoardRoom implements CommitTarget {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly connections = new Set<Connection>()
+  /** Changes applied to the document but not yet durable. */
+  private unpersisted = 0
+  private readonly whenPersisted: Array<() => void> = []
+  private lastSeq = 0
+  private updatesSinceSnapshot = 0
+  private compactionTimer: NodeJS.Timeout | undefined
+  private compacting: Promise<void> | undefined
+  private closed = false
+
+  constructor(
+    readonly boardId: string,
+    private readonly storage: BoardStorage,
+    private readonly commits: CommitQueue,
+    private readonly options: BoardRoomOptions,
+    private readonly log: Logger,
+    private readonly onEmpty: (room: BoardRoom) => void,
+  ) {
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
+    this.awareness.on('update', this.onAwarenessChange)
+  }
+
+  /** Loads the stored state completely before the room answers anyone. */
+  async load(): Promise<void> {
+    const stored = await this.storage.loadBoardState(this.boardId)
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    }, STORAGE_ORIGIN)
+    this.lastSeq = stored.lastSeq
+    this.updatesSinceSnapshot = stored.updates.length
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(this.doc))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+    }
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    if (connection.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
+    }
+    if (this.connections.size === 0) this.onEmpty(this)
+  }
+
+  /** Answers a client's state vector with what it lacks, once everything in the document is durable. */
+  receiveSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const reply = () => {
+      if (this.connections.has(connection)) connection.send(encodeSyncStep2(this.doc, stateVector))
+    }
+    if (this.unpersisted > 0) this.whenPersisted.push(reply)
+    else reply()
+  }
+
+  receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const analysis = analyzeUpdate(this.doc, update)
+    const reason = analysis.ok ? checkSchema(this.doc, analysis.effects) : analysis.reason
+    if (reason !== undefined) {
+      connection.rejectUpdate(reason)
+      return
+    }
+    Y.applyUpdate(this.doc, update, connection.origin)
+  }
+
+  /** Awareness is not persisted: apply it for late joiners and forward the same bytes to everyone else. */
+  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
+    for (const other of this.connections) if (other !== connection) other.send(rawMessage)
+  }
+
+  answerAwarenessQuery(connection: Connection): void {
+    const ids = [...this.awareness.getStates().keys()]
+    connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+  }
+
+  afterPersist(entries: readonly QueuedUpdate[], lastSeq: number): void {
+    this.unpersisted -= entries.length
+    this.lastSeq = Math.max(this.lastSeq, lastSeq)
+    this.updatesSinceSnapshot += entries.length
+    this.broadcast(entries)
+    this.acknowledge(entries)
+    if (this.unpersisted === 0) for (const reply of this.whenPersisted.splice(0)) reply()
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  /** Storage refused the write: the in-memory state is ahead of storage, so it must be thrown away. */
+  persistFailed(error: unknown): void {
+    this.log.error('board dropped after failed write', { boardId: this.boardId, error: String(error) })
+    for (const connection of [...this.connections]) connection.close(1011, '服务器保存失败，请稍后重试')
+  }
+
+  /** Flushes, compacts and releases the document. The registry calls this when the room is idle. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    clearTimeout(this.compactionTimer)
+    await this.commits.drained()
+    await this.compacting
+    if (this.updatesSinceSnapshot > 0) await this.compact()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  /** One merged message, encoded once, for every connection that does not already have it. */
+  private broadcast(entries: readonly QueuedUpdate[]): void {
+    const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update))
+    const message = encodeUpdateMessage(update)
+    const senders = new Set(entries.map((entry) => connectionIdOf(entry.origin)))
+    const soleSender = senders.size === 1 ? [...senders][0] : undefined
+    for (const connection of this.connections) {
+      if (connection.id !== soleSender) connection.send(message)
+    }
+  }
+
+  private acknowledge(entries: readonly QueuedUpdate[]): void {
+    for (const connection of this.connections) {
+      if (!connection.wantsAcks) continue
+      const own = entries.filter((entry) => connectionIdOf(entry.origin) === connection.id)
+      if (own.length > 0) connection.acknowledge(own.map((entry) => entry.update))
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (!isTransactionOrigin(origin) || origin.source === 'storage') return
+    this.unpersisted += 1
+    this.commits.enqueue(this, update, origin)
+  }
+
+  private readonly onAwarenessChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin && typeof origin === 'object' && 'awarenessClientIds' in origin) {
+      const ids = (origin as Connection).awarenessClientIds
+      for (const id of added) ids.add(id)
+      for (const id of removed) ids.delete(id)
+      return
+    }
+    // Removals the server makes itself (a connection left): everyone still here must hear of them.
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const connection of this.connections) connection.send(message)
+  }
+
+  private scheduleCompaction(): void {
+    if (this.closed) return
+    clearTimeout(this.compactionTimer)
+    const overdue = this.updatesSinceSnapshot >= this.options.compactAfterUpdates * 10
+    this.compactionTimer = setTimeout(() => void this.compact(), overdue ? 0 : this.options.compactWhenQuietForMs)
+    this.compactionTimer.unref()
+  }
+
+  private async compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    if (this.unpersisted > 0) return this.scheduleCompaction()
+    // The document equals what storage holds right now: snapshot it and drop the log it replaces.
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const uptoSeq = this.lastSeq
+    const compactedUpdates = this.updatesSinceSnapshot
+    const projectCount = countProjects(this.doc)
+    this.compacting = this.storage
+      .compactBoard(this.boardId, snapshot, uptoSeq, projectCount)
+      .then(() => {
+        this.updatesSinceSnapshot -= compactedUpdates
+      })
+      .catch((error: unknown) => this.log.error('compaction failed', { boardId: this.boardId, error: String(error) }))
+      .finally(() => {
+        this.compacting = undefined
+      })
+    return this.compacting
+  }
+}
+
+function connectionIdOf(origin: TransactionOrigin): number | undefined {
+  return origin.source === 'connection' ? origin.connectionId : undefined
+}

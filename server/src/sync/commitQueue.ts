@@ -1,0 +1,94 @@
+import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { Logger } from '../log.ts'
+import type { TransactionOrigin } from './origin.ts'
+
+export interface QueuedUpdate {
+  update: Uint8Array
+  origin: TransactionOrigin
+}
+
+/** What the commit queue needs of a board room. */
+export interface CommitTarget {
+  readonly boardId: string
+  afterPersist(entries: readonly QueuedUpdate[], lastSeq: number): void
+  persistFailed(error: unknown): void
+}
+
+/**
+ * Group commit. Updates accepted during one event-loop turn, from every board, are written in one
+ * storage transaction; only when it is durable does each board broadcast its share, merged into
+ * one message. Messages that arrive while a write is in flight wait in an inbox, so a board's
+ * in-memory document never runs ahead of storage at the moment it answers a client.
+ */
+export class CommitQueue {
+  private pending: Array<QueuedUpdate & { target: CommitTarget }> = []
+  private scheduled = false
+  private flushing = false
+  private readonly inbox: Array<() => void> = []
+  private readonly drainedWaiters: Array<() => void> = []
+
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly log: Logger,
+  ) {}
+
+  enqueue(target: CommitTarget, update: Uint8Array, origin: TransactionOrigin): void {
+    this.pending.push({ target, update, origin })
+    this.schedule()
+  }
+
+  /** Runs `work` now, or right after the write in flight when there is one. */
+  dispatch(work: () => void): void {
+    if (this.flushing) this.inbox.push(work)
+    else work()
+  }
+
+  /** Resolves once everything enqueued so far is durable (used by shutdown and unload). */
+  drained(): Promise<void> {
+    if (!this.flushing && this.pending.length === 0) return Promise.resolve()
+    return new Promise((resolve) => this.drainedWaiters.push(resolve))
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return
+    this.scheduled = true
+    setImmediate(() => void this.flush())
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false
+    const batch = this.pending
+    this.pending = []
+    if (batch.length === 0) return this.settle()
+    this.flushing = true
+    const started = performance.now()
+    try {
+      const lastSeqs = await this.storage.appendUpdates(batch.map(({ target, update }) => ({ boardId: target.boardId, update })))
+      for (const [target, entries] of groupByTarget(batch)) target.afterPersist(entries, lastSeqs.get(target.boardId) ?? 0)
+    } catch (error) {
+      this.log.error('persist failed', { error: String(error), updates: batch.length })
+      for (const target of new Set(batch.map((entry) => entry.target))) target.persistFailed(error)
+    } finally {
+      this.flushing = false
+    }
+    const elapsedMs = performance.now() - started
+    if (elapsedMs > 200) this.log.warn('slow persist', { elapsedMs: Math.round(elapsedMs), updates: batch.length })
+    for (const work of this.inbox.splice(0)) work()
+    this.settle()
+  }
+
+  private settle(): void {
+    if (this.pending.length > 0) return this.schedule()
+    for (const resolve of this.drainedWaiters.splice(0)) resolve()
+  }
+}
+
+function groupByTarget(batch: ReadonlyArray<QueuedUpdate & { target: CommitTarget }>): Map<CommitTarget, QueuedUpdate[]> {
+  const groups = new Map<CommitTarget, QueuedUpdate[]>()
+  for (const { target, update, origin } of batch) {
+    const entries = groups.get(target) ?? []
+    entries.push({ update, origin })
+    groups.set(target, entries)
+  }
+  return groups
+}

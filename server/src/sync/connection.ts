@@ -1,0 +1,136 @@
+import * as decoding from 'lib0/decoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { CloseCode, MessageType, encodeSavedAck, type SavedClock } from '@guatu/shared/sync/protocol'
+import type { Logger } from '../log.ts'
+import type { BoardRoom } from './boardRoom.ts'
+import { encodePermissionDenied } from './messages.ts'
+import type { TransactionOrigin } from './origin.ts'
+import type { SyncSocket } from './socket.ts'
+
+/** A client whose unread backlog grows past this is too slow to follow the board; it resyncs on reconnect. */
+export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+
+let nextConnectionId = 1
+
+/**
+ * One websocket on one board: decodes the y-websocket protocol and hands each message to the room.
+ * Messages that arrive before the room is loaded wait here, in order.
+ */
+export class Connection {
+  readonly id = nextConnectionId++
+  readonly origin: TransactionOrigin = { source: 'connection', connectionId: this.id }
+  /** Awareness client ids this connection speaks for, removed when it leaves. */
+  readonly awarenessClientIds = new Set<number>()
+  private room: BoardRoom | undefined
+  private readonly early: Uint8Array[] = []
+  private closed = false
+
+  constructor(
+    private readonly socket: SyncSocket,
+    readonly boardId: string,
+    readonly wantsAcks: boolean,
+    private readonly log: Logger,
+    /** Runs message handling now or after the storage write in flight (CommitQueue.dispatch). */
+    private readonly dispatch: (work: () => void) => void,
+  ) {}
+
+  attach(room: BoardRoom): void {
+    if (this.closed) return
+    this.room = room
+    room.join(this)
+    for (const message of this.early.splice(0)) this.receive(message)
+  }
+
+  receive(message: Uint8Array): void {
+    if (this.closed) return
+    const room = this.room
+    if (!room) {
+      this.early.push(message)
+      return
+    }
+    this.dispatch(() => {
+      if (this.closed) return
+      try {
+        this.handle(room, message)
+      } catch (error) {
+        this.log.warn('malformed message', { boardId: this.boardId, connectionId: this.id, error: String(error) })
+        this.close(CloseCode.protocolError, '无法解析的消息')
+      }
+    })
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.rateLimited, '网络过慢，已断开，请重新连接')
+      return
+    }
+    this.socket.send(message)
+  }
+
+  /** Tells the sender why its update was refused; the update is neither stored nor forwarded. */
+  rejectUpdate(reason: string): void {
+    this.log.warn('update rejected', { boardId: this.boardId, connectionId: this.id, reason })
+    this.send(encodePermissionDenied(reason))
+  }
+
+  /** Confirms that the given updates of this client are durable (only for clients that asked). */
+  acknowledge(updates: readonly Uint8Array[]): void {
+    const clocks = new Map<number, number>()
+    for (const update of updates) {
+      for (const [clientId, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        clocks.set(clientId, Math.max(clock, clocks.get(clientId) ?? 0))
+      }
+    }
+    const saved: SavedClock[] = [...clocks].map(([clientId, clock]) => ({ clientId, clock }))
+    this.send(encodeSavedAck(saved))
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.socket.close(code, reason)
+    this.detach()
+  }
+
+  /** The socket is gone (closed by either side). */
+  detach(): void {
+    this.closed = true
+    this.room?.leave(this)
+  }
+
+  private handle(room: BoardRoom, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync:
+        this.handleSync(room, decoder)
+        break
+      case MessageType.awareness:
+        room.receiveAwareness(this, decoding.readVarUint8Array(decoder), message)
+        break
+      case MessageType.queryAwareness:
+        room.answerAwarenessQuery(this)
+        break
+      case MessageType.auth:
+        break // clients have nothing to say in the auth sub-protocol
+      default:
+        throw new Error(`unknown message type ${type}`)
+    }
+  }
+
+  private handleSync(room: BoardRoom, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder)
+    switch (step) {
+      case syncProtocol.messageYjsSyncStep1:
+        room.receiveSyncStep1(this, decoding.readVarUint8Array(decoder))
+        break
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate:
+        room.receiveUpdate(this, decoding.readVarUint8Array(decoder))
+        break
+      default:
+        throw new Error(`unknown sync step ${step}`)
+    }
+  }
+}

@@ -1,0 +1,227 @@
+import * as Y from 'yjs'
+import { BoardRoot } from '@guatu/shared/board/boardDoc'
+
+/**
+ * What an incoming Yjs update would do to a board, worked out from the encoded structs without
+ * applying it. The server decides on these effects before anything else sees the update.
+ */
+export type UpdateEffect =
+  | { kind: 'createProject'; projectId: string }
+  | { kind: 'deleteProject'; projectId: string }
+  | { kind: 'setField'; projectId: string; field: string; value: unknown }
+  | { kind: 'clearField'; projectId: string; field: string }
+
+export type UpdateAnalysis = { ok: true; effects: UpdateEffect[] } | { ok: false; reason: string }
+
+/** Where a struct sits in the board document. */
+type Location =
+  | { kind: 'projectsRoot'; key: string }
+  | { kind: 'projectField'; projectId: string; field: string }
+  | { kind: 'detached' }
+
+/** A type that a struct can be a child of: the projects root, or one project's map. */
+type Container = { kind: 'projectsRoot' } | { kind: 'project'; projectId: string } | { kind: 'detached' }
+
+class Rejection extends Error {}
+
+function reject(reason: string): never {
+  throw new Rejection(reason)
+}
+
+/** Decodes `update` and describes its effect on `doc`, or explains why it cannot be accepted. */
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch {
+    return { ok: false, reason: '无法解析的数据更新' }
+  }
+  try {
+    return { ok: true, effects: new UpdateAnalyzer(doc, decoded).effects() }
+  } catch (error) {
+    if (error instanceof Rejection) return { ok: false, reason: error.message }
+    return { ok: false, reason: '数据更新格式错误' }
+  }
+}
+
+class UpdateAnalyzer {
+  private readonly store: Y.Doc['store']
+  /** Structs of this update the document does not have yet, per client, in clock order. */
+  private readonly newStructs = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>()
+  private readonly locations = new Map<Y.Item, Location>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly decoded: ReturnType<typeof Y.decodeUpdate>,
+  ) {
+    this.store = doc.store
+    for (const struct of decoded.structs) {
+      if (struct.id.clock + struct.length <= Y.getState(this.store, struct.id.client)) continue
+      const list = this.newStructs.get(struct.id.client) ?? []
+      list.push(struct)
+      this.newStructs.set(struct.id.client, list)
+    }
+    this.requireContiguous()
+  }
+
+  /**
+   * Yjs parks structs that follow a gap as "pending" and would later hand them to new clients, so
+   * an update must continue each client's history exactly where the server's copy ends.
+   */
+  private requireContiguous(): void {
+    for (const [client, structs] of this.newStructs) {
+      let expected = Y.getState(this.store, client)
+      for (const struct of structs) {
+        if (struct instanceof Y.Skip || struct.id.clock > expected) reject('数据更新不连续，请刷新后重试')
+        expected = struct.id.clock + struct.length
+      }
+    }
+  }
+
+  effects(): UpdateEffect[] {
+    const effects: UpdateEffect[] = []
+    const written = new Set<string>()
+    const deletedHere = (item: Y.Item) => Y.isDeleted(this.decoded.ds, item.id)
+    for (const structs of this.newStructs.values()) {
+      for (const struct of structs) {
+        if (!(struct instanceof Y.Item)) continue
+        const location = this.locate(struct)
+        if (location.kind === 'detached') continue
+        if (location.kind === 'projectsRoot') {
+          effects.push(this.projectEntryEffect(location.key, struct, deletedHere(struct)))
+          continue
+        }
+        written.add(fieldKey(location.projectId, location.field))
+        effects.push(fieldEffect(location, struct, deletedHere(struct)))
+      }
+    }
+    for (const item of this.existingItemsDeleted()) {
+      const location = this.locate(item)
+      if (location.kind === 'projectsRoot') {
+        if (item.content instanceof Y.ContentType) effects.push({ kind: 'deleteProject', projectId: location.key })
+      } else if (location.kind === 'projectField') {
+        // A value replaced in the same update is an ordinary edit: only a bare deletion clears the field.
+        if (!written.has(fieldKey(location.projectId, location.field))) {
+          effects.push({ kind: 'clearField', projectId: location.projectId, field: location.field })
+        }
+      }
+    }
+    return effects
+  }
+
+  private projectEntryEffect(projectId: string, item: Y.Item, deleted: boolean): UpdateEffect {
+    if (item.content instanceof Y.ContentDeleted || deleted) return { kind: 'deleteProject', projectId }
+    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+      reject(`项目 ${projectId} 必须是一个映射（Y.Map）`)
+    }
+    return { kind: 'createProject', projectId }
+  }
+
+  /** Items already in the document that this update deletes. */
+  private *existingItemsDeleted(): Generator<Y.Item> {
+    for (const [client, ranges] of this.decoded.ds.clients) {
+      const known = Y.getState(this.store, client)
+      const structs = this.store.clients.get(client)
+      for (const { clock, len } of ranges) {
+        const end = clock + len
+        if (end > known && !this.coveredByNewStructs(client, Math.max(clock, known), end)) {
+          reject('删除了服务器上不存在的数据')
+        }
+        if (!structs || clock >= known) continue
+        for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+          const struct = structs[index]
+          if (!struct || struct.id.clock >= end) break
+          if (struct instanceof Y.Item && !struct.deleted) yield struct
+        }
+      }
+    }
+  }
+
+  private coveredByNewStructs(client: number, from: number, to: number): boolean {
+    const structs = this.newStructs.get(client)
+    if (!structs) return false
+    let next = from
+    for (const struct of structs) {
+      if (struct.id.clock > next) break
+      next = Math.max(next, struct.id.clock + struct.length)
+      if (next >= to) return true
+    }
+    return next >= to
+  }
+
+  /** Where an item lives: resolved from its parent, or (when the encoding omits it) from its origins. */
+  private locate(item: Y.Item): Location {
+    const cached = this.locations.get(item)
+    if (cached) return cached
+    let location: Location
+    const parent = item.parent as unknown
+    if (typeof parent === 'string') {
+      location = this.inContainer(rootContainer(parent), item.parentSub)
+    } else if (parent instanceof Y.ID) {
+      location = this.inContainer(this.containerOfTypeItem(parent), item.parentSub)
+    } else if (parent !== null && parent !== undefined) {
+      location = this.locationOfIntegrated(item)
+    } else {
+      const neighbour = item.origin ?? item.rightOrigin
+      if (!neighbour) reject('数据项缺少父级信息')
+      const found = this.findStruct(neighbour)
+      location = found instanceof Y.Item ? this.locate(found) : { kind: 'detached' }
+    }
+    this.locations.set(item, location)
+    return location
+  }
+
+  private inContainer(container: Container, key: string | null): Location {
+    if (container.kind === 'detached') return container
+    if (key === null) reject('看板数据只能按键写入，不能写成列表')
+    if (container.kind === 'projectsRoot') return { kind: 'projectsRoot', key }
+    return { kind: 'projectField', projectId: container.projectId, field: key }
+  }
+
+  /** The container formed by the Y type held in the item with id `id` (a project's map). */
+  private containerOfTypeItem(id: Y.ID): Container {
+    const holder = this.findStruct(id)
+    if (!(holder instanceof Y.Item)) return { kind: 'detached' }
+    const location = this.locate(holder)
+    if (location.kind === 'projectsRoot') return { kind: 'project', projectId: location.key }
+    if (location.kind === 'detached') return location
+    return reject('项目字段不能嵌套其他结构')
+  }
+
+  /** An item already integrated in the document knows its parent type directly. */
+  private locationOfIntegrated(item: Y.Item): Location {
+    const type = item.parent as Y.AbstractType<unknown>
+    if (type._item === null) return this.inContainer(rootContainer(Y.findRootTypeKey(type)), item.parentSub)
+    return this.inContainer(this.containerOfTypeItem(type._item.id), item.parentSub)
+  }
+
+  private findStruct(id: Y.ID): Y.Item | Y.GC | Y.Skip | undefined {
+    if (id.clock < Y.getState(this.store, id.client)) return Y.getItem(this.store, id) as Y.Item | Y.GC
+    for (const struct of this.newStructs.get(id.client) ?? []) {
+      if (struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length) {
+        if (struct instanceof Y.Skip) break
+        return struct
+      }
+    }
+    return reject('引用了服务器上不存在的数据')
+  }
+}
+
+function rootContainer(name: string): Container {
+  if (name === BoardRoot.projects) return { kind: 'projectsRoot' }
+  return reject(name === BoardRoot.meta ? '看板设置暂不允许通过同步修改' : `未知的数据根：${name}`)
+}
+
+function fieldEffect(location: Extract<Location, { kind: 'projectField' }>, item: Y.Item, deleted: boolean): UpdateEffect {
+  const { projectId, field } = location
+  if (item.content instanceof Y.ContentDeleted || deleted) return { kind: 'clearField', projectId, field }
+  if (item.content instanceof Y.ContentAny) {
+    const values = item.content.getContent()
+    return { kind: 'setField', projectId, field, value: values[values.length - 1] }
+  }
+  return reject(`字段 ${field} 的数据类型不受支持`)
+}
+
+function fieldKey(projectId: string, field: string): string {
+  return `${projectId}\u0000${field}`
+}
