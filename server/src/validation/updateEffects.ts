@@ -80,7 +80,7 @@ class UpdateAnalyzer {
 
   effects(): UpdateEffect[] {
     const effects: UpdateEffect[] = []
-    const written = new Set<string>()
+    const written = new Map<string, { projectId: string; field: string; live: Y.Item[] }>()
     const deletedHere = (item: Y.Item) => Y.isDeleted(this.decoded.ds, item.id)
     for (const structs of this.newStructs.values()) {
       for (const struct of structs) {
@@ -91,9 +91,17 @@ class UpdateAnalyzer {
           effects.push(this.projectEntryEffect(location.key, struct, deletedHere(struct)))
           continue
         }
-        written.add(fieldKey(location.projectId, location.field))
-        effects.push(fieldEffect(location, struct, deletedHere(struct)))
+        const key = fieldKey(location.projectId, location.field)
+        const entry = written.get(key) ?? { ...location, live: [] }
+        written.set(key, entry)
+        if (!(struct.content instanceof Y.ContentDeleted) && !deletedHere(struct)) entry.live.push(struct)
       }
+    }
+    // Offline sessions send every intermediate value of a field, already overwritten: only values
+    // still live at the end of the update matter. With none left, the update clears the field.
+    for (const { projectId, field, live } of written.values()) {
+      if (live.length === 0) effects.push({ kind: 'clearField', projectId, field })
+      for (const item of live) effects.push({ kind: 'setField', projectId, field, value: fieldValue(field, item) })
     }
     for (const item of this.existingItemsDeleted()) {
       const location = this.locate(item)
@@ -212,14 +220,10 @@ function rootContainer(name: string): Container {
   return reject(name === BoardRoot.meta ? '看板设置暂不允许通过同步修改' : `未知的数据根：${name}`)
 }
 
-function fieldEffect(location: Extract<Location, { kind: 'projectField' }>, item: Y.Item, deleted: boolean): UpdateEffect {
-  const { projectId, field } = location
-  if (item.content instanceof Y.ContentDeleted || deleted) return { kind: 'clearField', projectId, field }
-  if (item.content instanceof Y.ContentAny) {
-    const values = item.content.getContent()
-    return { kind: 'setField', projectId, field, value: values[values.length - 1] }
-  }
-  return reject(`字段 ${field} 的数据类型不受支持`)
+function fieldValue(field: string, item: Y.Item): unknown {
+  if (!(item.content instanceof Y.ContentAny)) reject(`字段 ${field} 的数据类型不受支持`)
+  const values = item.content.getContent()
+  return values[values.length - 1]
 }
 
 function fieldKey(projectId: string, field: string): string {

@@ -1,0 +1,13 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
+import { describeStorageContract } from './storageContract.ts'
+
+describeStorageContract('SQLite', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-'))
+  return {
+    open: async () => new SqliteStorage(dir),
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  }
+})

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardStorage } from '@guatu/server/storage/boardStorage'
+
+export interface StorageHarness {
+  /** Opens the same storage again (same file or database), as a restarted server would. */
+  open(): Promise<BoardStorage>
+  /** Removes everything the harness created. */
+  dispose(): Promise<void>
+}
+
+function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
+  let captured: Uint8Array | undefined
+  const capture = (update: Uint8Array) => (captured = update)
+  doc.on('update', capture)
+  doc.getMap('projects').set(key, value)
+  doc.off('update', capture)
+  if (!captured) throw new Error('no update produced')
+  return captured
+}
+
+function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot)
+  for (const update of state.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+/**
+ * The behaviour every storage adapter must have. Each adapter's test file calls this with a harness
+ * that opens a real database of that kind.
+ */
+export function describeStorageContract(name: string, makeHarness: () => Promise<StorageHarness>): void {
+  describe(`${name} storage contract`, () => {
+    let harness: StorageHarness
+    let storage: BoardStorage
+
+    beforeEach(async () => {
+      harness = await makeHarness()
+      storage = await harness.open()
+    })
+    afterEach(async () => {
+      await storage.close()
+      await harness.dispose()
+    })
+
+    it('lists a created board with its name, year and project count', async () => {
+      await storage.createBoard({ id: 'b1', name: '示例区2022年重点项目', year: 2022, projectCount: 3 })
+      const boards = await storage.listBoards()
+      expect(boards.map(({ id, name, year, projectCount }) => ({ id, name, year, projectCount }))).toEqual([
+        { id: 'b1', name: '示例区2022年重点项目', year: 2022, projectCount: 3 },
+      ])
+      expect(await storage.getBoard('missing')).toBeUndefined()
+    })
+
+    it('refuses a second board with the same id', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      await expect(storage.createBoard({ id: 'b1', name: 'B', year: 2022, projectCount: 0 })).rejects.toThrow()
+    })
+
+    it('returns appended updates in order after a reopen', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const updates = ['一', '二', '三'].map((value, index) => updateSetting(writer, `k${index}`, value))
+      await storage.appendUpdates(updates.slice(0, 2).map((update) => ({ boardId: 'b1', update })))
+      await storage.appendUpdates([{ boardId: 'b1', update: updates[2]! }])
+      await storage.close()
+      storage = await harness.open()
+      const state = await storage.loadBoardState('b1')
+      expect(state.updates).toHaveLength(3)
+      expect(replay(state).getMap('projects').toJSON()).toEqual({ k0: '一', k1: '二', k2: '三' })
+    })
+
+    it('keeps the updates of different boards apart within one batch', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      await storage.createBoard({ id: 'b2', name: 'B', year: 2022, projectCount: 0 })
+      const one = updateSetting(new Y.Doc(), 'x', '1')
+      const two = updateSetting(new Y.Doc(), 'y', '2')
+      const lastSeqs = await storage.appendUpdates([
+        { boardId: 'b1', update: one },
+        { boardId: 'b2', update: two },
+      ])
+      expect(lastSeqs.get('b1')).toBeGreaterThan(0)
+      expect(lastSeqs.get('b2')).toBeGreaterThan(lastSeqs.get('b1')!)
+      expect(replay(await storage.loadBoardState('b1')).getMap('projects').toJSON()).toEqual({ x: '1' })
+      expect(replay(await storage.loadBoardState('b2')).getMap('projects').toJSON()).toEqual({ y: '2' })
+    })
+
+    it('writes nothing of a batch that names an unknown board', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const update = updateSetting(new Y.Doc(), 'x', '1')
+      await expect(
+        storage.appendUpdates([
+          { boardId: 'b1', update },
+          { boardId: 'nope', update },
+        ]),
+      ).rejects.toThrow()
+      expect((await storage.loadBoardState('b1')).updates).toHaveLength(0)
+    })
+
+    it('replaces compacted updates with the snapshot and keeps later ones', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`) })))
+      const snapshot = Y.encodeStateAsUpdate(writer)
+      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after') }])
+      await storage.compactBoard('b1', snapshot, early.get('b1')!, 3)
+      const state = await storage.loadBoardState('b1')
+      expect(state.snapshot).not.toBeNull()
+      expect(state.updates).toHaveLength(1)
+      expect(replay(state).getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', k2: 'v2', late: 'after' })
+      expect((await storage.getBoard('b1'))?.projectCount).toBe(3)
+    })
+
+    it('starts a board from its initial state', async () => {
+      const doc = new Y.Doc()
+      doc.getMap('projects').set('seeded', 'yes')
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 1 }, Y.encodeStateAsUpdate(doc))
+      const state = await storage.loadBoardState('b1')
+      expect(state.lastSeq).toBe(0)
+      expect(replay(state).getMap('projects').toJSON()).toEqual({ seeded: 'yes' })
+    })
+
+    it('reports ready while open and not after close', async () => {
+      expect(storage.isReady()).toBe(true)
+      await storage.close()
+      expect(storage.isReady()).toBe(false)
+      storage = await harness.open()
+    })
+  })
+}
