@@ -5,6 +5,7 @@ import { BoardService } from './boards/boardService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
+import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
@@ -47,15 +48,18 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${config.dataDir})`)
   })
   injectWebSocket(server)
+  const stopHeartbeat = startHeartbeat(wss)
 
   const shutdown = async (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
     log.info('shutting down', { signal })
     server.close()
-    // Everything accepted is flushed and compacted before clients are told to come back later.
-    await rooms.closeAll()
+    stopHeartbeat()
+    // Stop taking changes first; everything already accepted is in the commit queue and is
+    // flushed and compacted before the database closes.
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
+    await rooms.closeAll()
     await storage.close()
     process.exit(0)
   }

@@ -100,10 +100,14 @@ export class BoardRoom implements CommitTarget {
     Y.applyUpdate(this.doc, update, connection.origin)
   }
 
-  /** Awareness is not persisted: apply it for late joiners and forward the same bytes to everyone else. */
+  /**
+   * Awareness is not persisted: apply it for late joiners and forward the same bytes to everyone,
+   * the sender included — y-websocket clients count its 15-second echo as a sign of life and would
+   * otherwise reconnect every 30 seconds when alone on a board.
+   */
   receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
-    for (const other of this.connections) if (other !== connection) other.send(rawMessage)
+    for (const peer of this.connections) peer.send(rawMessage)
   }
 
   answerAwarenessQuery(connection: Connection): void {
