@@ -1,3 +1,4 @@
+import { generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
 import { todayIso, type IsoDate } from '../domain/dates.ts'
 import {
@@ -9,7 +10,7 @@ import {
   type ProjectId,
   type ProjectPatch,
 } from '../domain/project.ts'
-import { rankAt } from '../domain/rank.ts'
+import { isRankKey, rankAt } from '../domain/rank.ts'
 import { Stage } from '../domain/stage.ts'
 import { projectsRoot, type ProjectMap } from './boardDoc.ts'
 import { columnOrder } from './projectQueries.ts'
@@ -80,6 +81,51 @@ export function createProject(
     writeFields(map, values)
   }, options.origin)
   return id
+}
+
+export interface NewProject {
+  id?: ProjectId
+  fields: Partial<Omit<ProjectFields, 'rank'>>
+}
+
+/**
+ * Creates many projects in one transaction, each appended to the end of its stage column in the
+ * order given, and returns their ids. Every record is checked before anything is written, so a bad
+ * row leaves the document untouched. Ranks come from one read per column, not one per card: an
+ * import or a demo board of 2,000 cards takes milliseconds where 2,000 `createProject` calls take
+ * seconds.
+ */
+export function createProjects(doc: Y.Doc, projects: readonly NewProject[], options: CommandOptions = {}): ProjectId[] {
+  const rows = projects.map(({ id = newProjectId(), fields }) => {
+    const values: Record<string, unknown> = { ...PROJECT_DEFAULTS, ...fields, stage: fields.stage ?? Stage.planning }
+    assertValid(values)
+    return { id, stage: values.stage as Stage, values }
+  })
+  const ids = new Set<string>()
+  for (const { id } of rows) {
+    if (ids.has(id) || projectsRoot(doc).has(id)) throw new ProjectValidationError('id', `项目编号已存在：${id}`)
+    ids.add(id)
+  }
+  const byStage = new Map<Stage, typeof rows>()
+  for (const row of rows) {
+    const stageRows = byStage.get(row.stage)
+    if (stageRows) stageRows.push(row)
+    else byStage.set(row.stage, [row])
+  }
+  for (const [stage, stageRows] of byStage) {
+    // A card whose stored rank is unreadable sorts last; new cards go after the last readable one.
+    const last = columnOrder(doc, stage).map((card) => card.rank).filter(isRankKey).at(-1)
+    const ranks = generateNKeysBetween(last ?? null, null, stageRows.length)
+    stageRows.forEach((row, index) => (row.values.rank = ranks[index]))
+  }
+  doc.transact(() => {
+    for (const { id, values } of rows) {
+      const map = new Y.Map<unknown>()
+      projectsRoot(doc).set(id, map)
+      writeFields(map, values)
+    }
+  }, options.origin)
+  return rows.map((row) => row.id)
 }
 
 /** Changes fields of a project; `undefined` clears an optional field. Stage changes go through moveProject. */

@@ -59,7 +59,7 @@ export function sumCents(amounts: Iterable<WanAmount>): WanCents {
   return total as WanCents
 }
 
-/** Formats hundredths of 万元 as 亿元 with two decimals, rounding half up: 578000 → "5.78". */
+/** Formats hundredths of 万元 as 亿元 with two decimals, rounding half up: 5780000 → "5.78". */
 export function formatYi(cents: number, decimals = 2): string {
   const unit = CENTS_PER_YI / 10 ** decimals
   const rounded = Math.round(cents / unit)
