@@ -79,7 +79,9 @@ export class Connection {
   acknowledge(updates: readonly Uint8Array[]): void {
     const clocks = new Map<number, number>()
     for (const update of updates) {
-      for (const [clientId, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      // `to` is where each client's structs in this update end (a state-vector entry); unlike
+      // encodeStateVectorFromUpdate it does not require the update to start at clock 0.
+      for (const [clientId, clock] of Y.parseUpdateMeta(update).to) {
         clocks.set(clientId, Math.max(clock, clocks.get(clientId) ?? 0))
       }
     }

@@ -1,0 +1,48 @@
+import { memo } from 'react'
+import { boardPath, navigate } from './route.ts'
+import { CreateBoardForm } from './CreateBoardForm.tsx'
+import { useBoardList } from './useBoardList.ts'
+
+/** `/`: every board of this installation, one per year and jurisdiction, plus a form to start a new one. */
+export const BoardListPage = memo(function BoardListPage() {
+  const { state, reload } = useBoardList()
+  return (
+    <main className="board-list-page">
+      <h1>挂图作战 · 重点项目看板</h1>
+      {state.status === 'loading' && <p role="status">正在加载看板列表…</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error-text">
+          {state.message}{' '}
+          <button type="button" onClick={reload}>
+            重试
+          </button>
+        </p>
+      )}
+      {state.status === 'ready' &&
+        (state.boards.length === 0 ? (
+          <p>还没有看板，请先新建一个。</p>
+        ) : (
+          <ul className="board-list">
+            {state.boards.map((board) => (
+              <li key={board.id}>
+                <a
+                  href={boardPath(board.id)}
+                  onClick={(event) => {
+                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
+                    event.preventDefault()
+                    navigate(boardPath(board.id))
+                  }}
+                >
+                  <span className="board-list-name">{board.name}</span>
+                  <span className="board-list-meta">
+                    {board.year}年{board.projectCount === undefined ? '' : ` · ${board.projectCount} 个项目`}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        ))}
+      <CreateBoardForm onCreated={(board) => navigate(boardPath(board.id))} />
+    </main>
+  )
+})

@@ -1,0 +1,50 @@
+import { memo } from 'react'
+import { formatMoneyLabel } from '@guatu/shared/domain/money'
+import { NATURE_LABEL } from '@guatu/shared/domain/nature'
+import type { Project } from '@guatu/shared/domain/project'
+import { ACTIVITY_LABEL, type ActivityMark } from '../presence/activityMarks.ts'
+
+/**
+ * What a card shows, shared by the card on the board and the copy under the pointer. Memoized on
+ * the project record: the view store keeps unchanged records identical, so a remote edit to one
+ * project re-renders one card.
+ */
+export const CardBody = memo(function CardBody({
+  project,
+  mark,
+  overlay = false,
+}: {
+  project: Project
+  mark?: ActivityMark | undefined
+  overlay?: boolean
+}) {
+  return (
+    <div
+      className={`card-body${overlay ? ' card-overlay' : ''}${mark ? ' card-marked' : ''}`}
+      style={mark ? { outlineColor: mark.color } : undefined}
+    >
+      {mark && (
+        <span className="card-mark" style={{ background: mark.color }}>
+          {mark.names.join('、')} {ACTIVITY_LABEL[mark.kind]}
+        </span>
+      )}
+      <div className="card-title-row">
+        <h3 className="card-name">{project.name}</h3>
+        <span className={`nature-tag nature-${project.nature}`}>{NATURE_LABEL[project.nature]}</span>
+      </div>
+      <p className="card-money" aria-label={`总投资 ${formatMoneyLabel(project.totalInvestment)}`}>
+        {formatMoneyLabel(project.totalInvestment)}
+      </p>
+      <dl className="card-facts">
+        <div>
+          <dt>责任单位</dt>
+          <dd>{project.unit}</dd>
+        </div>
+        <div>
+          <dt>包抓领导</dt>
+          <dd>{project.leaders.length > 0 ? project.leaders.join('、') : '—'}</dd>
+        </div>
+      </dl>
+    </div>
+  )
+})

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from 'react'
+import { localUserStore } from './localUser.ts'
+
+export function useLocalUser() {
+  return useSyncExternalStore(localUserStore.subscribe, localUserStore.get)
+}

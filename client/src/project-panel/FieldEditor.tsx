@@ -1,0 +1,76 @@
+import { memo, useCallback } from 'react'
+import { formatYi, isWanAmount, wanToCents } from '@guatu/shared/domain/money'
+import { STAGES, STAGE_LABEL, isStage } from '@guatu/shared/domain/stage'
+import { BooleanFieldEditor } from './BooleanFieldEditor.tsx'
+import { ChoiceFieldEditor } from './ChoiceFieldEditor.tsx'
+import { FIELD_DEFS, type EditableField } from './fieldDefs.ts'
+import { TextFieldEditor } from './TextFieldEditor.tsx'
+import { dateText, leadersText, moneyText, plainText, seqText } from './textCodecs.ts'
+import type { useProjectCommands } from './useProjectCommands.ts'
+
+const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABEL[value] }))
+
+/** Shows the amount typed in 万元 as 亿元 too, since totals on the board are read in 亿元. */
+function yiHint(parsed: unknown): string | undefined {
+  return isWanAmount(parsed) ? `合 ${formatYi(wanToCents(parsed), 4)} 亿元` : '单位：万元'
+}
+
+/** Picks the editor for one field of the record. */
+export const FieldEditor = memo(function FieldEditor({
+  field,
+  value,
+  commands,
+  idPrefix,
+}: {
+  field: EditableField
+  value: unknown
+  commands: ReturnType<typeof useProjectCommands>
+  idPrefix: string
+}) {
+  const { label, editor } = FIELD_DEFS[field]
+  const inputId = `${idPrefix}-${field}`
+  const commit = useCallback(
+    (next: unknown) => (field === 'stage' ? undefined : commands.update(field, next)),
+    [commands, field],
+  )
+  const moveTo = useCallback(
+    (stage: string) => (isStage(stage) ? commands.moveToStage(stage) : '当前阶段无效'),
+    [commands],
+  )
+  const common = { inputId, field, label, value, commit }
+
+  switch (editor.kind) {
+    case 'text':
+      return (
+        <TextFieldEditor
+          {...common}
+          codec={plainText}
+          multiline={editor.multiline}
+          inputMode={editor.inputMode}
+        />
+      )
+    case 'money':
+      return <TextFieldEditor {...common} codec={moneyText} inputMode="decimal" hintFor={yiHint} />
+    case 'date':
+      return <TextFieldEditor {...common} codec={dateText} type="date" />
+    case 'leaders':
+      return (
+        <TextFieldEditor
+          {...common}
+          codec={leadersText}
+          placeholder="如：张三、李四"
+          hintFor={() => '多位领导用“、”或逗号分隔'}
+        />
+      )
+    case 'seq':
+      return <TextFieldEditor {...common} codec={seqText} inputMode="numeric" />
+    case 'boolean':
+      return <BooleanFieldEditor inputId={inputId} label={label} value={value === true} commit={commit} />
+    case 'select':
+      return (
+        <ChoiceFieldEditor inputId={inputId} label={label} value={String(value)} options={editor.options} commit={commit} />
+      )
+    case 'stage':
+      return <ChoiceFieldEditor inputId={inputId} label={label} value={String(value)} options={STAGE_OPTIONS} commit={moveTo} />
+  }
+})

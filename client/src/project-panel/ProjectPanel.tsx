@@ -1,0 +1,92 @@
+import { memo, useCallback, useEffect, useRef } from 'react'
+import type { ProjectId } from '@guatu/shared/domain/project'
+import { STAGE_LABEL } from '@guatu/shared/domain/stage'
+import { useProject } from '../sync/useProject.ts'
+import { DeleteProjectButton } from './DeleteProjectButton.tsx'
+import { FieldEditor } from './FieldEditor.tsx'
+import { FIELD_GROUPS } from './fieldDefs.ts'
+import { useProjectCommands } from './useProjectCommands.ts'
+import { usePublishEditing } from './usePublishEditing.ts'
+
+/**
+ * A modal dialog editing every field of one project. Each field saves on its own (blur, Enter or a
+ * choice), so two people editing different fields of the same card never overwrite each other.
+ */
+export const ProjectPanel = memo(function ProjectPanel({
+  projectId,
+  focusName,
+  onClose,
+}: {
+  projectId: ProjectId
+  /** A project just created with 新建项目: put the cursor in 项目名称 straight away. */
+  focusName: boolean
+  onClose: () => void
+}) {
+  const project = useProject(projectId)
+  const commands = useProjectCommands(projectId)
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  usePublishEditing(projectId)
+
+  const idPrefix = `project-${projectId}`
+  const removeAndClose = useCallback(() => {
+    const problem = commands.remove()
+    if (!problem) onClose()
+    return problem
+  }, [commands, onClose])
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    if (!dialog.open) dialog.showModal()
+    // showModal moves focus to the first control (关闭); a new card wants its name typed first.
+    if (focusName) dialog.querySelector<HTMLInputElement>(`[id="${idPrefix}-name"]`)?.select()
+    return () => dialog.close()
+    // Runs once per panel: refocusing on every render would steal focus from the field being edited.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="project-panel"
+      aria-labelledby={`${idPrefix}-title`}
+      data-testid="project-panel"
+      onClose={onClose}
+    >
+      <header className="panel-header">
+        <h2 id={`${idPrefix}-title`}>{project ? project.name : '项目已删除'}</h2>
+        {project && <span className={`stage-badge stage-${project.stage}`}>{STAGE_LABEL[project.stage]}</span>}
+        <button type="button" className="close-button" onClick={onClose} aria-label="关闭项目详情">
+          关闭
+        </button>
+      </header>
+      {!project ? (
+        <p className="panel-message" role="alert">
+          该项目已被删除（可能是其他人刚刚删除的）。
+        </p>
+      ) : (
+        <form className="panel-form" onSubmit={(event) => event.preventDefault()}>
+          {FIELD_GROUPS.map((group) => (
+            <fieldset key={group.title} className="field-group">
+              <legend>{group.title}</legend>
+              {group.fields.map((field) => (
+                <FieldEditor
+                  key={field}
+                  field={field}
+                  value={project[field]}
+                  commands={commands}
+                  idPrefix={idPrefix}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <footer className="panel-footer">
+            <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />
+            <button type="button" className="primary-button" onClick={onClose}>
+              完成
+            </button>
+          </footer>
+        </form>
+      )}
+    </dialog>
+  )
+})

@@ -1,0 +1,95 @@
+import type * as Y from 'yjs'
+import { projectsRoot } from '@guatu/shared/board/boardDoc'
+import { readProject } from '@guatu/shared/board/projectQueries'
+import { sumCents, type WanCents } from '@guatu/shared/domain/money'
+import { isProjectId, type Project, type ProjectId } from '@guatu/shared/domain/project'
+import { compareRank } from '@guatu/shared/domain/rank'
+import { STAGES, type Stage } from '@guatu/shared/domain/stage'
+
+/** One stage column as React sees it: plain validated records, never Y types. */
+export interface ColumnView {
+  readonly stage: Stage
+  readonly cards: readonly Project[]
+  readonly ids: readonly ProjectId[]
+  readonly count: number
+  /** Exact sum of 总投资 in hundredths of 万元 (formatYi turns it into 亿元). */
+  readonly totalCents: WanCents
+}
+
+export type BoardColumns = Readonly<Record<Stage, ColumnView>>
+
+export interface BoardViewStore {
+  getColumns: () => BoardColumns
+  getProject: (id: ProjectId) => Project | undefined
+  subscribe: (listener: () => void) => () => void
+  stop: () => void
+}
+
+/**
+ * Keeps a validated view model per project and re-reads only the projects a transaction touched:
+ * a remote move on a 2,000-card board validates one record, not 2,000. Unchanged projects and
+ * untouched columns keep their object identity, so memoized cards and columns skip re-rendering.
+ */
+export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
+  const root = projectsRoot(doc)
+  const projects = new Map<ProjectId, Project>()
+  const listeners = new Set<() => void>()
+
+  const refresh = (id: string, touchedStages: Set<Stage>) => {
+    if (!isProjectId(id)) return
+    const previous = projects.get(id)
+    if (previous) touchedStages.add(previous.stage)
+    const next = readProject(doc, id)
+    if (next) {
+      projects.set(id, next)
+      touchedStages.add(next.stage)
+    } else {
+      projects.delete(id)
+    }
+  }
+
+  const buildColumn = (stage: Stage): ColumnView => {
+    const cards: Project[] = []
+    for (const project of projects.values()) if (project.stage === stage) cards.push(project)
+    cards.sort(compareRank)
+    return {
+      stage,
+      cards,
+      ids: cards.map((card) => card.id),
+      count: cards.length,
+      totalCents: sumCents(cards.map((card) => card.totalInvestment)),
+    }
+  }
+
+  root.forEach((_map, id) => refresh(id, new Set()))
+  let columns = Object.fromEntries(STAGES.map((stage) => [stage, buildColumn(stage)])) as BoardColumns
+
+  const onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const touchedStages = new Set<Stage>()
+    for (const event of events) {
+      if (event.target === root) {
+        for (const id of event.keys.keys()) refresh(id, touchedStages)
+      } else {
+        // `path` is relative to the observed root, so its first step is the project id.
+        const id = event.path[0]
+        if (typeof id === 'string') refresh(id, touchedStages)
+      }
+    }
+    if (touchedStages.size === 0) return
+    const next = { ...columns }
+    for (const stage of touchedStages) next[stage] = buildColumn(stage)
+    columns = next
+    for (const listener of listeners) listener()
+  }
+  root.observeDeep(onDeepChange)
+
+  return {
+    getColumns: () => columns,
+    getProject: (id) => projects.get(id),
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stop: () => root.unobserveDeep(onDeepChange),
+  }
+}

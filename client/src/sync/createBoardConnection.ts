@@ -1,0 +1,90 @@
+import * as authProtocol from 'y-protocols/auth'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MessageType, readSavedAck, SYNC_PATH, SyncParam } from '@guatu/shared/sync/protocol'
+import type { Presence } from '@guatu/shared/sync/presence'
+import { createBoardViewStore, type BoardViewStore } from './boardViewStore.ts'
+import { watchConnectionStatus, type ConnectionStatus } from './connectionStatus.ts'
+import type { ExternalStore } from './externalStore.ts'
+import { trackSavedState, type SavedState } from './savedTracker.ts'
+
+export type PresenceUser = Presence['user']
+export type PresenceActivity = NonNullable<Presence['activity']>
+
+/** Everything one open board needs: the document, its socket, and the stores React reads. */
+export interface BoardConnection {
+  readonly boardId: string
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  readonly view: BoardViewStore
+  readonly status: ExternalStore<ConnectionStatus>
+  readonly saved: ExternalStore<SavedState>
+  setUser: (user: PresenceUser) => void
+  setActivity: (activity: PresenceActivity | null) => void
+  /** Closes the socket and drops the document; the connection cannot be used afterwards. */
+  destroy: () => void
+}
+
+export interface BoardConnectionOptions {
+  user: PresenceUser
+  /**
+   * The server refused one of our updates (permission denied, invalid field). It never stored the
+   * change, so our document has diverged from everyone else's: the caller must destroy this
+   * connection and open a fresh one to return to the server's state.
+   */
+  onRejected: (reason: string) => void
+}
+
+function syncServerUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}${SYNC_PATH}`
+}
+
+export function createBoardConnection(boardId: string, options: BoardConnectionOptions): BoardConnection {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
+    params: { [SyncParam.acks]: '1' },
+    // Tabs must not exchange updates behind the server's back: a change the server rejects would
+    // otherwise live on in the other tab and be re-sent from there.
+    disableBc: true,
+  })
+  const saved = trackSavedState(doc)
+  const status = watchConnectionStatus(provider)
+  const view = createBoardViewStore(doc)
+  let rejected = false
+
+  provider.messageHandlers[MessageType.savedAck] = (_encoder, decoder) => {
+    saved.acknowledge(readSavedAck(decoder))
+  }
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
+      // Report once: the server may refuse several queued updates before we are torn down.
+      if (rejected) return
+      rejected = true
+      options.onRejected(reason || '服务器拒绝了这次修改')
+    })
+  }
+
+  provider.awareness.setLocalState({ user: options.user, activity: null } satisfies Presence)
+
+  return {
+    boardId,
+    doc,
+    awareness: provider.awareness,
+    view,
+    status,
+    saved,
+    setUser: (user) => provider.awareness.setLocalStateField('user', user),
+    setActivity: (activity) => provider.awareness.setLocalStateField('activity', activity),
+    destroy: () => {
+      view.stop()
+      status.stop()
+      saved.stop()
+      // Tell peers we left now rather than letting our marks linger until awareness times out.
+      provider.awareness.setLocalState(null)
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+/** The Guatu server listens here in development (`PORT=8080`); the dev server forwards API and sync traffic to it. */
+const DEV_SERVER_ORIGIN = 'http://127.0.0.1:8080'
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': DEV_SERVER_ORIGIN,
+      '/sync': { target: DEV_SERVER_ORIGIN, ws: true },
+    },
+  },
+  build: {
+    // The server serves client/dist; a source map helps when a department reports a crash from the meeting room.
+    sourcemap: true,
+  },
+})
