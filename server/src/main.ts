@@ -7,6 +7,7 @@ import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
+import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { CommitQueue } from './sync/commitQueue.ts'
@@ -14,7 +15,7 @@ import { RoomRegistry } from './sync/roomRegistry.ts'
 
 /** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
 async function main(config: ServerConfig, log: Logger): Promise<void> {
-  const storage = new SqliteStorage(config.dataDir, config.sqliteSync)
+  const storage = new SqliteStorage(openSqliteDatabase(config.dataDir, config.sqliteSync))
   const commits = new CommitQueue(storage, log)
   const rooms = new RoomRegistry(storage, commits, {
     idleUnloadAfterMs: config.idleUnloadAfterMs,

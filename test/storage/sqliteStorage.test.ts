@@ -1,13 +1,14 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
 import { describeStorageContract } from './storageContract.ts'
 
 describeStorageContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-'))
   return {
-    open: async () => new SqliteStorage(dir),
+    open: async () => new SqliteStorage(openSqliteDatabase(dir)),
     dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
   }
 })

@@ -67,3 +67,15 @@ describe('rank', () => {
     expect(isRankKey('a'.repeat(129))).toBe(false)
   })
 })
+
+describe('rankAt next to unreadable keys', () => {
+  test('places a card at the end of a column whose last card has an unreadable rank', () => {
+    const key = rankAt(['a0', 'a1', '~'], 3)
+    expect(key > 'a1').toBe(true)
+  })
+
+  test('places a card between readable neighbours when an unreadable key sits among them', () => {
+    const key = rankAt(['a0', 'not a key', 'a2'], 2)
+    expect(key > 'a0' && key < 'a2').toBe(true)
+  })
+})

@@ -1,30 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import type { BoardRecord, BoardStorage, PendingUpdate, StoredBoardState } from './boardStorage.ts'
-
-export type SqliteSyncMode = 'full' | 'normal'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  year INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  project_count INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS board_snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BLOB NOT NULL,
-  upto_seq INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS board_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS board_updates_by_board ON board_updates (board_id, seq);
-`
 
 interface BoardRow {
   id: string
@@ -34,21 +9,11 @@ interface BoardRow {
   project_count: number
 }
 
-/**
- * The embedded default: one SQLite file in WAL mode. `synchronous=FULL` makes every commit
- * survive power loss, not only a crash of the process; group commit keeps that affordable.
- */
+/** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
-  private readonly db: Database.Database
   private readonly statements
 
-  constructor(dataDir: string, syncMode: SqliteSyncMode = 'full') {
-    fs.mkdirSync(dataDir, { recursive: true })
-    this.db = new Database(path.join(dataDir, 'guatu.sqlite'))
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma(`synchronous = ${syncMode === 'full' ? 'FULL' : 'NORMAL'}`)
-    this.db.pragma('foreign_keys = ON')
-    this.db.exec(SCHEMA)
+  constructor(private readonly db: Database.Database) {
     this.statements = {
       listBoards: this.db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
       getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),

@@ -10,6 +10,8 @@ import type { Connection } from './connection.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts'
 import { STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
 
+const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
+
 export interface BoardRoomOptions {
   /** Compact the update log into a snapshot once this many updates follow the last snapshot. */
   compactAfterUpdates: number
@@ -84,20 +86,38 @@ export class BoardRoom implements CommitTarget {
   /** Answers a client's state vector with what it lacks, once everything in the document is durable. */
   receiveSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     const reply = () => {
-      if (this.connections.has(connection)) connection.send(encodeSyncStep2(this.doc, stateVector))
+      if (!this.connections.has(connection)) return
+      connection.send(encodeSyncStep2(this.doc, stateVector))
+      connection.markCaughtUp()
     }
     if (this.unpersisted > 0) this.whenPersisted.push(reply)
     else reply()
   }
 
   receiveUpdate(connection: Connection, update: Uint8Array): void {
+    const outcome = this.tryApply(connection, update)
+    if (outcome === 'gap') {
+      if (!connection.holdUpdate(update)) connection.rejectUpdate(GAP_REJECTION)
+      return
+    }
+    if (outcome !== 'applied') return
+    // What was held for lack of history may be complete now.
+    const held = connection.takeHeldUpdates()
+    if (held.length === 0) return
+    const merged = Y.mergeUpdates(held)
+    if (this.tryApply(connection, merged) === 'gap' && !connection.holdUpdate(merged)) connection.rejectUpdate(GAP_REJECTION)
+  }
+
+  private tryApply(connection: Connection, update: Uint8Array): 'applied' | 'rejected' | 'gap' {
     const analysis = analyzeUpdate(this.doc, update)
+    if (!analysis.ok && analysis.gap) return 'gap'
     const reason = analysis.ok ? checkSchema(this.doc, analysis.effects) : analysis.reason
     if (reason !== undefined) {
       connection.rejectUpdate(reason)
-      return
+      return 'rejected'
     }
     Y.applyUpdate(this.doc, update, connection.origin)
+    return 'applied'
   }
 
   /**
@@ -150,7 +170,9 @@ export class BoardRoom implements CommitTarget {
     const senders = new Set(entries.map((entry) => connectionIdOf(entry.origin)))
     const soleSender = senders.size === 1 ? [...senders][0] : undefined
     for (const connection of this.connections) {
-      if (connection.id !== soleSender) connection.send(message)
+      // A connection still waiting for its SyncStep2 gets these changes inside it; sent alone
+      // first, they would reach a client that lacks their history.
+      if (connection.id !== soleSender && connection.caughtUp) connection.send(message)
     }
   }
 

@@ -10,6 +10,8 @@ import type { SyncSocket } from './socket.ts'
 
 /** A client whose unread backlog grows past this is too slow to follow the board; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+/** Updates held while their sender's earlier history is still on its way, at most this much. */
+export const MAX_HELD_UPDATE_BYTES = 4 * 1024 * 1024
 
 let nextConnectionId = 1
 
@@ -24,7 +26,10 @@ export class Connection {
   readonly awarenessClientIds = new Set<number>()
   private room: BoardRoom | undefined
   private readonly early: Uint8Array[] = []
+  private held: Uint8Array[] = []
+  private heldBytes = 0
   private closed = false
+  private isCaughtUp = false
 
   constructor(
     private readonly socket: SyncSocket,
@@ -58,6 +63,33 @@ export class Connection {
         this.close(CloseCode.protocolError, '无法解析的消息')
       }
     })
+  }
+
+  /** Whether this connection has been sent the board state (SyncStep2) and so may receive live updates. */
+  get caughtUp(): boolean {
+    return this.isCaughtUp
+  }
+
+  markCaughtUp(): void {
+    this.isCaughtUp = true
+  }
+
+  /** Keeps an update that arrived ahead of its history; false when the allowance is used up. */
+  holdUpdate(update: Uint8Array): boolean {
+    if (this.heldBytes + update.byteLength > MAX_HELD_UPDATE_BYTES) {
+      this.takeHeldUpdates()
+      return false
+    }
+    this.held.push(update)
+    this.heldBytes += update.byteLength
+    return true
+  }
+
+  takeHeldUpdates(): Uint8Array[] {
+    const held = this.held
+    this.held = []
+    this.heldBytes = 0
+    return held
   }
 
   send(message: Uint8Array): void {

@@ -11,7 +11,12 @@ export type UpdateEffect =
   | { kind: 'setField'; projectId: string; field: string; value: unknown }
   | { kind: 'clearField'; projectId: string; field: string }
 
-export type UpdateAnalysis = { ok: true; effects: UpdateEffect[] } | { ok: false; reason: string }
+/**
+ * `gap` marks an update that continues its sender's history past what the server has: a stock
+ * y-websocket client sends fresh edits before the SyncStep2 that carries its offline ones. Such an
+ * update is held back until the missing part arrives, not refused.
+ */
+export type UpdateAnalysis = { ok: true; effects: UpdateEffect[] } | { ok: false; reason: string; gap?: true }
 
 /** Where a struct sits in the board document. */
 type Location =
@@ -22,7 +27,16 @@ type Location =
 /** A type that a struct can be a child of: the projects root, or one project's map. */
 type Container = { kind: 'projectsRoot' } | { kind: 'project'; projectId: string } | { kind: 'detached' }
 
-class Rejection extends Error {}
+class Rejection extends Error {
+  constructor(
+    message: string,
+    readonly gap = false,
+  ) {
+    super(message)
+  }
+}
+
+const GAP_REASON = '数据更新不连续，请刷新后重试'
 
 function reject(reason: string): never {
   throw new Rejection(reason)
@@ -39,7 +53,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
   try {
     return { ok: true, effects: new UpdateAnalyzer(doc, decoded).effects() }
   } catch (error) {
-    if (error instanceof Rejection) return { ok: false, reason: error.message }
+    if (error instanceof Rejection) return error.gap ? { ok: false, reason: error.message, gap: true } : { ok: false, reason: error.message }
     return { ok: false, reason: '数据更新格式错误' }
   }
 }
@@ -72,7 +86,7 @@ class UpdateAnalyzer {
     for (const [client, structs] of this.newStructs) {
       let expected = Y.getState(this.store, client)
       for (const struct of structs) {
-        if (struct instanceof Y.Skip || struct.id.clock > expected) reject('数据更新不连续，请刷新后重试')
+        if (struct instanceof Y.Skip || struct.id.clock > expected) throw new Rejection(GAP_REASON, true)
         expected = struct.id.clock + struct.length
       }
     }

@@ -25,11 +25,17 @@ export function isRankKey(value: unknown): value is string {
  * between them, so a card dropped inside a tied run lands just after it.
  */
 export function rankAt(sortedRanks: readonly string[], index: number): string {
-  const low = index > 0 ? sortedRanks[index - 1] : undefined
+  // Unreadable keys (an older version, a hostile client) sort last and are stepped over here:
+  // fractional-indexing cannot place a key next to one it cannot parse.
+  let low: string | undefined
+  for (let i = Math.min(index, sortedRanks.length) - 1; i >= 0 && low === undefined; i--) {
+    const candidate = sortedRanks[i]
+    if (isRankKey(candidate)) low = candidate
+  }
   let high: string | undefined
   for (let i = Math.max(index, 0); i < sortedRanks.length; i++) {
     const candidate = sortedRanks[i]
-    if (candidate !== undefined && (low === undefined || candidate > low)) {
+    if (isRankKey(candidate) && (low === undefined || candidate > low)) {
       high = candidate
       break
     }

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+
+export type SqliteSyncMode = 'full' | 'normal'
+
+/**
+ * Schema migrations, applied in order and recorded in `PRAGMA user_version`. Append only: a
+ * released migration is never edited, a change is a new entry.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     project_count INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE board_snapshots (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id),
+     state BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL
+   );
+   CREATE TABLE board_updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     data BLOB NOT NULL
+   );
+   CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     units TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id),
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL REFERENCES users(id),
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE screen_links (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     project_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_label TEXT NOT NULL,
+     action TEXT NOT NULL,
+     field TEXT,
+     old_value TEXT,
+     new_value TEXT
+   );
+   CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
+   CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
+]
+
+/**
+ * Opens (and migrates) the embedded database: one SQLite file in WAL mode. `synchronous=FULL`
+ * makes every commit survive power loss, not only a crash of the process; group commit keeps that
+ * affordable.
+ */
+export function openSqliteDatabase(dataDir: string, syncMode: SqliteSyncMode = 'full'): Database.Database {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'guatu.sqlite'))
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${syncMode === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  const current = db.pragma('user_version', { simple: true }) as number
+  db.transaction(() => {
+    for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version]!)
+    db.pragma(`user_version = ${MIGRATIONS.length}`)
+  })()
+  return db
+}

@@ -1,0 +1,43 @@
+import type { Principal } from './principal.ts'
+import { Role } from './role.ts'
+
+/**
+ * Who may change what. The server enforces these on every update; the client uses the same
+ * functions only to grey out what would be refused.
+ */
+export function canWrite(principal: Principal): boolean {
+  return principal.kind === 'user' && (principal.role === Role.admin || principal.role === Role.editor)
+}
+
+/** Whether the principal may edit or move a project whose 责任单位 is `unit`. */
+export function canEditProjectOfUnit(principal: Principal, unit: string): boolean {
+  if (principal.kind !== 'user') return false
+  switch (principal.role) {
+    case Role.admin:
+      return true
+    case Role.editor:
+      return principal.units.includes(unit)
+    case Role.viewer:
+      return false
+  }
+}
+
+/** Deleting a project removes it from the ledger: the project office's decision, not a unit's. */
+export function canDeleteProject(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.role === Role.admin
+}
+
+export function canManageAccounts(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.role === Role.admin
+}
+
+export function canReadBoard(principal: Principal, boardId: string): boolean {
+  return principal.kind === 'user' || principal.boardId === boardId
+}
+
+/** The reason shown when a write is refused, in the words of the person refused. */
+export function editRefusal(principal: Principal, unit: string): string {
+  if (principal.kind === 'screen') return '大屏链接只能查看，不能修改'
+  if (principal.role === Role.viewer) return '领导账号只能查看，不能修改'
+  return `只能修改本单位的项目，「${unit}」的项目不属于您的单位（${principal.units.join('、') || '未绑定单位'}）`
+}
