@@ -1,17 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { deferCleanup } from './cleanup.ts'
-import { REPO_ROOT, SERVER_ENTRY } from './paths.ts'
+import { SERVER_ENTRY } from './paths.ts'
+import { ServerProcess, type TestServer } from './serverProcess.ts'
 
-/** The line the server prints once it accepts connections; the port is the one the OS picked. */
-const LISTENING_PATTERN = /listening on http:\/\/127\.0\.0\.1:(\d+)/
-const START_TIMEOUT_MS = 20_000
-const EXIT_TIMEOUT_MS = 10_000
-/** Keep only the tail of the server's output for failure messages. */
-const MAX_OUTPUT_CHARS = 20_000
+export type { RestartOptions, ServerExit, TestServer } from './serverProcess.ts'
 
 export interface StartServerOptions {
   /** Reuse a data directory (for example one a previous server wrote). Without it a fresh temp dir is made and removed afterwards. */
@@ -21,42 +16,6 @@ export interface StartServerOptions {
   /** Create the demo board on an empty data dir (GUATU_DEMO=1). Off by default in tests. */
   demo?: boolean
 }
-
-export interface ServerExit {
-  code: number | null
-  signal: NodeJS.Signals | null
-}
-
-export interface RestartOptions {
-  /** Listen on the same port as before, so providers that are still open reconnect by themselves. */
-  keepPort?: boolean
-}
-
-/** A real Guatu server process. Port, url and wsUrl change after `restart()` unless `keepPort`. */
-export interface TestServer {
-  readonly port: number
-  /** http://127.0.0.1:PORT */
-  readonly url: string
-  /** ws://127.0.0.1:PORT/sync: the serverUrl a WebsocketProvider takes; the board id is the room. */
-  readonly wsUrl: string
-  readonly dataDir: string
-  /** Whether the current process has exited. */
-  readonly exited: boolean
-  /** The tail of the current process's stdout and stderr. */
-  output(): string
-  /** Sends `signal` and waits for the process to exit. SIGKILL simulates a crash. */
-  kill(signal?: NodeJS.Signals): Promise<ServerExit>
-  /** Graceful stop: SIGTERM, then waits for exit; fails when the server ignores SIGTERM. */
-  stop(): Promise<ServerExit>
-  /** Stops the process if it still runs (SIGTERM) and starts a new one on the same data dir. */
-  restart(options?: RestartOptions): Promise<void>
-}
-
-const liveChildren = new Set<ChildProcess>()
-// A worker that dies mid-test must not leave servers holding ports and temp files.
-process.on('exit', () => {
-  for (const child of liveChildren) child.kill('SIGKILL')
-})
 
 /**
  * Starts the built server (server/dist/main.js) on port 0 and resolves once it prints its
@@ -81,139 +40,3 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   return server
 }
 
-class ServerProcess implements TestServer {
-  private child: ChildProcess | undefined
-  private exitPromise: Promise<ServerExit> | undefined
-  private currentPort = 0
-  private outputTail = ''
-  private hasExited = true
-
-  constructor(
-    readonly dataDir: string,
-    private readonly extraEnv: Record<string, string>,
-  ) {}
-
-  get port(): number {
-    return this.currentPort
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.currentPort}`
-  }
-
-  get wsUrl(): string {
-    return `ws://127.0.0.1:${this.currentPort}/sync`
-  }
-
-  get exited(): boolean {
-    return this.hasExited
-  }
-
-  output(): string {
-    return this.outputTail
-  }
-
-  async launch(port: number): Promise<void> {
-    this.outputTail = ''
-    const child = spawn(process.execPath, [SERVER_ENTRY], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.extraEnv, PORT: String(port), GUATU_DATA_DIR: this.dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    this.child = child
-    this.hasExited = false
-    liveChildren.add(child)
-    this.exitPromise = new Promise<ServerExit>((resolve) => {
-      child.once('exit', (code, signal) => {
-        this.hasExited = true
-        liveChildren.delete(child)
-        resolve({ code, signal })
-      })
-    })
-
-    const listeningPort = await new Promise<number>((resolve, reject) => {
-      let buffered = ''
-      const onData = (chunk: Buffer) => {
-        const text = chunk.toString('utf8')
-        this.appendOutput(text)
-        buffered += text
-        const match = LISTENING_PATTERN.exec(buffered)
-        if (match) {
-          finish()
-          resolve(Number(match[1]))
-        }
-      }
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        finish()
-        reject(new Error(`server exited before listening (code ${code}, signal ${signal}). Output:\n${this.outputTail}`))
-      }
-      const timer = setTimeout(() => {
-        finish()
-        child.kill('SIGKILL')
-        reject(new Error(`server did not print "listening on http://127.0.0.1:PORT" within ${START_TIMEOUT_MS} ms. Output:\n${this.outputTail}`))
-      }, START_TIMEOUT_MS)
-      const finish = () => {
-        clearTimeout(timer)
-        child.stdout?.off('data', onData)
-        child.stderr?.off('data', onData)
-        child.off('exit', onExit)
-        // Keep recording output after startup for failure messages.
-        child.stdout?.on('data', (more: Buffer) => this.appendOutput(more.toString('utf8')))
-        child.stderr?.on('data', (more: Buffer) => this.appendOutput(more.toString('utf8')))
-      }
-      child.stdout?.on('data', onData)
-      child.stderr?.on('data', onData)
-      child.once('exit', onExit)
-    })
-    this.currentPort = listeningPort
-  }
-
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<ServerExit> {
-    const { child, exitPromise } = this
-    if (!child || !exitPromise) throw new Error('server was never started')
-    if (!this.hasExited) child.kill(signal)
-    return withTimeout(exitPromise, EXIT_TIMEOUT_MS, () => {
-      child.kill('SIGKILL')
-      return `server did not exit within ${EXIT_TIMEOUT_MS} ms of ${signal}. Output:\n${this.outputTail}`
-    })
-  }
-
-  stop(): Promise<ServerExit> {
-    return this.kill('SIGTERM')
-  }
-
-  async restart(options: RestartOptions = {}): Promise<void> {
-    const port = options.keepPort ? this.currentPort : 0
-    if (!this.hasExited) await this.stop()
-    await this.launch(port)
-  }
-
-  async shutdownQuietly(): Promise<void> {
-    if (this.hasExited || !this.child) return
-    try {
-      await this.stop()
-    } catch (error) {
-      console.error(`cleanup: ${(error as Error).message}`)
-    }
-  }
-
-  private appendOutput(text: string): void {
-    this.outputTail = (this.outputTail + text).slice(-MAX_OUTPUT_CHARS)
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(onTimeout())), timeoutMs)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
-}
