@@ -8,7 +8,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import * as Y from 'yjs'
 import { moveProject } from '@guatu/shared/board/projectCommands'
 import { columnOrder } from '@guatu/shared/board/projectQueries'
 import { generateDemoLedger } from '@guatu/shared/demo/generateLedger'
