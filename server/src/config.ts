@@ -19,6 +19,11 @@ const envSchema = z.object({
   GUATU_COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
   GUATU_MAX_MESSAGE_BYTES: integer(1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   GUATU_LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+  GUATU_ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
+  GUATU_ALLOWED_ORIGINS: z.string().default(''),
+  GUATU_MAX_CONNECTIONS_PER_USER: integer(1, 10_000).default(20),
+  GUATU_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
+  GUATU_MESSAGE_BURST: integer(1, 1_000_000).default(1_000),
 })
 
 export interface ServerConfig {
@@ -32,6 +37,13 @@ export interface ServerConfig {
   compactAfterUpdates: number
   maxMessageBytes: number
   logLevel: LogLevel
+  /** The first admin's password; generated and printed once when absent. */
+  adminPassword: string | undefined
+  /** Browser origins besides the server's own that may open the websocket. */
+  allowedOrigins: string[]
+  maxConnectionsPerUser: number
+  messagesPerSecond: number
+  messageBurst: number
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -54,5 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: values.GUATU_COMPACT_AFTER_UPDATES,
     maxMessageBytes: values.GUATU_MAX_MESSAGE_BYTES,
     logLevel: values.GUATU_LOG_LEVEL,
+    adminPassword: values.GUATU_ADMIN_PASSWORD,
+    allowedOrigins: values.GUATU_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    maxConnectionsPerUser: values.GUATU_MAX_CONNECTIONS_PER_USER,
+    messagesPerSecond: values.GUATU_MESSAGES_PER_SECOND,
+    messageBurst: values.GUATU_MESSAGE_BURST,
   }
 }

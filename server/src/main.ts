@@ -1,6 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import { AccountService } from './accounts/accountService.ts'
+import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { BoardService } from './boards/boardService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
@@ -8,14 +10,18 @@ import { createApp } from './http/app.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
 import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
+import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { CommitQueue } from './sync/commitQueue.ts'
+import { ConnectionTracker } from './sync/connectionTracker.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 
 /** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
 async function main(config: ServerConfig, log: Logger): Promise<void> {
-  const storage = new SqliteStorage(openSqliteDatabase(config.dataDir, config.sqliteSync))
+  const db = openSqliteDatabase(config.dataDir, config.sqliteSync)
+  const storage = new SqliteStorage(db)
+  const accounts = new AccountService(new SqliteAccountStore(db))
   const commits = new CommitQueue(storage, log)
   const rooms = new RoomRegistry(storage, commits, {
     idleUnloadAfterMs: config.idleUnloadAfterMs,
@@ -23,11 +29,15 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     compactWhenQuietForMs: 1_000,
   }, log)
   const boards = new BoardService(storage, rooms, commits)
+  const tracker = new ConnectionTracker(config.maxConnectionsPerUser)
+  accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
 
-  if (config.demo && (await storage.listBoards()).length === 0) {
+  const firstStart = (await storage.listBoards()).length === 0
+  if (config.demo && firstStart) {
     const demo = await seedDemoBoard(boards)
     log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
   }
+  await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
 
   let shuttingDown = false
   const root = new Hono()
@@ -36,8 +46,12 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   root.route('/', createApp({
     storage,
     boards,
+    accounts,
     rooms,
     commits,
+    tracker,
+    limits: { messagesPerSecond: config.messagesPerSecond, messageBurst: config.messageBurst },
+    allowedOrigins: config.allowedOrigins,
     log,
     clientDir: config.clientDir,
     upgradeWebSocket,

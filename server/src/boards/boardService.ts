@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import { countProjects, listProjects } from '@guatu/shared/board/projectQueries'
 import type { Project } from '@guatu/shared/domain/project'
-import type { BoardRecord, BoardStorage } from '../storage/boardStorage.ts'
+import type { StoredAuditEntry } from '../audit/auditRecord.ts'
+import type { BoardRecord, BoardStorage, HistoryQuery } from '../storage/boardStorage.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 
@@ -46,6 +47,13 @@ export class BoardService {
     const room = await this.rooms.peek(boardId)
     const projects = room ? listProjects(room.doc) : listProjects(await this.loadDetached(boardId))
     return { board: summarize(record, projects.length), projects }
+  }
+
+  /** History of a board, newest first; waits for writes in flight so it includes every saved change. */
+  async history(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[] | undefined> {
+    if (!(await this.storage.getBoard(boardId))) return undefined
+    await this.commits.drained()
+    return this.storage.listHistory(boardId, query)
   }
 
   /** A read-only copy straight from storage, for boards nobody has open (no room is created). */

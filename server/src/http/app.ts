@@ -5,19 +5,23 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { SYNC_PATH } from '@guatu/shared/sync/protocol'
+import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { Logger } from '../log.ts'
+import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
-import type { CommitQueue } from '../sync/commitQueue.ts'
-import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import { accountRoutes } from './accountRoutes.ts'
+import type { AppEnv } from './appEnv.ts'
+import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
-import { syncHandler } from './syncRoute.ts'
+import { screenLinkRoutes } from './screenLinkRoutes.ts'
+import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
+import { userRoutes } from './userRoutes.ts'
 
-export interface AppDependencies {
+export interface AppDependencies extends SyncRouteDependencies {
   storage: BoardStorage
   boards: BoardService
-  rooms: RoomRegistry
-  commits: CommitQueue
+  accounts: AccountService
   log: Logger
   clientDir: string
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
@@ -25,18 +29,21 @@ export interface AppDependencies {
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
-export function createApp(deps: AppDependencies): Hono {
-  const app = new Hono()
+export function createApp(deps: AppDependencies): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', (c) =>
-    deps.storage.isReady() && !deps.isShuttingDown()
-      ? c.json({ status: 'ready' })
-      : c.json({ status: 'not ready' }, 503),
+    deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503),
   )
+  app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
+
+  app.use('/api/*', authentication(deps.accounts))
+  app.route('/api', accountRoutes(deps.accounts))
+  app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
+  app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
-  app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps.rooms, deps.commits, deps.log))
 
   const indexFile = path.join(deps.clientDir, 'index.html')
   app.use('/*', serveStatic({ root: path.relative(process.cwd(), deps.clientDir) || '.' }))
@@ -46,6 +53,10 @@ export function createApp(deps: AppDependencies): Hono {
   })
 
   app.onError((error, c) => {
+    if (error instanceof RequestError) {
+      if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
+      return c.json({ error: error.message }, error.status)
+    }
     deps.log.error('request failed', { path: c.req.path, error: String(error) })
     return c.json({ error: '服务器内部错误' }, 500)
   })

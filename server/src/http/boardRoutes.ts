@@ -1,6 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { canReadBoard } from '@guatu/shared/domain/permissions'
+import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
+import { RequestError } from '../requestError.ts'
+import { requireAdmin, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
+import { parseBody } from './parseBody.ts'
 
 const createBoardSchema = z.object({
   name: z
@@ -15,24 +20,62 @@ const createBoardSchema = z.object({
     .max(2100, { error: '年度须在2000至2100之间' }),
 })
 
-/** REST for boards: list, create, read with every project. */
-export function boardRoutes(boards: BoardService): Hono {
-  const routes = new Hono()
+const historyQuerySchema = z.object({
+  projectId: z.string().max(64).optional(),
+  limit: z.coerce.number({ error: 'limit 须为数字' }).int().min(1).max(500).default(100),
+  before: z.coerce.number({ error: 'before 须为数字' }).int().min(1).optional(),
+})
 
-  routes.get('/', async (c) => c.json({ boards: await boards.list() }))
+function requireReadable(c: AppContext, boardId: string): void {
+  if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
+}
+
+function publicEntry(entry: StoredAuditEntry) {
+  return {
+    id: entry.id,
+    at: entry.at,
+    actor: { id: entry.actorId, label: entry.actorLabel },
+    projectId: entry.projectId,
+    action: entry.action,
+    field: entry.field,
+    from: entry.from,
+    to: entry.to,
+    summary: auditSummary(entry),
+  }
+}
+
+/** REST for boards: list, create, read with every project, and the change history. */
+export function boardRoutes(boards: BoardService): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+
+  routes.get('/', async (c) => {
+    const principal = requirePrincipal(c)
+    const all = await boards.list()
+    return c.json({ boards: all.filter((board) => canReadBoard(principal, board.id)) })
+  })
 
   routes.post('/', async (c) => {
-    const body: unknown = await c.req.json().catch(() => undefined)
-    if (body === undefined) return c.json({ error: '请求体必须是 JSON' }, 400)
-    const parsed = createBoardSchema.safeParse(body)
-    if (!parsed.success) return c.json({ error: parsed.error.issues[0]?.message ?? '请求无效' }, 400)
-    return c.json({ board: await boards.create(parsed.data) }, 201)
+    requireAdmin(c)
+    return c.json({ board: await boards.create(await parseBody(c, createBoardSchema)) }, 201)
   })
 
   routes.get('/:id', async (c) => {
-    const board = await boards.read(c.req.param('id'))
+    const boardId = c.req.param('id')
+    requireReadable(c, boardId)
+    const board = await boards.read(boardId)
     if (!board) return c.json({ error: '看板不存在' }, 404)
     return c.json(board)
+  })
+
+  routes.get('/:id/history', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadable(c, boardId)
+    const parsed = historyQuerySchema.safeParse(c.req.query())
+    if (!parsed.success) throw new RequestError(400, parsed.error.issues[0]?.message ?? '查询参数无效')
+    const { projectId, limit, before } = parsed.data
+    const entries = await boards.history(boardId, { projectId, limit, beforeId: before })
+    if (!entries) return c.json({ error: '看板不存在' }, 404)
+    return c.json({ entries: entries.map(publicEntry) })
   })
 
   return routes

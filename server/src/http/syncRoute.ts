@@ -1,38 +1,69 @@
 import type { UpgradeWebSocket, WSContext } from 'hono/ws'
+import { getCookie } from 'hono/cookie'
 import type { WebSocket } from 'ws'
+import { canReadBoard } from '@guatu/shared/domain/permissions'
+import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
+import type { AccountService } from '../accounts/accountService.ts'
 import type { Logger } from '../log.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import { Connection } from '../sync/connection.ts'
+import type { ConnectionTracker } from '../sync/connectionTracker.ts'
+import type { ConnectionLimits } from '../sync/rateLimit.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { SyncSocket } from '../sync/socket.ts'
+import type { AppContext } from './appEnv.ts'
+import { SESSION_COOKIE, resolvePrincipal } from './authentication.ts'
+import { isAllowedOrigin } from './originCheck.ts'
+
+export interface SyncRouteDependencies {
+  rooms: RoomRegistry
+  commits: CommitQueue
+  accounts: AccountService
+  tracker: ConnectionTracker
+  limits: ConnectionLimits
+  allowedOrigins: readonly string[]
+  log: Logger
+}
+
+/** Why a socket is closed right after the upgrade, before any document content is sent. */
+type Refusal = { code: number; reason: string }
 
 /**
- * The websocket upgrade for `/sync/:boardId`, speaking the standard y-websocket protocol. This is
- * the only place that knows the socket comes from Hono and `ws`.
+ * The websocket upgrade for `/sync/:boardId`, speaking the standard y-websocket protocol. Credentials
+ * (cookie or `?token=`) and the Origin header are checked before the upgrade completes; a refused
+ * socket is closed with a code and a Chinese reason and never sees the board. This is the only
+ * place that knows the socket comes from Hono and `ws`.
  */
-export function syncHandler(
-  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
-  rooms: RoomRegistry,
-  commits: CommitQueue,
-  log: Logger,
-) {
-  return upgradeWebSocket((c) => {
+export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps: SyncRouteDependencies) {
+  return upgradeWebSocket(async (c) => {
     const boardId = c.req.param('boardId') ?? ''
     const wantsAcks = c.req.query(SyncParam.acks) === '1'
+    const access = await authorize(c, boardId, deps)
     let connection: Connection | undefined
     return {
       onOpen(_event, ws) {
-        const socket = adaptSocket(ws)
-        const opened = new Connection(socket, boardId, wantsAcks, log, (work) => commits.dispatch(work))
+        if ('code' in access) {
+          deps.log.warn('sync refused', { boardId, code: access.code, reason: access.reason })
+          ws.close(access.code, access.reason)
+          return
+        }
+        const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>
+          deps.commits.dispatch(work),
+        )
+        if (!deps.tracker.tryAdd(opened)) {
+          deps.log.warn('too many connections', { principal: principalLabel(access.principal) })
+          opened.close(CloseCode.rateLimited, '同一账号的连接数过多，请关闭其他页面后重试')
+          return
+        }
         connection = opened
-        rooms.open(boardId).then(
+        deps.rooms.open(boardId).then(
           (room) => {
             if (room) opened.attach(room)
             else opened.close(CloseCode.boardNotFound, '看板不存在')
           },
           (error: unknown) => {
-            log.error('board load failed', { boardId, error: String(error) })
+            deps.log.error('board load failed', { boardId, error: String(error) })
             opened.close(1011, '看板加载失败')
           },
         )
@@ -44,14 +75,34 @@ export function syncHandler(
         }
         connection?.receive(new Uint8Array(event.data))
       },
-      onClose() {
-        connection?.detach()
+      onClose(event) {
+        if (event.code === CloseCode.messageTooLarge) deps.log.warn('message too large', { boardId })
+        release()
       },
       onError() {
-        connection?.detach()
+        release()
       },
     }
+
+    function release() {
+      if (!connection) return
+      connection.detach()
+      deps.tracker.remove(connection)
+    }
   })
+}
+
+async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<{ principal: Principal } | Refusal> {
+  if (!isAllowedOrigin(c.req.header('origin'), c.req.header('host'), deps.allowedOrigins)) {
+    return { code: CloseCode.forbidden, reason: '来源不被允许' }
+  }
+  const token = c.req.query(SyncParam.token)
+  const sessionToken = getCookie(c, SESSION_COOKIE)
+  if (!token && !sessionToken) return { code: CloseCode.unauthorized, reason: '请先登录' }
+  const principal = await resolvePrincipal(deps.accounts, { bearerToken: token, sessionToken })
+  if (!principal) return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
+  if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
+  return { principal }
 }
 
 function adaptSocket(ws: WSContext<WebSocket>): SyncSocket {

@@ -1,3 +1,5 @@
+import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+
 /** A board as listed in storage; its content lives in the Yjs document. */
 export interface BoardRecord {
   id: string
@@ -20,6 +22,16 @@ export interface StoredBoardState {
 export interface PendingUpdate {
   boardId: string
   update: Uint8Array
+  /** History entries for this update, stored in the same transaction. */
+  audit: readonly AuditRecord[]
+}
+
+export interface HistoryQuery {
+  projectId?: string
+  /** At most this many entries, newest first. */
+  limit: number
+  /** Only entries older than this entry id (for paging). */
+  beforeId?: number
 }
 
 /**
@@ -37,6 +49,8 @@ export interface BoardStorage {
    * on disk: callers broadcast after this, never before.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>>
+  /** History entries of a board (or one of its projects), newest first. */
+  listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]>
   /** Replaces every update up to `uptoSeq` with `snapshot`, atomically. */
   compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void>
   /** Whether the database is open and answering (readiness). */

@@ -1,5 +1,18 @@
 import type Database from 'better-sqlite3'
-import type { BoardRecord, BoardStorage, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+import type { BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+
+interface AuditRow {
+  id: number
+  project_id: string
+  at: string
+  actor_id: string
+  actor_label: string
+  action: string
+  field: string | null
+  old_value: string | null
+  new_value: string | null
+}
 
 interface BoardRow {
   id: string
@@ -31,15 +44,24 @@ export class SqliteStorage implements BoardStorage {
       ),
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       setProjectCount: this.db.prepare('UPDATE boards SET project_count = ? WHERE id = ?'),
+      appendAudit: this.db.prepare(
+        `INSERT INTO audit_log (board_id, project_id, at, actor_id, actor_label, action, field, old_value, new_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      history: this.db.prepare<[string, string | null, string | null, number, number], AuditRow>(
+        `SELECT * FROM audit_log WHERE board_id = ? AND (? IS NULL OR project_id = ?) AND id < ?
+         ORDER BY id DESC LIMIT ?`,
+      ),
     }
   }
 
   private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, number> =>
     this.db.transaction(() => {
       const lastSeq = new Map<string, number>()
-      for (const { boardId, update } of batch) {
+      for (const { boardId, update, audit } of batch) {
         const result = this.statements.appendUpdate.run(boardId, update)
         lastSeq.set(boardId, Number(result.lastInsertRowid))
+        for (const entry of audit) this.insertAudit(boardId, entry)
       }
       return lastSeq
     })()
@@ -76,6 +98,27 @@ export class SqliteStorage implements BoardStorage {
     return this.appendBatch(batch)
   }
 
+  async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {
+    const projectId = query.projectId ?? null
+    return this.statements.history
+      .all(boardId, projectId, projectId, query.beforeId ?? Number.MAX_SAFE_INTEGER, query.limit)
+      .map(toAuditEntry)
+  }
+
+  private insertAudit(boardId: string, entry: AuditRecord): void {
+    this.statements.appendAudit.run(
+      boardId,
+      entry.projectId,
+      entry.at,
+      entry.actorId,
+      entry.actorLabel,
+      entry.action,
+      entry.field,
+      entry.from === null || entry.from === undefined ? null : JSON.stringify(entry.from),
+      entry.to === null || entry.to === undefined ? null : JSON.stringify(entry.to),
+    )
+  }
+
   async compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void> {
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(id, snapshot, uptoSeq)
@@ -95,4 +138,18 @@ export class SqliteStorage implements BoardStorage {
 
 function toRecord(row: BoardRow): BoardRecord {
   return { id: row.id, name: row.name, year: row.year, createdAt: row.created_at, projectCount: row.project_count }
+}
+
+function toAuditEntry(row: AuditRow): StoredAuditEntry {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action as StoredAuditEntry['action'],
+    field: row.field,
+    from: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
+    to: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
+  }
 }

@@ -3,6 +3,10 @@ import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
+import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import type { AuditRecord } from '../audit/auditRecord.ts'
+import { describeChanges } from '../audit/describeChanges.ts'
+import { checkPermissions } from '../validation/rolePolicy.ts'
 import { checkSchema } from '../validation/schemaCheck.ts'
 import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
@@ -36,6 +40,8 @@ export class BoardRoom implements CommitTarget {
   private compactionTimer: NodeJS.Timeout | undefined
   private compacting: Promise<void> | undefined
   private closed = false
+  /** History entries of the update being applied right now (see tryApply). */
+  private auditForNextUpdate: AuditRecord[] = []
 
   constructor(
     readonly boardId: string,
@@ -108,15 +114,29 @@ export class BoardRoom implements CommitTarget {
     if (this.tryApply(connection, merged) === 'gap' && !connection.holdUpdate(merged)) connection.rejectUpdate(GAP_REJECTION)
   }
 
+  /**
+   * Decides on an update before the document sees it: what it touches, whether the schema allows
+   * the values, whether this connection's principal may make those changes. Then applies it, with
+   * its history entries attached for the commit queue.
+   */
   private tryApply(connection: Connection, update: Uint8Array): 'applied' | 'rejected' | 'gap' {
     const analysis = analyzeUpdate(this.doc, update)
     if (!analysis.ok && analysis.gap) return 'gap'
-    const reason = analysis.ok ? checkSchema(this.doc, analysis.effects) : analysis.reason
-    if (reason !== undefined) {
-      connection.rejectUpdate(reason)
+    const reason = analysis.ok
+      ? (checkPermissions(this.doc, connection.principal, analysis.effects) ?? checkSchema(this.doc, analysis.effects))
+      : analysis.reason
+    if (reason !== undefined || !analysis.ok) {
+      connection.rejectUpdate(reason ?? '数据更新被拒绝')
       return 'rejected'
     }
-    Y.applyUpdate(this.doc, update, connection.origin)
+    const at = new Date().toISOString()
+    const actor = { actorId: principalId(connection.principal), actorLabel: principalLabel(connection.principal) }
+    this.auditForNextUpdate = describeChanges(this.doc, analysis.effects).map((change) => ({ ...change, at, ...actor }))
+    try {
+      Y.applyUpdate(this.doc, update, connection.origin)
+    } finally {
+      this.auditForNextUpdate = []
+    }
     return 'applied'
   }
 
@@ -187,7 +207,9 @@ export class BoardRoom implements CommitTarget {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
     this.unpersisted += 1
-    this.commits.enqueue(this, update, origin)
+    // Applying one incoming update is one transaction, so its history belongs to exactly this event.
+    this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate })
+    this.auditForNextUpdate = []
   }
 
   private readonly onAwarenessChange = (
@@ -238,4 +260,8 @@ export class BoardRoom implements CommitTarget {
 
 function connectionIdOf(origin: TransactionOrigin): number | undefined {
   return origin.source === 'connection' ? origin.connectionId : undefined
+}
+
+function principalId(principal: Principal): string {
+  return principal.kind === 'user' ? principal.userId : principal.linkId
 }

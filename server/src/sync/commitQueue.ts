@@ -1,10 +1,12 @@
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
+import type { AuditRecord } from '../audit/auditRecord.ts'
 import type { TransactionOrigin } from './origin.ts'
 
 export interface QueuedUpdate {
   update: Uint8Array
   origin: TransactionOrigin
+  audit: readonly AuditRecord[]
 }
 
 /** What the commit queue needs of a board room. */
@@ -32,8 +34,8 @@ export class CommitQueue {
     private readonly log: Logger,
   ) {}
 
-  enqueue(target: CommitTarget, update: Uint8Array, origin: TransactionOrigin): void {
-    this.pending.push({ target, update, origin })
+  enqueue(target: CommitTarget, entry: QueuedUpdate): void {
+    this.pending.push({ target, ...entry })
     this.schedule()
   }
 
@@ -63,7 +65,7 @@ export class CommitQueue {
     this.flushing = true
     const started = performance.now()
     try {
-      const lastSeqs = await this.storage.appendUpdates(batch.map(({ target, update }) => ({ boardId: target.boardId, update })))
+      const lastSeqs = await this.storage.appendUpdates(batch.map(({ target, update, audit }) => ({ boardId: target.boardId, update, audit })))
       for (const [target, entries] of groupByTarget(batch)) target.afterPersist(entries, lastSeqs.get(target.boardId) ?? 0)
     } catch (error) {
       this.log.error('persist failed', { error: String(error), updates: batch.length })
@@ -85,9 +87,9 @@ export class CommitQueue {
 
 function groupByTarget(batch: ReadonlyArray<QueuedUpdate & { target: CommitTarget }>): Map<CommitTarget, QueuedUpdate[]> {
   const groups = new Map<CommitTarget, QueuedUpdate[]>()
-  for (const { target, update, origin } of batch) {
+  for (const { target, ...entry } of batch) {
     const entries = groups.get(target) ?? []
-    entries.push({ update, origin })
+    entries.push(entry)
     groups.set(target, entries)
   }
   return groups

@@ -2,7 +2,9 @@ import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, encodeSavedAck, type SavedClock } from '@guatu/shared/sync/protocol'
+import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { Logger } from '../log.ts'
+import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
 import type { BoardRoom } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
 import type { TransactionOrigin } from './origin.ts'
@@ -31,14 +33,21 @@ export class Connection {
   private closed = false
   private isCaughtUp = false
 
+  private readonly rate: MessageRateLimit
+
   constructor(
     private readonly socket: SyncSocket,
     readonly boardId: string,
+    /** Who authenticated this socket at the upgrade; every update is judged against it. */
+    readonly principal: Principal,
+    limits: ConnectionLimits,
     readonly wantsAcks: boolean,
     private readonly log: Logger,
     /** Runs message handling now or after the storage write in flight (CommitQueue.dispatch). */
     private readonly dispatch: (work: () => void) => void,
-  ) {}
+  ) {
+    this.rate = new MessageRateLimit(limits.messagesPerSecond, limits.messageBurst)
+  }
 
   attach(room: BoardRoom): void {
     if (this.closed) return
@@ -49,6 +58,11 @@ export class Connection {
 
   receive(message: Uint8Array): void {
     if (this.closed) return
+    if (!this.rate.allow()) {
+      this.log.warn('message rate exceeded', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal) })
+      this.close(CloseCode.rateLimited, '消息过于频繁，连接已断开')
+      return
+    }
     const room = this.room
     if (!room) {
       this.early.push(message)

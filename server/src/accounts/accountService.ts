@@ -1,0 +1,190 @@
+import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
+import { Role } from '@guatu/shared/domain/role'
+import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from './accountStore.ts'
+import { LoginThrottle } from './loginThrottle.ts'
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts'
+import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
+import { RequestError } from '../requestError.ts'
+
+/** Sessions last this long after their last use. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
+/** A session is extended only when less than this is left, so not every request writes. */
+const SESSION_EXTEND_BELOW_MS = SESSION_TTL_MS - 10 * 60 * 1000
+
+export type LoginResult = { user: UserRecord; sessionToken: string }
+
+/** A user as shown by the API: never with its password hash. */
+export interface PublicUser {
+  id: string
+  username: string
+  displayName: string
+  role: Role
+  units: string[]
+  disabled: boolean
+  createdAt: string
+}
+
+export function publicUser(user: UserRecord): PublicUser {
+  const { id, username, displayName, role, units, disabled, createdAt } = user
+  return { id, username, displayName, role, units, disabled, createdAt }
+}
+
+export function userPrincipal(user: UserRecord): UserPrincipal {
+  return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+}
+
+/** Sign-in, sessions, tokens, users and screen links: everything about who someone is. */
+export class AccountService {
+  private readonly throttle = new LoginThrottle()
+  /** Called with a screen link's id when it is revoked, so open screens are disconnected. */
+  onScreenLinkRevoked: (linkId: string) => void = () => {}
+
+  constructor(private readonly store: AccountStore) {}
+
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    const keys = [`user:${username.toLowerCase()}`, `address:${address}`]
+    const waitMs = this.throttle.retryAfterMs(keys)
+    if (waitMs > 0) {
+      const minutes = Math.ceil(waitMs / 60_000)
+      throw new RequestError(429, `登录失败次数过多，请${minutes}分钟后再试`, Math.ceil(waitMs / 1000))
+    }
+    const user = await this.store.findUser(username)
+    // Hash even for an unknown name, so the answer takes as long as for a known one.
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH))
+    if (!user || !valid || user.disabled) {
+      this.throttle.recordFailure(keys)
+      throw new RequestError(401, user?.disabled && valid ? '该账号已停用，请联系项目办' : '用户名或密码错误')
+    }
+    this.throttle.recordSuccess(keys)
+    const sessionToken = newSecret(TokenKind.session)
+    await this.store.createSession(hashSecret(sessionToken), user.id, Date.now() + SESSION_TTL_MS)
+    return { user, sessionToken }
+  }
+
+  async logout(sessionToken: string): Promise<void> {
+    await this.store.deleteSession(hashSecret(sessionToken))
+  }
+
+  /** The principal behind a session cookie, or undefined when it is unknown or expired. */
+  async principalForSession(sessionToken: string): Promise<UserPrincipal | undefined> {
+    const hash = hashSecret(sessionToken)
+    const session = await this.store.findSession(hash)
+    if (!session) return undefined
+    const now = Date.now()
+    if (session.expiresAt <= now) {
+      await this.store.deleteSession(hash)
+      return undefined
+    }
+    const user = await this.store.findUser(session.userId)
+    if (!user || user.disabled) return undefined
+    if (session.expiresAt - now < SESSION_EXTEND_BELOW_MS) await this.store.extendSession(hash, now + SESSION_TTL_MS)
+    return userPrincipal(user)
+  }
+
+  /** The principal behind a bearer token: a personal API token or a screen link. */
+  async principalForToken(token: string): Promise<Principal | undefined> {
+    const hash = hashSecret(token)
+    if (token.startsWith(TokenKind.api)) {
+      const record = await this.store.findApiToken(hash)
+      const user = record ? await this.store.findUser(record.userId) : undefined
+      return user && !user.disabled ? userPrincipal(user) : undefined
+    }
+    if (token.startsWith(TokenKind.screen)) {
+      const link = await this.store.findScreenLink(hash)
+      if (!link || link.revokedAt !== null || (link.expiresAt !== null && link.expiresAt <= Date.now())) return undefined
+      return { kind: 'screen', linkId: link.id, boardId: link.boardId, name: link.name }
+    }
+    return undefined
+  }
+
+  async createApiToken(principal: UserPrincipal, name: string): Promise<{ token: string; record: ApiTokenRecord }> {
+    const token = newSecret(TokenKind.api)
+    const record: ApiTokenRecord = { id: newId('tok'), userId: principal.userId, name, createdAt: new Date().toISOString() }
+    await this.store.createApiToken(record, hashSecret(token))
+    return { token, record }
+  }
+
+  listApiTokens(principal: UserPrincipal): Promise<ApiTokenRecord[]> {
+    return this.store.listApiTokens(principal.userId)
+  }
+
+  deleteApiToken(principal: UserPrincipal, id: string): Promise<boolean> {
+    return this.store.deleteApiToken(id, principal.userId)
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.store.listUsers()
+  }
+
+  countUsers(): Promise<number> {
+    return this.store.countUsers()
+  }
+
+  async createUser(input: { username: string; password: string; role: Role; units: string[]; displayName?: string }): Promise<UserRecord> {
+    if (await this.store.findUser(input.username)) throw new RequestError(409, `用户名已存在：${input.username}`)
+    return this.store.createUser({
+      id: newId('u'),
+      username: input.username,
+      displayName: input.displayName?.trim() || input.username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      units: input.units,
+      disabled: false,
+    })
+  }
+
+  /**
+   * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable or
+   * demote themselves, so the project office can never lock itself out. `ended` tells whether the
+   * user's sessions were ended (new password or disabled).
+   */
+  async updateUser(
+    idOrUsername: string,
+    input: { password?: string; role?: Role; units?: string[]; displayName?: string; disabled?: boolean },
+    actingUserId: string,
+  ): Promise<{ user: UserRecord; ended: boolean }> {
+    const user = await this.store.findUser(idOrUsername)
+    if (!user) throw new RequestError(404, '用户不存在')
+    if (user.id === actingUserId && (input.disabled === true || (input.role !== undefined && input.role !== Role.admin))) {
+      throw new RequestError(400, '不能停用自己或取消自己的项目办权限')
+    }
+    const patch: UserPatch = {}
+    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password)
+    if (input.role !== undefined) patch.role = input.role
+    if (input.units !== undefined) patch.units = input.units
+    if (input.displayName !== undefined) patch.displayName = input.displayName.trim() || user.username
+    if (input.disabled !== undefined) patch.disabled = input.disabled
+    if ((patch.role ?? user.role) === Role.editor && (patch.units ?? user.units).length === 0) {
+      throw new RequestError(400, '责任单位账号至少要绑定一个单位')
+    }
+    const updated = await this.store.updateUser(user.id, patch)
+    if (!updated) throw new RequestError(404, '用户不存在')
+    const ended = input.password !== undefined || input.disabled === true
+    if (ended) await this.store.deleteSessionsOfUser(user.id)
+    return { user: updated, ended }
+  }
+
+  async createScreenLink(boardId: string, name: string, expiresInDays?: number): Promise<{ token: string; link: ScreenLinkRecord }> {
+    const token = newSecret(TokenKind.screen)
+    const link: ScreenLinkRecord = {
+      id: newId('scr'),
+      boardId,
+      name,
+      createdAt: new Date().toISOString(),
+      expiresAt: expiresInDays === undefined ? null : Date.now() + expiresInDays * 24 * 60 * 60 * 1000,
+      revokedAt: null,
+    }
+    await this.store.createScreenLink(link, hashSecret(token))
+    return { token, link }
+  }
+
+  listScreenLinks(): Promise<ScreenLinkRecord[]> {
+    return this.store.listScreenLinks()
+  }
+
+  async revokeScreenLink(id: string): Promise<boolean> {
+    const revoked = await this.store.revokeScreenLink(id, Date.now())
+    if (revoked) this.onScreenLinkRevoked(id)
+    return revoked
+  }
+}

@@ -1,0 +1,36 @@
+import type { HttpBindings } from '@hono/node-server'
+import type { Context } from 'hono'
+import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
+import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import { RequestError } from '../requestError.ts'
+
+/** Hono's typing for this app: Node bindings, and the principal the auth middleware found. */
+export type AppEnv = {
+  Bindings: HttpBindings
+  Variables: { principal: Principal | undefined }
+}
+
+export type AppContext = Context<AppEnv>
+
+export function requirePrincipal(c: AppContext): Principal {
+  const principal = c.get('principal')
+  if (!principal) throw new RequestError(401, '请先登录')
+  return principal
+}
+
+export function requireUser(c: AppContext): UserPrincipal {
+  const principal = requirePrincipal(c)
+  if (principal.kind !== 'user') throw new RequestError(403, '大屏链接不能进行此操作')
+  return principal
+}
+
+export function requireAdmin(c: AppContext): UserPrincipal {
+  const principal = requireUser(c)
+  if (!canManageAccounts(principal)) throw new RequestError(403, '只有项目办可以进行此操作')
+  return principal
+}
+
+/** The peer address, for login throttling. */
+export function clientAddress(c: AppContext): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+}
