@@ -62,8 +62,8 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const updates = ['一', '二', '三'].map((value, index) => updateSetting(writer, `k${index}`, value))
-      await storage.appendUpdates(updates.slice(0, 2).map((update) => ({ boardId: 'b1', update })))
-      await storage.appendUpdates([{ boardId: 'b1', update: updates[2]! }])
+      await storage.appendUpdates(updates.slice(0, 2).map((update) => ({ boardId: 'b1', update, audit: [] })))
+      await storage.appendUpdates([{ boardId: 'b1', update: updates[2]!, audit: [] }])
       await storage.close()
       storage = await harness.open()
       const state = await storage.loadBoardState('b1')
@@ -77,8 +77,8 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       const one = updateSetting(new Y.Doc(), 'x', '1')
       const two = updateSetting(new Y.Doc(), 'y', '2')
       const lastSeqs = await storage.appendUpdates([
-        { boardId: 'b1', update: one },
-        { boardId: 'b2', update: two },
+        { boardId: 'b1', update: one, audit: [] },
+        { boardId: 'b2', update: two, audit: [] },
       ])
       expect(lastSeqs.get('b1')).toBeGreaterThan(0)
       expect(lastSeqs.get('b2')).toBeGreaterThan(lastSeqs.get('b1')!)
@@ -91,8 +91,8 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       const update = updateSetting(new Y.Doc(), 'x', '1')
       await expect(
         storage.appendUpdates([
-          { boardId: 'b1', update },
-          { boardId: 'nope', update },
+          { boardId: 'b1', update, audit: [] },
+          { boardId: 'nope', update, audit: [] },
         ]),
       ).rejects.toThrow()
       expect((await storage.loadBoardState('b1')).updates).toHaveLength(0)
@@ -101,9 +101,9 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
     it('replaces compacted updates with the snapshot and keeps later ones', async () => {
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
-      const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`) })))
+      const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))
       const snapshot = Y.encodeStateAsUpdate(writer)
-      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after') }])
+      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])
       await storage.compactBoard('b1', snapshot, early.get('b1')!, 3)
       const state = await storage.loadBoardState('b1')
       expect(state.snapshot).not.toBeNull()
@@ -119,6 +119,30 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       const state = await storage.loadBoardState('b1')
       expect(state.lastSeq).toBe(0)
       expect(replay(state).getMap('projects').toJSON()).toEqual({ seeded: 'yes' })
+    })
+
+    it('stores history entries with their update and lists them newest first, per project', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const entry = (projectId: string, to: string) => ({
+        projectId,
+        action: 'move' as const,
+        field: 'stage',
+        from: 'planning',
+        to,
+        at: '2022-03-15T06:30:00.000Z',
+        actorId: 'u_1',
+        actorLabel: '工信局联络员（工信局）',
+      })
+      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'a', '1'), audit: [entry('p_one_1', 'signed')] }])
+      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [entry('p_two_2', 'started'), entry('p_one_1', 'started')] }])
+      const all = await storage.listHistory('b1', { limit: 10 })
+      expect(all.map((item) => [item.projectId, item.to])).toEqual([['p_one_1', 'started'], ['p_two_2', 'started'], ['p_one_1', 'signed']])
+      const one = await storage.listHistory('b1', { projectId: 'p_one_1', limit: 10 })
+      expect(one.map((item) => item.to)).toEqual(['started', 'signed'])
+      expect(one[0]).toMatchObject({ actorLabel: '工信局联络员（工信局）', from: 'planning', field: 'stage' })
+      const older = await storage.listHistory('b1', { limit: 10, beforeId: all[1]!.id })
+      expect(older.map((item) => item.to)).toEqual(['signed'])
     })
 
     it('reports ready while open and not after close', async () => {
