@@ -1,4 +1,5 @@
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
+import { PROBLEM_CATEGORY_LABEL, PROBLEM_FIELD_LABEL, type ProblemCategory, type ProblemField } from '@guatu/shared/domain/problem'
 import { isProjectField } from '@guatu/shared/domain/project'
 
 /** What kind of change a history entry records. */
@@ -10,12 +11,19 @@ export const AuditAction = {
   /** A new place within the same column. */
   reorder: 'reorder',
   edit: 'edit',
+  raiseProblem: 'raise-problem',
+  solveProblem: 'solve-problem',
+  reopenProblem: 'reopen-problem',
+  editProblem: 'edit-problem',
+  deleteProblem: 'delete-problem',
 } as const
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
 
 /** One change to one project, as the server saw it: `from`/`to` are document values (JSON). */
 export interface AuditChange {
   projectId: string
+  /** The problem an entry is about, for problem events. */
+  problemId: string | null
   action: AuditAction
   field: string | null
   from: unknown
@@ -49,5 +57,20 @@ export function auditSummary(change: AuditChange): string {
       if (!isProjectField(field)) return `修改 ${field}`
       return `修改 ${PROJECT_FIELD_LABEL[field]}：${formatFieldValue(field, change.from)} → ${formatFieldValue(field, change.to)}`
     }
+    case AuditAction.raiseProblem:
+      return `提出问题：${String(change.to ?? '')}`
+    case AuditAction.solveProblem:
+      return `问题已解决：${String(change.to ?? '')}`
+    case AuditAction.reopenProblem:
+      return `问题重新打开：${String(change.to ?? '')}`
+    case AuditAction.editProblem:
+      return `修改问题 ${PROBLEM_FIELD_LABEL[change.field as ProblemField] ?? change.field ?? ''}：${formatProblemValue(change.from)} → ${formatProblemValue(change.to)}`
+    case AuditAction.deleteProblem:
+      return `删除问题：${String(change.from ?? '')}`
   }
+}
+
+function formatProblemValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）'
+  return PROBLEM_CATEGORY_LABEL[value as ProblemCategory] ?? String(value)
 }

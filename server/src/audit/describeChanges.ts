@@ -1,46 +1,98 @@
 import type * as Y from 'yjs'
-import { projectsRoot } from '@guatu/shared/board/boardDoc'
+import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
+import { ProblemStatus } from '@guatu/shared/domain/problem'
 import type { UpdateEffect } from '../validation/updateEffects.ts'
 import { AuditAction, type AuditChange } from './auditRecord.ts'
 
+/** Problem fields whose change is the problem's own event (raise, solve), not an edit. */
+const PROBLEM_BOOKKEEPING_FIELDS = new Set(['raisedById', 'raisedByLabel', 'raisedAt', 'solvedById', 'solvedByLabel', 'solvedAt', 'projectId'])
+
 /**
  * Turns the effects of an accepted update into history entries, reading old values from the
- * document before the update is applied. A new project is one entry, not one per field; a rank
+ * document before the update is applied. A new record is one entry, not one per field; a rank
  * change that comes with a stage change is part of the move.
  */
 export function describeChanges(doc: Y.Doc, effects: readonly UpdateEffect[]): AuditChange[] {
-  const projects = projectsRoot(doc)
-  const created = new Set(effects.filter((effect) => effect.kind === 'createProject').map((effect) => effect.projectId))
-  const movedStage = new Set(
-    effects.filter((effect) => effect.kind === 'setField' && effect.field === 'stage').map((effect) => effect.projectId),
-  )
+  const reader = new ChangeReader(doc, effects)
   const changes: AuditChange[] = []
   for (const effect of effects) {
-    const current = projects.get(effect.projectId)
+    const change = effect.collection === RecordCollection.projects ? reader.projectChange(effect) : reader.problemChange(effect)
+    if (change) changes.push(change)
+  }
+  return changes
+}
+
+class ChangeReader {
+  private readonly created = new Set<string>()
+  private readonly stageMoved = new Set<string>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly effects: readonly UpdateEffect[],
+  ) {
+    for (const effect of effects) {
+      if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
+      if (effect.kind === 'setField' && effect.collection === RecordCollection.projects && effect.field === 'stage') this.stageMoved.add(effect.id)
+    }
+  }
+
+  projectChange(effect: UpdateEffect): AuditChange | undefined {
+    const base = { projectId: effect.id, problemId: null }
     switch (effect.kind) {
-      case 'createProject': {
-        const name = effects.find((other) => other.kind === 'setField' && other.projectId === effect.projectId && other.field === 'name')
-        changes.push({ projectId: effect.projectId, action: AuditAction.create, field: null, from: null, to: name?.kind === 'setField' ? name.value : null })
-        break
-      }
-      case 'deleteProject':
-        if (current) changes.push({ projectId: effect.projectId, action: AuditAction.delete, field: null, from: current.get('name') ?? null, to: null })
-        break
+      case 'createRecord':
+        return { ...base, action: AuditAction.create, field: null, from: null, to: this.written(effect.collection, effect.id, 'name') ?? null }
+      case 'deleteRecord':
+        return { ...base, action: AuditAction.delete, field: null, from: this.stored(effect.collection, effect.id, 'name') ?? null, to: null }
       case 'setField':
       case 'clearField': {
-        if (created.has(effect.projectId) || !current) break
-        const from = current.get(effect.field) ?? null
-        const to = effect.kind === 'setField' ? effect.value : null
-        if (JSON.stringify(from) === JSON.stringify(to)) break
-        if (effect.field === 'rank') {
-          if (!movedStage.has(effect.projectId)) changes.push({ projectId: effect.projectId, action: AuditAction.reorder, field: 'rank', from, to })
-          break
-        }
-        const action = effect.field === 'stage' ? AuditAction.move : AuditAction.edit
-        changes.push({ projectId: effect.projectId, action, field: effect.field, from, to })
-        break
+        const edit = this.fieldEdit(effect)
+        if (!edit) return undefined
+        if (effect.field === 'rank') return this.stageMoved.has(effect.id) ? undefined : { ...base, action: AuditAction.reorder, ...edit }
+        return { ...base, action: effect.field === 'stage' ? AuditAction.move : AuditAction.edit, ...edit }
       }
     }
   }
-  return changes
+
+  problemChange(effect: UpdateEffect): AuditChange | undefined {
+    const projectId = String(this.stored(effect.collection, effect.id, 'projectId') ?? this.written(effect.collection, effect.id, 'projectId') ?? '')
+    const base = { projectId, problemId: effect.id }
+    const description = this.stored(effect.collection, effect.id, 'description') ?? this.written(effect.collection, effect.id, 'description') ?? null
+    switch (effect.kind) {
+      case 'createRecord':
+        return { ...base, action: AuditAction.raiseProblem, field: null, from: null, to: description }
+      case 'deleteRecord':
+        return { ...base, action: AuditAction.deleteProblem, field: null, from: description, to: null }
+      case 'setField':
+      case 'clearField': {
+        if (PROBLEM_BOOKKEEPING_FIELDS.has(effect.field)) return undefined
+        const edit = this.fieldEdit(effect)
+        if (!edit) return undefined
+        if (effect.field === 'status') {
+          const action = edit.to === ProblemStatus.solved ? AuditAction.solveProblem : AuditAction.reopenProblem
+          return { ...base, action, field: null, from: null, to: description }
+        }
+        return { ...base, action: AuditAction.editProblem, ...edit }
+      }
+    }
+  }
+
+  /** Old and new value of a field edit on an existing record; undefined when nothing changes. */
+  private fieldEdit(effect: Extract<UpdateEffect, { kind: 'setField' | 'clearField' }>) {
+    if (this.created.has(`${effect.collection}:${effect.id}`)) return undefined
+    const record = collectionRoot(this.doc, effect.collection).get(effect.id)
+    if (!record) return undefined
+    const from = record.get(effect.field) ?? null
+    const to = effect.kind === 'setField' ? effect.value : null
+    if (JSON.stringify(from) === JSON.stringify(to)) return undefined
+    return { field: effect.field, from, to }
+  }
+
+  private stored(collection: RecordCollection, id: string, field: string): unknown {
+    return collectionRoot(this.doc, collection).get(id)?.get(field)
+  }
+
+  private written(collection: RecordCollection, id: string, field: string): unknown {
+    const effect = this.effects.find((other) => other.kind === 'setField' && other.collection === collection && other.id === id && other.field === field)
+    return effect?.kind === 'setField' ? effect.value : undefined
+  }
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
-import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import { principalId, principalLabel } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import { describeChanges } from '../audit/describeChanges.ts'
 import { checkPermissions } from '../validation/rolePolicy.ts'
@@ -262,6 +262,3 @@ function connectionIdOf(origin: TransactionOrigin): number | undefined {
   return origin.source === 'connection' ? origin.connectionId : undefined
 }
 
-function principalId(principal: Principal): string {
-  return principal.kind === 'user' ? principal.userId : principal.linkId
-}

@@ -1,42 +1,115 @@
 import type * as Y from 'yjs'
-import { readProject } from '@guatu/shared/board/projectQueries'
+import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { canDeleteProject, canEditProjectOfUnit, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
-import type { Principal } from '@guatu/shared/domain/principal'
-import type { ProjectId } from '@guatu/shared/domain/project'
+import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { UpdateEffect } from './updateEffects.ts'
 
 /**
- * Checks the effects of an update against what the connection's principal may do, project by
- * project and field by field. Returns the reason, in Chinese, for the first thing it may not do.
+ * Checks the effects of an update against what the connection's principal may do, record by record
+ * and field by field. Returns the reason, in Chinese, for the first thing it may not do.
  */
 export function checkPermissions(doc: Y.Doc, principal: Principal, effects: readonly UpdateEffect[]): string | undefined {
   if (effects.length === 0) return undefined
   if (!canWrite(principal)) return editRefusal(principal, '')
-  const created = new Set(effects.filter((effect) => effect.kind === 'createProject').map((effect) => effect.projectId))
-  for (const effect of effects) {
-    switch (effect.kind) {
-      case 'createProject': {
-        const unit = effects.find((other) => other.kind === 'setField' && other.projectId === effect.projectId && other.field === 'unit')
-        const unitName = unit?.kind === 'setField' && typeof unit.value === 'string' ? unit.value : ''
-        if (!canEditProjectOfUnit(principal, unitName)) return `不能为其他单位新建项目：${editRefusal(principal, unitName)}`
-        break
-      }
-      case 'deleteProject':
-        if (!canDeleteProject(principal)) return '只有项目办可以删除项目'
-        break
-      case 'setField':
-      case 'clearField': {
-        if (!created.has(effect.projectId)) {
-          // Who may touch a project is decided by its unit before this update, not by what the update claims.
-          const project = readProject(doc, effect.projectId as ProjectId)
-          if (project && !canEditProjectOfUnit(principal, project.unit)) return editRefusal(principal, project.unit)
+  const context = new PolicyContext(doc, effects)
+  // Project rules first: their refusals name what the person was trying to do.
+  const ordered = [...effects].sort((a, b) => Number(a.collection !== RecordCollection.projects) - Number(b.collection !== RecordCollection.projects))
+  for (const effect of ordered) {
+    const reason = effect.collection === RecordCollection.projects ? projectRule(principal, effect, context) : problemRule(principal, effect, context)
+    if (reason) return reason
+  }
+  return undefined
+}
+
+/** Reads what the rules need: units of projects as stored before this update, and what it creates. */
+class PolicyContext {
+  private readonly created = new Set<string>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly effects: readonly UpdateEffect[],
+  ) {
+    for (const effect of effects) if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
+  }
+
+  isCreated(collection: RecordCollection, id: string): boolean {
+    return this.created.has(`${collection}:${id}`)
+  }
+
+  /** A value this update writes, if it writes one. */
+  written(collection: RecordCollection, id: string, field: string): unknown {
+    const effect = this.effects.find((other) => other.kind === 'setField' && other.collection === collection && other.id === id && other.field === field)
+    return effect?.kind === 'setField' ? effect.value : undefined
+  }
+
+  stored(collection: RecordCollection, id: string, field: string): unknown {
+    return collectionRoot(this.doc, collection).get(id)?.get(field)
+  }
+
+  /** Who may touch a project is decided by its unit before this update, not by what the update claims. */
+  unitOfProject(projectId: string): string {
+    const stored = this.stored(RecordCollection.projects, projectId, 'unit')
+    const unit = stored ?? this.written(RecordCollection.projects, projectId, 'unit')
+    return typeof unit === 'string' ? unit : ''
+  }
+
+  unitOfProblem(problemId: string): string {
+    const projectId = this.stored(RecordCollection.problems, problemId, 'projectId') ?? this.written(RecordCollection.problems, problemId, 'projectId')
+    return typeof projectId === 'string' ? this.unitOfProject(projectId) : ''
+  }
+}
+
+function projectRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
+  switch (effect.kind) {
+    case 'createRecord': {
+      const unit = context.written(RecordCollection.projects, effect.id, 'unit')
+      const unitName = typeof unit === 'string' ? unit : ''
+      return canEditProjectOfUnit(principal, unitName) ? undefined : `不能为其他单位新建项目：${editRefusal(principal, unitName)}`
+    }
+    case 'deleteRecord':
+      return canDeleteProject(principal) ? undefined : '只有项目办可以删除项目'
+    case 'setField':
+    case 'clearField': {
+      if (!context.isCreated(RecordCollection.projects, effect.id)) {
+        const unit = context.unitOfProject(effect.id)
+        if (context.stored(RecordCollection.projects, effect.id, 'unit') !== undefined && !canEditProjectOfUnit(principal, unit)) {
+          return editRefusal(principal, unit)
         }
-        if (effect.kind === 'setField' && effect.field === 'unit' && typeof effect.value === 'string' && !canEditProjectOfUnit(principal, effect.value)) {
-          return `不能把项目转给其他单位「${effect.value}」`
-        }
-        break
       }
+      if (effect.kind === 'setField' && effect.field === 'unit' && typeof effect.value === 'string' && !canEditProjectOfUnit(principal, effect.value)) {
+        return `不能把项目转给其他单位「${effect.value}」`
+      }
+      return undefined
     }
   }
+}
+
+/**
+ * A unit raises and answers problems of its own projects; the project office of any. Who raised or
+ * solved a problem is a claim the server checks: it must name the sender.
+ */
+function problemRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
+  if (effect.kind === 'deleteRecord') return canDeleteProject(principal) ? undefined : '只有项目办可以删除问题'
+  const unit = context.unitOfProblem(effect.id)
+  if (!canEditProjectOfUnit(principal, unit)) return editRefusal(principal, unit)
+  if (effect.kind !== 'setField') return undefined
+  const isNew = context.isCreated(RecordCollection.problems, effect.id)
+  switch (effect.field) {
+    case 'raisedById':
+    case 'raisedByLabel':
+    case 'raisedAt':
+      if (!isNew) return '问题的提出人和提出时间不能修改'
+      return claimRule(principal, effect.field, effect.value)
+    case 'solvedById':
+    case 'solvedByLabel':
+      return claimRule(principal, effect.field, effect.value)
+    default:
+      return undefined
+  }
+}
+
+function claimRule(principal: Principal, field: string, value: unknown): string | undefined {
+  if (field.endsWith('ById') && value !== principalId(principal)) return '只能以自己的名义提出或解决问题'
+  if (field.endsWith('ByLabel') && value !== principalLabel(principal)) return '只能以自己的名义提出或解决问题'
   return undefined
 }

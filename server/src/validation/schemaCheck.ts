@@ -1,60 +1,73 @@
 import type * as Y from 'yjs'
-import { hasProject } from '@guatu/shared/board/projectQueries'
+import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import {
-  OPTIONAL_PROJECT_FIELDS,
-  PROJECT_FIELDS,
-  checkProjectField,
-  isOptionalProjectField,
-  isProjectField,
-  isProjectId,
-  type ProjectId,
-} from '@guatu/shared/domain/project'
+  RECORD_SCHEMAS,
+  checkRecordField,
+  isOptionalRecordField,
+  isRecordField,
+  requiredRecordFields,
+} from '@guatu/shared/board/recordSchemas'
 import type { UpdateEffect } from './updateEffects.ts'
 
-const REQUIRED_FIELDS = PROJECT_FIELDS.filter((field) => !(OPTIONAL_PROJECT_FIELDS as readonly string[]).includes(field))
+type RecordKey = `${RecordCollection}:${string}`
+const keyOf = (collection: RecordCollection, id: string): RecordKey => `${collection}:${id}`
 
 /**
- * Checks the effects of an update against the board schema: known fields, valid values, no
- * second copy of a project id, no project without its required fields. Returns the reason in
- * Chinese when the update must be rejected.
+ * Checks the effects of an update against the board schema: known fields, valid values, no second
+ * copy of a record id, no record without its required fields, and references that hold (a problem
+ * names an existing project and keeps it). Returns the reason in Chinese, or undefined.
  */
 export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): string | undefined {
-  const created = new Set<string>()
-  const fieldsWritten = new Map<string, Set<string>>()
-  // Deleting a project deletes its field values too; those deletions are part of the removal.
-  const deleted = new Set(effects.filter((effect) => effect.kind === 'deleteProject').map((effect) => effect.projectId))
+  const created = new Set<RecordKey>()
+  const deleted = new Set<RecordKey>()
+  const fieldsWritten = new Map<RecordKey, Map<string, unknown>>()
   for (const effect of effects) {
-    if (!isProjectId(effect.projectId)) return `项目编号格式无效：${effect.projectId.slice(0, 64)}`
+    if (effect.kind === 'deleteRecord') deleted.add(keyOf(effect.collection, effect.id))
+  }
+  for (const effect of effects) {
+    const schema = RECORD_SCHEMAS[effect.collection]
+    if (!schema.isId(effect.id)) return `${schema.label}编号格式无效：${effect.id.slice(0, 64)}`
+    const key = keyOf(effect.collection, effect.id)
     switch (effect.kind) {
-      case 'createProject':
-        if (hasProject(doc, effect.projectId as ProjectId) || created.has(effect.projectId)) {
-          return `项目编号重复：${effect.projectId}`
-        }
-        created.add(effect.projectId)
+      case 'createRecord':
+        if (collectionRoot(doc, effect.collection).has(effect.id) || created.has(key)) return `${schema.label}编号重复：${effect.id}`
+        created.add(key)
         break
-      case 'deleteProject':
+      case 'deleteRecord':
         break
       case 'setField': {
-        if (!isProjectField(effect.field)) return `未知字段：${effect.field.slice(0, 40)}`
-        const problem = checkProjectField(effect.field, effect.value)
+        const problem = checkRecordField(effect.collection, effect.field, effect.value)
         if (problem) return problem
-        const written = fieldsWritten.get(effect.projectId) ?? new Set<string>()
-        written.add(effect.field)
-        fieldsWritten.set(effect.projectId, written)
+        const written = fieldsWritten.get(key) ?? new Map<string, unknown>()
+        written.set(effect.field, effect.value)
+        fieldsWritten.set(key, written)
         break
       }
       case 'clearField':
-        if (deleted.has(effect.projectId) || !isProjectField(effect.field)) break
-        if (!isOptionalProjectField(effect.field)) return `必填字段不能删除：${effect.field}`
+        // Deleting a record deletes its field values too; those deletions are part of the removal.
+        if (deleted.has(key) || !isRecordField(effect.collection, effect.field)) break
+        if (!isOptionalRecordField(effect.collection, effect.field)) return `必填字段不能删除：${effect.field}`
         break
       default:
         return assertNever(effect)
     }
   }
-  for (const projectId of created) {
-    const written = fieldsWritten.get(projectId)
-    const missing = REQUIRED_FIELDS.find((field) => !written?.has(field))
-    if (missing) return `新项目缺少必填字段：${missing}`
+  for (const key of created) {
+    const [collection] = key.split(':') as [RecordCollection]
+    const missing = requiredRecordFields(collection).find((field) => !fieldsWritten.get(key)?.has(field))
+    if (missing) return `新${RECORD_SCHEMAS[collection].label}缺少必填字段：${missing}`
+  }
+  return checkProblemReferences(doc, effects, created)
+}
+
+/** A problem belongs to one project for life: it must name an existing one when raised. */
+function checkProblemReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
+  const projects = collectionRoot(doc, RecordCollection.projects)
+  for (const effect of effects) {
+    if (effect.kind !== 'setField' || effect.collection !== RecordCollection.problems || effect.field !== 'projectId') continue
+    if (!created.has(keyOf(RecordCollection.problems, effect.id))) return '问题所属项目不能更改'
+    const projectId = effect.value as string
+    if (!projects.has(projectId) && !created.has(keyOf(RecordCollection.projects, projectId))) return `问题所属项目不存在：${projectId}`
   }
   return undefined
 }

@@ -1,15 +1,15 @@
 import * as Y from 'yjs'
-import { BoardRoot } from '@guatu/shared/board/boardDoc'
+import { BoardRoot, isRecordCollection, type RecordCollection } from '@guatu/shared/board/boardDoc'
 
 /**
  * What an incoming Yjs update would do to a board, worked out from the encoded structs without
  * applying it. The server decides on these effects before anything else sees the update.
  */
 export type UpdateEffect =
-  | { kind: 'createProject'; projectId: string }
-  | { kind: 'deleteProject'; projectId: string }
-  | { kind: 'setField'; projectId: string; field: string; value: unknown }
-  | { kind: 'clearField'; projectId: string; field: string }
+  | { kind: 'createRecord'; collection: RecordCollection; id: string }
+  | { kind: 'deleteRecord'; collection: RecordCollection; id: string }
+  | { kind: 'setField'; collection: RecordCollection; id: string; field: string; value: unknown }
+  | { kind: 'clearField'; collection: RecordCollection; id: string; field: string }
 
 /**
  * `gap` marks an update that continues its sender's history past what the server has: a stock
@@ -18,14 +18,17 @@ export type UpdateEffect =
  */
 export type UpdateAnalysis = { ok: true; effects: UpdateEffect[] } | { ok: false; reason: string; gap?: true }
 
-/** Where a struct sits in the board document. */
+/** Where a struct sits in the board document: a collection's entry, or a field of one record. */
 type Location =
-  | { kind: 'projectsRoot'; key: string }
-  | { kind: 'projectField'; projectId: string; field: string }
+  | { kind: 'entry'; collection: RecordCollection; key: string }
+  | { kind: 'field'; collection: RecordCollection; id: string; field: string }
   | { kind: 'detached' }
 
-/** A type that a struct can be a child of: the projects root, or one project's map. */
-type Container = { kind: 'projectsRoot' } | { kind: 'project'; projectId: string } | { kind: 'detached' }
+/** A type that a struct can be a child of: a collection's root map, or one record's map. */
+type Container =
+  | { kind: 'collection'; collection: RecordCollection }
+  | { kind: 'record'; collection: RecordCollection; id: string }
+  | { kind: 'detached' }
 
 class Rejection extends Error {
   constructor(
@@ -94,49 +97,41 @@ class UpdateAnalyzer {
 
   effects(): UpdateEffect[] {
     const effects: UpdateEffect[] = []
-    const written = new Map<string, { projectId: string; field: string; live: Y.Item[] }>()
+    const written = new Map<string, { collection: RecordCollection; id: string; field: string; live: Y.Item[] }>()
     const deletedHere = (item: Y.Item) => Y.isDeleted(this.decoded.ds, item.id)
     for (const structs of this.newStructs.values()) {
       for (const struct of structs) {
         if (!(struct instanceof Y.Item)) continue
         const location = this.locate(struct)
         if (location.kind === 'detached') continue
-        if (location.kind === 'projectsRoot') {
-          effects.push(this.projectEntryEffect(location.key, struct, deletedHere(struct)))
+        if (location.kind === 'entry') {
+          effects.push(entryEffect(location.collection, location.key, struct, deletedHere(struct)))
           continue
         }
-        const key = fieldKey(location.projectId, location.field)
-        const entry = written.get(key) ?? { ...location, live: [] }
+        const key = fieldKey(location.collection, location.id, location.field)
+        const entry = written.get(key) ?? { collection: location.collection, id: location.id, field: location.field, live: [] }
         written.set(key, entry)
         if (!(struct.content instanceof Y.ContentDeleted) && !deletedHere(struct)) entry.live.push(struct)
       }
     }
     // Offline sessions send every intermediate value of a field, already overwritten: only values
     // still live at the end of the update matter. With none left, the update clears the field.
-    for (const { projectId, field, live } of written.values()) {
-      if (live.length === 0) effects.push({ kind: 'clearField', projectId, field })
-      for (const item of live) effects.push({ kind: 'setField', projectId, field, value: fieldValue(field, item) })
+    for (const { collection, id, field, live } of written.values()) {
+      if (live.length === 0) effects.push({ kind: 'clearField', collection, id, field })
+      for (const item of live) effects.push({ kind: 'setField', collection, id, field, value: fieldValue(field, item) })
     }
     for (const item of this.existingItemsDeleted()) {
       const location = this.locate(item)
-      if (location.kind === 'projectsRoot') {
-        if (item.content instanceof Y.ContentType) effects.push({ kind: 'deleteProject', projectId: location.key })
-      } else if (location.kind === 'projectField') {
+      if (location.kind === 'entry') {
+        if (item.content instanceof Y.ContentType) effects.push({ kind: 'deleteRecord', collection: location.collection, id: location.key })
+      } else if (location.kind === 'field') {
         // A value replaced in the same update is an ordinary edit: only a bare deletion clears the field.
-        if (!written.has(fieldKey(location.projectId, location.field))) {
-          effects.push({ kind: 'clearField', projectId: location.projectId, field: location.field })
+        if (!written.has(fieldKey(location.collection, location.id, location.field))) {
+          effects.push({ kind: 'clearField', collection: location.collection, id: location.id, field: location.field })
         }
       }
     }
     return effects
-  }
-
-  private projectEntryEffect(projectId: string, item: Y.Item, deleted: boolean): UpdateEffect {
-    if (item.content instanceof Y.ContentDeleted || deleted) return { kind: 'deleteProject', projectId }
-    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
-      reject(`项目 ${projectId} 必须是一个映射（Y.Map）`)
-    }
-    return { kind: 'createProject', projectId }
   }
 
   /** Items already in the document that this update deletes. */
@@ -196,18 +191,18 @@ class UpdateAnalyzer {
   private inContainer(container: Container, key: string | null): Location {
     if (container.kind === 'detached') return container
     if (key === null) reject('看板数据只能按键写入，不能写成列表')
-    if (container.kind === 'projectsRoot') return { kind: 'projectsRoot', key }
-    return { kind: 'projectField', projectId: container.projectId, field: key }
+    if (container.kind === 'collection') return { kind: 'entry', collection: container.collection, key }
+    return { kind: 'field', collection: container.collection, id: container.id, field: key }
   }
 
-  /** The container formed by the Y type held in the item with id `id` (a project's map). */
+  /** The container formed by the Y type held in the item with id `id` (a record's map). */
   private containerOfTypeItem(id: Y.ID): Container {
     const holder = this.findStruct(id)
     if (!(holder instanceof Y.Item)) return { kind: 'detached' }
     const location = this.locate(holder)
-    if (location.kind === 'projectsRoot') return { kind: 'project', projectId: location.key }
+    if (location.kind === 'entry') return { kind: 'record', collection: location.collection, id: location.key }
     if (location.kind === 'detached') return location
-    return reject('项目字段不能嵌套其他结构')
+    return reject('字段不能嵌套其他结构')
   }
 
   /** An item already integrated in the document knows its parent type directly. */
@@ -230,8 +225,16 @@ class UpdateAnalyzer {
 }
 
 function rootContainer(name: string): Container {
-  if (name === BoardRoot.projects) return { kind: 'projectsRoot' }
+  if (isRecordCollection(name)) return { kind: 'collection', collection: name }
   return reject(name === BoardRoot.meta ? '看板设置暂不允许通过同步修改' : `未知的数据根：${name}`)
+}
+
+function entryEffect(collection: RecordCollection, id: string, item: Y.Item, deleted: boolean): UpdateEffect {
+  if (item.content instanceof Y.ContentDeleted || deleted) return { kind: 'deleteRecord', collection, id }
+  if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+    reject(`记录 ${id} 必须是一个映射（Y.Map）`)
+  }
+  return { kind: 'createRecord', collection, id }
 }
 
 function fieldValue(field: string, item: Y.Item): unknown {
@@ -240,6 +243,6 @@ function fieldValue(field: string, item: Y.Item): unknown {
   return values[values.length - 1]
 }
 
-function fieldKey(projectId: string, field: string): string {
-  return `${projectId}\u0000${field}`
+function fieldKey(collection: string, id: string, field: string): string {
+  return `${collection}\u0000${id}\u0000${field}`
 }

@@ -1,21 +1,42 @@
 import * as Y from 'yjs'
 
 /**
+ * Collections of records: each a root Y.Map keyed by record id whose values are Y.Maps of that
+ * record's fields (one level, primitive values). One card, one place: a record is found by its id,
+ * never by its position in a list.
+ *
+ * - `projects`: the cards.
+ * - `problems`: 存在问题, each naming its project by `projectId`.
+ */
+export const RecordCollection = {
+  projects: 'projects',
+  problems: 'problems',
+} as const
+export type RecordCollection = (typeof RecordCollection)[keyof typeof RecordCollection]
+
+export const RECORD_COLLECTIONS: readonly RecordCollection[] = [RecordCollection.projects, RecordCollection.problems]
+
+export function isRecordCollection(name: string): name is RecordCollection {
+  return (RECORD_COLLECTIONS as readonly string[]).includes(name)
+}
+
+/**
  * Root types of a board document. Everything else in shared/board reaches the document through
  * these getters, and nothing outside shared/board touches raw Y.Map keys.
- *
- * - `projects`: Y.Map keyed by project id; each value a Y.Map of that project's fields.
- * - `meta`: Y.Map of board-wide settings (reserved for targets and thresholds).
+ * `meta` is a Y.Map of board-wide settings (reserved for targets and thresholds).
  */
 export const BoardRoot = {
-  projects: 'projects',
+  ...RecordCollection,
   meta: 'meta',
 } as const
 export type BoardRoot = (typeof BoardRoot)[keyof typeof BoardRoot]
 
-export const BOARD_ROOTS: readonly BoardRoot[] = [BoardRoot.projects, BoardRoot.meta]
-
 export type ProjectMap = Y.Map<unknown>
+export type RecordMap = Y.Map<unknown>
+
+export function collectionRoot(doc: Y.Doc, collection: RecordCollection): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>(collection)
+}
 
 export function projectsRoot(doc: Y.Doc): Y.Map<ProjectMap> {
   return doc.getMap<ProjectMap>(BoardRoot.projects)

@@ -12,7 +12,7 @@ import {
 } from '../domain/project.ts'
 import { isRankKey, rankAt } from '../domain/rank.ts'
 import { Stage } from '../domain/stage.ts'
-import { projectsRoot, type ProjectMap } from './boardDoc.ts'
+import { RecordCollection, collectionRoot, projectsRoot, type ProjectMap } from './boardDoc.ts'
 import { columnOrder } from './projectQueries.ts'
 
 export class ProjectValidationError extends Error {
@@ -135,9 +135,16 @@ export function updateProject(doc: Y.Doc, id: ProjectId, patch: ProjectPatch, op
   doc.transact(() => writeFields(map, patch), options.origin)
 }
 
+/** Deletes a project and, in the same transaction, the problems raised on it. */
 export function deleteProject(doc: Y.Doc, id: ProjectId, options: CommandOptions = {}): void {
   requireProjectMap(doc, id)
-  doc.transact(() => projectsRoot(doc).delete(id), options.origin)
+  const problems = collectionRoot(doc, RecordCollection.problems)
+  doc.transact(() => {
+    problems.forEach((problem, problemId) => {
+      if (problem.get('projectId') === id) problems.delete(problemId)
+    })
+    projectsRoot(doc).delete(id)
+  }, options.origin)
 }
 
 /**

@@ -16,3 +16,8 @@ export function principalLabel(principal: Principal): string {
   const units = principal.units.length > 0 ? `（${principal.units.join('、')}）` : ''
   return `${principal.displayName || principal.username}${units}`
 }
+
+/** A stable id for history: the user's id, or the screen link's. */
+export function principalId(principal: Principal): string {
+  return principal.kind === 'user' ? principal.userId : principal.linkId
+}

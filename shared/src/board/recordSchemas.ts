@@ -1,0 +1,40 @@
+import type { z } from 'zod'
+import { OPTIONAL_PROBLEM_FIELDS, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
+import { OPTIONAL_PROJECT_FIELDS, isProjectId, projectFieldSchemas } from '../domain/project.ts'
+import type { RecordCollection } from './boardDoc.ts'
+
+/** What the server needs to check any record of a collection, field by field. */
+export interface RecordSchema {
+  /** The record's name in messages: 项目, 问题. */
+  label: string
+  isId(value: string): boolean
+  fieldSchemas: Readonly<Record<string, z.ZodType>>
+  optionalFields: readonly string[]
+}
+
+export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
+  projects: { label: '项目', isId: isProjectId, fieldSchemas: projectFieldSchemas, optionalFields: OPTIONAL_PROJECT_FIELDS },
+  problems: { label: '问题', isId: isProblemId, fieldSchemas: problemFieldSchemas, optionalFields: OPTIONAL_PROBLEM_FIELDS },
+}
+
+export function isRecordField(collection: RecordCollection, field: string): boolean {
+  return Object.hasOwn(RECORD_SCHEMAS[collection].fieldSchemas, field)
+}
+
+export function isOptionalRecordField(collection: RecordCollection, field: string): boolean {
+  return RECORD_SCHEMAS[collection].optionalFields.includes(field)
+}
+
+export function requiredRecordFields(collection: RecordCollection): string[] {
+  const schema = RECORD_SCHEMAS[collection]
+  return Object.keys(schema.fieldSchemas).filter((field) => !schema.optionalFields.includes(field))
+}
+
+/** Checks one field's value of a record; returns the Chinese message when it is not acceptable. */
+export function checkRecordField(collection: RecordCollection, field: string, value: unknown): string | undefined {
+  const schema = RECORD_SCHEMAS[collection].fieldSchemas[field]
+  if (!schema) return `未知字段：${field.slice(0, 40)}`
+  const result = schema.safeParse(value)
+  return result.success ? undefined : (result.error.issues[0]?.message ?? '数据无效')
+}
+
