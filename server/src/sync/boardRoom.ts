@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
-import { principalId, principalLabel } from '@guatu/shared/domain/principal'
+import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import { describeChanges } from '../audit/describeChanges.ts'
 import { checkPermissions } from '../validation/rolePolicy.ts'
@@ -12,7 +12,7 @@ import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts'
-import { STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import { SERVER_ORIGIN, STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
 
@@ -101,43 +101,57 @@ export class BoardRoom implements CommitTarget {
   }
 
   receiveUpdate(connection: Connection, update: Uint8Array): void {
-    const outcome = this.tryApply(connection, update)
-    if (outcome === 'gap') {
+    const verdict = this.tryApply(connection, update)
+    if (verdict.outcome === 'gap') {
       if (!connection.holdUpdate(update)) connection.rejectUpdate(GAP_REJECTION)
       return
     }
-    if (outcome !== 'applied') return
+    if (verdict.outcome === 'rejected') {
+      connection.rejectUpdate(verdict.reason)
+      return
+    }
     // What was held for lack of history may be complete now.
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return
     const merged = Y.mergeUpdates(held)
-    if (this.tryApply(connection, merged) === 'gap' && !connection.holdUpdate(merged)) connection.rejectUpdate(GAP_REJECTION)
+    const retry = this.tryApply(connection, merged)
+    if (retry.outcome === 'rejected') connection.rejectUpdate(retry.reason)
+    else if (retry.outcome === 'gap' && !connection.holdUpdate(merged)) connection.rejectUpdate(GAP_REJECTION)
+  }
+
+  /**
+   * Applies a change the server makes on someone's behalf (an Excel import), through the same
+   * checks as a client's update: schema, the principal's permissions, history in their name.
+   * Returns the reason when refused.
+   */
+  applyAs(principal: Principal, update: Uint8Array): string | undefined {
+    const verdict = this.tryApply({ principal, origin: SERVER_ORIGIN }, update)
+    if (verdict.outcome === 'gap') return GAP_REJECTION
+    return verdict.outcome === 'rejected' ? verdict.reason : undefined
   }
 
   /**
    * Decides on an update before the document sees it: what it touches, whether the schema allows
-   * the values, whether this connection's principal may make those changes. Then applies it, with
-   * its history entries attached for the commit queue.
+   * the values, whether the sender's principal may make those changes. Then applies it, with its
+   * history entries attached for the commit queue.
    */
-  private tryApply(connection: Connection, update: Uint8Array): 'applied' | 'rejected' | 'gap' {
+  private tryApply(
+    sender: { principal: Principal; origin: TransactionOrigin },
+    update: Uint8Array,
+  ): { outcome: 'applied' } | { outcome: 'gap' } | { outcome: 'rejected'; reason: string } {
     const analysis = analyzeUpdate(this.doc, update)
-    if (!analysis.ok && analysis.gap) return 'gap'
-    const reason = analysis.ok
-      ? (checkPermissions(this.doc, connection.principal, analysis.effects) ?? checkSchema(this.doc, analysis.effects))
-      : analysis.reason
-    if (reason !== undefined || !analysis.ok) {
-      connection.rejectUpdate(reason ?? '数据更新被拒绝')
-      return 'rejected'
-    }
+    if (!analysis.ok) return analysis.gap ? { outcome: 'gap' } : { outcome: 'rejected', reason: analysis.reason }
+    const reason = checkPermissions(this.doc, sender.principal, analysis.effects) ?? checkSchema(this.doc, analysis.effects)
+    if (reason !== undefined) return { outcome: 'rejected', reason }
     const at = new Date().toISOString()
-    const actor = { actorId: principalId(connection.principal), actorLabel: principalLabel(connection.principal) }
+    const actor = { actorId: principalId(sender.principal), actorLabel: principalLabel(sender.principal) }
     this.auditForNextUpdate = describeChanges(this.doc, analysis.effects).map((change) => ({ ...change, at, ...actor }))
     try {
-      Y.applyUpdate(this.doc, update, connection.origin)
+      Y.applyUpdate(this.doc, update, sender.origin)
     } finally {
       this.auditForNextUpdate = []
     }
-    return 'applied'
+    return { outcome: 'applied' }
   }
 
   /**
