@@ -1,13 +1,19 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
+import { loadSession } from './auth/session.ts'
 import './styles/base.css'
 import './styles/board.css'
 import './styles/panel.css'
 import './styles/presence.css'
+import './styles/auth.css'
+import './styles/admin.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('页面缺少 #root 容器')
+
+// Asked once per page load, before the first render, rather than from an effect that StrictMode runs twice.
+void loadSession()
 
 createRoot(container).render(
   <StrictMode>

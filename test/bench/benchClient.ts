@@ -9,9 +9,10 @@ export interface BenchClient {
 }
 
 /** A stock y-websocket client, as any script would use, with BroadcastChannel off. */
-export function benchClient(wsUrl: string, boardId: string): BenchClient {
+export function benchClient(wsUrl: string, boardId: string, token: string): BenchClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })

@@ -15,6 +15,7 @@ import { demoProjectId, seedBoardDoc } from '@guatu/shared/demo/seedBoard'
 import { createPrng } from '@guatu/shared/demo/prng'
 import { STAGES } from '@guatu/shared/domain/stage'
 import type { ProjectId } from '@guatu/shared/domain/project'
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/credentials.ts'
 import { REPO_ROOT } from '../helpers/paths.ts'
 import { ServerProcess } from '../helpers/serverProcess.ts'
 import { benchClient, type BenchClient } from './benchClient.ts'
@@ -32,7 +33,12 @@ interface Row {
 
 async function withServer<T>(env: Record<string, string>, work: (server: ServerProcess) => Promise<T>, dataDir?: string): Promise<T> {
   const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guatu-bench-')))
-  const server = new ServerProcess(dir, { GUATU_DEMO: '0', GUATU_LOG_LEVEL: 'warn', ...env })
+  const server = new ServerProcess(
+    dir,
+    // Every load client signs in as the admin: the per-user connection limit must not cap the fan-out.
+    { GUATU_DEMO: '0', GUATU_LOG_LEVEL: 'warn', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, GUATU_MAX_CONNECTIONS_PER_USER: '10000', ...env },
+    { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD },
+  )
   await server.launch(0)
   try {
     return await work(server)
@@ -45,15 +51,15 @@ async function withServer<T>(env: Record<string, string>, work: (server: ServerP
 async function createSeededBoard(server: ServerProcess, count: number): Promise<string> {
   const response = await fetch(`${server.url}/api/boards`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
     body: JSON.stringify({ name: `基准测试 ${count}`, year: 2022 }),
   })
   const { board } = (await response.json()) as { board: { id: string } }
-  const seeder = benchClient(server.wsUrl, board.id)
+  const seeder = benchClient(server.wsUrl, board.id, server.adminToken)
   await seeder.synced
   seedBoardDoc(seeder.doc, generateDemoLedger({ count }), { idForIndex: demoProjectId })
   await waitUntil(async () => {
-    const stored = (await (await fetch(`${server.url}/api/boards/${board.id}`)).json()) as { projects: unknown[] }
+    const stored = (await (await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${server.adminToken}` } })).json()) as { projects: unknown[] }
     return stored.projects.length === count
   })
   seeder.provider.destroy()
@@ -72,8 +78,8 @@ async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 60
 async function fanoutLatency(clientCount: number): Promise<Row> {
   return withServer({}, async (server) => {
     const boardId = await createSeededBoard(server, 160)
-    const mover = benchClient(server.wsUrl, boardId)
-    const observers = Array.from({ length: clientCount - 1 }, () => benchClient(server.wsUrl, boardId))
+    const mover = benchClient(server.wsUrl, boardId, server.adminToken)
+    const observers = Array.from({ length: clientCount - 1 }, () => benchClient(server.wsUrl, boardId, server.adminToken))
     await Promise.all([mover.synced, ...observers.map((client) => client.synced)])
     const prng = createPrng(7)
     const ids = Array.from({ length: 160 }, (_, index) => demoProjectId(index))
@@ -114,7 +120,7 @@ async function coldLoad(): Promise<Row> {
   try {
     const boardId = await withServer({ GUATU_COMPACT_AFTER_UPDATES: '1000000' }, async (server) => {
       const id = await createSeededBoard(server, SIZES.loadProjects)
-      const writer = benchClient(server.wsUrl, id)
+      const writer = benchClient(server.wsUrl, id, server.adminToken)
       await writer.synced
       const prng = createPrng(11)
       for (let i = 0; i < SIZES.history; i++) {
@@ -129,7 +135,7 @@ async function coldLoad(): Promise<Row> {
     const firstSync = async () =>
       withServer({ GUATU_COMPACT_AFTER_UPDATES: '1000000' }, async (server) => {
         const started = performance.now()
-        const client = benchClient(server.wsUrl, boardId)
+        const client = benchClient(server.wsUrl, boardId, server.adminToken)
         await client.synced
         const elapsed = performance.now() - started
         client.provider.destroy()
@@ -139,7 +145,7 @@ async function coldLoad(): Promise<Row> {
     for (let i = 0; i < SIZES.repeats; i++) before.push(await firstSync())
     // A graceful stop compacts loaded boards: the next start loads one snapshot.
     await withServer({ GUATU_COMPACT_AFTER_UPDATES: '1' }, async (server) => {
-      const client = benchClient(server.wsUrl, boardId)
+      const client = benchClient(server.wsUrl, boardId, server.adminToken)
       await client.synced
       client.provider.destroy()
     }, dataDir)

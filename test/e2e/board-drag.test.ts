@@ -7,22 +7,23 @@ import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
-import { artifactPath, launchBrowser } from '../helpers/browser.ts'
+import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/server.ts'
 
 const UI_TIMEOUT_MS = 15_000
 
 const column = (stage: Stage) => `[data-testid="column-${stage}"]`
 const card = (id: string) => `[data-testid="card-${id}"]`
 
+/** A fresh browser context (no cookies) that signs in as the admin through the login page, then shows `url`. */
 async function openBoard(browser: Browser, url: string, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
   const page = await context.newPage()
   page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`))
-  await page.goto(url)
+  await signInThroughLoginPage(page, url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
   return page
 }
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { deferCleanup } from './cleanup.ts'
 import { ARTIFACTS_DIR } from './paths.ts'
 
@@ -20,4 +20,22 @@ export async function launchBrowser(): Promise<Browser> {
 export async function artifactPath(fileName: string): Promise<string> {
   await mkdir(ARTIFACTS_DIR, { recursive: true })
   return path.join(ARTIFACTS_DIR, fileName)
+}
+
+const LOGIN_TIMEOUT_MS = 15_000
+
+/**
+ * Signs in through the real login page: opens `url` (a page that needs a user), expects the login
+ * form, submits it, and waits until the form is gone. When the client does not return to `url`
+ * after signing in, opens it again, now with the session cookie.
+ */
+export async function signInThroughLoginPage(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(url)
+  const usernameField = page.getByTestId('login-username')
+  await usernameField.waitFor({ state: 'visible', timeout: LOGIN_TIMEOUT_MS })
+  await usernameField.fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+  await usernameField.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
+  if (new URL(page.url()).pathname !== new URL(url).pathname) await page.goto(url)
 }

@@ -15,6 +15,15 @@ export interface ConnectOptions {
   connect?: boolean
   /** Use this document instead of a fresh one. */
   doc?: Y.Doc
+  /** The `?token=` credential; defaults to `server.adminToken`, `null` sends none. */
+  token?: string | null
+  /** A `guatu_session=…` cookie sent on the upgrade (instead of the admin token unless `token` is given). */
+  cookie?: string
+}
+
+export interface CloseRecord {
+  code: number
+  reason: string
 }
 
 /** A stock y-websocket client in this process, talking to a real server over a real socket. */
@@ -23,6 +32,8 @@ export interface TestClient {
   readonly provider: WebsocketProvider
   /** Reasons of every auth permission-denied message (type 2) the server sent, in order. */
   readonly deniedReasons: readonly string[]
+  /** Every close of the provider's socket by the server, in order. */
+  readonly closes: readonly CloseRecord[]
   /** Latest durable clock per Yjs client id from savedAck messages (only with `acks`). */
   readonly savedClocks: ReadonlyMap<number, number>
   /** How many savedAck messages arrived. */
@@ -34,6 +45,8 @@ export interface TestClient {
    * this doc's client id reaches its state-vector entry (the count of its changes).
    */
   waitSaved(timeoutMs?: number): Promise<void>
+  /** Resolves with the first server close `accept` accepts (including one that already happened). */
+  waitClosed(accept: (close: CloseRecord) => boolean, message: string, timeoutMs?: number): Promise<CloseRecord>
   disconnect(): void
   connect(): void
   destroy(): void
@@ -46,8 +59,10 @@ export interface TestClient {
 export function connectClient(server: TestServer, boardId: string, options: ConnectOptions = {}): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const params: Record<string, string> = options.acks ? { [SyncParam.acks]: '1' } : {}
+  const token = options.token === undefined ? (options.cookie === undefined ? server.adminToken : null) : options.token
+  if (token !== null) params[SyncParam.token] = token
   const provider = new WebsocketProvider(server.wsUrl, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socketClassWithHeaders(options.cookie === undefined ? {} : { cookie: options.cookie }),
     params,
     connect: options.connect ?? true,
     disableBc: true,
@@ -60,11 +75,23 @@ export function connectClient(server: TestServer, boardId: string, options: Conn
 
 type MessageHandler = WebsocketProvider['messageHandlers'][number]
 
+/** A `ws` WebSocket class that sends `headers` on the upgrade; the provider constructs it with (url, protocols). */
+export function socketClassWithHeaders(headers: Record<string, string>): typeof globalThis.WebSocket {
+  if (Object.keys(headers).length === 0) return WebSocket as unknown as typeof globalThis.WebSocket
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers })
+    }
+  }
+  return WebSocketWithHeaders as unknown as typeof globalThis.WebSocket
+}
+
 // Each y-websocket provider adds a process 'exit' listener; a ten-client fuzz run is not a leak.
 process.setMaxListeners(Math.max(process.getMaxListeners(), 64))
 
 class ProviderClient implements TestClient {
   readonly deniedReasons: string[] = []
+  readonly closes: CloseRecord[] = []
   readonly savedClocks = new Map<number, number>()
   savedAckCount = 0
   private readonly savedAckListeners = new Set<() => void>()
@@ -88,6 +115,26 @@ class ProviderClient implements TestClient {
     }
     provider.messageHandlers[MessageType.auth] = onAuth
     provider.messageHandlers[MessageType.savedAck] = onSavedAck
+    provider.on('connection-close', (event) => {
+      // `null` when this side closed the socket (disconnect(), the idle watchdog).
+      if (event) this.closes.push({ code: event.code, reason: event.reason })
+    })
+  }
+
+  async waitClosed(accept: (close: CloseRecord) => boolean, message: string, timeoutMs = DEFAULT_WAIT_MS): Promise<CloseRecord> {
+    const earlier = this.closes.find(accept)
+    if (earlier) return earlier
+    return waitForEvent<CloseRecord>(
+      (listener) => {
+        const onClose = (event: { code: number; reason: string } | null) => {
+          if (event) listener({ code: event.code, reason: event.reason })
+        }
+        this.provider.on('connection-close', onClose)
+        return () => this.provider.off('connection-close', onClose)
+      },
+      accept,
+      { timeoutMs, message, describe: () => `closes so far: ${JSON.stringify(this.closes)}` },
+    )
   }
 
   async waitSynced(timeoutMs = DEFAULT_WAIT_MS): Promise<void> {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
-const HELPERS_DIR = path.dirname(fileURLToPath(import.meta.url))
+export const HELPERS_DIR = path.dirname(fileURLToPath(import.meta.url))
 
 export const REPO_ROOT = path.resolve(HELPERS_DIR, '..', '..')
 export const SERVER_ENTRY = path.join(REPO_ROOT, 'server', 'dist', 'main.js')

@@ -17,29 +17,62 @@ export interface BoardInfo {
 export interface JsonResponse<T = unknown> {
   status: number
   contentType: string
+  headers: Headers
+  /** The parsed body; undefined for an empty body (204). */
   body: T
 }
 
+/**
+ * Who a request is from. By default the admin's API token (`server.adminToken`) as a Bearer
+ * header; `token: null` sends no token (anonymous, or a cookie alone when `cookie` is given).
+ */
+export interface RequestCredentials {
+  token?: string | null
+  /** A `guatu_session=…` cookie; sent instead of the admin token unless `token` is also given. */
+  cookie?: string
+}
+
+export interface RequestInit extends RequestCredentials {
+  method?: string
+  body?: unknown
+  rawBody?: string
+  headers?: Record<string, string>
+}
+
+/** The headers that present `credentials` for `server`. */
+export function authHeaders(server: TestServer, credentials: RequestCredentials = {}): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const token = credentials.token === undefined ? (credentials.cookie === undefined ? server.adminToken : undefined) : credentials.token
+  if (token !== undefined && token !== null) headers.authorization = `Bearer ${token}`
+  if (credentials.cookie !== undefined) headers.cookie = credentials.cookie
+  return headers
+}
+
 /** Sends a request to the server and parses the body as JSON (a non-JSON body fails the test with its text). */
-export async function requestJson<T = unknown>(
-  server: TestServer,
-  path: string,
-  init: { method?: string; body?: unknown; rawBody?: string } = {},
-): Promise<JsonResponse<T>> {
+export async function requestJson<T = unknown>(server: TestServer, path: string, init: RequestInit = {}): Promise<JsonResponse<T>> {
   const hasBody = init.body !== undefined || init.rawBody !== undefined
+  const method = init.method ?? (hasBody ? 'POST' : 'GET')
   const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? (hasBody ? 'POST' : 'GET'),
-    headers: hasBody ? { 'content-type': 'application/json' } : {},
+    method,
+    headers: { ...authHeaders(server, init), ...(hasBody ? { 'content-type': 'application/json' } : {}), ...init.headers },
     body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   })
   const text = await response.text()
   let body: T
   try {
-    body = JSON.parse(text) as T
+    body = (text === '' ? undefined : JSON.parse(text)) as T
   } catch {
-    throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`)
+    throw new Error(`${method} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 500)}`)
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body }
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body }
+}
+
+/** Fails with the method, path, status and body unless the response has the expected status. */
+export function expectStatus<T>(response: JsonResponse<T>, status: number, what: string): T {
+  if (response.status !== status) {
+    throw new Error(`${what} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`)
+  }
+  return response.body
 }
 
 /** Creates a board through POST /api/boards and returns it; fails unless the server answers 201. */
@@ -58,13 +91,43 @@ export async function listBoards(server: TestServer): Promise<BoardSummary[]> {
 }
 
 /** GET /api/boards/:id: the board and its projects as the server's stored document has them. */
-export async function fetchBoard(server: TestServer, boardId: string): Promise<{ board: BoardInfo; projects: Project[] }> {
+export async function fetchBoard(
+  server: TestServer,
+  boardId: string,
+  credentials: RequestCredentials = {},
+): Promise<{ board: BoardInfo; projects: Project[] }> {
   const response = await requestJson<{ board: BoardInfo; projects: Project[] }>(
     server,
     `/api/boards/${encodeURIComponent(boardId)}`,
+    credentials,
   )
   if (response.status !== 200) {
     throw new Error(`GET /api/boards/${boardId} answered ${response.status}: ${JSON.stringify(response.body)}`)
   }
   return response.body
+}
+
+/** One entry of a board's change history (docs/api.md). */
+export interface HistoryEntry {
+  id: string
+  at: string
+  actor: { id: string; label: string }
+  projectId: string
+  action: 'create' | 'delete' | 'move' | 'reorder' | 'edit'
+  field: string | null
+  from: unknown
+  to: unknown
+  summary: string
+}
+
+/** GET /api/boards/:id/history, newest first, optionally for one project. */
+export async function fetchHistory(
+  server: TestServer,
+  boardId: string,
+  query: { projectId?: string; limit?: number; before?: string } = {},
+  credentials: RequestCredentials = {},
+): Promise<HistoryEntry[]> {
+  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))
+  const path = `/api/boards/${encodeURIComponent(boardId)}/history${params.size > 0 ? `?${params}` : ''}`
+  return expectStatus(await requestJson<{ entries: HistoryEntry[] }>(server, path, credentials), 200, `GET ${path}`).entries
 }

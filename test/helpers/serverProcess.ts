@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { apiTokenFor } from './credentials.ts'
 import { REPO_ROOT, SERVER_ENTRY } from './paths.ts'
 
 /** The line the server prints once it accepts connections; the port is the one the OS picked. */
@@ -36,6 +37,17 @@ export interface TestServer {
   stop(): Promise<ServerExit>
   /** Stops the process if it still runs (SIGTERM) and starts a new one on the same data dir. */
   restart(options?: RestartOptions): Promise<void>
+  /**
+   * A personal API token of the admin account, obtained after every launch (so a new one after
+   * `restart()`). Helpers present it unless a test asks for other credentials.
+   */
+  readonly adminToken: string
+}
+
+/** Who to sign in as after each launch to get `adminToken`. */
+export interface AdminLogin {
+  username: string
+  password: string
 }
 
 const liveChildren = new Set<ChildProcess>()
@@ -51,11 +63,21 @@ export class ServerProcess implements TestServer {
   private currentPort = 0
   private outputTail = ''
   private hasExited = true
+  private currentAdminToken: string | undefined
 
   constructor(
     readonly dataDir: string,
     private readonly extraEnv: Record<string, string>,
+    /** Without it no token is fetched and `adminToken` throws: for a server that is not meant to be used. */
+    private readonly adminLogin?: AdminLogin,
   ) {}
+
+  get adminToken(): string {
+    if (this.currentAdminToken === undefined) {
+      throw new Error(this.adminLogin ? 'adminToken read before the server finished launching' : 'this server was started without an admin login')
+    }
+    return this.currentAdminToken
+  }
 
   get port(): number {
     return this.currentPort
@@ -130,6 +152,14 @@ export class ServerProcess implements TestServer {
       child.once('exit', onExit)
     })
     this.currentPort = listeningPort
+    this.currentAdminToken = undefined
+    if (this.adminLogin) {
+      try {
+        this.currentAdminToken = await apiTokenFor(this.url, this.adminLogin.username, this.adminLogin.password)
+      } catch (error) {
+        throw new Error(`the server started but signing in as ${this.adminLogin.username} failed: ${(error as Error).message}\nOutput:\n${this.outputTail}`)
+      }
+    }
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<ServerExit> {

@@ -112,7 +112,7 @@ describe('sync protocol compatibility', () => {
     const board = await createBoard(server, '协议兼容')
 
     // Control: the same steps with acks=1 do produce a savedAck, so the check below can fail.
-    const asking = await openRawSyncSocket(server, board.id, { acks: '1' })
+    const asking = await openRawSyncSocket(server, board.id, { params: { acks: '1' } })
     await writeThroughRawSocket(server, board.id, asking, '要确认的项目')
     await asking.waitForFrame((frame) => frame.type === MessageType.savedAck, 'a savedAck for the client that asked')
 

@@ -1,35 +1,11 @@
+import { jsonBody, requestJson } from './http.ts'
+
 /** The board list and metadata come over plain HTTP; the projects themselves come over the sync socket. */
 export interface BoardSummary {
   id: string
   name: string
   year: number
   projectCount?: number
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-}
-
-async function requestJson<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } })
-  } catch {
-    throw new ApiError(0, '无法连接服务器，请检查网络')
-  }
-  if (!response.ok) {
-    // The server's error bodies carry a Chinese `error` message when it has one.
-    const body = (await response.json().catch(() => null)) as { error?: unknown } | null
-    const message = typeof body?.error === 'string' ? body.error : `请求失败（${response.status}）`
-    throw new ApiError(response.status, message)
-  }
-  return (await response.json()) as T
 }
 
 export async function fetchBoards(): Promise<BoardSummary[]> {
@@ -42,10 +18,22 @@ export async function fetchBoard(boardId: string): Promise<BoardSummary> {
   return board
 }
 
+/**
+ * The 责任单位 named by the projects of one board. Only `unit` is read, and only when it is a
+ * non-empty string: the admin page offers these as choices, it does not render the projects.
+ */
+export async function fetchBoardUnits(boardId: string): Promise<string[]> {
+  const { projects } = await requestJson<{ projects?: unknown }>(`/api/boards/${encodeURIComponent(boardId)}`)
+  if (!Array.isArray(projects)) return []
+  const units = new Set<string>()
+  for (const project of projects as unknown[]) {
+    const unit = typeof project === 'object' && project !== null ? (project as { unit?: unknown }).unit : undefined
+    if (typeof unit === 'string' && unit.trim()) units.add(unit.trim())
+  }
+  return [...units]
+}
+
 export async function createBoard(input: { name: string; year: number }): Promise<BoardSummary> {
-  const { board } = await requestJson<{ board: BoardSummary }>('/api/boards', {
-    method: 'POST',
-    body: JSON.stringify(input),
-  })
+  const { board } = await requestJson<{ board: BoardSummary }>('/api/boards', { method: 'POST', ...jsonBody(input) })
   return board
 }

@@ -1,22 +1,96 @@
+import { useEffect } from 'react'
+import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import type { Principal } from '@guatu/shared/domain/principal'
+import { AdminPage } from '../admin/AdminPage.tsx'
+import { LoginPage } from '../auth/LoginPage.tsx'
+import { PrincipalContext } from '../auth/principalContext.ts'
+import { loadSession } from '../auth/session.ts'
+import { useSession } from '../auth/useSession.ts'
 import { BoardListPage } from './BoardListPage.tsx'
 import { BoardPage } from './BoardPage.tsx'
-import { parseRoute } from './route.ts'
+import { loginPath, navigate, nextPathAfterLogin, parseRoute, type Route } from './route.ts'
 import { usePathname } from './usePathname.ts'
 
+function NotFound() {
+  return (
+    <main className="page-message">
+      <h1>页面不存在</h1>
+      <a href="/">返回看板列表</a>
+    </main>
+  )
+}
+
+/**
+ * Asks the server who we are, then routes: nobody → 登录 (remembering the page asked for); a screen
+ * link → its one board, read-only, whatever the path; a person → the page of the address.
+ */
 export function App() {
-  const route = parseRoute(usePathname())
+  const pathname = usePathname()
+  const route = parseRoute(pathname)
+  const session = useSession()
+
+  const mustLogIn = session.status === 'anonymous' && route.kind !== 'login'
+  const leaveLogin = session.status === 'ready' && session.principal.kind === 'user' && route.kind === 'login'
+  useEffect(() => {
+    if (mustLogIn) navigate(loginPath(`${window.location.pathname}${window.location.search}`), { replace: true })
+    else if (leaveLogin) navigate(nextPathAfterLogin(window.location.search), { replace: true })
+  }, [mustLogIn, leaveLogin])
+
+  switch (session.status) {
+    case 'loading':
+      return (
+        <p role="status" className="page-message">
+          正在验证登录…
+        </p>
+      )
+    case 'error':
+      return (
+        <main className="page-message" role="alert">
+          <p className="error-text">{session.message}</p>
+          <button type="button" onClick={() => void loadSession()}>
+            重试
+          </button>
+        </main>
+      )
+    case 'anonymous':
+      return route.kind === 'login' ? <LoginPage expired={session.expired} /> : null
+  }
+
+  const { principal } = session
+  if (principal.kind === 'screen') {
+    return (
+      <PrincipalContext.Provider value={principal}>
+        <BoardPage key={principal.boardId} boardId={principal.boardId} />
+      </PrincipalContext.Provider>
+    )
+  }
+  return (
+    <PrincipalContext.Provider value={principal}>
+      <UserPage route={route} principal={principal} />
+    </PrincipalContext.Provider>
+  )
+}
+
+function UserPage({ route, principal }: { route: Route; principal: Principal }) {
   switch (route.kind) {
+    case 'login':
+      return null // leaving for `next`, see the effect in App
     case 'boards':
       return <BoardListPage />
     case 'board':
       // Keyed by board: switching boards tears down one connection and opens the other.
       return <BoardPage key={route.boardId} boardId={route.boardId} />
-    case 'notFound':
-      return (
-        <main className="page-message">
-          <h1>页面不存在</h1>
+    case 'admin':
+      return canManageAccounts(principal) ? (
+        <AdminPage />
+      ) : (
+        <main className="page-message" data-testid="forbidden">
+          <h1>无权限</h1>
+          <p>只有项目办可以管理账号和大屏链接。</p>
           <a href="/">返回看板列表</a>
         </main>
       )
+    case 'notFound':
+      return <NotFound />
   }
 }

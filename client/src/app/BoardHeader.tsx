@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
+import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { PresenceBar } from '../presence/PresenceBar.tsx'
 import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
@@ -8,12 +9,10 @@ export const BoardHeader = memo(function BoardHeader({
   title,
   onCreated,
   onError,
-  onRename,
 }: {
   title: string
   onCreated: (id: ProjectId) => void
   onError: (message: string) => void
-  onRename: () => void
 }) {
   return (
     <header className="board-header">
@@ -22,8 +21,9 @@ export const BoardHeader = memo(function BoardHeader({
       </a>
       <h1 className="board-title">{title}</h1>
       <NewProjectButton onCreated={onCreated} onError={onError} />
-      <PresenceBar onRename={onRename} />
+      <PresenceBar />
       <ConnectionIndicator />
+      <CurrentUser />
     </header>
   )
 })

@@ -1,14 +1,26 @@
 import { memo } from 'react'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
+import { CurrentUser } from '../auth/CurrentUser.tsx'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { boardPath, navigate } from './route.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { useBoardList } from './useBoardList.ts'
 
-/** `/`: every board of this installation, one per year and jurisdiction, plus a form to start a new one. */
+/**
+ * `/`: every board of this installation, one per year and jurisdiction, plus — for the project
+ * office, which alone may create boards — a form to start a new one.
+ */
 export const BoardListPage = memo(function BoardListPage() {
   const { state, reload } = useBoardList()
+  // shared/ has no board-management permission of its own yet; creating boards is the project
+  // office's, like managing accounts (docs/api.md: POST /api/boards is admin-only).
+  const mayCreateBoards = canManageBoards(usePrincipal())
   return (
     <main className="board-list-page">
-      <h1>挂图作战 · 重点项目看板</h1>
+      <div className="board-list-top">
+        <h1>挂图作战 · 重点项目看板</h1>
+        <CurrentUser />
+      </div>
       {state.status === 'loading' && <p role="status">正在加载看板列表…</p>}
       {state.status === 'error' && (
         <p role="alert" className="error-text">
@@ -20,7 +32,7 @@ export const BoardListPage = memo(function BoardListPage() {
       )}
       {state.status === 'ready' &&
         (state.boards.length === 0 ? (
-          <p>还没有看板，请先新建一个。</p>
+          <p>{mayCreateBoards ? '还没有看板，请先新建一个。' : '还没有看板，请联系项目办新建。'}</p>
         ) : (
           <ul className="board-list">
             {state.boards.map((board) => (
@@ -42,7 +54,7 @@ export const BoardListPage = memo(function BoardListPage() {
             ))}
           </ul>
         ))}
-      <CreateBoardForm onCreated={(board) => navigate(boardPath(board.id))} />
+      {mayCreateBoards && <CreateBoardForm onCreated={(board) => navigate(boardPath(board.id))} />}
     </main>
   )
 })

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { Board } from '../board/Board.tsx'
-import { DisplayNamePrompt } from '../presence/DisplayNamePrompt.tsx'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { ProjectPanel } from '../project-panel/ProjectPanel.tsx'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
@@ -16,11 +15,10 @@ import { useBoardMeta } from './useBoardMeta.ts'
  */
 export function BoardPage({ boardId }: { boardId: string }) {
   const meta = useBoardMeta(boardId)
-  const { user, confirmed } = useLocalUser()
+  const user = useLocalUser()
   const [generation, setGeneration] = useState(0)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [openProject, setOpenProject] = useState<{ id: ProjectId; isNew: boolean } | null>(null)
-  const [namePromptOpen, setNamePromptOpen] = useState(!confirmed)
 
   const showMessage = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const onRejected = useCallback(
@@ -30,7 +28,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     },
     [showMessage],
   )
-  const connection = useOpenBoardConnection(boardId, generation, onRejected)
+  const connection = useOpenBoardConnection(boardId, generation, user, onRejected)
 
   useEffect(() => {
     connection?.setUser(user)
@@ -43,8 +41,6 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const openNew = useCallback((id: ProjectId) => setOpenProject({ id, isNew: true }), [])
   const closePanel = useCallback(() => setOpenProject(null), [])
   const dismissToast = useCallback(() => setToast(null), [])
-  const openNamePrompt = useCallback(() => setNamePromptOpen(true), [])
-  const closeNamePrompt = useCallback(() => setNamePromptOpen(false), [])
 
   if (meta.status === 'missing') {
     return (
@@ -60,8 +56,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <div className="board-page">
       {connection ? (
         <BoardConnectionContext.Provider value={connection}>
-          <BoardHeader title={title} onCreated={openNew} onError={showMessage} onRename={openNamePrompt} />
-          {namePromptOpen && <DisplayNamePrompt onDone={closeNamePrompt} />}
+          <BoardHeader title={title} onCreated={openNew} onError={showMessage} />
           <main className="board-main">
             <Board key={generation} onOpen={open} onError={showMessage} />
           </main>

@@ -1,16 +1,42 @@
 /**
- * The two screens of the client. The server answers every unknown path with index.html (SPA
+ * The screens of the client. The server answers every unknown path with index.html (SPA
  * fallback), so a link to `/board/:boardId` pasted into a chat opens straight onto the board.
+ * `/screen/:boardId?token=…` is the address a screen link hands out for a wall display.
  */
-export type Route = { kind: 'boards' } | { kind: 'board'; boardId: string } | { kind: 'notFound' }
+export type Route =
+  | { kind: 'boards' }
+  | { kind: 'board'; boardId: string }
+  | { kind: 'login' }
+  | { kind: 'admin' }
+  | { kind: 'notFound' }
 
-const BOARD_PATH = /^\/board\/([^/]+)\/?$/
+const BOARD_PATH = /^\/(?:board|screen)\/([^/]+)\/?$/
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'boards' }
+  if (pathname === '/login' || pathname === '/login/') return { kind: 'login' }
+  if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
   return { kind: 'notFound' }
+}
+
+export const ADMIN_PATH = '/admin'
+
+/** The login page, remembering where to return to. */
+export function loginPath(next?: string): string {
+  return next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'
+}
+
+/**
+ * Where to go after signing in: the `next` of the login address if it is a path on this site.
+ * Anything else (`//evil.example`, `https://…`) is ignored so the login page cannot be used to
+ * send someone elsewhere.
+ */
+export function nextPathAfterLogin(search: string): string {
+  const next = new URLSearchParams(search).get('next')
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  return next.startsWith('/login') ? '/' : next
 }
 
 export function boardPath(boardId: string): string {

@@ -22,7 +22,14 @@ export const Board = memo(function Board({
     <BoardDndContext drag={drag}>
       <div className="board" data-testid="board">
         {STAGES.map((stage) => (
-          <Column key={stage} column={columns[stage]} cards={drag.display[stage]} marks={marks} onOpen={onOpen} />
+          <Column
+            key={stage}
+            column={columns[stage]}
+            cards={drag.display[stage]}
+            marks={marks}
+            onOpen={onOpen}
+            onRefused={onError}
+          />
         ))}
       </div>
     </BoardDndContext>

@@ -3,6 +3,7 @@ import { formatMoneyLabel } from '@guatu/shared/domain/money'
 import { NATURE_LABEL } from '@guatu/shared/domain/nature'
 import type { Project } from '@guatu/shared/domain/project'
 import { ACTIVITY_LABEL, type ActivityMark } from '../presence/activityMarks.ts'
+import { LockIcon } from './LockIcon.tsx'
 
 /**
  * What a card shows, shared by the card on the board and the copy under the pointer. Memoized on
@@ -13,10 +14,13 @@ export const CardBody = memo(function CardBody({
   project,
   mark,
   overlay = false,
+  locked = false,
 }: {
   project: Project
   mark?: ActivityMark | undefined
   overlay?: boolean
+  /** The principal may not edit this project: muted, with a lock mark. */
+  locked?: boolean
 }) {
   return (
     <div
@@ -30,6 +34,12 @@ export const CardBody = memo(function CardBody({
       )}
       <div className="card-title-row">
         <h3 className="card-name">{project.name}</h3>
+        {locked && (
+          <span className="lock-tag" title="无权修改此项目" data-testid="card-lock">
+            <LockIcon />
+            只读
+          </span>
+        )}
         <span className={`nature-tag nature-${project.nature}`}>{NATURE_LABEL[project.nature]}</span>
       </div>
       <p className="card-money" aria-label={`总投资 ${formatMoneyLabel(project.totalInvestment)}`}>

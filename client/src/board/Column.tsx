@@ -17,11 +17,13 @@ export const Column = memo(function Column({
   cards,
   marks,
   onOpen,
+  onRefused,
 }: {
   column: ColumnView
   cards: readonly Project[]
   marks: ReadonlyMap<string, ActivityMark>
   onOpen: (id: ProjectId) => void
+  onRefused: (message: string) => void
 }) {
   const droppableId = columnDroppableId(column.stage)
   const { setNodeRef, isOver } = useDroppable({ id: droppableId })
@@ -36,7 +38,13 @@ export const Column = memo(function Column({
       <SortableContext id={droppableId} items={ids} strategy={verticalListSortingStrategy}>
         <div ref={setNodeRef} className="column-cards">
           {cards.map((project) => (
-            <SortableCard key={project.id} project={project} mark={marks.get(project.id)} onOpen={onOpen} />
+            <SortableCard
+              key={project.id}
+              project={project}
+              mark={marks.get(project.id)}
+              onOpen={onOpen}
+              onRefused={onRefused}
+            />
           ))}
           {cards.length === 0 && <p className="column-empty">暂无项目</p>}
         </div>

@@ -1,27 +1,43 @@
-import { memo, type KeyboardEvent } from 'react'
+import { memo, useCallback, type KeyboardEvent } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
+import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import type { ActivityMark } from '../presence/activityMarks.ts'
 import { CardBody } from './CardBody.tsx'
+import { useLockedCardAttempts } from './useLockedCardAttempts.ts'
 
 /**
  * The draggable, focusable shell of a card. useSortable re-renders this shell on every drag step;
  * CardBody inside it is memoized and does not.
+ *
+ * A card the principal may not edit is locked: it still opens (read-only) and still makes room for
+ * others, but it cannot be picked up, and trying to says why. The server would refuse the move
+ * anyway; locking only spares the person a card that jumps back.
  */
 export const SortableCard = memo(function SortableCard({
   project,
   mark,
   onOpen,
+  onRefused,
 }: {
   project: Project
   mark: ActivityMark | undefined
   onOpen: (id: ProjectId) => void
+  onRefused: (message: string) => void
 }) {
+  const principal = usePrincipal()
+  const locked = !canEditProjectOfUnit(principal, project.unit)
   const { attributes, listeners, setNodeRef, transform, transition, isDragging, active } = useSortable({
     id: project.id,
+    disabled: { draggable: locked, droppable: false },
   })
+  const refuse = useCallback(() => onRefused(editRefusal(principal, project.unit)), [onRefused, principal, project.unit])
+  const attempts = useLockedCardAttempts(locked, refuse)
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (attempts && event.key === ' ' && !active) return attempts.onSpace(event)
     listeners?.onKeyDown?.(event)
     // Enter during a keyboard drag drops the card (the sensor handles it); otherwise it opens the card.
     if (event.key === 'Enter' && !active && !event.defaultPrevented) {
@@ -29,21 +45,30 @@ export const SortableCard = memo(function SortableCard({
       onOpen(project.id)
     }
   }
+  const onClick = () => {
+    if (attempts?.takeClickAfterAttempt()) return
+    onOpen(project.id)
+  }
   return (
     <div
       ref={setNodeRef}
-      className={`card${isDragging ? ' card-placeholder' : ''}`}
+      className={`card${isDragging ? ' card-placeholder' : ''}${locked ? ' card-locked' : ''}`}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-testid={`card-${project.id}`}
       data-project-id={project.id}
+      data-locked={locked ? 'true' : undefined}
       {...attributes}
-      {...listeners}
+      onPointerDown={attempts?.onPointerDown}
+      onPointerMove={attempts?.onPointerMove}
+      onPointerCancel={attempts?.onPointerCancel}
       aria-roledescription="项目卡片"
-      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}按回车打开`}
+      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${locked ? '只读，' : ''}按回车打开`}
+      // After the attempt handlers: an unlocked card's sensor listeners take their place.
+      {...listeners}
       onKeyDown={onKeyDown}
-      onClick={() => onOpen(project.id)}
+      onClick={onClick}
     >
-      <CardBody project={project} mark={mark} />
+      <CardBody project={project} mark={mark} locked={locked} />
     </div>
   )
 })

@@ -2,7 +2,9 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core'
 import { arrayMove } from '@dnd-kit/sortable'
 import { moveProject } from '@guatu/shared/board/projectCommands'
+import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import { isProjectId, type Project } from '@guatu/shared/domain/project'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import type { BoardColumns } from '../sync/boardViewStore.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { createAnnouncements } from './announcements.ts'
@@ -24,6 +26,7 @@ import { useKanbanCollision } from './useKanbanCollision.ts'
  */
 export function useBoardDrag(columns: BoardColumns, onError: (message: string) => void) {
   const connection = useBoardConnection()
+  const principal = usePrincipal()
   const [preview, setPreview] = useState<DragPreview | null>(null)
   const activeProject = preview ? connection.view.getProject(preview.activeId) : undefined
   const display = useMemo(() => applyDragPreview(columns, preview, activeProject), [columns, preview, activeProject])
@@ -53,11 +56,13 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
       const id = String(active.id)
       const project = isProjectId(id) ? connection.view.getProject(id) : undefined
       if (!project) return
+      // Locked cards are not draggable; this guards against a card whose unit changed mid-press.
+      if (!canEditProjectOfUnit(principal, project.unit)) return onError(editRefusal(principal, project.unit))
       const index = columns[project.stage].ids.indexOf(project.id)
       setPreview({ activeId: project.id, stage: project.stage, index })
       connection.setActivity({ kind: 'dragging', projectId: project.id })
     },
-    [columns, connection],
+    [columns, connection, onError, principal],
   )
 
   // Only moves between columns change the preview; order inside a column is shown by the sortable
@@ -89,6 +94,12 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
       const from = cards.findIndex((card) => card.id === preview.activeId)
       const to = cards.findIndex((card) => card.id === over.id)
       if (from >= 0 && to >= 0 && from !== to) cards = arrayMove([...cards], from, to)
+      // Read again at the drop: a colleague may have reassigned the project to another unit meanwhile.
+      const project = connection.view.getProject(preview.activeId)
+      if (project && !canEditProjectOfUnit(principal, project.unit)) {
+        onError(editRefusal(principal, project.unit))
+        return endDrag()
+      }
       try {
         if (from >= 0 && !isSamePosition(columns, cards, preview.activeId, stage)) {
           moveProject(connection.doc, preview.activeId, placementOf(cards, preview.activeId, stage))
@@ -99,7 +110,7 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
       // After the command: the board re-renders once, straight from the preview to the new document state.
       endDrag()
     },
-    [columns, connection, display, endDrag, onError, preview],
+    [columns, connection, display, endDrag, onError, preview, principal],
   )
 
   return {

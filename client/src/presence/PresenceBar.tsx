@@ -10,24 +10,18 @@ function initialOf(name: string): string {
 }
 
 /** Who is on the board: me first, then everyone else, with what they are doing. */
-export const PresenceBar = memo(function PresenceBar({ onRename }: { onRename: () => void }) {
-  const { user } = useLocalUser()
+export const PresenceBar = memo(function PresenceBar() {
+  const user = useLocalUser()
   const peers = usePeers()
   const hidden = peers.length - MAX_VISIBLE_PEERS
   return (
     <div className="presence-bar" aria-label={`在线 ${peers.length + 1} 人`} data-testid="presence-bar">
-      <button
-        type="button"
-        className="presence-chip presence-self"
-        style={{ borderColor: user.color }}
-        onClick={onRename}
-        title="修改我的显示名称"
-      >
+      <span className="presence-chip presence-self" style={{ borderColor: user.color }}>
         <span className="presence-avatar" style={{ background: user.color }} aria-hidden="true">
           {initialOf(user.name)}
         </span>
         {user.name}（我）
-      </button>
+      </span>
       {peers.slice(0, MAX_VISIBLE_PEERS).map(({ clientId, presence }) => (
         <span
           key={clientId}

@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react'
+import { memo, useCallback, useMemo } from 'react'
 import { formatYi, isWanAmount, wanToCents } from '@guatu/shared/domain/money'
 import { STAGES, STAGE_LABEL, isStage } from '@guatu/shared/domain/stage'
 import { BooleanFieldEditor } from './BooleanFieldEditor.tsx'
@@ -21,11 +21,14 @@ export const FieldEditor = memo(function FieldEditor({
   value,
   commands,
   idPrefix,
+  unitOptions,
 }: {
   field: EditableField
   value: unknown
   commands: ReturnType<typeof useProjectCommands>
   idPrefix: string
+  /** The 责任单位 a unit's editor may choose from; undefined when any unit may be typed. */
+  unitOptions?: readonly string[] | undefined
 }) {
   const { label, editor } = FIELD_DEFS[field]
   const inputId = `${idPrefix}-${field}`
@@ -38,6 +41,16 @@ export const FieldEditor = memo(function FieldEditor({
     [commands],
   )
   const common = { inputId, field, label, value, commit }
+  const unitSelect = useMemo(() => {
+    if (field !== 'unit' || !unitOptions) return undefined
+    const current = String(value)
+    // A read-only project of another unit still shows its own unit.
+    const values = unitOptions.includes(current) ? unitOptions : [current, ...unitOptions]
+    return values.map((unit) => ({ value: unit, label: unit }))
+  }, [field, unitOptions, value])
+  if (unitSelect) {
+    return <ChoiceFieldEditor inputId={inputId} label={label} value={String(value)} options={unitSelect} commit={commit} />
+  }
 
   switch (editor.kind) {
     case 'text':

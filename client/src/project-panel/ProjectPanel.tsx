@@ -1,16 +1,23 @@
-import { memo, useCallback, useEffect, useRef } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
+import { canDeleteProject, canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { STAGE_LABEL } from '@guatu/shared/domain/stage'
+import { usePrincipal } from '../auth/usePrincipal.ts'
+import { LockIcon } from '../board/LockIcon.tsx'
+import { ProjectHistory } from '../history/ProjectHistory.tsx'
+import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { useProject } from '../sync/useProject.ts'
 import { DeleteProjectButton } from './DeleteProjectButton.tsx'
 import { FieldEditor } from './FieldEditor.tsx'
 import { FIELD_GROUPS } from './fieldDefs.ts'
+import { assignableUnits } from '@guatu/shared/domain/permissions'
 import { useProjectCommands } from './useProjectCommands.ts'
 import { usePublishEditing } from './usePublishEditing.ts'
 
 /**
  * A modal dialog editing every field of one project. Each field saves on its own (blur, Enter or a
  * choice), so two people editing different fields of the same card never overwrite each other.
+ * A project the principal may not edit opens read-only, with the reason; its history is below.
  */
 export const ProjectPanel = memo(function ProjectPanel({
   projectId,
@@ -24,8 +31,15 @@ export const ProjectPanel = memo(function ProjectPanel({
 }) {
   const project = useProject(projectId)
   const commands = useProjectCommands(projectId)
+  const { boardId } = useBoardConnection()
+  const principal = usePrincipal()
   const dialogRef = useRef<HTMLDialogElement>(null)
-  usePublishEditing(projectId)
+  const readOnly = !project || !canEditProjectOfUnit(principal, project.unit)
+  const units = useMemo(() => {
+    const choices = assignableUnits(principal)
+    return choices === 'any' ? undefined : choices
+  }, [principal])
+  usePublishEditing(projectId, !readOnly)
 
   const idPrefix = `project-${projectId}`
   const removeAndClose = useCallback(() => {
@@ -64,9 +78,14 @@ export const ProjectPanel = memo(function ProjectPanel({
           该项目已被删除（可能是其他人刚刚删除的）。
         </p>
       ) : (
-        <form className="panel-form" onSubmit={(event) => event.preventDefault()}>
+        <form className="panel-form" onSubmit={(event) => event.preventDefault()} data-readonly={readOnly || undefined}>
+          {readOnly && (
+            <p className="readonly-notice" data-testid="panel-readonly">
+              <LockIcon /> 只读：{editRefusal(principal, project.unit)}
+            </p>
+          )}
           {FIELD_GROUPS.map((group) => (
-            <fieldset key={group.title} className="field-group">
+            <fieldset key={group.title} className="field-group" disabled={readOnly}>
               <legend>{group.title}</legend>
               {group.fields.map((field) => (
                 <FieldEditor
@@ -75,16 +94,22 @@ export const ProjectPanel = memo(function ProjectPanel({
                   value={project[field]}
                   commands={commands}
                   idPrefix={idPrefix}
+                  unitOptions={units}
                 />
               ))}
             </fieldset>
           ))}
           <footer className="panel-footer">
-            <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />
+            {canDeleteProject(principal) ? (
+              <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />
+            ) : (
+              <span />
+            )}
             <button type="button" className="primary-button" onClick={onClose}>
               完成
             </button>
           </footer>
+          <ProjectHistory boardId={boardId} projectId={projectId} version={project} />
         </form>
       )}
     </dialog>

@@ -3,9 +3,12 @@ import { CONNECTION_STATE_LABEL } from './connectionStatus.ts'
 import { useConnectionStatus } from './useConnectionStatus.ts'
 import { useSavedState } from './useSavedState.ts'
 
-/** 已连接 / 正在重连… / 离线 and 已保存 / N 项未保存, announced politely to screen readers. */
+/**
+ * 已连接 / 正在重连… / 离线, why the server closed the socket (登录已失效, 无权限, 看板不存在, 过于频繁),
+ * and 已保存 / N 项未保存 — announced politely to screen readers.
+ */
 export const ConnectionIndicator = memo(function ConnectionIndicator() {
-  const { state, synced, closedReason } = useConnectionStatus()
+  const { state, synced, closedReason, closedCode } = useConnectionStatus()
   const { unsavedCount } = useSavedState()
   return (
     <div className="connection-indicator" role="status" aria-live="polite">
@@ -19,6 +22,11 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
         <span className="status-dot" aria-hidden="true" />
         {CONNECTION_STATE_LABEL[state]}
       </span>
+      {closedReason && state !== 'connected' && (
+        <span className="status-pill status-reason" data-testid="connection-reason" data-code={closedCode}>
+          {closedReason}
+        </span>
+      )}
       <span
         className={`status-pill ${unsavedCount === 0 ? 'saved-all' : 'saved-pending'}`}
         data-testid="saved-status"

@@ -1,4 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket'
+import { closeReasonText, isFinalClose } from './closeReasons.ts'
 import { createStore, type ExternalStore } from './externalStore.ts'
 
 /** What the header tells the room about the link to the server. */
@@ -21,8 +22,14 @@ export interface ConnectionStatus {
   state: ConnectionState
   /** True once the server's copy of the board has arrived on the current socket. */
   synced: boolean
-  /** Why the server closed the socket for good (board not found, no permission). */
+  /**
+   * Why the server last closed the socket, in Chinese: for good (4401 登录失效, 4403, 4404) or until
+   * the provider's next attempt succeeds (4429, 1009). Cleared once connected again.
+   */
   closedReason?: string
+  closedCode?: number
+  /** The close was final: the provider will not reconnect on its own. */
+  closedForGood?: boolean
 }
 
 /**
@@ -35,36 +42,51 @@ export function watchConnectionStatus(provider: WebsocketProvider): ExternalStor
 } {
   let everConnected = false
   let socketState: ConnectionState = ConnectionState.connecting
-  let closedReason: string | undefined
+  let closed: { code: number; reason: string; forGood: boolean } | undefined
   const store = createStore<ConnectionStatus>({ state: ConnectionState.connecting, synced: false })
 
   const publish = () => {
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false
-    const state = browserOffline || closedReason !== undefined ? ConnectionState.offline : socketState
+    const state = browserOffline || closed?.forGood ? ConnectionState.offline : socketState
     const synced = state === ConnectionState.connected && provider.synced
     const current = store.get()
-    if (current.state === state && current.synced === synced && current.closedReason === closedReason) return
-    store.set(closedReason === undefined ? { state, synced } : { state, synced, closedReason })
+    if (
+      current.state === state &&
+      current.synced === synced &&
+      current.closedReason === closed?.reason &&
+      current.closedCode === closed?.code
+    ) {
+      return
+    }
+    store.set(
+      closed === undefined
+        ? { state, synced }
+        : { state, synced, closedReason: closed.reason, closedCode: closed.code, closedForGood: closed.forGood },
+    )
   }
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
       everConnected = true
-      closedReason = undefined
+      closed = undefined
       socketState = ConnectionState.connected
     } else {
       socketState = everConnected ? ConnectionState.reconnecting : ConnectionState.connecting
     }
     publish()
   }
-  const onClosed = ({ code, reason }: { code: number; reason: string }) => {
-    closedReason = reason || `连接被服务器关闭（${code}）`
+  // `event` is null when we closed the socket ourselves; only the server's closes carry a reason.
+  const onConnectionClose = (event: CloseEvent | null) => {
+    if (!event) return
+    const reason = closeReasonText(event.code, event.reason)
+    if (reason === undefined) return
+    closed = { code: event.code, reason, forGood: isFinalClose(event.code) }
     publish()
   }
 
   provider.on('status', onStatus)
   provider.on('sync', publish)
-  provider.on('closed', onClosed)
+  provider.on('connection-close', onConnectionClose)
   window.addEventListener('online', publish)
   window.addEventListener('offline', publish)
   return {
@@ -73,7 +95,7 @@ export function watchConnectionStatus(provider: WebsocketProvider): ExternalStor
     stop: () => {
       provider.off('status', onStatus)
       provider.off('sync', publish)
-      provider.off('closed', onClosed)
+      provider.off('connection-close', onConnectionClose)
       window.removeEventListener('online', publish)
       window.removeEventListener('offline', publish)
     },

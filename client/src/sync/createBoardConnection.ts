@@ -2,9 +2,11 @@ import * as authProtocol from 'y-protocols/auth'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MessageType, readSavedAck, SYNC_PATH, SyncParam } from '@guatu/shared/sync/protocol'
+import { CloseCode, MessageType, readSavedAck, SYNC_PATH, SyncParam } from '@guatu/shared/sync/protocol'
 import type { Presence } from '@guatu/shared/sync/presence'
+import { urlToken } from '../api/urlToken.ts'
 import { createBoardViewStore, type BoardViewStore } from './boardViewStore.ts'
+import { isFinalClose } from './closeReasons.ts'
 import { watchConnectionStatus, type ConnectionStatus } from './connectionStatus.ts'
 import type { ExternalStore } from './externalStore.ts'
 import { trackSavedState, type SavedState } from './savedTracker.ts'
@@ -34,6 +36,8 @@ export interface BoardConnectionOptions {
    * connection and open a fresh one to return to the server's state.
    */
   onRejected: (reason: string) => void
+  /** The server closed the socket with 4401: the session is gone and the person must sign in again. */
+  onUnauthorized: () => void
 }
 
 function syncServerUrl(): string {
@@ -43,8 +47,12 @@ function syncServerUrl(): string {
 
 export function createBoardConnection(boardId: string, options: BoardConnectionOptions): BoardConnection {
   const doc = new Y.Doc()
+  const token = urlToken()
   const provider = new WebsocketProvider(syncServerUrl(), boardId, doc, {
-    params: { [SyncParam.acks]: '1' },
+    // A screen link or API token travels as `?token=`; otherwise the browser sends the session cookie.
+    params: token ? { [SyncParam.acks]: '1', [SyncParam.token]: token } : { [SyncParam.acks]: '1' },
+    // y-websocket treats every 44xx as final; 4429 (too many messages) is worth retrying.
+    shouldReconnect: (event) => !isFinalClose(event.code),
     // Tabs must not exchange updates behind the server's back: a change the server rejects would
     // otherwise live on in the other tab and be re-sent from there.
     disableBc: true,
@@ -65,6 +73,13 @@ export function createBoardConnection(boardId: string, options: BoardConnectionO
       options.onRejected(reason || '服务器拒绝了这次修改')
     })
   }
+
+  // Emitted only for the closes shouldReconnect calls final, after the provider has settled.
+  provider.on('closed', ({ code }) => {
+    // shouldReconnect already stopped the retries; disconnect makes "stay offline" explicit.
+    provider.disconnect()
+    if (code === CloseCode.unauthorized) options.onUnauthorized()
+  })
 
   provider.awareness.setLocalState({ user: options.user, activity: null } satisfies Presence)
 

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { localUserStore } from '../presence/localUser.ts'
-import { createBoardConnection, type BoardConnection } from './createBoardConnection.ts'
+import { sessionExpired } from '../auth/session.ts'
+import { createBoardConnection, type BoardConnection, type PresenceUser } from './createBoardConnection.ts'
 
 /**
  * Opens the board's connection for as long as the component is mounted. Bumping `generation`
@@ -10,18 +10,22 @@ import { createBoardConnection, type BoardConnection } from './createBoardConnec
 export function useOpenBoardConnection(
   boardId: string,
   generation: number,
+  user: PresenceUser,
   onRejected: (reason: string) => void,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const onRejectedRef = useRef(onRejected)
+  const userRef = useRef(user)
   useLayoutEffect(() => {
     onRejectedRef.current = onRejected
-  }, [onRejected])
+    userRef.current = user
+  }, [onRejected, user])
 
   useEffect(() => {
     const opened = createBoardConnection(boardId, {
-      user: localUserStore.get().user,
+      user: userRef.current,
       onRejected: (reason) => onRejectedRef.current(reason),
+      onUnauthorized: sessionExpired,
     })
     setConnection(opened)
     return () => opened.destroy()

@@ -6,6 +6,10 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.t
 import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
 import { RequestError } from '../requestError.ts'
 
+/** Failed logins allowed per user name, and per address (an office shares one), per 15 minutes. */
+export const MAX_FAILURES_PER_USER = 5
+export const MAX_FAILURES_PER_ADDRESS = 50
+
 /** Sessions last this long after their last use. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 /** A session is extended only when less than this is left, so not every request writes. */
@@ -42,7 +46,10 @@ export class AccountService {
   constructor(private readonly store: AccountStore) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResult> {
-    const keys = [`user:${username.toLowerCase()}`, `address:${address}`]
+    const keys = [
+      { key: `user:${username.toLowerCase()}`, maxFailures: MAX_FAILURES_PER_USER },
+      { key: `address:${address}`, maxFailures: MAX_FAILURES_PER_ADDRESS },
+    ]
     const waitMs = this.throttle.retryAfterMs(keys)
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000)
@@ -94,6 +101,16 @@ export class AccountService {
       if (!link || link.revokedAt !== null || (link.expiresAt !== null && link.expiresAt <= Date.now())) return undefined
       return { kind: 'screen', linkId: link.id, boardId: link.boardId, name: link.name }
     }
+    return undefined
+  }
+
+  /** Why a screen link token no longer works, when it is a known link that was revoked or expired. */
+  async screenLinkRefusal(token: string): Promise<string | undefined> {
+    if (!token.startsWith(TokenKind.screen)) return undefined
+    const link = await this.store.findScreenLink(hashSecret(token))
+    if (!link) return undefined
+    if (link.revokedAt !== null) return '大屏链接已被撤销'
+    if (link.expiresAt !== null && link.expiresAt <= Date.now()) return '大屏链接已过期'
     return undefined
   }
 

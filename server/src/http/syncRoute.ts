@@ -100,7 +100,11 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
   const sessionToken = getCookie(c, SESSION_COOKIE)
   if (!token && !sessionToken) return { code: CloseCode.unauthorized, reason: '请先登录' }
   const principal = await resolvePrincipal(deps.accounts, { bearerToken: token, sessionToken })
-  if (!principal) return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
+  if (!principal) {
+    const screenRefusal = token ? await deps.accounts.screenLinkRefusal(token) : undefined
+    if (screenRefusal) return { code: CloseCode.forbidden, reason: screenRefusal }
+    return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
+  }
   if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
   return { principal }
 }

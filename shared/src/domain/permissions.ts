@@ -31,6 +31,24 @@ export function canManageAccounts(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === Role.admin
 }
 
+/** Creating boards, importing ledgers and changing board settings belong to the project office. */
+export function canManageBoards(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.role === Role.admin
+}
+
+/** Units a principal may give a project: any for the project office, its own for a department. */
+export function assignableUnits(principal: Principal): 'any' | readonly string[] {
+  if (principal.kind !== 'user') return []
+  switch (principal.role) {
+    case Role.admin:
+      return 'any'
+    case Role.editor:
+      return principal.units
+    case Role.viewer:
+      return []
+  }
+}
+
 export function canReadBoard(principal: Principal, boardId: string): boolean {
   return principal.kind === 'user' || principal.boardId === boardId
 }

@@ -1,0 +1,35 @@
+import { memo, useEffect, useMemo } from 'react'
+import { AppLink } from '../app/AppLink.tsx'
+import { useBoardList } from '../app/useBoardList.ts'
+import { CurrentUser } from '../auth/CurrentUser.tsx'
+import { ScreenLinksSection } from './ScreenLinksSection.tsx'
+import { UsersSection } from './UsersSection.tsx'
+
+/** `/admin`, for 项目办 only: accounts and wall-display links. */
+export const AdminPage = memo(function AdminPage() {
+  const { state } = useBoardList()
+  const boards = useMemo(() => (state.status === 'ready' ? state.boards : []), [state])
+  useEffect(() => {
+    document.title = '账号与大屏管理 · 挂图作战'
+  }, [])
+  return (
+    <div className="admin-page">
+      <header className="board-header">
+        <AppLink href="/" className="home-link" aria-label="返回看板列表">
+          挂图作战
+        </AppLink>
+        <h1 className="board-title">账号与大屏管理</h1>
+        <CurrentUser />
+      </header>
+      <main className="admin-main">
+        {state.status === 'error' && (
+          <p role="alert" className="error-text">
+            看板列表加载失败：{state.message}
+          </p>
+        )}
+        <UsersSection boards={boards} />
+        <ScreenLinksSection boards={boards} />
+      </main>
+    </div>
+  )
+})

@@ -1,0 +1,131 @@
+import { memo, useState, type FormEvent } from 'react'
+import { isRole, ROLES, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
+import { updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import { UnitsPicker } from './UnitsPicker.tsx'
+
+type Mode = { kind: 'view' } | { kind: 'edit'; role: Role; units: string[] } | { kind: 'password'; password: string }
+
+/** One account: its role and units can be changed, its password reset, the account disabled or enabled. */
+export const UserRow = memo(function UserRow({
+  user,
+  knownUnits,
+  onChanged,
+}: {
+  user: UserRecord
+  knownUnits: readonly string[]
+  onChanged: () => void
+}) {
+  const [mode, setMode] = useState<Mode>({ kind: 'view' })
+  const [error, setError] = useState<string | undefined>()
+  const [notice, setNotice] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+
+  const apply = async (patch: UserPatch, success: string) => {
+    setBusy(true)
+    setError(undefined)
+    setNotice(undefined)
+    try {
+      await updateUser(user.id, patch)
+      setMode({ kind: 'view' })
+      setNotice(success)
+      onChanged()
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : '修改失败')
+    } finally {
+      setBusy(false)
+    }
+  }
+  const submitEdit = (event: FormEvent) => {
+    event.preventDefault()
+    if (mode.kind === 'edit') void apply({ role: mode.role, units: mode.units }, '角色和单位已更新')
+  }
+  const submitPassword = (event: FormEvent) => {
+    event.preventDefault()
+    if (mode.kind === 'password') void apply({ password: mode.password }, '密码已重置，该账号需重新登录')
+  }
+  const name = user.displayName || user.username
+
+  return (
+    <tr data-testid={`user-row-${user.username}`} className={user.disabled ? 'user-disabled' : undefined}>
+      <td>{user.username}</td>
+      <td>{user.displayName || '—'}</td>
+      <td>{ROLE_LABEL[user.role]}</td>
+      <td className="cell-wrap">{user.units.length > 0 ? user.units.join('、') : '—'}</td>
+      <td>{user.disabled ? <span className="state-tag state-off">已停用</span> : <span className="state-tag state-on">正常</span>}</td>
+      <td className="user-actions">
+        {mode.kind === 'view' && (
+          <div className="row-buttons">
+            <button type="button" onClick={() => setMode({ kind: 'edit', role: user.role, units: [...user.units] })}>
+              修改角色/单位
+            </button>
+            <button type="button" onClick={() => setMode({ kind: 'password', password: '' })}>
+              重置密码
+            </button>
+            <button
+              type="button"
+              className={user.disabled ? undefined : 'danger-button'}
+              disabled={busy}
+              onClick={() => void apply({ disabled: !user.disabled }, user.disabled ? '账号已启用' : '账号已停用')}
+            >
+              {user.disabled ? '启用' : '停用'}
+            </button>
+          </div>
+        )}
+        {mode.kind === 'edit' && (
+          <form className="row-form" onSubmit={submitEdit} aria-label={`修改「${name}」的角色和单位`}>
+            <label>
+              角色
+              <select
+                value={mode.role}
+                onChange={(event) => isRole(event.target.value) && setMode({ ...mode, role: event.target.value })}
+              >
+                {ROLES.map((value) => (
+                  <option key={value} value={value}>
+                    {ROLE_LABEL[value]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <UnitsPicker known={knownUnits} value={mode.units} onChange={(units) => setMode({ ...mode, units })} />
+            <div className="row-buttons">
+              <button type="submit" className="primary-button" disabled={busy}>
+                保存
+              </button>
+              <button type="button" onClick={() => setMode({ kind: 'view' })}>
+                取消
+              </button>
+            </div>
+          </form>
+        )}
+        {mode.kind === 'password' && (
+          <form className="row-form" onSubmit={submitPassword} aria-label={`重置「${name}」的密码`}>
+            <label>
+              新密码（至少 8 位）
+              <input
+                type="password"
+                autoComplete="new-password"
+                autoFocus
+                value={mode.password}
+                onChange={(event) => setMode({ kind: 'password', password: event.target.value })}
+              />
+            </label>
+            <div className="row-buttons">
+              <button type="submit" className="primary-button" disabled={busy || !mode.password}>
+                确定重置
+              </button>
+              <button type="button" onClick={() => setMode({ kind: 'view' })}>
+                取消
+              </button>
+            </div>
+          </form>
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        {notice && !error && <p role="status">{notice}</p>}
+      </td>
+    </tr>
+  )
+})

@@ -1,0 +1,49 @@
+import { memo, useMemo } from 'react'
+import type { BoardSummary } from '../api/boardsApi.ts'
+import { fetchUsers } from '../api/usersApi.ts'
+import { AddUserForm } from './AddUserForm.tsx'
+import { useKnownUnits } from './useKnownUnits.ts'
+import { useLoaded } from './useLoaded.ts'
+import { UserRow } from './UserRow.tsx'
+
+/** 账号: every account with its role, units and state, and a form to add one. */
+export const UsersSection = memo(function UsersSection({ boards }: { boards: readonly BoardSummary[] }) {
+  const { state, reload } = useLoaded(fetchUsers)
+  const users = useMemo(() => (state.status === 'ready' ? state.value : []), [state])
+  const accountUnits = useMemo(() => users.flatMap((user) => user.units), [users])
+  const knownUnits = useKnownUnits(boards, accountUnits)
+  return (
+    <section className="admin-section" aria-labelledby="admin-users-title">
+      <h2 id="admin-users-title">账号</h2>
+      {state.status === 'loading' && <p role="status">正在加载账号…</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error-text">
+          {state.message}{' '}
+          <button type="button" onClick={reload}>
+            重试
+          </button>
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <table className="admin-table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th scope="col">用户名</th>
+              <th scope="col">姓名</th>
+              <th scope="col">角色</th>
+              <th scope="col">责任单位</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} knownUnits={knownUnits} onChanged={reload} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddUserForm knownUnits={knownUnits} onCreated={reload} />
+    </section>
+  )
+})

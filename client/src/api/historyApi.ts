@@ -1,0 +1,36 @@
+import { requestJson } from './http.ts'
+
+/** One line of a project's history, written by the server from the authenticated sender of a change. */
+export interface HistoryEntry {
+  id: string
+  /** ISO 8601 time of the change. */
+  at: string
+  actorLabel: string
+  action: string
+  summary: string
+}
+
+function readEntry(value: unknown): HistoryEntry | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const record = value as Record<string, unknown>
+  if (typeof record.id !== 'string' && typeof record.id !== 'number') return undefined
+  const actor = record.actor as { label?: unknown } | undefined
+  return {
+    id: String(record.id),
+    // Kept as ISO text; a server that sends epoch milliseconds is read the same way.
+    at: typeof record.at === 'number' ? new Date(record.at).toISOString() : typeof record.at === 'string' ? record.at : '',
+    actorLabel: typeof actor?.label === 'string' ? actor.label : '未知',
+    action: typeof record.action === 'string' ? record.action : '',
+    summary: typeof record.summary === 'string' ? record.summary : '',
+  }
+}
+
+/** Newest first, as the server sends them. */
+export async function fetchProjectHistory(boardId: string, projectId: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
+  const query = new URLSearchParams({ projectId })
+  const { entries } = await requestJson<{ entries?: unknown }>(
+    `/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`,
+    signal ? { signal } : {},
+  )
+  return Array.isArray(entries) ? entries.flatMap((entry) => readEntry(entry) ?? []) : []
+}

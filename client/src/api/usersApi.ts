@@ -1,0 +1,43 @@
+import type { Role } from '@guatu/shared/domain/role'
+import { readAccount, type Account } from './authApi.ts'
+import { jsonBody, requestJson } from './http.ts'
+
+/** An account as the admin page lists it. */
+export interface UserRecord extends Account {
+  disabled: boolean
+  createdAt: string
+}
+
+export interface NewUser {
+  username: string
+  password: string
+  role: Role
+  units: string[]
+  displayName?: string
+}
+
+export type UserPatch = Partial<{ password: string; role: Role; units: string[]; displayName: string; disabled: boolean }>
+
+function readUser(value: unknown): UserRecord | undefined {
+  const account = readAccount(value)
+  if (!account) return undefined
+  const record = value as Record<string, unknown>
+  return {
+    ...account,
+    disabled: record.disabled === true,
+    createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+  }
+}
+
+export async function fetchUsers(): Promise<UserRecord[]> {
+  const { users } = await requestJson<{ users?: unknown }>('/api/users')
+  return Array.isArray(users) ? users.flatMap((user) => readUser(user) ?? []) : []
+}
+
+export async function createUser(input: NewUser): Promise<void> {
+  await requestJson<unknown>('/api/users', { method: 'POST', ...jsonBody(input) })
+}
+
+export async function updateUser(id: string, patch: UserPatch): Promise<void> {
+  await requestJson<unknown>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', ...jsonBody(patch) })
+}

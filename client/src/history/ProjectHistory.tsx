@@ -1,0 +1,42 @@
+import { memo } from 'react'
+import { useSavedState } from '../sync/useSavedState.ts'
+import { formatHistoryTime } from './formatHistoryTime.ts'
+import { useProjectHistory } from './useProjectHistory.ts'
+
+/** 历史记录: who changed what and when, as the server recorded it from each change's sender. */
+export const ProjectHistory = memo(function ProjectHistory({
+  boardId,
+  projectId,
+  version,
+}: {
+  boardId: string
+  projectId: string
+  version: unknown
+}) {
+  const { unsavedCount } = useSavedState()
+  const history = useProjectHistory(boardId, projectId, version, unsavedCount > 0)
+  const entries = history.entries ?? []
+  return (
+    <section className="project-history" aria-labelledby={`history-title-${projectId}`} data-testid="project-history">
+      <h3 id={`history-title-${projectId}`}>历史记录</h3>
+      {history.status === 'error' && (
+        <p className="error-text" role="alert">
+          {history.message}
+        </p>
+      )}
+      {history.status === 'loading' && entries.length === 0 && <p role="status">正在加载历史记录…</p>}
+      {history.status === 'ready' && entries.length === 0 && <p>暂无历史记录。</p>}
+      {entries.length > 0 && (
+        <ol className="history-list">
+          {entries.map((entry) => (
+            <li key={entry.id} className="history-entry" data-testid="history-entry" data-action={entry.action}>
+              <time dateTime={entry.at}>{formatHistoryTime(entry.at)}</time>
+              <span className="history-actor">{entry.actorLabel}</span>
+              <span className="history-summary">{entry.summary}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+})

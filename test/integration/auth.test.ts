@@ -1,0 +1,204 @@
+import { describe, expect, test } from 'vitest'
+import { createProject } from '@guatu/shared/board/projectCommands'
+import { listProjects } from '@guatu/shared/board/projectQueries'
+import { Role } from '@guatu/shared/domain/role'
+import { CloseCode, MessageType } from '@guatu/shared/sync/protocol'
+import { createScreenLink, createUser, loginCookie } from '../helpers/accounts.ts'
+import { connectClient, waitForDoc } from '../helpers/client.ts'
+import { openRawSyncSocket, type RawSocketOptions } from '../helpers/rawSocket.ts'
+import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
+import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+
+const CHINESE = /[\u4e00-\u9fff]/
+
+/** A board with one project and a connected admin who publishes a presence: content a refused socket must not get. */
+async function boardWithContent(server: TestServer): Promise<string> {
+  const board = await createBoard(server, '保密看板')
+  const admin = connectClient(server, board.id)
+  await admin.waitSynced()
+  admin.provider.awareness.setLocalStateField('user', { name: '项目办王主任', color: '#c0392b' })
+  createProject(admin.doc, { name: '不应泄露的项目', stage: 'signed', unit: '发改局' })
+  const watcher = connectClient(server, board.id)
+  await waitForDoc(watcher.doc, (doc) => listProjects(doc).length === 1, { message: 'the project to be stored' })
+  watcher.destroy()
+  return board.id
+}
+
+/**
+ * Opens a raw socket with `options` and expects the server to close it with `codes` and a Chinese
+ * reason, having sent neither document state (type 0) nor presence (type 1).
+ */
+async function expectRefusedWithoutContent(server: TestServer, boardId: string, options: RawSocketOptions, codes: readonly number[]) {
+  const raw = await openRawSyncSocket(server, boardId, options)
+  const closed = await raw.waitClosed('the server to close the socket')
+  expect(codes).toContain(closed.code)
+  expect(closed.reason).toMatch(CHINESE)
+  const leaked = raw.frames.filter((frame) => frame.type === MessageType.sync || frame.type === MessageType.awareness)
+  expect(leaked.map((frame) => `${frame.type}/${frame.syncType ?? '-'} (${frame.bytes.byteLength} bytes)`)).toEqual([])
+  expect(listProjects(raw.doc)).toEqual([])
+  return closed
+}
+
+async function login(server: TestServer, username: string, password: string) {
+  return requestJson<{ user?: { username: string }; error?: string }>(server, '/api/login', { token: null, body: { username, password } })
+}
+
+describe('websocket credentials', () => {
+  test.each([
+    ['no credentials', { token: null }],
+    ['a wrong API token', { token: 'gt_0000000000000000000000000000000000000000' }],
+    ['a made-up screen token', { token: 'gs_0000000000000000000000000000000000000000' }],
+    ['an unknown session cookie', { cookie: 'guatu_session=not-a-session' }],
+  ] as const)('a socket with %s is closed with 4401 and a Chinese reason before any board content', async (_label, options) => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    await expectRefusedWithoutContent(server, boardId, options, [CloseCode.unauthorized])
+  })
+
+  test("a screen link opens its own board read-only but another board's socket is closed with 4403", async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    const otherBoardId = await boardWithContent(server)
+    const { token } = await createScreenLink(server, boardId)
+    const screen = connectClient(server, boardId, { token })
+    await screen.waitSynced()
+    expect(listProjects(screen.doc).map((p) => p.name)).toEqual(['不应泄露的项目'])
+    await expectRefusedWithoutContent(server, otherBoardId, { token }, [CloseCode.forbidden])
+  })
+
+  test('revoking a screen link disconnects the open screen and refuses the link afterwards', async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    const { token, link } = await createScreenLink(server, boardId)
+    const screen = connectClient(server, boardId, { token })
+    await screen.waitSynced()
+
+    const revoked = await requestJson(server, `/api/screen-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' })
+    expect(revoked.status).toBe(204)
+    const closed = await screen.waitClosed((close) => close.code === CloseCode.forbidden || close.code === CloseCode.unauthorized, 'the open screen to be disconnected')
+    expect(closed.reason).toMatch(CHINESE)
+    // docs/api.md lists a revoked link under 4403; 4401 (the token no longer exists) says the same to a screen.
+    await expectRefusedWithoutContent(server, boardId, { token }, [CloseCode.forbidden, CloseCode.unauthorized])
+    expect((await requestJson(server, '/api/me', { token })).status).toBe(401)
+  })
+
+  test('a screen link past its expiry is refused without board content', async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    const { token } = await createScreenLink(server, boardId, { expiresInDays: 1 })
+    const working = connectClient(server, boardId, { token })
+    await working.waitSynced()
+    working.destroy()
+    await server.stop()
+
+    // The same data two days later, by the server's clock.
+    const later = await startServer({ dataDir: server.dataDir, env: clockShiftEnv(2 * 24 * 3600 * 1000) })
+    expect((await requestJson(later, '/api/me', { token })).status).toBe(401)
+    await expectRefusedWithoutContent(later, boardId, { token }, [CloseCode.unauthorized, CloseCode.forbidden])
+  })
+
+  test('a socket for a board that does not exist is closed with 4404', async () => {
+    const server = await startServer()
+    const raw = await openRawSyncSocket(server, 'no-such-board-42')
+    expect((await raw.waitClosed('the server to close the socket')).code).toBe(CloseCode.boardNotFound)
+  })
+})
+
+describe('signing in and out', () => {
+  test('a wrong password answers 401 with a Chinese message and sets no cookie', async () => {
+    const server = await startServer()
+    await createUser(server, { username: 'fgj_wang', password: 'right-password-1', role: Role.editor, units: ['发改局'] })
+    const response = await login(server, 'fgj_wang', 'wrong-password-1')
+    expect(response.status).toBe(401)
+    expect(response.body.error).toMatch(CHINESE)
+    expect(response.headers.getSetCookie().filter((line) => line.startsWith('guatu_session=') && !/max-age=0/i.test(line))).toEqual([])
+    const unknownUser = await login(server, 'nobody', 'whatever-password')
+    expect(unknownUser.status).toBe(401)
+  })
+
+  test('after five failed logins the sixth, even with the right password, answers 429 with Retry-After', async () => {
+    const server = await startServer()
+    await createUser(server, { username: 'swj_li', password: 'right-password-2', role: Role.editor, units: ['商务局'] })
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await login(server, 'swj_li', `guess-${attempt}-password`)).status, `attempt ${attempt}`).toBe(401)
+    }
+    const locked = await login(server, 'swj_li', 'right-password-2')
+    expect(locked.status).toBe(429)
+    expect(locked.body.error).toMatch(CHINESE)
+    const retryAfter = Number(locked.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+  })
+
+  test('the session cookie is HttpOnly and SameSite', async () => {
+    const server = await startServer()
+    await createUser(server, { username: 'zjj_zhao', password: 'right-password-3', role: Role.viewer, units: [] })
+    const response = await login(server, 'zjj_zhao', 'right-password-3')
+    expect(response.status).toBe(200)
+    expect(response.body.user?.username).toBe('zjj_zhao')
+    const line = response.headers.getSetCookie().find((l) => l.startsWith('guatu_session='))
+    expect(line, 'a guatu_session Set-Cookie header').toBeTypeOf('string')
+    expect(line).toMatch(/;\s*HttpOnly/i)
+    expect(line).toMatch(/;\s*SameSite=(Lax|Strict)/i)
+  })
+
+  test('logging out ends the session: the cookie no longer works on REST or the websocket', async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    await createUser(server, { username: 'lingdao', password: 'right-password-4', role: Role.viewer, units: [] })
+    const cookie = await loginCookie(server, 'lingdao', 'right-password-4')
+    // Control: the cookie works on both before logging out.
+    expect((await requestJson(server, '/api/me', { cookie })).status).toBe(200)
+    const before = connectClient(server, boardId, { cookie })
+    await before.waitSynced()
+    expect(listProjects(before.doc)).toHaveLength(1)
+    before.destroy()
+
+    const logout = await requestJson(server, '/api/logout', { method: 'POST', cookie })
+    expect(logout.status).toBe(204)
+    const me = await requestJson<{ error: string }>(server, '/api/me', { cookie })
+    expect(me.status).toBe(401)
+    expect(me.body.error).toMatch(CHINESE)
+    await expectRefusedWithoutContent(server, boardId, { cookie }, [CloseCode.unauthorized])
+  })
+
+  test('GET /api/me names the user behind a cookie or a token, and the board behind a screen link', async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    await createUser(server, { username: 'gxj_chen', password: 'right-password-5', role: Role.editor, units: ['工信局'], displayName: '陈科长' })
+    const expectedUser = { username: 'gxj_chen', displayName: '陈科长', role: 'editor', units: ['工信局'] }
+    const cookie = await loginCookie(server, 'gxj_chen', 'right-password-5')
+    expect(expectStatus(await requestJson<{ user: unknown }>(server, '/api/me', { cookie }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
+    const token = expectStatus(await requestJson<{ token: string }>(server, '/api/tokens', { cookie, body: {} }), 201, 'POST /api/tokens').token
+    expect(expectStatus(await requestJson<{ user: unknown }>(server, '/api/me', { token }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
+
+    const screen = await createScreenLink(server, boardId, { name: '常委会议室' })
+    const screenMe = expectStatus(await requestJson<unknown>(server, '/api/me', { token: screen.token }), 200, 'GET /api/me as a screen')
+    expect(screenMe).toEqual({ screen: { boardId, name: '常委会议室' } })
+    expect((await requestJson(server, '/api/me', { token: null })).status).toBe(401)
+  })
+
+  test("a new password set by the admin ends that user's sessions and retires the old password", async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    await createUser(server, { username: 'nyj_sun', password: 'old-password-6', role: Role.editor, units: ['农业农村局'] })
+    const cookie = await loginCookie(server, 'nyj_sun', 'old-password-6')
+    expect((await requestJson(server, '/api/me', { cookie })).status).toBe(200)
+
+    const patched = await requestJson(server, '/api/users/nyj_sun', { method: 'PATCH', body: { password: 'new-password-6' } })
+    expect(patched.status).toBe(200)
+    expect((await requestJson(server, '/api/me', { cookie })).status).toBe(401)
+    await expectRefusedWithoutContent(server, boardId, { cookie }, [CloseCode.unauthorized])
+    expect((await login(server, 'nyj_sun', 'old-password-6')).status).toBe(401)
+    expect((await login(server, 'nyj_sun', 'new-password-6')).status).toBe(200)
+  })
+
+  test('a screen link lists only its own board', async () => {
+    const server = await startServer()
+    const boardId = await boardWithContent(server)
+    await boardWithContent(server)
+    const { token } = await createScreenLink(server, boardId)
+    const boards = expectStatus(await requestJson<{ boards: { id: string }[] }>(server, '/api/boards', { token }), 200, 'GET /api/boards').boards
+    expect(boards.map((b) => b.id)).toEqual([boardId])
+  })
+})
