@@ -126,7 +126,7 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       const writer = new Y.Doc()
       const entry = (projectId: string, to: string) => ({
         projectId,
-        problemId: null,
+        recordId: null,
         action: 'move' as const,
         field: 'stage',
         from: 'planning',

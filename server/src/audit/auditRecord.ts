@@ -1,4 +1,5 @@
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
+import { NOTICE_LEVEL_LABEL, type NoticeField, type NoticeLevel } from '@guatu/shared/domain/notice'
 import { PROBLEM_CATEGORY_LABEL, PROBLEM_FIELD_LABEL, type ProblemCategory, type ProblemField } from '@guatu/shared/domain/problem'
 import { isProjectField } from '@guatu/shared/domain/project'
 
@@ -16,14 +17,22 @@ export const AuditAction = {
   reopenProblem: 'reopen-problem',
   editProblem: 'edit-problem',
   deleteProblem: 'delete-problem',
+  issueNotice: 'issue-notice',
+  escalateNotice: 'escalate-notice',
+  replyNotice: 'reply-notice',
+  closeNotice: 'close-notice',
+  editNotice: 'edit-notice',
+  deleteNotice: 'delete-notice',
+  /** Board settings: targets, 序时进度 basis, thresholds. */
+  editSettings: 'edit-settings',
 } as const
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
 
 /** One change to one project, as the server saw it: `from`/`to` are document values (JSON). */
 export interface AuditChange {
   projectId: string
-  /** The problem an entry is about, for problem events. */
-  problemId: string | null
+  /** The problem or notice an entry is about, for their events. */
+  recordId: string | null
   action: AuditAction
   field: string | null
   from: unknown
@@ -67,6 +76,20 @@ export function auditSummary(change: AuditChange): string {
       return `修改问题 ${PROBLEM_FIELD_LABEL[change.field as ProblemField] ?? change.field ?? ''}：${formatProblemValue(change.from)} → ${formatProblemValue(change.to)}`
     case AuditAction.deleteProblem:
       return `删除问题：${String(change.from ?? '')}`
+    case AuditAction.issueNotice:
+      return `下发${noticeLevelLabel(change.to)}：${String(change.from ?? '')}`
+    case AuditAction.escalateNotice:
+      return `督办升级：${noticeLevelLabel(change.from)} → ${noticeLevelLabel(change.to)}`
+    case AuditAction.replyNotice:
+      return `答复督办：${String(change.to ?? '')}`
+    case AuditAction.closeNotice:
+      return `督办办结：${String(change.to ?? '')}`
+    case AuditAction.editNotice:
+      return `修改督办单 ${NOTICE_FIELD_LABEL[change.field as NoticeField] ?? change.field ?? ''}：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
+    case AuditAction.deleteNotice:
+      return `删除督办单：${String(change.from ?? '')}`
+    case AuditAction.editSettings:
+      return '修改看板设置（目标、口径或预警阈值）'
   }
 }
 
@@ -74,3 +97,9 @@ function formatProblemValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）'
   return PROBLEM_CATEGORY_LABEL[value as ProblemCategory] ?? String(value)
 }
+
+function noticeLevelLabel(value: unknown): string {
+  return NOTICE_LEVEL_LABEL[value as NoticeLevel] ?? String(value ?? '')
+}
+
+const NOTICE_FIELD_LABEL: Partial<Record<NoticeField, string>> = { requirement: '督办要求', deadline: '办理时限' }

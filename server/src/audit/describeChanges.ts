@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
-import type { UpdateEffect } from '../validation/updateEffects.ts'
+import { metaRoot } from '@guatu/shared/board/boardDoc'
+import type { SettingEffect, UpdateEffect } from '../validation/updateEffects.ts'
 import { AuditAction, type AuditChange } from './auditRecord.ts'
 
 /** Problem fields whose change is the problem's own event (raise, solve), not an edit. */
@@ -16,10 +17,27 @@ export function describeChanges(doc: Y.Doc, effects: readonly UpdateEffect[]): A
   const reader = new ChangeReader(doc, effects)
   const changes: AuditChange[] = []
   for (const effect of effects) {
-    const change = effect.collection === RecordCollection.projects ? reader.projectChange(effect) : reader.problemChange(effect)
+    const change =
+      effect.collection === RecordCollection.projects
+        ? reader.projectChange(effect)
+        : effect.collection === RecordCollection.problems
+          ? reader.problemChange(effect)
+          : reader.noticeChange(effect)
     if (change) changes.push(change)
   }
   return changes
+}
+
+/** Board-level entries (no project) for changed settings, with the old and new value. */
+export function describeSettingChanges(doc: Y.Doc, settings: readonly SettingEffect[]): AuditChange[] {
+  return settings.map((effect) => ({
+    projectId: '',
+    recordId: null,
+    action: AuditAction.editSettings,
+    field: effect.key,
+    from: metaRoot(doc).get(effect.key) ?? null,
+    to: effect.kind === 'setSetting' ? effect.value : null,
+  }))
 }
 
 class ChangeReader {
@@ -37,7 +55,7 @@ class ChangeReader {
   }
 
   projectChange(effect: UpdateEffect): AuditChange | undefined {
-    const base = { projectId: effect.id, problemId: null }
+    const base = { projectId: effect.id, recordId: null }
     switch (effect.kind) {
       case 'createRecord':
         return { ...base, action: AuditAction.create, field: null, from: null, to: this.written(effect.collection, effect.id, 'name') ?? null }
@@ -55,7 +73,7 @@ class ChangeReader {
 
   problemChange(effect: UpdateEffect): AuditChange | undefined {
     const projectId = String(this.stored(effect.collection, effect.id, 'projectId') ?? this.written(effect.collection, effect.id, 'projectId') ?? '')
-    const base = { projectId, problemId: effect.id }
+    const base = { projectId, recordId: effect.id }
     const description = this.stored(effect.collection, effect.id, 'description') ?? this.written(effect.collection, effect.id, 'description') ?? null
     switch (effect.kind) {
       case 'createRecord':
@@ -72,6 +90,35 @@ class ChangeReader {
           return { ...base, action, field: null, from: null, to: description }
         }
         return { ...base, action: AuditAction.editProblem, ...edit }
+      }
+    }
+  }
+
+  noticeChange(effect: UpdateEffect): AuditChange | undefined {
+    const field = (name: string) => this.stored(effect.collection, effect.id, name) ?? this.written(effect.collection, effect.id, name) ?? null
+    const base = { projectId: String(field('projectId') ?? ''), recordId: effect.id }
+    switch (effect.kind) {
+      case 'createRecord':
+        return { ...base, action: AuditAction.issueNotice, field: null, from: field('requirement'), to: field('level') }
+      case 'deleteRecord':
+        return { ...base, action: AuditAction.deleteNotice, field: null, from: field('requirement'), to: null }
+      case 'setField':
+      case 'clearField': {
+        const edit = this.fieldEdit(effect)
+        if (!edit) return undefined
+        switch (effect.field) {
+          case 'level':
+            return { ...base, action: AuditAction.escalateNotice, ...edit }
+          case 'reply':
+            return { ...base, action: AuditAction.replyNotice, ...edit }
+          case 'status':
+            return edit.to === 'closed' ? { ...base, action: AuditAction.closeNotice, field: null, from: null, to: field('requirement') } : undefined
+          case 'requirement':
+          case 'deadline':
+            return { ...base, action: AuditAction.editNotice, ...edit }
+          default:
+            return undefined // who/when bookkeeping: part of the event above
+        }
       }
     }
   }

@@ -36,7 +36,7 @@ function publicEntry(entry: StoredAuditEntry) {
     at: entry.at,
     actor: { id: entry.actorId, label: entry.actorLabel },
     projectId: entry.projectId,
-    problemId: entry.problemId,
+    recordId: entry.recordId,
     action: entry.action,
     field: entry.field,
     from: entry.from,

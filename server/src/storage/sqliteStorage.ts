@@ -5,7 +5,7 @@ import type { BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoar
 interface AuditRow {
   id: number
   project_id: string
-  problem_id: string | null
+  record_id: string | null
   at: string
   actor_id: string
   actor_label: string
@@ -46,7 +46,7 @@ export class SqliteStorage implements BoardStorage {
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       setProjectCount: this.db.prepare('UPDATE boards SET project_count = ? WHERE id = ?'),
       appendAudit: this.db.prepare(
-        `INSERT INTO audit_log (board_id, project_id, problem_id, at, actor_id, actor_label, action, field, old_value, new_value)
+        `INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       history: this.db.prepare<[string, string | null, string | null, number, number], AuditRow>(
@@ -110,7 +110,7 @@ export class SqliteStorage implements BoardStorage {
     this.statements.appendAudit.run(
       boardId,
       entry.projectId,
-      entry.problemId,
+      entry.recordId,
       entry.at,
       entry.actorId,
       entry.actorLabel,
@@ -146,7 +146,7 @@ function toAuditEntry(row: AuditRow): StoredAuditEntry {
   return {
     id: row.id,
     projectId: row.project_id,
-    problemId: row.problem_id,
+    recordId: row.record_id,
     at: row.at,
     actorId: row.actor_id,
     actorLabel: row.actor_label,

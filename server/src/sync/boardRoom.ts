@@ -5,9 +5,10 @@ import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
-import { describeChanges } from '../audit/describeChanges.ts'
+import { describeChanges, describeSettingChanges } from '../audit/describeChanges.ts'
 import { checkPermissions } from '../validation/rolePolicy.ts'
 import { checkSchema } from '../validation/schemaCheck.ts'
+import { checkSettings } from '../validation/settingsCheck.ts'
 import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
@@ -141,11 +142,15 @@ export class BoardRoom implements CommitTarget {
   ): { outcome: 'applied' } | { outcome: 'gap' } | { outcome: 'rejected'; reason: string } {
     const analysis = analyzeUpdate(this.doc, update)
     if (!analysis.ok) return analysis.gap ? { outcome: 'gap' } : { outcome: 'rejected', reason: analysis.reason }
-    const reason = checkPermissions(this.doc, sender.principal, analysis.effects) ?? checkSchema(this.doc, analysis.effects)
+    const reason =
+      checkPermissions(this.doc, sender.principal, analysis.effects) ??
+      checkSettings(sender.principal, analysis.settings) ??
+      checkSchema(this.doc, analysis.effects)
     if (reason !== undefined) return { outcome: 'rejected', reason }
     const at = new Date().toISOString()
     const actor = { actorId: principalId(sender.principal), actorLabel: principalLabel(sender.principal) }
-    this.auditForNextUpdate = describeChanges(this.doc, analysis.effects).map((change) => ({ ...change, at, ...actor }))
+    const changes = [...describeChanges(this.doc, analysis.effects), ...describeSettingChanges(this.doc, analysis.settings)]
+    this.auditForNextUpdate = changes.map((change) => ({ ...change, at, ...actor }))
     try {
       Y.applyUpdate(this.doc, update, sender.origin)
     } finally {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
-import { canDeleteProject, canEditProjectOfUnit, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
+import { NOTICE_REPLY_FIELDS, type NoticeField } from '@guatu/shared/domain/notice'
+import { canDeleteProject, canEditProjectOfUnit, canManageBoards, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { UpdateEffect } from './updateEffects.ts'
 
@@ -15,7 +16,7 @@ export function checkPermissions(doc: Y.Doc, principal: Principal, effects: read
   // Project rules first: their refusals name what the person was trying to do.
   const ordered = [...effects].sort((a, b) => Number(a.collection !== RecordCollection.projects) - Number(b.collection !== RecordCollection.projects))
   for (const effect of ordered) {
-    const reason = effect.collection === RecordCollection.projects ? projectRule(principal, effect, context) : problemRule(principal, effect, context)
+    const reason = RULES[effect.collection](principal, effect, context)
     if (reason) return reason
   }
   return undefined
@@ -53,8 +54,9 @@ class PolicyContext {
     return typeof unit === 'string' ? unit : ''
   }
 
-  unitOfProblem(problemId: string): string {
-    const projectId = this.stored(RecordCollection.problems, problemId, 'projectId') ?? this.written(RecordCollection.problems, problemId, 'projectId')
+  /** The unit of the project a problem or notice belongs to. */
+  unitOfOwner(collection: RecordCollection, recordId: string): string {
+    const projectId = this.stored(collection, recordId, 'projectId') ?? this.written(collection, recordId, 'projectId')
     return typeof projectId === 'string' ? this.unitOfProject(projectId) : ''
   }
 }
@@ -90,7 +92,7 @@ function projectRule(principal: Principal, effect: UpdateEffect, context: Policy
  */
 function problemRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
   if (effect.kind === 'deleteRecord') return canDeleteProject(principal) ? undefined : '只有项目办可以删除问题'
-  const unit = context.unitOfProblem(effect.id)
+  const unit = context.unitOfOwner(RecordCollection.problems, effect.id)
   if (!canEditProjectOfUnit(principal, unit)) return editRefusal(principal, unit)
   if (effect.kind !== 'setField') return undefined
   const isNew = context.isCreated(RecordCollection.problems, effect.id)
@@ -108,8 +110,33 @@ function problemRule(principal: Principal, effect: UpdateEffect, context: Policy
   }
 }
 
-function claimRule(principal: Principal, field: string, value: unknown): string | undefined {
-  if (field.endsWith('ById') && value !== principalId(principal)) return '只能以自己的名义提出或解决问题'
-  if (field.endsWith('ByLabel') && value !== principalLabel(principal)) return '只能以自己的名义提出或解决问题'
+/**
+ * 督办单 belong to the project office: only it issues, escalates and closes them. The department
+ * whose project it is writes the reply, in its own name, and nothing else.
+ */
+function noticeRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
+  const office = canManageBoards(principal)
+  if (effect.kind === 'createRecord' || effect.kind === 'deleteRecord') return office ? undefined : '只有项目办可以下发或删除督办单'
+  const isReply = NOTICE_REPLY_FIELDS.includes(effect.field as NoticeField)
+  if (!isReply && !office) return '督办单只能由项目办修改，责任单位只能填写办理情况'
+  if (isReply && !office && !canEditProjectOfUnit(principal, context.unitOfOwner(RecordCollection.notices, effect.id))) {
+    return editRefusal(principal, context.unitOfOwner(RecordCollection.notices, effect.id))
+  }
+  if (effect.kind !== 'setField') return undefined
+  if (['issuedById', 'issuedByLabel', 'issuedAt'].includes(effect.field) && !context.isCreated(RecordCollection.notices, effect.id)) {
+    return '督办单的下发人和下发时间不能修改'
+  }
+  return effect.field.endsWith('ById') || effect.field.endsWith('ByLabel') ? claimRule(principal, effect.field, effect.value, '只能以自己的名义下发、答复或办结督办单') : undefined
+}
+
+const RULES: Record<RecordCollection, (principal: Principal, effect: UpdateEffect, context: PolicyContext) => string | undefined> = {
+  projects: projectRule,
+  problems: problemRule,
+  notices: noticeRule,
+}
+
+function claimRule(principal: Principal, field: string, value: unknown, refusal = '只能以自己的名义提出或解决问题'): string | undefined {
+  if (field.endsWith('ById') && value !== principalId(principal)) return refusal
+  if (field.endsWith('ByLabel') && value !== principalLabel(principal)) return refusal
   return undefined
 }

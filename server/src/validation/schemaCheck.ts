@@ -57,17 +57,20 @@ export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): strin
     const missing = requiredRecordFields(collection).find((field) => !fieldsWritten.get(key)?.has(field))
     if (missing) return `新${RECORD_SCHEMAS[collection].label}缺少必填字段：${missing}`
   }
-  return checkProblemReferences(doc, effects, created)
+  return checkProjectReferences(doc, effects, created)
 }
 
-/** A problem belongs to one project for life: it must name an existing one when raised. */
-function checkProblemReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
+/** Problems and notices belong to one project for life: they must name an existing one when created. */
+const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices]
+
+function checkProjectReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
   const projects = collectionRoot(doc, RecordCollection.projects)
   for (const effect of effects) {
-    if (effect.kind !== 'setField' || effect.collection !== RecordCollection.problems || effect.field !== 'projectId') continue
-    if (!created.has(keyOf(RecordCollection.problems, effect.id))) return '问题所属项目不能更改'
+    if (effect.kind !== 'setField' || !PROJECT_OWNED.includes(effect.collection) || effect.field !== 'projectId') continue
+    const label = RECORD_SCHEMAS[effect.collection].label
+    if (!created.has(keyOf(effect.collection, effect.id))) return `${label}所属项目不能更改`
     const projectId = effect.value as string
-    if (!projects.has(projectId) && !created.has(keyOf(RecordCollection.projects, projectId))) return `问题所属项目不存在：${projectId}`
+    if (!projects.has(projectId) && !created.has(keyOf(RecordCollection.projects, projectId))) return `${label}所属项目不存在：${projectId}`
   }
   return undefined
 }

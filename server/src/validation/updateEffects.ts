@@ -11,21 +11,26 @@ export type UpdateEffect =
   | { kind: 'setField'; collection: RecordCollection; id: string; field: string; value: unknown }
   | { kind: 'clearField'; collection: RecordCollection; id: string; field: string }
 
+/** A change to a board-wide setting in the `meta` root (targets, thresholds). */
+export type SettingEffect = { kind: 'setSetting'; key: string; value: unknown } | { kind: 'clearSetting'; key: string }
+
 /**
  * `gap` marks an update that continues its sender's history past what the server has: a stock
  * y-websocket client sends fresh edits before the SyncStep2 that carries its offline ones. Such an
  * update is held back until the missing part arrives, not refused.
  */
-export type UpdateAnalysis = { ok: true; effects: UpdateEffect[] } | { ok: false; reason: string; gap?: true }
+export type UpdateAnalysis = { ok: true; effects: UpdateEffect[]; settings: SettingEffect[] } | { ok: false; reason: string; gap?: true }
 
 /** Where a struct sits in the board document: a collection's entry, or a field of one record. */
 type Location =
+  | { kind: 'setting'; key: string }
   | { kind: 'entry'; collection: RecordCollection; key: string }
   | { kind: 'field'; collection: RecordCollection; id: string; field: string }
   | { kind: 'detached' }
 
 /** A type that a struct can be a child of: a collection's root map, or one record's map. */
 type Container =
+  | { kind: 'settings' }
   | { kind: 'collection'; collection: RecordCollection }
   | { kind: 'record'; collection: RecordCollection; id: string }
   | { kind: 'detached' }
@@ -54,7 +59,8 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array): UpdateAnalysis {
     return { ok: false, reason: '无法解析的数据更新' }
   }
   try {
-    return { ok: true, effects: new UpdateAnalyzer(doc, decoded).effects() }
+    const analyzer = new UpdateAnalyzer(doc, decoded)
+    return { ok: true, effects: analyzer.effects(), settings: analyzer.settings() }
   } catch (error) {
     if (error instanceof Rejection) return error.gap ? { ok: false, reason: error.message, gap: true } : { ok: false, reason: error.message }
     return { ok: false, reason: '数据更新格式错误' }
@@ -103,7 +109,7 @@ class UpdateAnalyzer {
       for (const struct of structs) {
         if (!(struct instanceof Y.Item)) continue
         const location = this.locate(struct)
-        if (location.kind === 'detached') continue
+        if (location.kind === 'detached' || location.kind === 'setting') continue
         if (location.kind === 'entry') {
           effects.push(entryEffect(location.collection, location.key, struct, deletedHere(struct)))
           continue
@@ -132,6 +138,26 @@ class UpdateAnalyzer {
       }
     }
     return effects
+  }
+
+  /** Settings written or removed by this update; the last live value of a key wins, as in Y.Map. */
+  settings(): SettingEffect[] {
+    const live = new Map<string, unknown>()
+    const touched = new Set<string>()
+    for (const structs of this.newStructs.values()) {
+      for (const struct of structs) {
+        if (!(struct instanceof Y.Item)) continue
+        const location = this.locate(struct)
+        if (location.kind !== 'setting') continue
+        touched.add(location.key)
+        if (!(struct.content instanceof Y.ContentDeleted) && !Y.isDeleted(this.decoded.ds, struct.id)) live.set(location.key, fieldValue(location.key, struct))
+      }
+    }
+    for (const item of this.existingItemsDeleted()) {
+      const location = this.locate(item)
+      if (location.kind === 'setting') touched.add(location.key)
+    }
+    return [...touched].map((key) => (live.has(key) ? { kind: 'setSetting', key, value: live.get(key) } : { kind: 'clearSetting', key }))
   }
 
   /** Items already in the document that this update deletes. */
@@ -191,6 +217,7 @@ class UpdateAnalyzer {
   private inContainer(container: Container, key: string | null): Location {
     if (container.kind === 'detached') return container
     if (key === null) reject('看板数据只能按键写入，不能写成列表')
+    if (container.kind === 'settings') return { kind: 'setting', key }
     if (container.kind === 'collection') return { kind: 'entry', collection: container.collection, key }
     return { kind: 'field', collection: container.collection, id: container.id, field: key }
   }
@@ -202,7 +229,7 @@ class UpdateAnalyzer {
     const location = this.locate(holder)
     if (location.kind === 'entry') return { kind: 'record', collection: location.collection, id: location.key }
     if (location.kind === 'detached') return location
-    return reject('字段不能嵌套其他结构')
+    return reject(location.kind === 'setting' ? '看板设置不能嵌套其他结构' : '字段不能嵌套其他结构')
   }
 
   /** An item already integrated in the document knows its parent type directly. */
@@ -226,7 +253,8 @@ class UpdateAnalyzer {
 
 function rootContainer(name: string): Container {
   if (isRecordCollection(name)) return { kind: 'collection', collection: name }
-  return reject(name === BoardRoot.meta ? '看板设置暂不允许通过同步修改' : `未知的数据根：${name}`)
+  if (name === BoardRoot.meta) return { kind: 'settings' }
+  return reject(`未知的数据根：${name}`)
 }
 
 function entryEffect(collection: RecordCollection, id: string, item: Y.Item, deleted: boolean): UpdateEffect {

@@ -7,14 +7,16 @@ import * as Y from 'yjs'
  *
  * - `projects`: the cards.
  * - `problems`: 存在问题, each naming its project by `projectId`.
+ * - `notices`: 督办单, each naming its project by `projectId`.
  */
 export const RecordCollection = {
   projects: 'projects',
   problems: 'problems',
+  notices: 'notices',
 } as const
 export type RecordCollection = (typeof RecordCollection)[keyof typeof RecordCollection]
 
-export const RECORD_COLLECTIONS: readonly RecordCollection[] = [RecordCollection.projects, RecordCollection.problems]
+export const RECORD_COLLECTIONS: readonly RecordCollection[] = [RecordCollection.projects, RecordCollection.problems, RecordCollection.notices]
 
 export function isRecordCollection(name: string): name is RecordCollection {
   return (RECORD_COLLECTIONS as readonly string[]).includes(name)

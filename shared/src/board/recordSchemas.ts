@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
 import { OPTIONAL_PROBLEM_FIELDS, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
 import { OPTIONAL_PROJECT_FIELDS, isProjectId, projectFieldSchemas } from '../domain/project.ts'
 import type { RecordCollection } from './boardDoc.ts'
@@ -15,6 +16,7 @@ export interface RecordSchema {
 export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
   projects: { label: '项目', isId: isProjectId, fieldSchemas: projectFieldSchemas, optionalFields: OPTIONAL_PROJECT_FIELDS },
   problems: { label: '问题', isId: isProblemId, fieldSchemas: problemFieldSchemas, optionalFields: OPTIONAL_PROBLEM_FIELDS },
+  notices: { label: '督办单', isId: isNoticeId, fieldSchemas: noticeFieldSchemas, optionalFields: OPTIONAL_NOTICE_FIELDS },
 }
 
 export function isRecordField(collection: RecordCollection, field: string): boolean {

@@ -1,0 +1,28 @@
+import type * as Y from 'yjs'
+import { boardSettingsSchema, parseBoardSettings, type BoardSettings } from '../progress/boardSettings.ts'
+import { metaRoot } from './boardDoc.ts'
+import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+
+/** Keys of the `meta` root. The whole settings object is one value: it is edited and checked as a whole. */
+export const SettingKey = {
+  boardSettings: 'settings',
+} as const
+export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey]
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (Object.values(SettingKey) as string[]).includes(key)
+}
+
+/** The board's settings, or the defaults for `year` when none (or none readable) are stored. */
+export function readBoardSettings(doc: Y.Doc, year: number): BoardSettings {
+  return parseBoardSettings(metaRoot(doc).get(SettingKey.boardSettings), year).settings
+}
+
+/** Replaces the board's settings (project office only; the server checks). */
+export function writeBoardSettings(doc: Y.Doc, settings: BoardSettings, options: CommandOptions = {}): void {
+  const parsed = boardSettingsSchema.safeParse(settings)
+  if (!parsed.success) throw new ProjectValidationError('settings', parsed.error.issues[0]?.message ?? '设置无效')
+  // Plain JSON: Yjs stores the object as one value, and `undefined` members must not reach it.
+  const plain = JSON.parse(JSON.stringify(parsed.data)) as BoardSettings
+  doc.transact(() => metaRoot(doc).set(SettingKey.boardSettings, plain), options.origin)
+}
