@@ -41,12 +41,22 @@ export class BoardService {
 
   /** The board and every project as stored: waits for writes in flight, so it never shows unsaved data. */
   async read(boardId: string): Promise<{ board: BoardSummary; projects: Project[] } | undefined> {
+    return this.withDoc(boardId, (doc, record) => {
+      const projects = listProjects(doc)
+      return { board: summarize(record, projects.length), projects }
+    })
+  }
+
+  /**
+   * Runs `read` on the board's current document: the live one when the board is loaded, else a
+   * copy from storage (no room is created for a REST read). Waits for writes in flight first.
+   */
+  async withDoc<T>(boardId: string, read: (doc: Y.Doc, record: BoardRecord) => T): Promise<T | undefined> {
     const record = await this.storage.getBoard(boardId)
     if (!record) return undefined
     await this.commits.drained()
     const room = await this.rooms.peek(boardId)
-    const projects = room ? listProjects(room.doc) : listProjects(await this.loadDetached(boardId))
-    return { board: summarize(record, projects.length), projects }
+    return read(room ? room.doc : await this.loadDetached(boardId), record)
   }
 
   /** History of a board, newest first; waits for writes in flight so it includes every saved change. */

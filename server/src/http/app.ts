@@ -14,6 +14,7 @@ import { accountRoutes } from './accountRoutes.ts'
 import type { AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
@@ -43,6 +44,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))
+  app.route('/api/boards', reportRoutes(deps.boards))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

@@ -24,3 +24,11 @@ export function todayIso(now = new Date()): IsoDate {
   const day = String(now.getDate()).padStart(2, '0')
   return `${year}-${month}-${day}` as IsoDate
 }
+
+/**
+ * Today in China (UTC+8, no daylight saving), whatever the server's time zone: "today" on a board
+ * is the offices' calendar day, and a server in a UTC data centre must not be a day behind at 7:00.
+ */
+export function todayInChina(now = new Date()): IsoDate {
+  return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10) as IsoDate
+}

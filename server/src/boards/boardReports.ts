@@ -1,0 +1,53 @@
+import type * as Y from 'yjs'
+import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { listProblems } from '@guatu/shared/board/problemQueries'
+import { listProjects } from '@guatu/shared/board/projectQueries'
+import { todayInChina, type IsoDate } from '@guatu/shared/domain/dates'
+import { computeBoardProgress, type BoardProgress } from '@guatu/shared/progress/boardProgress'
+import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { LIGHT_SEVERITY, lightsByProject, warningList, worstLight, type FiredLight, type Light, type Warning } from '@guatu/shared/progress/lights'
+import { computeWeeklyRanking, type RankingGroup, type WeeklyRanking } from '@guatu/shared/progress/ranking'
+
+export interface ProjectLights {
+  projectId: string
+  name: string
+  unit: string
+  worst: Light
+  lights: FiredLight[]
+}
+
+export interface ProgressReport {
+  progress: BoardProgress
+  /** Every project with at least one non-green light, worst first. */
+  projects: ProjectLights[]
+  warnings: Warning[]
+}
+
+/** 序时进度, targets, rates and every project's lights, as of a day (default: the board's as-of, else today). */
+export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): ProgressReport {
+  const settings = readBoardSettings(doc, year)
+  const asOf = asOfParam ?? resolveAsOf(settings, todayInChina())
+  const projects = listProjects(doc)
+  const problems = listProblems(doc)
+  const lights = lightsByProject(projects, settings, asOf)
+  const projectLights = projects
+    .map((project) => {
+      const fired = lights.get(project.id) ?? []
+      return { projectId: project.id, name: project.name, unit: project.unit, worst: worstLight(fired), lights: fired }
+    })
+    .filter((entry) => entry.lights.length > 0)
+    .sort((a, b) => LIGHT_SEVERITY[b.worst] - LIGHT_SEVERITY[a.worst])
+  return {
+    progress: computeBoardProgress({ projects, problems, settings, asOf }),
+    projects: projectLights,
+    warnings: warningList(projects, settings, asOf),
+  }
+}
+
+/** 一周一晾晒: the ranking of the week containing `weekOf`, per 责任单位 or per 包抓领导. */
+export function weeklyRanking(doc: Y.Doc, year: number, weekOf: IsoDate | undefined, groupBy: RankingGroup): WeeklyRanking {
+  const settings = readBoardSettings(doc, year)
+  const today = todayInChina()
+  const asOf = resolveAsOf(settings, today)
+  return computeWeeklyRanking({ projects: listProjects(doc), problems: listProblems(doc), settings, weekOf: weekOf ?? asOf, groupBy, asOf })
+}
