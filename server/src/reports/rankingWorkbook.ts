@@ -35,7 +35,7 @@ export async function rankingWorkbook(boardName: string, ranking: WeeklyRanking)
   sheet.getCell(1, 1).font = { bold: true, size: 16 }
   sheet.getCell(1, 1).alignment = { horizontal: 'center' }
   sheet.mergeCells(2, 1, 2, COLUMNS.length)
-  sheet.getCell(2, 1).value = `统计周期：${week}　数据截至：${formatChineseDate(ranking.cutoff)}`
+  sheet.getCell(2, 1).value = `统计周期：${week}，数据截至：${formatChineseDate(ranking.cutoff)}`
   const header = sheet.getRow(4)
   COLUMNS.forEach((column, index) => {
     header.getCell(index + 1).value = column.header
