@@ -3,9 +3,7 @@
 // provides it.
 import { build } from 'esbuild'
 
-await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -14,4 +12,10 @@ await build({
   external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
-})
+}
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),
+  // `node server/dist/cli.js import|export …`: the ledger CLI, talking to a running server over REST.
+  build({ ...common, entryPoints: ['src/cli/ledgerCli.ts'], outfile: 'dist/cli.js' }),
+])

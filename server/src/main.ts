@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { AccountService } from './accounts/accountService.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { BoardService } from './boards/boardService.ts'
+import { LedgerService } from './boards/ledgerService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
@@ -29,6 +30,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     compactWhenQuietForMs: 1_000,
   }, log)
   const boards = new BoardService(storage, rooms, commits)
+  const ledgers = new LedgerService(storage, rooms, commits, boards)
   const tracker = new ConnectionTracker(config.maxConnectionsPerUser)
   accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
 
@@ -46,6 +48,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   root.route('/', createApp({
     storage,
     boards,
+    ledgers,
     accounts,
     rooms,
     commits,

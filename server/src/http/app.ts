@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws'
 import { SYNC_PATH } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
+import type { LedgerService } from '../boards/ledgerService.ts'
 import type { Logger } from '../log.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
@@ -14,6 +15,7 @@ import { accountRoutes } from './accountRoutes.ts'
 import type { AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { ledgerRoutes } from './ledgerRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
@@ -22,6 +24,7 @@ import { userRoutes } from './userRoutes.ts'
 export interface AppDependencies extends SyncRouteDependencies {
   storage: BoardStorage
   boards: BoardService
+  ledgers: LedgerService
   accounts: AccountService
   log: Logger
   clientDir: string
@@ -45,6 +48,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))
+  app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

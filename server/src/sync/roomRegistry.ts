@@ -44,6 +44,13 @@ export class RoomRegistry {
     return this.rooms.get(boardId)
   }
 
+  /** A board opened for a REST operation: unload it later if nobody is connected to it. */
+  releaseIfIdle(boardId: string): void {
+    void this.rooms.get(boardId)?.then((room) => {
+      if (room.connectionCount === 0) this.scheduleIdleUnload(boardId)
+    })
+  }
+
   get loadedCount(): number {
     return this.rooms.size
   }

@@ -1,0 +1,88 @@
+import * as Y from 'yjs'
+import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { filterFromSearchParams, isFilterEmpty, matchesFilter } from '@guatu/shared/board/projectFilter'
+import { listProblems } from '@guatu/shared/board/problemQueries'
+import { listProjects } from '@guatu/shared/board/projectQueries'
+import { todayInChina } from '@guatu/shared/domain/dates'
+import type { Principal } from '@guatu/shared/domain/principal'
+import { ProblemStatus } from '@guatu/shared/domain/problem'
+import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { LedgerImportError, applyLedgerImport } from '../ledger/applyImport.ts'
+import { exportLedgerWorkbook } from '../ledger/exportLedger.ts'
+import { planLedgerImport } from '../ledger/importPlan.ts'
+import { parseLedgerWorkbook } from '../ledger/parseLedger.ts'
+import { importPlanToJson, type ImportPlanJson } from '../ledger/planJson.ts'
+import { RequestError } from '../requestError.ts'
+import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { CommitQueue } from '../sync/commitQueue.ts'
+import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import type { BoardService } from './boardService.ts'
+
+export type ImportOutcome =
+  | { kind: 'preview'; preview: ImportPlanJson }
+  | { kind: 'committed'; created: number; updated: number; unchanged: number }
+  | { kind: 'refused'; error: string; preview: ImportPlanJson }
+
+/** Excel in and out: import a ledger into the live board, export the board as a ledger. */
+export class LedgerService {
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly rooms: RoomRegistry,
+    private readonly commits: CommitQueue,
+    private readonly boards: BoardService,
+  ) {}
+
+  /**
+   * Plans an import against the board as it is now; unless `dryRun`, applies it as one change made
+   * by `principal` — through the same validation, permissions and history as an edit on the board —
+   * and answers once it is durable. All or nothing: a plan with any error row writes nothing.
+   */
+  async import(boardId: string, file: Uint8Array, principal: Principal, dryRun: boolean): Promise<ImportOutcome> {
+    const record = await this.storage.getBoard(boardId)
+    if (!record) throw new RequestError(404, '看板不存在')
+    const parsed = await parseLedgerWorkbook(file, { year: record.year })
+    const room = await this.rooms.open(boardId)
+    if (!room) throw new RequestError(404, '看板不存在')
+    try {
+      const plan = planLedgerImport(room.doc, parsed)
+      const preview = importPlanToJson(plan)
+      if (dryRun) return { kind: 'preview', preview }
+      if (plan.errors.length > 0) return { kind: 'refused', error: `台账有 ${plan.errors.length} 处错误，未导入任何数据`, preview }
+      // The import is built on a copy and handed to the room as one update, so it is checked,
+      // attributed and broadcast exactly like a change from a connected client.
+      const scratch = new Y.Doc()
+      Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc))
+      const before = Y.encodeStateVector(scratch)
+      const result = applyLedgerImport(scratch, plan, principal, { today: todayInChina() })
+      const refusal = room.applyAs(principal, Y.encodeStateAsUpdate(scratch, before))
+      if (refusal) return { kind: 'refused', error: refusal, preview }
+      await this.commits.drained()
+      return { kind: 'committed', created: result.created.length, updated: result.updated.length, unchanged: preview.unchanged }
+    } catch (error) {
+      if (error instanceof LedgerImportError) return { kind: 'refused', error: error.message, preview: importPlanToJson(planLedgerImport(room.doc, parsed)) }
+      throw error
+    } finally {
+      this.rooms.releaseIfIdle(boardId)
+    }
+  }
+
+  /** The board (or what `query` filters, in the board URL's terms) as an office ledger workbook. */
+  async export(boardId: string, query: URLSearchParams): Promise<{ name: string; file: Uint8Array } | undefined> {
+    const snapshot = await this.boards.withDoc(boardId, (doc, record) => {
+      const problems = listProblems(doc)
+      const openCounts = new Map<string, number>()
+      for (const problem of problems) {
+        if (problem.status === ProblemStatus.open) openCounts.set(problem.projectId, (openCounts.get(problem.projectId) ?? 0) + 1)
+      }
+      const filter = filterFromSearchParams(query)
+      const projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
+      const shown = new Set(projects.map((project) => project.id))
+      const asOf = resolveAsOf(readBoardSettings(doc, record.year), todayInChina())
+      return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered: !isFilterEmpty(filter) }
+    })
+    if (!snapshot) return undefined
+    const { record, projects, problems, asOf, filtered } = snapshot
+    const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })
+    return { name: `${record.name}${filtered ? '（筛选）' : ''}-${asOf}.xlsx`, file }
+  }
+}

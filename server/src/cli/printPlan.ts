@@ -1,0 +1,38 @@
+import type { ImportPlanJson } from '../ledger/planJson.ts'
+import type { LedgerIssue } from '../ledger/ledgerTypes.ts'
+import { formatYi, wanToCents, type WanAmount } from '@guatu/shared/domain/money'
+
+const ACTION_LABEL: Record<ImportPlanJson['rows'][number]['action'], string> = {
+  create: '新增',
+  update: '更新',
+  unchanged: '无变化',
+  error: '有错误',
+}
+
+const MAX_LISTED_CREATES = 30
+
+function issueLine(issue: LedgerIssue): string {
+  const where = [issue.rowNumber !== undefined ? `第${issue.rowNumber}行` : '整表', issue.column ? `“${issue.column}”` : ''].join('')
+  return `  ${issue.severity === 'error' ? '错误' : '提示'}  ${where}：${issue.message}`
+}
+
+/** The preview or result of an import as lines of Chinese text for a terminal. */
+export function describePlan(plan: ImportPlanJson, dryRun: boolean): string[] {
+  const lines = [
+    dryRun ? '导入预览（未写入看板）：' : '导入结果：',
+    `  读取项目行 ${plan.totals.rows} 行，可导入 ${plan.totals.projects} 个项目，总投资 ${formatYi(wanToCents(plan.totals.totalInvestmentWan as WanAmount))} 亿元`,
+    `  新增 ${plan.creates} 个，更新 ${plan.updates} 个，无变化 ${plan.unchanged} 个，错误 ${plan.errors.length} 处，提示 ${plan.warnings.length} 处`,
+  ]
+  // A first import creates hundreds of projects: list them only when the list is readable.
+  const listCreates = plan.creates <= MAX_LISTED_CREATES
+  const changed = plan.rows.filter((row) => row.action === 'update' || (listCreates && row.action === 'create'))
+  if (changed.length > 0) lines.push('', '变更明细：')
+  if (!listCreates) lines.push(`  （新增 ${plan.creates} 个项目，不逐一列出）`)
+  for (const row of changed) {
+    lines.push(`  第${row.rowNumber}行 ${ACTION_LABEL[row.action]}：${row.name}`)
+    for (const change of row.changes ?? []) lines.push(`      ${change}`)
+  }
+  if (plan.errors.length > 0) lines.push('', '错误（有错误时不会导入任何数据）：', ...plan.errors.map(issueLine))
+  if (plan.warnings.length > 0) lines.push('', '提示：', ...plan.warnings.map(issueLine))
+  return lines
+}

@@ -1,0 +1,51 @@
+import { Hono } from 'hono'
+import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
+import type { LedgerService } from '../boards/ledgerService.ts'
+import { LedgerFormatError } from '../ledger/ledgerTypes.ts'
+import { RequestError } from '../requestError.ts'
+import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
+import { fileResponse } from './fileResponse.ts'
+
+/** A real ledger is tens of kilobytes; 2,000 rows are about 200 KB. */
+export const MAX_LEDGER_BYTES = 20 * 1024 * 1024
+
+/** Excel in (`POST /:id/import`, multipart field `file`, `?dryRun=1`) and out (`GET /:id/export.xlsx`). */
+export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+
+  routes.post('/:id/import', async (c) => {
+    const principal = requireUser(c)
+    if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以导入台账')
+    if (Number(c.req.header('content-length') ?? 0) > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
+    const body = await c.req.parseBody().catch(() => {
+      throw new RequestError(400, '请以 multipart/form-data 上传，字段名为 file')
+    })
+    const file = body.file
+    if (!(file instanceof File)) throw new RequestError(400, '请选择要导入的台账文件（字段名 file）')
+    if (file.size > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
+    const dryRun = c.req.query('dryRun') === '1'
+    try {
+      const outcome = await ledgers.import(c.req.param('id'), new Uint8Array(await file.arrayBuffer()), principal, dryRun)
+      switch (outcome.kind) {
+        case 'preview':
+          return c.json(outcome.preview)
+        case 'committed':
+          return c.json({ created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })
+        case 'refused':
+          return c.json({ error: outcome.error, preview: outcome.preview }, 422)
+      }
+    } catch (error) {
+      if (error instanceof LedgerFormatError) throw new RequestError(400, error.message)
+      throw error
+    }
+  })
+
+  routes.get('/:id/export.xlsx', async (c) => {
+    const boardId = c.req.param('id')
+    if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
+    const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams)
+    return exported ? fileResponse(c, exported.file, exported.name) : c.json({ error: '看板不存在' }, 404)
+  })
+
+  return routes
+}

@@ -1,0 +1,163 @@
+import type * as Y from 'yjs'
+import { listProblems } from '@guatu/shared/board/problemQueries'
+import { listProjects } from '@guatu/shared/board/projectQueries'
+import { centsToWan, sumCents, type WanAmount } from '@guatu/shared/domain/money'
+import type { Project, ProjectField, ProjectId } from '@guatu/shared/domain/project'
+import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
+import {
+  IssueSeverity,
+  type LedgerFields,
+  type LedgerIssue,
+  type LedgerProblem,
+  type ParsedLedger,
+  type ParsedRow,
+} from './ledgerTypes.ts'
+import { normalizeProblemDescription, normalizeProjectName } from './projectName.ts'
+
+export interface FieldChange {
+  field: ProjectField
+  from: unknown
+  to: unknown
+}
+
+export interface PlannedCreate {
+  rowNumber: number
+  fields: LedgerFields
+  problems: LedgerProblem[]
+}
+
+export interface PlannedUpdate {
+  rowNumber: number
+  projectId: ProjectId
+  changes: FieldChange[]
+  newProblems: LedgerProblem[]
+}
+
+export const RowAction = {
+  create: 'create',
+  update: 'update',
+  unchanged: 'unchanged',
+  error: 'error',
+} as const
+export type RowAction = (typeof RowAction)[keyof typeof RowAction]
+
+export interface PlannedRow {
+  rowNumber: number
+  action: RowAction
+  name: string
+  projectId?: ProjectId
+  issues: LedgerIssue[]
+}
+
+export interface ImportPlan {
+  creates: PlannedCreate[]
+  updates: PlannedUpdate[]
+  unchanged: number
+  /** Every project row in ledger order, with what the import does with it. */
+  rows: PlannedRow[]
+  errors: LedgerIssue[]
+  warnings: LedgerIssue[]
+  totals: {
+    /** Project rows read (not headings, 小计, notes). */
+    rows: number
+    /** Rows without errors: what the board will hold from this ledger. */
+    projects: number
+    /** Sum of 总投资 over those rows, exact. */
+    totalInvestmentWan: WanAmount
+  }
+}
+
+/**
+ * Works out what importing a parsed ledger into a board would do, without writing. A row is the
+ * same project as a card when their names match (normalizeProjectName); then only the fields the
+ * ledger states and that differ become changes — an empty cell, or a value the parser had to
+ * default, never overwrites what the board has. Problems already on the card (same description)
+ * are not raised again, so importing the same ledger twice changes nothing; within one cell every
+ * item counts, since a ledger may list the same difficulty twice (once solved, once open again).
+ */
+export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
+  const existing = indexByName(listProjects(doc))
+  const problemsByProject = existingProblemDescriptions(doc)
+  const plan: ImportPlan = {
+    creates: [],
+    updates: [],
+    unchanged: 0,
+    rows: [],
+    errors: parsed.issues.filter((issue) => issue.severity === IssueSeverity.error),
+    warnings: parsed.issues.filter((issue) => issue.severity === IssueSeverity.warning),
+    totals: { rows: parsed.rows.length, projects: 0, totalInvestmentWan: centsToWan(0) },
+  }
+  const firstRowByName = new Map<string, number>()
+  const imported: ParsedRow[] = []
+  for (const row of parsed.rows) {
+    const issues = [...row.issues]
+    const name = row.fields.name ?? ''
+    const key = normalizeProjectName(name)
+    const earlier = firstRowByName.get(key)
+    if (name !== '' && earlier !== undefined) {
+      issues.push({ rowNumber: row.rowNumber, column: PROJECT_FIELD_LABEL.name, severity: IssueSeverity.error, message: `项目名称与第${earlier}行重复` })
+    } else if (name !== '') {
+      firstRowByName.set(key, row.rowNumber)
+    }
+    plan.errors.push(...issues.filter((issue) => issue.severity === IssueSeverity.error))
+    plan.warnings.push(...issues.filter((issue) => issue.severity === IssueSeverity.warning))
+    if (issues.some((issue) => issue.severity === IssueSeverity.error)) {
+      plan.rows.push({ rowNumber: row.rowNumber, action: RowAction.error, name, issues })
+      continue
+    }
+    imported.push(row)
+    const project = existing.get(key)
+    if (!project) {
+      plan.creates.push({ rowNumber: row.rowNumber, fields: row.fields, problems: row.problems })
+      plan.rows.push({ rowNumber: row.rowNumber, action: RowAction.create, name, issues })
+      continue
+    }
+    const changes = diffFields(project, row)
+    const known = problemsByProject.get(project.id)
+    const newProblems = known ? row.problems.filter((problem) => !known.has(normalizeProblemDescription(problem.description))) : row.problems
+    const action = changes.length === 0 && newProblems.length === 0 ? RowAction.unchanged : RowAction.update
+    if (action === RowAction.update) plan.updates.push({ rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
+    else plan.unchanged++
+    plan.rows.push({ rowNumber: row.rowNumber, action, name, projectId: project.id, issues })
+  }
+  plan.totals.projects = imported.length
+  plan.totals.totalInvestmentWan = centsToWan(sumCents(imported.flatMap((row) => (row.fields.totalInvestment ? [row.fields.totalInvestment] : []))))
+  return plan
+}
+
+function indexByName(projects: readonly Project[]): Map<string, Project> {
+  const index = new Map<string, Project>()
+  // The first card of a name wins: a board that already holds two cards of one name is the
+  // office's to sort out, and an import must not pick a different one each time.
+  const ordered = [...projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const project of ordered) {
+    const key = normalizeProjectName(project.name)
+    if (!index.has(key)) index.set(key, project)
+  }
+  return index
+}
+
+function existingProblemDescriptions(doc: Y.Doc): Map<ProjectId, Set<string>> {
+  const byProject = new Map<ProjectId, Set<string>>()
+  for (const problem of listProblems(doc)) {
+    const set = byProject.get(problem.projectId) ?? new Set<string>()
+    set.add(normalizeProblemDescription(problem.description))
+    byProject.set(problem.projectId, set)
+  }
+  return byProject
+}
+
+function diffFields(project: Project, row: ParsedRow): FieldChange[] {
+  const changes: FieldChange[] = []
+  for (const [field, to] of Object.entries(row.fields) as [ProjectField, unknown][]) {
+    if (to === undefined || row.defaulted.includes(field)) continue
+    const from = (project as Record<string, unknown>)[field]
+    if (!sameValue(from, to)) changes.push({ field, from, to })
+  }
+  return changes
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => item === b[index])
+  return a === b
+}
