@@ -8,6 +8,9 @@ import './styles/panel.css'
 import './styles/presence.css'
 import './styles/auth.css'
 import './styles/admin.css'
+import './styles/filter.css'
+import './styles/problems.css'
+import './styles/ledger.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('页面缺少 #root 容器')

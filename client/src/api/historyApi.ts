@@ -7,6 +7,9 @@ export interface HistoryEntry {
   at: string
   actorLabel: string
   action: string
+  /** Old and new value; for a move (`action` 'move') these are stage ids. */
+  from?: unknown
+  to?: unknown
   summary: string
 }
 
@@ -22,6 +25,8 @@ function readEntry(value: unknown): HistoryEntry | undefined {
     actorLabel: typeof actor?.label === 'string' ? actor.label : '未知',
     action: typeof record.action === 'string' ? record.action : '',
     summary: typeof record.summary === 'string' ? record.summary : '',
+    from: record.from,
+    to: record.to,
   }
 }
 

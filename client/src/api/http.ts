@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds?: number,
     /** The message is the server's `{ error }`, not a generic one made up here. */
     readonly hasServerMessage = false,
+    /** The whole JSON error body, for answers that carry more than a message (an import's 422 preview). */
+    readonly body?: unknown,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -37,18 +39,37 @@ function defaultMessage(status: number): string {
   return `请求失败（${status}）`
 }
 
+async function errorOf(response: Response, expectUnauthorized = false): Promise<ApiError> {
+  if (response.status === 401 && !expectUnauthorized) onUnauthorized?.()
+  const body = (await response.json().catch(() => null)) as { error?: unknown } | null
+  const serverMessage = typeof body?.error === 'string' && body.error ? body.error : undefined
+  const retryAfter = Number(response.headers.get('retry-after'))
+  return new ApiError(
+    response.status,
+    serverMessage ?? defaultMessage(response.status),
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    serverMessage !== undefined,
+    body ?? undefined,
+  )
+}
+
+function authHeaders(): Record<string, string> {
+  const token = urlToken()
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
 /** JSON request with the page's token (if any) as a bearer credential; throws ApiError on failure. */
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { expectUnauthorized, headers, ...init } = options
-  const token = urlToken()
   let response: Response
   try {
     response = await fetch(path, {
       ...init,
       credentials: 'same-origin',
       headers: {
-        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        // A FormData body (file upload) sets its own multipart type with the boundary.
+        ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+        ...authHeaders(),
         ...headers,
       },
     })
@@ -56,16 +77,7 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
     throw new ApiError(0, '无法连接服务器，请检查网络')
   }
   if (!response.ok) {
-    if (response.status === 401 && !expectUnauthorized) onUnauthorized?.()
-    const body = (await response.json().catch(() => null)) as { error?: unknown } | null
-    const serverMessage = typeof body?.error === 'string' && body.error ? body.error : undefined
-    const retryAfter = Number(response.headers.get('retry-after'))
-    throw new ApiError(
-      response.status,
-      serverMessage ?? defaultMessage(response.status),
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
-      serverMessage !== undefined,
-    )
+    throw await errorOf(response, expectUnauthorized)
   }
   if (response.status === 204) return undefined as T
   const text = await response.text()
@@ -74,4 +86,45 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
 
 export function jsonBody(value: unknown): Pick<RequestInit, 'body'> {
   return { body: JSON.stringify(value) }
+}
+
+const BLOB_URL_LIFETIME_MS = 60_000
+
+/** `filename*=UTF-8''…` (Chinese names) or plain `filename="…"` from a Content-Disposition header. */
+function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1]
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim())
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1]
+}
+
+/**
+ * Downloads a file with the page's credentials. A plain `<a href>` would send the cookie but not a
+ * `?token=` bearer, so the file is fetched, held as a blob and saved through a temporary link.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', headers: authHeaders() })
+  } catch {
+    throw new ApiError(0, '无法连接服务器，请检查网络')
+  }
+  if (!response.ok) throw await errorOf(response)
+  const name = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Kept a while: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), BLOB_URL_LIFETIME_MS)
+  return name
 }

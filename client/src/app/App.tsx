@@ -60,7 +60,7 @@ export function App() {
   if (principal.kind === 'screen') {
     return (
       <PrincipalContext.Provider value={principal}>
-        <BoardPage key={principal.boardId} boardId={principal.boardId} />
+        <BoardPage key={principal.boardId} boardId={principal.boardId} view="board" />
       </PrincipalContext.Provider>
     )
   }
@@ -78,8 +78,10 @@ function UserPage({ route, principal }: { route: Route; principal: Principal }) 
     case 'boards':
       return <BoardListPage />
     case 'board':
-      // Keyed by board: switching boards tears down one connection and opens the other.
-      return <BoardPage key={route.boardId} boardId={route.boardId} />
+    case 'problems':
+      // Keyed by board: switching boards tears down one connection and opens the other, while
+      // going between the board and its 问题清单 keeps the same one.
+      return <BoardPage key={route.boardId} boardId={route.boardId} view={route.kind} />
     case 'admin':
       return canManageAccounts(principal) ? (
         <AdminPage />

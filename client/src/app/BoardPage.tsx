@@ -1,20 +1,28 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { Board } from '../board/Board.tsx'
+import { FilterBar } from '../filter/FilterBar.tsx'
+import { useBoardQuery } from '../filter/useBoardQuery.ts'
+import { ProblemsPage } from '../problems/ProblemsPage.tsx'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { ProjectPanel } from '../project-panel/ProjectPanel.tsx'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
 import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { Toast, type ToastMessage } from './Toast.tsx'
+import { boardPath, navigate } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 
+/** Which page of the board: the kanban itself or its 问题清单. */
+export type BoardView = 'board' | 'problems'
+
 /**
- * `/board/:boardId`. Owns what must survive a reconnection after a rejected update — the open
+ * `/board/:boardId` and `/board/:boardId/problems`, over one connection. Owns what must survive a reconnection after a rejected update — the open
  * panel and the message explaining the rejection — while the connection below it is replaced.
  */
-export function BoardPage({ boardId }: { boardId: string }) {
+export function BoardPage({ boardId, view }: { boardId: string; view: BoardView }) {
   const meta = useBoardMeta(boardId)
+  const { query, setQuery } = useBoardQuery()
   const user = useLocalUser()
   const [generation, setGeneration] = useState(0)
   const [toast, setToast] = useState<ToastMessage | null>(null)
@@ -40,6 +48,14 @@ export function BoardPage({ boardId }: { boardId: string }) {
   const open = useCallback((id: ProjectId) => setOpenProject({ id, isNew: false }), [])
   const openNew = useCallback((id: ProjectId) => setOpenProject({ id, isNew: true }), [])
   const closePanel = useCallback(() => setOpenProject(null), [])
+  // From the 问题清单: back to the board, with the project's panel open on it.
+  const openFromProblems = useCallback(
+    (id: ProjectId) => {
+      setOpenProject({ id, isNew: false })
+      navigate(boardPath(boardId))
+    },
+    [boardId],
+  )
   const dismissToast = useCallback(() => setToast(null), [])
 
   if (meta.status === 'missing') {
@@ -56,10 +72,19 @@ export function BoardPage({ boardId }: { boardId: string }) {
     <div className="board-page">
       {connection ? (
         <BoardConnectionContext.Provider value={connection}>
-          <BoardHeader title={title} onCreated={openNew} onError={showMessage} />
-          <main className="board-main">
-            <Board key={generation} onOpen={open} onError={showMessage} />
-          </main>
+          <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
+          {view === 'board' ? (
+            <>
+              <FilterBar boardId={boardId} query={query} onChange={setQuery} />
+              <main className="board-main">
+                <Board key={generation} query={query} onOpen={open} onError={showMessage} />
+              </main>
+            </>
+          ) : (
+            <main className="board-main problems-main">
+              <ProblemsPage key={generation} onOpenProject={openFromProblems} />
+            </main>
+          )}
           {openProject && (
             <ProjectPanel
               key={`${generation}-${openProject.id}`}

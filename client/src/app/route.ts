@@ -6,11 +6,14 @@
 export type Route =
   | { kind: 'boards' }
   | { kind: 'board'; boardId: string }
+  /** 问题清单: every problem on the board, over the same live connection as the board. */
+  | { kind: 'problems'; boardId: string }
   | { kind: 'login' }
   | { kind: 'admin' }
   | { kind: 'notFound' }
 
 const BOARD_PATH = /^\/(?:board|screen)\/([^/]+)\/?$/
+const PROBLEMS_PATH = /^\/board\/([^/]+)\/problems\/?$/
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'boards' }
@@ -18,6 +21,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
+  const problems = PROBLEMS_PATH.exec(pathname)
+  if (problems?.[1]) return { kind: 'problems', boardId: decodeURIComponent(problems[1]) }
   return { kind: 'notFound' }
 }
 
@@ -41,6 +46,10 @@ export function nextPathAfterLogin(search: string): string {
 
 export function boardPath(boardId: string): string {
   return `/board/${encodeURIComponent(boardId)}`
+}
+
+export function problemsPath(boardId: string): string {
+  return `${boardPath(boardId)}/problems`
 }
 
 const NAVIGATE_EVENT = 'guatu:navigate'

@@ -3,7 +3,10 @@ import { formatMoneyLabel } from '@guatu/shared/domain/money'
 import { NATURE_LABEL } from '@guatu/shared/domain/nature'
 import type { Project } from '@guatu/shared/domain/project'
 import { ACTIVITY_LABEL, type ActivityMark } from '../presence/activityMarks.ts'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import type { Problem } from '@guatu/shared/domain/problem'
 import { LockIcon } from './LockIcon.tsx'
+import { ProblemBadge } from './ProblemBadge.tsx'
 
 /**
  * What a card shows, shared by the card on the board and the copy under the pointer. Memoized on
@@ -15,8 +18,13 @@ export const CardBody = memo(function CardBody({
   mark,
   overlay = false,
   locked = false,
+  problems,
+  today,
 }: {
   project: Project
+  /** The project's problems (the view store keeps the list identical while they are unchanged). */
+  problems?: readonly Problem[] | undefined
+  today?: IsoDate | undefined
   mark?: ActivityMark | undefined
   overlay?: boolean
   /** The principal may not edit this project: muted, with a lock mark. */
@@ -55,6 +63,7 @@ export const CardBody = memo(function CardBody({
           <dd>{project.leaders.length > 0 ? project.leaders.join('、') : '—'}</dd>
         </div>
       </dl>
+      {problems && today && <ProblemBadge problems={problems} today={today} />}
     </div>
   )
 })

@@ -1,54 +1,51 @@
-import { memo, useMemo } from 'react'
-import { useDroppable } from '@dnd-kit/core'
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { memo } from 'react'
+import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
+import type { Stage } from '@guatu/shared/domain/stage'
 import type { ActivityMark } from '../presence/activityMarks.ts'
-import type { ColumnView } from '../sync/boardViewStore.ts'
+import type { ProblemsByProject } from '../sync/problemIndex.ts'
+import { CardCell } from './CardCell.tsx'
 import { ColumnHeader } from './ColumnHeader.tsx'
-import { columnDroppableId } from './dragPreview.ts'
-import { SortableCard } from './SortableCard.tsx'
 
 /**
- * One stage column. The header shows the document's numbers; the list shows `cards`, which during
- * a drag includes the card in hand at its preview position.
+ * One stage column of the board without swimlanes. The header counts the cards the filter lets
+ * through (`visible`); the list shows `cards`, which during a drag includes the card in hand.
  */
 export const Column = memo(function Column({
-  column,
+  stage,
+  visible,
   cards,
   marks,
+  problems,
+  today,
+  filtered,
   onOpen,
   onRefused,
 }: {
-  column: ColumnView
+  stage: Stage
+  visible: readonly Project[]
   cards: readonly Project[]
   marks: ReadonlyMap<string, ActivityMark>
+  problems: ProblemsByProject
+  today: IsoDate
+  filtered: boolean
   onOpen: (id: ProjectId) => void
   onRefused: (message: string) => void
 }) {
-  const droppableId = columnDroppableId(column.stage)
-  const { setNodeRef, isOver } = useDroppable({ id: droppableId })
-  const ids = useMemo(() => cards.map((card) => card.id), [cards])
   return (
-    <section
-      className={`column${isOver ? ' column-over' : ''}`}
-      data-testid={`column-${column.stage}`}
-      aria-labelledby={`column-title-${column.stage}`}
-    >
-      <ColumnHeader stage={column.stage} count={column.count} totalCents={column.totalCents} />
-      <SortableContext id={droppableId} items={ids} strategy={verticalListSortingStrategy}>
-        <div ref={setNodeRef} className="column-cards">
-          {cards.map((project) => (
-            <SortableCard
-              key={project.id}
-              project={project}
-              mark={marks.get(project.id)}
-              onOpen={onOpen}
-              onRefused={onRefused}
-            />
-          ))}
-          {cards.length === 0 && <p className="column-empty">暂无项目</p>}
-        </div>
-      </SortableContext>
+    <section className="column" data-testid={`column-${stage}`} aria-labelledby={`column-title-${stage}`}>
+      <ColumnHeader stage={stage} cards={visible} />
+      <CardCell
+        lane=""
+        stage={stage}
+        cards={cards}
+        marks={marks}
+        problems={problems}
+        today={today}
+        onOpen={onOpen}
+        onRefused={onRefused}
+        emptyText={filtered ? '没有符合筛选条件的项目' : '暂无项目'}
+      />
     </section>
   )
 })

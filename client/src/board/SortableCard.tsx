@@ -5,7 +5,11 @@ import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissi
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import type { ActivityMark } from '../presence/activityMarks.ts'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import type { Problem } from '@guatu/shared/domain/problem'
 import { CardBody } from './CardBody.tsx'
+import type { LaneData } from './useKanbanCollision.ts'
+import { countProblems } from '../problems/problemCounts.ts'
 import { useLockedCardAttempts } from './useLockedCardAttempts.ts'
 
 /**
@@ -18,11 +22,17 @@ import { useLockedCardAttempts } from './useLockedCardAttempts.ts'
  */
 export const SortableCard = memo(function SortableCard({
   project,
+  lane,
+  problems,
+  today,
   mark,
   onOpen,
   onRefused,
 }: {
   project: Project
+  lane: LaneData
+  problems: readonly Problem[]
+  today: IsoDate
   mark: ActivityMark | undefined
   onOpen: (id: ProjectId) => void
   onRefused: (message: string) => void
@@ -31,6 +41,7 @@ export const SortableCard = memo(function SortableCard({
   const locked = !canEditProjectOfUnit(principal, project.unit)
   const { attributes, listeners, setNodeRef, transform, transition, isDragging, active } = useSortable({
     id: project.id,
+    data: lane,
     disabled: { draggable: locked, droppable: false },
   })
   const refuse = useCallback(() => onRefused(editRefusal(principal, project.unit)), [onRefused, principal, project.unit])
@@ -45,6 +56,8 @@ export const SortableCard = memo(function SortableCard({
       onOpen(project.id)
     }
   }
+  const counts = countProblems(problems, today)
+  const problemText = counts.open > 0 ? `${counts.open}个未解决问题${counts.overdue > 0 ? `（${counts.overdue}个逾期）` : ''}，` : ''
   const onClick = () => {
     if (attempts?.takeClickAfterAttempt()) return
     onOpen(project.id)
@@ -62,13 +75,13 @@ export const SortableCard = memo(function SortableCard({
       onPointerMove={attempts?.onPointerMove}
       onPointerCancel={attempts?.onPointerCancel}
       aria-roledescription="项目卡片"
-      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${locked ? '只读，' : ''}按回车打开`}
+      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${problemText}${locked ? '只读，' : ''}按回车打开`}
       // After the attempt handlers: an unlocked card's sensor listeners take their place.
       {...listeners}
       onKeyDown={onKeyDown}
       onClick={onClick}
     >
-      <CardBody project={project} mark={mark} locked={locked} />
+      <CardBody project={project} mark={mark} locked={locked} problems={problems} today={today} />
     </div>
   )
 })

@@ -5,7 +5,6 @@ import { moveProject } from '@guatu/shared/board/projectCommands'
 import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import { isProjectId, type Project } from '@guatu/shared/domain/project'
 import { usePrincipal } from '../auth/usePrincipal.ts'
-import type { BoardColumns } from '../sync/boardViewStore.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { createAnnouncements } from './announcements.ts'
 import {
@@ -13,24 +12,39 @@ import {
   findDisplayStage,
   isSamePosition,
   placementOf,
-  stageOfColumnId,
+  parseCellId,
   type DisplayColumns,
   type DragPreview,
 } from './dragPreview.ts'
+import { laneKeyOf, LaneGrouping } from '@guatu/shared/board/projectFilter'
+import type { BoardLane } from './lanes.ts'
 import { useKanbanCollision } from './useKanbanCollision.ts'
+
+const NO_CELLS: DisplayColumns = { planning: [], signed: [], started: [], producing: [] }
 
 /**
  * Drag state and handlers for the board. The preview stays in React state while the card is in
  * hand — nothing is written on dragOver, so peers never see a half-finished drag as a move — and
  * exactly one moveProject runs on drop. Cancelling just drops the preview.
+ *
+ * With swimlanes a card stays in its own lane: only its lane's cells accept it. A lane is a
+ * 责任单位 or a 包抓领导, and a drop must change only stage and order — never quietly hand a
+ * project to another unit or leader in the middle of a meeting. Changing those is an edit in the
+ * panel, where it is explicit (and, for a unit's editor, limited to their own units).
  */
-export function useBoardDrag(columns: BoardColumns, onError: (message: string) => void) {
+export function useBoardDrag(lanes: readonly BoardLane[], grouping: LaneGrouping, onError: (message: string) => void) {
   const connection = useBoardConnection()
   const principal = usePrincipal()
   const [preview, setPreview] = useState<DragPreview | null>(null)
   const activeProject = preview ? connection.view.getProject(preview.activeId) : undefined
-  const display = useMemo(() => applyDragPreview(columns, preview, activeProject), [columns, preview, activeProject])
-  const { collisionDetection, markMovedToNewColumn } = useKanbanCollision(display)
+  const displayLanes = useMemo(() => applyDragPreview(lanes, preview, activeProject), [lanes, preview, activeProject])
+  const activeLane = preview?.lane
+  const display = useMemo(
+    () => displayLanes.find((lane) => lane.key === activeLane)?.cells ?? NO_CELLS,
+    [displayLanes, activeLane],
+  )
+  const original = useMemo(() => lanes.find((lane) => lane.key === activeLane)?.cells ?? NO_CELLS, [lanes, activeLane])
+  const { collisionDetection, markMovedToNewColumn } = useKanbanCollision(display, activeLane)
 
   // Announcements are read by dnd-kit after our state updates; a ref gives them the latest display.
   const displayRef = useRef<DisplayColumns>(display)
@@ -58,11 +72,14 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
       if (!project) return
       // Locked cards are not draggable; this guards against a card whose unit changed mid-press.
       if (!canEditProjectOfUnit(principal, project.unit)) return onError(editRefusal(principal, project.unit))
-      const index = columns[project.stage].ids.indexOf(project.id)
-      setPreview({ activeId: project.id, stage: project.stage, index })
+      const lane = laneKeyOf(project, grouping)
+      const cells = lanes.find((candidate) => candidate.key === lane)?.cells
+      const index = cells ? cells[project.stage].findIndex((card) => card.id === project.id) : -1
+      if (index < 0) return
+      setPreview({ activeId: project.id, lane, stage: project.stage, index })
       connection.setActivity({ kind: 'dragging', projectId: project.id })
     },
-    [columns, connection, onError, principal],
+    [connection, grouping, lanes, onError, principal],
   )
 
   // Only moves between columns change the preview; order inside a column is shown by the sortable
@@ -70,11 +87,11 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
   const onDragOver = useCallback(
     ({ active, over }: DragOverEvent) => {
       if (!preview || !over) return
-      const overStage = findDisplayStage(display, over.id)
+      const overStage = findDisplayStage(display, over.id, preview.lane)
       if (!overStage || overStage === preview.stage) return
       const target = display[overStage].filter((card) => card.id !== preview.activeId)
       let index = target.length
-      if (!stageOfColumnId(over.id)) {
+      if (!parseCellId(over.id)) {
         const overIndex = target.findIndex((card) => card.id === over.id)
         const activeTop = active.rect.current.translated?.top ?? 0
         const isBelowOver = activeTop > over.rect.top + over.rect.height / 2
@@ -101,7 +118,7 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
         return endDrag()
       }
       try {
-        if (from >= 0 && !isSamePosition(columns, cards, preview.activeId, stage)) {
+        if (from >= 0 && !isSamePosition(original[stage], cards, preview.activeId)) {
           moveProject(connection.doc, preview.activeId, placementOf(cards, preview.activeId, stage))
         }
       } catch (error) {
@@ -110,11 +127,12 @@ export function useBoardDrag(columns: BoardColumns, onError: (message: string) =
       // After the command: the board re-renders once, straight from the preview to the new document state.
       endDrag()
     },
-    [columns, connection, display, endDrag, onError, preview, principal],
+    [connection, display, endDrag, onError, original, preview, principal],
   )
 
   return {
-    display,
+    displayLanes,
+    activeLane,
     activeProject,
     collisionDetection,
     announcements,

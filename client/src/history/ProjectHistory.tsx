@@ -1,9 +1,13 @@
 import { memo } from 'react'
 import { useSavedState } from '../sync/useSavedState.ts'
 import { formatHistoryTime } from './formatHistoryTime.ts'
+import { isBackwardMove, MOVE_ACTION } from './stageMove.ts'
 import { useProjectHistory } from './useProjectHistory.ts'
 
-/** 历史记录: who changed what and when, as the server recorded it from each change's sender. */
+/**
+ * 历史记录: who changed what and when, as the server recorded it from each change's sender. Stage
+ * moves stand out, and a move back to an earlier stage is marked 退回.
+ */
 export const ProjectHistory = memo(function ProjectHistory({
   boardId,
   projectId,
@@ -28,13 +32,26 @@ export const ProjectHistory = memo(function ProjectHistory({
       {history.status === 'ready' && entries.length === 0 && <p>暂无历史记录。</p>}
       {entries.length > 0 && (
         <ol className="history-list">
-          {entries.map((entry) => (
-            <li key={entry.id} className="history-entry" data-testid="history-entry" data-action={entry.action}>
-              <time dateTime={entry.at}>{formatHistoryTime(entry.at)}</time>
-              <span className="history-actor">{entry.actorLabel}</span>
-              <span className="history-summary">{entry.summary}</span>
-            </li>
-          ))}
+          {entries.map((entry) => {
+            const move = entry.action === MOVE_ACTION
+            const back = isBackwardMove(entry)
+            return (
+              <li
+                key={entry.id}
+                className={`history-entry${move ? ' history-move' : ''}${back ? ' history-back' : ''}`}
+                data-testid="history-entry"
+                data-action={entry.action}
+                data-backward={back ? 'true' : undefined}
+              >
+                <time dateTime={entry.at}>{formatHistoryTime(entry.at)}</time>
+                <span className="history-actor">{entry.actorLabel}</span>
+                <span className="history-summary">
+                  {back && <span className="back-tag">退回</span>}
+                  {entry.summary}
+                </span>
+              </li>
+            )
+          })}
         </ol>
       )}
     </section>

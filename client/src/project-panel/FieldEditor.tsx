@@ -30,7 +30,7 @@ export const FieldEditor = memo(function FieldEditor({
   /** The 责任单位 a unit's editor may choose from; undefined when any unit may be typed. */
   unitOptions?: readonly string[] | undefined
 }) {
-  const { label, editor } = FIELD_DEFS[field]
+  const { label, editor, hint } = FIELD_DEFS[field]
   const inputId = `${idPrefix}-${field}`
   const commit = useCallback(
     (next: unknown) => (field === 'stage' ? undefined : commands.update(field, next)),
@@ -65,7 +65,7 @@ export const FieldEditor = memo(function FieldEditor({
     case 'money':
       return <TextFieldEditor {...common} codec={moneyText} inputMode="decimal" hintFor={yiHint} />
     case 'date':
-      return <TextFieldEditor {...common} codec={dateText} type="date" />
+      return <TextFieldEditor {...common} codec={dateText} type="date" hintFor={hint === undefined ? undefined : () => hint} />
     case 'leaders':
       return (
         <TextFieldEditor

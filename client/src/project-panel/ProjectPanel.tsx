@@ -5,6 +5,7 @@ import { STAGE_LABEL } from '@guatu/shared/domain/stage'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { LockIcon } from '../board/LockIcon.tsx'
 import { ProjectHistory } from '../history/ProjectHistory.tsx'
+import { ProblemSection } from '../problems/ProblemSection.tsx'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { useProject } from '../sync/useProject.ts'
 import { DeleteProjectButton } from './DeleteProjectButton.tsx'
@@ -99,6 +100,7 @@ export const ProjectPanel = memo(function ProjectPanel({
               ))}
             </fieldset>
           ))}
+          <ProblemSection project={project} />
           <footer className="panel-footer">
             {canDeleteProject(principal) ? (
               <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />

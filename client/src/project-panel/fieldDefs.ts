@@ -1,6 +1,7 @@
 import { INDUSTRIES, INDUSTRY_LABEL } from '@guatu/shared/domain/industry'
 import { NATURES, NATURE_LABEL } from '@guatu/shared/domain/nature'
 import type { ProjectField } from '@guatu/shared/domain/project'
+import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 
 /** How a field is edited. `stage` is separate because it is changed by moving the card, not by a patch. */
 export type FieldKind =
@@ -18,40 +19,48 @@ export type EditableField = Exclude<ProjectField, 'rank'>
 export interface FieldDef {
   label: string
   editor: FieldKind
+  /** Shown under the field while it is not in error. */
+  hint?: string
 }
 
-/** Every field of the 台账 a person edits; rank is the card's position and changes only by dragging. */
+/** 实际签约/开工/投产时间 are written by the move; the office corrects them when a card was moved late. */
+const ACTUAL_DATE_HINT = '进入该阶段时自动记录，项目办可更正'
+
+/**
+ * Every field of the 台账 a person edits; rank is the card's position and changes only by dragging.
+ * Labels are the ledger's column names from shared/, the same the history and the Excel export use.
+ */
 export const FIELD_DEFS: Record<EditableField, FieldDef> = {
-  name: { label: '项目名称', editor: { kind: 'text' } },
-  stage: { label: '当前阶段', editor: { kind: 'stage' } },
+  name: { label: PROJECT_FIELD_LABEL.name, editor: { kind: 'text' } },
+  stage: { label: PROJECT_FIELD_LABEL.stage, editor: { kind: 'stage' } },
   nature: {
-    label: '建设性质',
+    label: PROJECT_FIELD_LABEL.nature,
     editor: { kind: 'select', options: NATURES.map((value) => ({ value, label: NATURE_LABEL[value] })) },
   },
   industry: {
-    label: '产业类别',
+    label: PROJECT_FIELD_LABEL.industry,
     editor: { kind: 'select', options: INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABEL[value] })) },
   },
-  cluster: { label: '产业集群', editor: { kind: 'text' } },
-  location: { label: '建设地点', editor: { kind: 'text' } },
-  scope: { label: '建设内容及规模', editor: { kind: 'text', multiline: true } },
-  totalInvestment: { label: '总投资', editor: { kind: 'money' } },
-  annualPlanInvestment: { label: '年度计划投资', editor: { kind: 'money' } },
-  completedInvestment: { label: '已完成投资', editor: { kind: 'money' } },
-  plannedSignDate: { label: '计划签约时间', editor: { kind: 'date' } },
-  plannedStartDate: { label: '计划开工时间', editor: { kind: 'date' } },
-  plannedProduceDate: { label: '计划投产时间', editor: { kind: 'date' } },
-  actualSignDate: { label: '实际签约时间', editor: { kind: 'date' } },
-  actualStartDate: { label: '实际开工时间', editor: { kind: 'date' } },
-  actualProduceDate: { label: '实际投产时间', editor: { kind: 'date' } },
-  unit: { label: '责任单位', editor: { kind: 'text' } },
-  leaders: { label: '包抓领导', editor: { kind: 'leaders' } },
-  owner: { label: '责任人', editor: { kind: 'text' } },
-  phone: { label: '联系电话', editor: { kind: 'text', inputMode: 'tel' } },
-  progressNote: { label: '形象进度', editor: { kind: 'text', multiline: true } },
-  registered: { label: '已入库（统计库）', editor: { kind: 'boolean' } },
-  governmentFunded: { label: '政府投资项目', editor: { kind: 'boolean' } },
-  seq: { label: '序号', editor: { kind: 'seq' } },
+  cluster: { label: PROJECT_FIELD_LABEL.cluster, editor: { kind: 'text' } },
+  location: { label: PROJECT_FIELD_LABEL.location, editor: { kind: 'text' } },
+  scope: { label: PROJECT_FIELD_LABEL.scope, editor: { kind: 'text', multiline: true } },
+  totalInvestment: { label: PROJECT_FIELD_LABEL.totalInvestment, editor: { kind: 'money' } },
+  annualPlanInvestment: { label: PROJECT_FIELD_LABEL.annualPlanInvestment, editor: { kind: 'money' } },
+  completedInvestment: { label: PROJECT_FIELD_LABEL.completedInvestment, editor: { kind: 'money' } },
+  plannedSignDate: { label: PROJECT_FIELD_LABEL.plannedSignDate, editor: { kind: 'date' } },
+  plannedStartDate: { label: PROJECT_FIELD_LABEL.plannedStartDate, editor: { kind: 'date' } },
+  plannedProduceDate: { label: PROJECT_FIELD_LABEL.plannedProduceDate, editor: { kind: 'date' } },
+  actualSignDate: { label: PROJECT_FIELD_LABEL.actualSignDate, editor: { kind: 'date' }, hint: ACTUAL_DATE_HINT },
+  actualStartDate: { label: PROJECT_FIELD_LABEL.actualStartDate, editor: { kind: 'date' }, hint: ACTUAL_DATE_HINT },
+  actualProduceDate: { label: PROJECT_FIELD_LABEL.actualProduceDate, editor: { kind: 'date' }, hint: ACTUAL_DATE_HINT },
+  unit: { label: PROJECT_FIELD_LABEL.unit, editor: { kind: 'text' } },
+  leaders: { label: PROJECT_FIELD_LABEL.leaders, editor: { kind: 'leaders' } },
+  owner: { label: PROJECT_FIELD_LABEL.owner, editor: { kind: 'text' } },
+  phone: { label: PROJECT_FIELD_LABEL.phone, editor: { kind: 'text', inputMode: 'tel' } },
+  progressNote: { label: PROJECT_FIELD_LABEL.progressNote, editor: { kind: 'text', multiline: true } },
+  registered: { label: PROJECT_FIELD_LABEL.registered, editor: { kind: 'boolean' } },
+  governmentFunded: { label: PROJECT_FIELD_LABEL.governmentFunded, editor: { kind: 'boolean' } },
+  seq: { label: PROJECT_FIELD_LABEL.seq, editor: { kind: 'seq' } },
 }
 
 /** The panel's sections, in the order of a printed 台账. */

@@ -5,6 +5,8 @@ import { sumCents, type WanCents } from '@guatu/shared/domain/money'
 import { isProjectId, type Project, type ProjectId } from '@guatu/shared/domain/project'
 import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES, type Stage } from '@guatu/shared/domain/stage'
+import type { Problem } from '@guatu/shared/domain/problem'
+import { createProblemIndex, type ProblemsByProject } from './problemIndex.ts'
 
 /** One stage column as React sees it: plain validated records, never Y types. */
 export interface ColumnView {
@@ -21,6 +23,10 @@ export type BoardColumns = Readonly<Record<Stage, ColumnView>>
 export interface BoardViewStore {
   getColumns: () => BoardColumns
   getProject: (id: ProjectId) => Project | undefined
+  /** Problems per project; a new map whenever any problem changes, with untouched lists kept. */
+  getProblemsByProject: () => ProblemsByProject
+  getProblemsOf: (projectId: ProjectId) => readonly Problem[]
+  getAllProblems: () => readonly Problem[]
   subscribe: (listener: () => void) => () => void
   stop: () => void
 }
@@ -29,6 +35,7 @@ export interface BoardViewStore {
  * Keeps a validated view model per project and re-reads only the projects a transaction touched:
  * a remote move on a 2,000-card board validates one record, not 2,000. Unchanged projects and
  * untouched columns keep their object identity, so memoized cards and columns skip re-rendering.
+ * Problems (存在问题) live in their own root and are kept the same way (problemIndex.ts).
  */
 export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
   const root = projectsRoot(doc)
@@ -82,14 +89,23 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     for (const listener of listeners) listener()
   }
   root.observeDeep(onDeepChange)
+  const problems = createProblemIndex(doc, () => {
+    for (const listener of listeners) listener()
+  })
 
   return {
     getColumns: () => columns,
     getProject: (id) => projects.get(id),
+    getProblemsByProject: problems.getByProject,
+    getProblemsOf: problems.getOfProject,
+    getAllProblems: problems.getAll,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    stop: () => root.unobserveDeep(onDeepChange),
+    stop: () => {
+      root.unobserveDeep(onDeepChange)
+      problems.stop()
+    },
   }
 }

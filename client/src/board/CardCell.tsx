@@ -1,0 +1,61 @@
+import { memo, useMemo } from 'react'
+import { useDroppable } from '@dnd-kit/core'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import type { Project, ProjectId } from '@guatu/shared/domain/project'
+import type { Stage } from '@guatu/shared/domain/stage'
+import type { ActivityMark } from '../presence/activityMarks.ts'
+import { NO_PROBLEMS, type ProblemsByProject } from '../sync/problemIndex.ts'
+import { cellDroppableId } from './dragPreview.ts'
+import { SortableCard } from './SortableCard.tsx'
+import type { LaneData } from './useKanbanCollision.ts'
+
+/**
+ * The cards of one stage in one lane, as a drop target. `cards` includes, during a drag, the card
+ * in hand at its preview position.
+ */
+export const CardCell = memo(function CardCell({
+  lane,
+  stage,
+  cards,
+  marks,
+  problems,
+  today,
+  onOpen,
+  onRefused,
+  emptyText = '暂无项目',
+}: {
+  lane: string
+  stage: Stage
+  cards: readonly Project[]
+  marks: ReadonlyMap<string, ActivityMark>
+  problems: ProblemsByProject
+  today: IsoDate
+  onOpen: (id: ProjectId) => void
+  onRefused: (message: string) => void
+  emptyText?: string
+}) {
+  const droppableId = cellDroppableId(lane, stage)
+  const data = useMemo((): LaneData => ({ lane }), [lane])
+  const { setNodeRef, isOver } = useDroppable({ id: droppableId, data })
+  const ids = useMemo(() => cards.map((card) => card.id), [cards])
+  return (
+    <SortableContext id={droppableId} items={ids} strategy={verticalListSortingStrategy}>
+      <div ref={setNodeRef} className={`column-cards${isOver ? ' cell-over' : ''}`} data-stage={stage}>
+        {cards.map((project) => (
+          <SortableCard
+            key={project.id}
+            project={project}
+            lane={data}
+            problems={problems.get(project.id) ?? NO_PROBLEMS}
+            today={today}
+            mark={marks.get(project.id)}
+            onOpen={onOpen}
+            onRefused={onRefused}
+          />
+        ))}
+        {cards.length === 0 && <p className="column-empty">{emptyText}</p>}
+      </div>
+    </SortableContext>
+  )
+})

@@ -1,0 +1,121 @@
+import { memo, useCallback } from 'react'
+import {
+  EMPTY_FILTER,
+  INVESTMENT_CUT_LABEL,
+  InvestmentCut,
+  LaneGrouping,
+  isFilterEmpty,
+  type ProjectFilter,
+} from '@guatu/shared/board/projectFilter'
+import { ExportButtons } from '../ledger/ExportButtons.tsx'
+import type { BoardQuery } from './boardQuery.ts'
+import { MultiSelectFilter } from './MultiSelectFilter.tsx'
+import { SearchBox } from './SearchBox.tsx'
+import { useFilterOptions } from './useFilterOptions.ts'
+
+const CUTS = [InvestmentCut.atLeastYi, InvestmentCut.atLeast5000Wan] as const
+
+const LANE_LABEL: Record<LaneGrouping, string> = {
+  none: '不分组',
+  unit: '按责任单位',
+  leader: '按包抓领导',
+}
+const LANE_CHOICES = [LaneGrouping.none, LaneGrouping.unit, LaneGrouping.leader] as const
+
+function isCut(value: string): value is InvestmentCut {
+  return (CUTS as readonly string[]).includes(value)
+}
+
+function isLaneChoice(value: string): value is LaneGrouping {
+  return (LANE_CHOICES as readonly string[]).includes(value)
+}
+
+/**
+ * Above the board: what to show (责任单位 … 名称) and how to group it. In a 调度会 the board is
+ * filtered to the unit reporting; the address follows, so the filtered board can be shared.
+ * The warning-light filter (红黄绿) of a later issue goes in the `filter-extra` slot.
+ */
+export const FilterBar = memo(function FilterBar({
+  boardId,
+  query,
+  onChange,
+}: {
+  boardId: string
+  query: BoardQuery
+  onChange: (next: BoardQuery) => void
+}) {
+  const options = useFilterOptions()
+  const { filter, lanes } = query
+  const setFilter = useCallback(
+    (patch: Partial<ProjectFilter>) => onChange({ ...query, filter: { ...query.filter, ...patch } }),
+    [onChange, query],
+  )
+  const active = !isFilterEmpty(filter)
+  return (
+    <div className="filter-bar" role="search" aria-label="筛选项目" data-testid="filter-bar">
+      <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={filter.units} onChange={(units) => setFilter({ units })} />
+      <MultiSelectFilter label="包抓领导" testId="filter-leader" options={options.leaders} selected={filter.leaders} onChange={(leaders) => setFilter({ leaders })} />
+      <MultiSelectFilter
+        label="产业类别"
+        testId="filter-industry"
+        options={options.industries}
+        selected={filter.industries}
+        onChange={(industries) => setFilter({ industries })}
+      />
+      <MultiSelectFilter label="产业集群" testId="filter-cluster" options={options.clusters} selected={filter.clusters} onChange={(clusters) => setFilter({ clusters })} />
+      <MultiSelectFilter label="建设性质" testId="filter-nature" options={options.natures} selected={filter.natures} onChange={(natures) => setFilter({ natures })} />
+      <label className="filter-inline">
+        投资规模
+        <select
+          value={filter.investmentCut ?? ''}
+          data-testid="filter-cut"
+          onChange={(event) => {
+            const value = event.target.value
+            setFilter({ investmentCut: isCut(value) ? value : undefined })
+          }}
+        >
+          <option value="">不限</option>
+          {CUTS.map((cut) => (
+            <option key={cut} value={cut}>
+              {INVESTMENT_CUT_LABEL[cut]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="filter-inline filter-check">
+        <input
+          type="checkbox"
+          checked={filter.withOpenProblems}
+          data-testid="filter-problems"
+          onChange={(event) => setFilter({ withOpenProblems: event.target.checked })}
+        />
+        有未解决问题
+      </label>
+      <span className="filter-extra" />
+      <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />
+      {active && (
+        <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER })}>
+          清除筛选
+        </button>
+      )}
+      <label className="filter-inline filter-lanes">
+        分组
+        <select
+          value={lanes}
+          data-testid="lanes-select"
+          onChange={(event) => {
+            const value = event.target.value
+            if (isLaneChoice(value)) onChange({ ...query, lanes: value })
+          }}
+        >
+          {LANE_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {LANE_LABEL[choice]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ExportButtons boardId={boardId} filter={filter} />
+    </div>
+  )
+})
