@@ -23,6 +23,13 @@ export const AuditAction = {
   closeNotice: 'close-notice',
   editNotice: 'edit-notice',
   deleteNotice: 'delete-notice',
+  startMeeting: 'start-meeting',
+  /** The unit reporting changed (调度会 follow mode). */
+  meetingReporting: 'meeting-reporting',
+  endMeeting: 'end-meeting',
+  recordDecision: 'record-decision',
+  editDecision: 'edit-decision',
+  deleteDecision: 'delete-decision',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
 } as const
@@ -88,6 +95,18 @@ export function auditSummary(change: AuditChange): string {
       return `修改督办单 ${NOTICE_FIELD_LABEL[change.field as NoticeField] ?? change.field ?? ''}：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
     case AuditAction.deleteNotice:
       return `删除督办单：${String(change.from ?? '')}`
+    case AuditAction.startMeeting:
+      return `召开会议：${String(change.to ?? '')}`
+    case AuditAction.meetingReporting:
+      return change.to ? `开始汇报：${String(change.to)}` : `${String(change.from ?? '')} 汇报结束`
+    case AuditAction.endMeeting:
+      return `会议结束：${String(change.to ?? '')}`
+    case AuditAction.recordDecision:
+      return `确定事项：${String(change.to ?? '')}`
+    case AuditAction.editDecision:
+      return `修改确定事项：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
+    case AuditAction.deleteDecision:
+      return `删除确定事项：${String(change.from ?? '')}`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
   }

@@ -17,12 +17,7 @@ export function describeChanges(doc: Y.Doc, effects: readonly UpdateEffect[]): A
   const reader = new ChangeReader(doc, effects)
   const changes: AuditChange[] = []
   for (const effect of effects) {
-    const change =
-      effect.collection === RecordCollection.projects
-        ? reader.projectChange(effect)
-        : effect.collection === RecordCollection.problems
-          ? reader.problemChange(effect)
-          : reader.noticeChange(effect)
+    const change = reader.change(effect)
     if (change) changes.push(change)
   }
   return changes
@@ -52,6 +47,44 @@ class ChangeReader {
       if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
       if (effect.kind === 'setField' && effect.collection === RecordCollection.projects && effect.field === 'stage') this.stageMoved.add(effect.id)
     }
+  }
+
+  change(effect: UpdateEffect): AuditChange | undefined {
+    switch (effect.collection) {
+      case RecordCollection.projects:
+        return this.projectChange(effect)
+      case RecordCollection.problems:
+        return this.problemChange(effect)
+      case RecordCollection.notices:
+        return this.noticeChange(effect)
+      case RecordCollection.meetings:
+        return this.meetingChange(effect)
+      case RecordCollection.decisions:
+        return this.decisionChange(effect)
+    }
+  }
+
+  /** Meeting events are board-level entries (no project); the recordId names the meeting. */
+  meetingChange(effect: UpdateEffect): AuditChange | undefined {
+    const title = this.stored(effect.collection, effect.id, 'title') ?? this.written(effect.collection, effect.id, 'title') ?? null
+    const base = { projectId: '', recordId: effect.id }
+    if (effect.kind === 'createRecord') return { ...base, action: AuditAction.startMeeting, field: null, from: null, to: title }
+    if (effect.kind === 'deleteRecord') return undefined
+    const edit = this.fieldEdit(effect)
+    if (!edit) return undefined
+    if (effect.field === 'reportingUnit') return { ...base, action: AuditAction.meetingReporting, ...edit }
+    if (effect.field === 'status' && edit.to === 'ended') return { ...base, action: AuditAction.endMeeting, field: null, from: null, to: title }
+    return undefined
+  }
+
+  decisionChange(effect: UpdateEffect): AuditChange | undefined {
+    const field = (name: string) => this.stored(effect.collection, effect.id, name) ?? this.written(effect.collection, effect.id, name) ?? null
+    const base = { projectId: String(field('projectId') ?? ''), recordId: effect.id }
+    if (effect.kind === 'createRecord') return { ...base, action: AuditAction.recordDecision, field: null, from: null, to: field('content') }
+    if (effect.kind === 'deleteRecord') return { ...base, action: AuditAction.deleteDecision, field: null, from: field('content'), to: null }
+    if (!['content', 'assignee', 'deadline'].includes(effect.field)) return undefined
+    const edit = this.fieldEdit(effect)
+    return edit ? { ...base, action: AuditAction.editDecision, ...edit } : undefined
   }
 
   projectChange(effect: UpdateEffect): AuditChange | undefined {

@@ -129,14 +129,25 @@ function noticeRule(principal: Principal, effect: UpdateEffect, context: PolicyC
   return effect.field.endsWith('ById') || effect.field.endsWith('ByLabel') ? claimRule(principal, effect.field, effect.value, '只能以自己的名义下发、答复或办结督办单') : undefined
 }
 
+/** Meetings and their decisions are run and written by the project office, in its own name. */
+function meetingRule(principal: Principal, effect: UpdateEffect): string | undefined {
+  if (!canManageBoards(principal)) return effect.collection === RecordCollection.meetings ? '只有项目办可以主持调度会' : '只有项目办可以记录确定事项'
+  if (effect.kind === 'setField' && (effect.field.endsWith('Id') || effect.field.endsWith('Label')) && effect.field !== 'meetingId' && effect.field !== 'projectId') {
+    return claimRule(principal, effect.field, effect.value, '只能以自己的名义主持会议或记录事项')
+  }
+  return undefined
+}
+
 const RULES: Record<RecordCollection, (principal: Principal, effect: UpdateEffect, context: PolicyContext) => string | undefined> = {
   projects: projectRule,
   problems: problemRule,
   notices: noticeRule,
+  meetings: meetingRule,
+  decisions: meetingRule,
 }
 
 function claimRule(principal: Principal, field: string, value: unknown, refusal = '只能以自己的名义提出或解决问题'): string | undefined {
-  if (field.endsWith('ById') && value !== principalId(principal)) return refusal
-  if (field.endsWith('ByLabel') && value !== principalLabel(principal)) return refusal
+  if (field.endsWith('Id') && value !== principalId(principal)) return refusal
+  if (field.endsWith('Label') && value !== principalLabel(principal)) return refusal
   return undefined
 }

@@ -61,11 +61,18 @@ export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): strin
 }
 
 /** Problems and notices belong to one project for life: they must name an existing one when created. */
-const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices]
+const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices, RecordCollection.decisions]
 
 function checkProjectReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
   const projects = collectionRoot(doc, RecordCollection.projects)
   for (const effect of effects) {
+    if (effect.kind === 'setField' && effect.collection === RecordCollection.decisions && effect.field === 'meetingId') {
+      if (!created.has(keyOf(effect.collection, effect.id))) return '确定事项所属会议不能更改'
+      const meetingId = effect.value as string
+      if (!collectionRoot(doc, RecordCollection.meetings).has(meetingId) && !created.has(keyOf(RecordCollection.meetings, meetingId))) {
+        return `确定事项所属会议不存在：${meetingId}`
+      }
+    }
     if (effect.kind !== 'setField' || !PROJECT_OWNED.includes(effect.collection) || effect.field !== 'projectId') continue
     const label = RECORD_SCHEMAS[effect.collection].label
     if (!created.has(keyOf(effect.collection, effect.id))) return `${label}所属项目不能更改`

@@ -8,15 +8,19 @@ import * as Y from 'yjs'
  * - `projects`: the cards.
  * - `problems`: 存在问题, each naming its project by `projectId`.
  * - `notices`: 督办单, each naming its project by `projectId`.
+ * - `meetings`: 调度会, with the unit reporting now (everyone's board follows it).
+ * - `decisions`: 确定事项 of a meeting, each naming its meeting and project.
  */
 export const RecordCollection = {
   projects: 'projects',
   problems: 'problems',
   notices: 'notices',
+  meetings: 'meetings',
+  decisions: 'decisions',
 } as const
 export type RecordCollection = (typeof RecordCollection)[keyof typeof RecordCollection]
 
-export const RECORD_COLLECTIONS: readonly RecordCollection[] = [RecordCollection.projects, RecordCollection.problems, RecordCollection.notices]
+export const RECORD_COLLECTIONS: readonly RecordCollection[] = Object.values(RecordCollection)
 
 export function isRecordCollection(name: string): name is RecordCollection {
   return (RECORD_COLLECTIONS as readonly string[]).includes(name)

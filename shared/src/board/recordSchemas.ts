@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import { OPTIONAL_DECISION_FIELDS, decisionFieldSchemas, isDecisionId } from '../domain/decision.ts'
+import { OPTIONAL_MEETING_FIELDS, isMeetingId, meetingFieldSchemas } from '../domain/meeting.ts'
 import { OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
 import { OPTIONAL_PROBLEM_FIELDS, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
 import { OPTIONAL_PROJECT_FIELDS, isProjectId, projectFieldSchemas } from '../domain/project.ts'
@@ -17,6 +19,8 @@ export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
   projects: { label: '项目', isId: isProjectId, fieldSchemas: projectFieldSchemas, optionalFields: OPTIONAL_PROJECT_FIELDS },
   problems: { label: '问题', isId: isProblemId, fieldSchemas: problemFieldSchemas, optionalFields: OPTIONAL_PROBLEM_FIELDS },
   notices: { label: '督办单', isId: isNoticeId, fieldSchemas: noticeFieldSchemas, optionalFields: OPTIONAL_NOTICE_FIELDS },
+  meetings: { label: '会议', isId: isMeetingId, fieldSchemas: meetingFieldSchemas, optionalFields: OPTIONAL_MEETING_FIELDS },
+  decisions: { label: '确定事项', isId: isDecisionId, fieldSchemas: decisionFieldSchemas, optionalFields: OPTIONAL_DECISION_FIELDS },
 }
 
 export function isRecordField(collection: RecordCollection, field: string): boolean {

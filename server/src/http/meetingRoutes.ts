@@ -1,0 +1,37 @@
+import { Hono } from 'hono'
+import { canReadBoard } from '@guatu/shared/domain/permissions'
+import type { MeetingService } from '../meetings/meetingService.ts'
+import { minutesDocx } from '../meetings/minutesDocx.ts'
+import { RequestError } from '../requestError.ts'
+import { requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
+import { fileResponse } from './fileResponse.ts'
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+function requireReadable(c: AppContext, boardId: string): void {
+  if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
+}
+
+/** Past and running meetings, and their minutes (会议纪要) as JSON or Word. */
+export function meetingRoutes(meetings: MeetingService): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+
+  routes.get('/:id/meetings', async (c) => {
+    requireReadable(c, c.req.param('id'))
+    const list = await meetings.list(c.req.param('id'))
+    return list ? c.json({ meetings: list }) : c.json({ error: '看板不存在' }, 404)
+  })
+
+  routes.get('/:id/meetings/:meetingId/minutes', async (c) => {
+    requireReadable(c, c.req.param('id'))
+    return c.json(await meetings.minutes(c.req.param('id'), c.req.param('meetingId')))
+  })
+
+  routes.get('/:id/meetings/:meetingId/minutes.docx', async (c) => {
+    requireReadable(c, c.req.param('id'))
+    const minutes = await meetings.minutes(c.req.param('id'), c.req.param('meetingId'))
+    return fileResponse(c, await minutesDocx(minutes), `${minutes.meeting.title}-会议纪要.docx`, DOCX_TYPE)
+  })
+
+  return routes
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { isIsoDate, type IsoDate } from './dates.ts'
+
+/**
+ * 调度会: a progress meeting the project office runs on the board. Units report one by one in
+ * agenda order; `reportingUnit` is who speaks now, and every participant's board (and the wall
+ * screen) follows it. What happens while the meeting runs is read back from the board's history.
+ */
+export type MeetingId = string & { readonly __brand: 'MeetingId' }
+
+export const MEETING_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/
+
+export function isMeetingId(value: unknown): value is MeetingId {
+  return typeof value === 'string' && MEETING_ID_PATTERN.test(value)
+}
+
+export function newMeetingId(): MeetingId {
+  return `m_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}` as MeetingId
+}
+
+export const MeetingStatus = {
+  running: 'running',
+  ended: 'ended',
+} as const
+export type MeetingStatus = (typeof MeetingStatus)[keyof typeof MeetingStatus]
+
+export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { running: '进行中', ended: '已结束' }
+
+/** Board totals at a moment: count and 总投资 per stage (hundredths of 万元), for "before and after". */
+export const boardTotalsSchema = z.strictObject({
+  projectCount: z.number().int().min(0),
+  totalInvestmentCents: z.number().int().min(0),
+  byStage: z.record(z.string(), z.strictObject({ count: z.number().int().min(0), investmentCents: z.number().int().min(0) })),
+})
+export type BoardTotals = z.infer<typeof boardTotalsSchema>
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+const instant = (label: string) =>
+  z.string({ error: `${label}须为时间` }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: `${label}须为 ISO 时间`,
+  })
+const unitList = (label: string) =>
+  z.array(z.string().trim().min(1, { error: `${label}不能为空` }).max(50), { error: `${label}须为单位列表` }).max(200, { error: `${label}过多` })
+
+export const meetingFieldSchemas = {
+  title: text('会议名称', 100).refine((value) => value.trim().length > 0, { error: '会议名称不能为空' }),
+  date: z.custom<IsoDate>(isIsoDate, { error: '会议日期须为有效日期' }),
+  attendees: unitList('参会单位'),
+  /** Units in reporting order. */
+  agenda: unitList('汇报顺序'),
+  status: z.enum([MeetingStatus.running, MeetingStatus.ended], { error: '会议状态无效' }),
+  /** The unit reporting now; absent between reports. */
+  reportingUnit: text('汇报单位', 50),
+  startedAt: instant('开始时间'),
+  endedAt: instant('结束时间'),
+  chairId: text('主持人', 64),
+  chairLabel: text('主持人', 100),
+  totalsBefore: boardTotalsSchema,
+  totalsAfter: boardTotalsSchema,
+} as const
+
+export type MeetingField = keyof typeof meetingFieldSchemas
+export const MEETING_FIELDS = Object.keys(meetingFieldSchemas) as MeetingField[]
+export const OPTIONAL_MEETING_FIELDS = ['reportingUnit', 'endedAt', 'totalsAfter'] as const satisfies readonly MeetingField[]
+type OptionalMeetingField = (typeof OPTIONAL_MEETING_FIELDS)[number]
+type FieldValues = { [K in MeetingField]: z.infer<(typeof meetingFieldSchemas)[K]> }
+export type MeetingFields = Omit<FieldValues, OptionalMeetingField> & Partial<Pick<FieldValues, OptionalMeetingField>>
+export type Meeting = MeetingFields & { readonly id: MeetingId }
