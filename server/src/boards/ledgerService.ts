@@ -7,6 +7,8 @@ import { todayInChina } from '@guatu/shared/domain/dates'
 import type { Principal } from '@guatu/shared/domain/principal'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
 import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { LIGHT_PARAM, isLightFilter, matchesLightFilter } from '@guatu/shared/progress/lightFilter'
+import { lightsByProject, worstLight } from '@guatu/shared/progress/lights'
 import { LedgerImportError, applyLedgerImport } from '../ledger/applyImport.ts'
 import { exportLedgerWorkbook } from '../ledger/exportLedger.ts'
 import { planLedgerImport } from '../ledger/importPlan.ts'
@@ -75,10 +77,17 @@ export class LedgerService {
         if (problem.status === ProblemStatus.open) openCounts.set(problem.projectId, (openCounts.get(problem.projectId) ?? 0) + 1)
       }
       const filter = filterFromSearchParams(query)
-      const projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
+      const settings = readBoardSettings(doc, record.year)
+      const asOf = resolveAsOf(settings, todayInChina())
+      let projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
+      const light = query.get(LIGHT_PARAM)
+      if (isLightFilter(light)) {
+        const lights = lightsByProject(projects, settings, asOf)
+        projects = projects.filter((project) => matchesLightFilter(worstLight(lights.get(project.id) ?? []), light))
+      }
       const shown = new Set(projects.map((project) => project.id))
-      const asOf = resolveAsOf(readBoardSettings(doc, record.year), todayInChina())
-      return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered: !isFilterEmpty(filter) }
+      const filtered = !isFilterEmpty(filter) || isLightFilter(light)
+      return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered }
     })
     if (!snapshot) return undefined
     const { record, projects, problems, asOf, filtered } = snapshot

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { NOTICE_REPLY_FIELDS, type NoticeField } from '@guatu/shared/domain/notice'
-import { canDeleteProject, canEditProjectOfUnit, canManageBoards, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
+import { canDeleteProject, canEditProjectOfUnit, canIssueNotices, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { UpdateEffect } from './updateEffects.ts'
 
@@ -115,13 +115,12 @@ function problemRule(principal: Principal, effect: UpdateEffect, context: Policy
  * whose project it is writes the reply, in its own name, and nothing else.
  */
 function noticeRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
-  const office = canManageBoards(principal)
+  const office = canIssueNotices(principal)
   if (effect.kind === 'createRecord' || effect.kind === 'deleteRecord') return office ? undefined : '只有项目办可以下发或删除督办单'
   const isReply = NOTICE_REPLY_FIELDS.includes(effect.field as NoticeField)
   if (!isReply && !office) return '督办单只能由项目办修改，责任单位只能填写办理情况'
-  if (isReply && !office && !canEditProjectOfUnit(principal, context.unitOfOwner(RecordCollection.notices, effect.id))) {
-    return editRefusal(principal, context.unitOfOwner(RecordCollection.notices, effect.id))
-  }
+  const unit = context.unitOfOwner(RecordCollection.notices, effect.id)
+  if (isReply && !office && !canReplyToNotice(principal, unit)) return editRefusal(principal, unit)
   if (effect.kind !== 'setField') return undefined
   if (['issuedById', 'issuedByLabel', 'issuedAt'].includes(effect.field) && !context.isCreated(RecordCollection.notices, effect.id)) {
     return '督办单的下发人和下发时间不能修改'

@@ -36,6 +36,16 @@ export function canManageBoards(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === Role.admin
 }
 
+/** 督办单 are the project office's: only it issues, escalates and closes them. */
+export function canIssueNotices(principal: Principal): boolean {
+  return canManageBoards(principal)
+}
+
+/** The department whose project a notice is about answers it (办理情况). */
+export function canReplyToNotice(principal: Principal, unit: string): boolean {
+  return principal.kind === 'user' && principal.role === Role.editor && principal.units.includes(unit)
+}
+
 /** Units a principal may give a project: any for the project office, its own for a department. */
 export function assignableUnits(principal: Principal): 'any' | readonly string[] {
   if (principal.kind !== 'user') return []
