@@ -7,6 +7,8 @@ export interface HistoryEntry {
   at: string
   actorLabel: string
   action: string
+  /** The problem or 督办单 the entry is about (problem and notice actions), else undefined. */
+  recordId?: string
   /** Old and new value; for a move (`action` 'move') these are stage ids. */
   from?: unknown
   to?: unknown
@@ -24,6 +26,7 @@ function readEntry(value: unknown): HistoryEntry | undefined {
     at: typeof record.at === 'number' ? new Date(record.at).toISOString() : typeof record.at === 'string' ? record.at : '',
     actorLabel: typeof actor?.label === 'string' ? actor.label : '未知',
     action: typeof record.action === 'string' ? record.action : '',
+    ...(typeof record.recordId === 'string' && record.recordId ? { recordId: record.recordId } : {}),
     summary: typeof record.summary === 'string' ? record.summary : '',
     from: record.from,
     to: record.to,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { canManageAccounts } from '@guatu/shared/domain/permissions'
 import type { Principal } from '@guatu/shared/domain/principal'
 import { AdminPage } from '../admin/AdminPage.tsx'
@@ -11,6 +11,17 @@ import { BoardPage } from './BoardPage.tsx'
 import { loginPath, navigate, nextPathAfterLogin, parseRoute, type Route } from './route.ts'
 import { usePathname } from './usePathname.ts'
 
+// The wall display carries ECharts; loaded on its own so the board's first load stays small.
+const ScreenPage = lazy(() => import('../screen/ScreenPage.tsx'))
+
+function Screen({ boardId }: { boardId: string }) {
+  return (
+    <Suspense fallback={<p role="status" className="page-message">正在打开大屏…</p>}>
+      <ScreenPage key={boardId} boardId={boardId} />
+    </Suspense>
+  )
+}
+
 function NotFound() {
   return (
     <main className="page-message">
@@ -22,7 +33,8 @@ function NotFound() {
 
 /**
  * Asks the server who we are, then routes: nobody → 登录 (remembering the page asked for); a screen
- * link → its one board, read-only, whatever the path; a person → the page of the address.
+ * link → its one board, read-only, whatever the path (the wall display at `/screen/…`, otherwise the
+ * board); a person → the page of the address.
  */
 export function App() {
   const pathname = usePathname()
@@ -60,7 +72,11 @@ export function App() {
   if (principal.kind === 'screen') {
     return (
       <PrincipalContext.Provider value={principal}>
-        <BoardPage key={principal.boardId} boardId={principal.boardId} view="board" />
+        {route.kind === 'screen' ? (
+          <Screen boardId={principal.boardId} />
+        ) : (
+          <BoardPage key={principal.boardId} boardId={principal.boardId} view="board" />
+        )}
       </PrincipalContext.Provider>
     )
   }
@@ -79,9 +95,16 @@ function UserPage({ route, principal }: { route: Route; principal: Principal }) 
       return <BoardListPage />
     case 'board':
     case 'problems':
+    case 'progress':
+    case 'warnings':
+    case 'notices':
+    case 'ranking':
+    case 'settings':
       // Keyed by board: switching boards tears down one connection and opens the other, while
       // going between the board and its 问题清单 keeps the same one.
       return <BoardPage key={route.boardId} boardId={route.boardId} view={route.kind} />
+    case 'screen':
+      return <Screen boardId={route.boardId} />
     case 'admin':
       return canManageAccounts(principal) ? (
         <AdminPage />

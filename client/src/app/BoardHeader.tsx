@@ -1,14 +1,27 @@
 import { memo } from 'react'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { ImportButton } from '../ledger/ImportButton.tsx'
+import { LightCounts } from '../lights/LightCounts.tsx'
+import { useBoardLightCounts } from '../lights/useBoardLightCounts.ts'
 import { PresenceBar } from '../presence/PresenceBar.tsx'
 import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { AppLink } from './AppLink.tsx'
 import type { BoardView } from './BoardPage.tsx'
-import { boardPath, problemsPath } from './route.ts'
+import { boardPath, boardSubpagePath, type BoardSubpage } from './route.ts'
+
+/** The header's page links, in the order a meeting goes through them. */
+const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean }[] = [
+  { page: 'progress', label: '目标进度' },
+  { page: 'warnings', label: '预警' },
+  { page: 'notices', label: '督办' },
+  { page: 'ranking', label: '排名' },
+  { page: 'problems', label: '问题清单' },
+  { page: 'settings', label: '设置', officeOnly: true },
+]
 
 export const BoardHeader = memo(function BoardHeader({
   boardId,
@@ -24,7 +37,10 @@ export const BoardHeader = memo(function BoardHeader({
   onError: (message: string) => void
 }) {
   // A wall display stays on the board; the page links are for people.
-  const person = usePrincipal().kind === 'user'
+  const principal = usePrincipal()
+  const person = principal.kind === 'user'
+  const office = canManageBoards(principal)
+  const counts = useBoardLightCounts()
   return (
     <header className="board-header">
       <a href="/" className="home-link" aria-label="返回看板列表">
@@ -36,11 +52,19 @@ export const BoardHeader = memo(function BoardHeader({
           <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
             看板
           </AppLink>
-          <AppLink href={problemsPath(boardId)} aria-current={view === 'problems' ? 'page' : undefined} data-testid="nav-problems">
-            问题清单
-          </AppLink>
+          {NAV_PAGES.filter((link) => office || !link.officeOnly).map((link) => (
+            <AppLink
+              key={link.page}
+              href={boardSubpagePath(boardId, link.page)}
+              aria-current={view === link.page ? 'page' : undefined}
+              data-testid={`nav-${link.page}`}
+            >
+              {link.label}
+            </AppLink>
+          ))}
         </nav>
       )}
+      <LightCounts counts={counts} testId="board-light-counts" />
       <NewProjectButton onCreated={onCreated} onError={onError} />
       <ImportButton boardId={boardId} />
       <PresenceBar />

@@ -1,23 +1,24 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { Board } from '../board/Board.tsx'
 import { FilterBar } from '../filter/FilterBar.tsx'
 import { useBoardQuery } from '../filter/useBoardQuery.ts'
-import { ProblemsPage } from '../problems/ProblemsPage.tsx'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { ProjectPanel } from '../project-panel/ProjectPanel.tsx'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
+import { BoardYearContext } from '../sync/boardYearContext.ts'
 import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { BoardHeader } from './BoardHeader.tsx'
+import { BoardViewContent } from './BoardViewContent.tsx'
 import { Toast, type ToastMessage } from './Toast.tsx'
-import { boardPath, navigate } from './route.ts'
+import type { BoardSubpage } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 
-/** Which page of the board: the kanban itself or its 问题清单. */
-export type BoardView = 'board' | 'problems'
+/** Which page of the board: the kanban itself or one of its other pages (问题清单, 目标进度 …). */
+export type BoardView = 'board' | BoardSubpage
 
 /**
- * `/board/:boardId` and `/board/:boardId/problems`, over one connection. Owns what must survive a reconnection after a rejected update — the open
+ * `/board/:boardId` and its pages (`/problems`, `/progress`, `/warnings`, `/notices`, `/ranking`, `/settings`), over one connection. Owns what must survive a reconnection after a rejected update — the open
  * panel and the message explaining the rejection — while the connection below it is replaced.
  */
 export function BoardPage({ boardId, view }: { boardId: string; view: BoardView }) {
@@ -48,14 +49,9 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
   const open = useCallback((id: ProjectId) => setOpenProject({ id, isNew: false }), [])
   const openNew = useCallback((id: ProjectId) => setOpenProject({ id, isNew: true }), [])
   const closePanel = useCallback(() => setOpenProject(null), [])
-  // From the 问题清单: back to the board, with the project's panel open on it.
-  const openFromProblems = useCallback(
-    (id: ProjectId) => {
-      setOpenProject({ id, isNew: false })
-      navigate(boardPath(boardId))
-    },
-    [boardId],
-  )
+  // From a list page (问题清单, 预警, 督办 …): the project's panel opens over the page itself, so
+  // closing it returns to the list where the office was working.
+  const openFromList = useCallback((id: ProjectId) => setOpenProject({ id, isNew: false }), [])
   const dismissToast = useCallback(() => setToast(null), [])
 
   if (meta.status === 'missing') {
@@ -67,11 +63,13 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
     )
   }
   const title = meta.status === 'ready' ? `${meta.board.name}（${meta.board.year}年）` : '重点项目看板'
+  const year = meta.status === 'ready' ? meta.board.year : undefined
 
   return (
     <div className="board-page">
       {connection ? (
         <BoardConnectionContext.Provider value={connection}>
+          <BoardYearWrapper year={year}>
           <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
           {view === 'board' ? (
             <>
@@ -82,7 +80,7 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
             </>
           ) : (
             <main className="board-main problems-main">
-              <ProblemsPage key={generation} onOpenProject={openFromProblems} />
+              <BoardViewContent key={generation} boardId={boardId} view={view} onOpenProject={openFromList} onMessage={showMessage} />
             </main>
           )}
           {openProject && (
@@ -93,6 +91,7 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
               onClose={closePanel}
             />
           )}
+          </BoardYearWrapper>
         </BoardConnectionContext.Provider>
       ) : (
         <p role="status" className="page-message">
@@ -102,4 +101,9 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
       {toast && <Toast key={toast.id} message={toast} onDismiss={dismissToast} />}
     </div>
   )
+}
+
+/** Provides the board's year once its record has arrived; before that the context's default (this year) applies. */
+function BoardYearWrapper({ year, children }: { year: number | undefined; children: ReactNode }) {
+  return year === undefined ? children : <BoardYearContext.Provider value={year}>{children}</BoardYearContext.Provider>
 }

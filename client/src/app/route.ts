@@ -6,14 +6,19 @@
 export type Route =
   | { kind: 'boards' }
   | { kind: 'board'; boardId: string }
-  /** 问题清单: every problem on the board, over the same live connection as the board. */
-  | { kind: 'problems'; boardId: string }
+  /** The board's other pages (问题清单, 目标进度, 预警, 督办, 排名, 设置), over the same live connection as the board. */
+  | { kind: BoardSubpage; boardId: string }
+  /** 大屏: the wall display of a board, read-only, for a screen link or anyone signed in. */
+  | { kind: 'screen'; boardId: string }
   | { kind: 'login' }
   | { kind: 'admin' }
   | { kind: 'notFound' }
 
-const BOARD_PATH = /^\/(?:board|screen)\/([^/]+)\/?$/
-const PROBLEMS_PATH = /^\/board\/([^/]+)\/problems\/?$/
+const BOARD_PATH = /^\/board\/([^/]+)\/?$/
+const SCREEN_PATH = /^\/screen\/([^/]+)\/?$/
+export const BOARD_SUBPAGES = ['problems', 'progress', 'warnings', 'notices', 'ranking', 'settings'] as const
+export type BoardSubpage = (typeof BOARD_SUBPAGES)[number]
+const SUBPAGE_PATH = new RegExp(`^/board/([^/]+)/(${BOARD_SUBPAGES.join('|')})/?$`)
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'boards' }
@@ -21,8 +26,11 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
-  const problems = PROBLEMS_PATH.exec(pathname)
-  if (problems?.[1]) return { kind: 'problems', boardId: decodeURIComponent(problems[1]) }
+  const screen = SCREEN_PATH.exec(pathname)
+  if (screen?.[1]) return { kind: 'screen', boardId: decodeURIComponent(screen[1]) }
+  const subpage = SUBPAGE_PATH.exec(pathname)
+  const page = BOARD_SUBPAGES.find((name) => name === subpage?.[2])
+  if (subpage?.[1] && page) return { kind: page, boardId: decodeURIComponent(subpage[1]) }
   return { kind: 'notFound' }
 }
 
@@ -50,6 +58,10 @@ export function boardPath(boardId: string): string {
 
 export function problemsPath(boardId: string): string {
   return `${boardPath(boardId)}/problems`
+}
+
+export function boardSubpagePath(boardId: string, page: BoardSubpage): string {
+  return `${boardPath(boardId)}/${page}`
 }
 
 const NAVIGATE_EVENT = 'guatu:navigate'

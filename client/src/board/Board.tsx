@@ -1,8 +1,9 @@
 import { memo } from 'react'
-import { isFilterEmpty, LaneGrouping } from '@guatu/shared/board/projectFilter'
+import { LaneGrouping } from '@guatu/shared/board/projectFilter'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { STAGES } from '@guatu/shared/domain/stage'
-import type { BoardQuery } from '../filter/boardQuery.ts'
+import { isQueryFiltered, type BoardQuery } from '../filter/boardQuery.ts'
+import { useLightsOf } from '../lights/useLightsOf.ts'
 import { useVisibleColumns } from '../filter/useVisibleColumns.ts'
 import { useActivityMarks } from '../presence/useActivityMarks.ts'
 import { useToday } from '../problems/useToday.ts'
@@ -32,10 +33,11 @@ export const Board = memo(function Board({
   const problems = useProblemsByProject()
   const marks = useActivityMarks()
   const today = useToday()
-  const visible = useVisibleColumns(columns, query.filter, problems)
+  const lightsOf = useLightsOf()
+  const visible = useVisibleColumns(columns, query.filter, problems, query.light, lightsOf)
   const lanes = useLanes(visible, query.lanes)
   const drag = useBoardDrag(lanes, query.lanes, onError)
-  const filtered = !isFilterEmpty(query.filter)
+  const filtered = isQueryFiltered(query)
 
   if (query.lanes === LaneGrouping.none) {
     const cells = drag.displayLanes[0]?.cells ?? visible

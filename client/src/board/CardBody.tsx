@@ -5,6 +5,12 @@ import type { Project } from '@guatu/shared/domain/project'
 import { ACTIVITY_LABEL, type ActivityMark } from '../presence/activityMarks.ts'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { Problem } from '@guatu/shared/domain/problem'
+import type { Notice } from '@guatu/shared/domain/notice'
+import type { ProjectLightState } from '../lights/lightCache.ts'
+import { LightBadge } from '../lights/LightBadge.tsx'
+import { LightReasons } from '../lights/LightReasons.tsx'
+import { lightTipId } from '../lights/lightTip.ts'
+import { NoticeBadge } from '../notices/NoticeBadge.tsx'
 import { LockIcon } from './LockIcon.tsx'
 import { ProblemBadge } from './ProblemBadge.tsx'
 
@@ -20,8 +26,14 @@ export const CardBody = memo(function CardBody({
   locked = false,
   problems,
   today,
+  lights,
+  notices,
 }: {
   project: Project
+  /** The card's automatic lights (cached per record, settings and day: lightCache.ts). */
+  lights?: ProjectLightState | undefined
+  /** The project's 督办单; open ones show as a badge. */
+  notices?: readonly Notice[] | undefined
   /** The project's problems (the view store keeps the list identical while they are unchanged). */
   problems?: readonly Problem[] | undefined
   today?: IsoDate | undefined
@@ -63,7 +75,19 @@ export const CardBody = memo(function CardBody({
           <dd>{project.leaders.length > 0 ? project.leaders.join('、') : '—'}</dd>
         </div>
       </dl>
+      {((lights && lights.worst !== 'green') || (notices && notices.length > 0)) && (
+        <p className="card-alerts">
+          {lights && lights.worst !== 'green' && <LightBadge light={lights.worst} />}
+          {notices && <NoticeBadge notices={notices} />}
+        </p>
+      )}
       {problems && today && <ProblemBadge problems={problems} today={today} />}
+      {!overlay && lights && lights.lights.length > 0 && (
+        // Shown on hover and on keyboard focus of the card (board.css); the card's aria-describedby points here.
+        <div className="card-light-tip" role="tooltip">
+          <LightReasons id={lightTipId(project.id)} lights={lights.lights} />
+        </div>
+      )}
     </div>
   )
 })

@@ -5,7 +5,10 @@ import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
 import type { ActivityMark } from '../presence/activityMarks.ts'
+import { useLightsOf } from '../lights/useLightsOf.ts'
+import { NO_NOTICES } from '../sync/noticeIndex.ts'
 import { NO_PROBLEMS, type ProblemsByProject } from '../sync/problemIndex.ts'
+import { useNoticesByProject } from '../sync/useNoticesByProject.ts'
 import { cellDroppableId } from './dragPreview.ts'
 import { SortableCard } from './SortableCard.tsx'
 import type { LaneData } from './useKanbanCollision.ts'
@@ -39,6 +42,9 @@ export const CardCell = memo(function CardCell({
   const data = useMemo((): LaneData => ({ lane }), [lane])
   const { setNodeRef, isOver } = useDroppable({ id: droppableId, data })
   const ids = useMemo(() => cards.map((card) => card.id), [cards])
+  // Both are cached per project: a card whose lights and notices did not change keeps its props.
+  const lightsOf = useLightsOf()
+  const notices = useNoticesByProject()
   return (
     <SortableContext id={droppableId} items={ids} strategy={verticalListSortingStrategy}>
       <div ref={setNodeRef} className={`column-cards${isOver ? ' cell-over' : ''}`} data-stage={stage}>
@@ -48,6 +54,8 @@ export const CardCell = memo(function CardCell({
             project={project}
             lane={data}
             problems={problems.get(project.id) ?? NO_PROBLEMS}
+            lights={lightsOf(project)}
+            notices={notices.get(project.id) ?? NO_NOTICES}
             today={today}
             mark={marks.get(project.id)}
             onOpen={onOpen}

@@ -3,13 +3,18 @@ import { columnTotals } from '@guatu/shared/board/projectFilter'
 import { formatYi } from '@guatu/shared/domain/money'
 import type { Project } from '@guatu/shared/domain/project'
 import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
+import { countLights } from '../lights/lightCache.ts'
+import { LightCounts } from '../lights/LightCounts.tsx'
+import { useLightsOf } from '../lights/useLightsOf.ts'
 
 /**
  * Stage name and, for the cards shown (after the filter), their number and exact sums in 亿元:
- * 总投资, 年度计划, 已完成. Memoized on the array: a column the last change left alone keeps it.
+ * 总投资, 年度计划, 已完成, and their lights (红 N · 黄 N · 蓝 N). Memoized on the array: a column the last change left alone keeps it.
  */
 export const ColumnHeader = memo(function ColumnHeader({ stage, cards }: { stage: Stage; cards: readonly Project[] }) {
   const totals = useMemo(() => columnTotals(cards), [cards])
+  const lightsOf = useLightsOf()
+  const lights = useMemo(() => countLights(cards, lightsOf), [cards, lightsOf])
   const total = formatYi(totals.totalInvestmentCents)
   const plan = formatYi(totals.annualPlanCents)
   const completed = formatYi(totals.completedCents)
@@ -37,6 +42,7 @@ export const ColumnHeader = memo(function ColumnHeader({ stage, cards }: { stage
         </span>{' '}
         亿元
       </p>
+      <LightCounts counts={lights} testId={`column-lights-${stage}`} compact />
     </header>
   )
 })

@@ -7,6 +7,11 @@ import { usePrincipal } from '../auth/usePrincipal.ts'
 import type { ActivityMark } from '../presence/activityMarks.ts'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { Problem } from '@guatu/shared/domain/problem'
+import { LIGHT_LABEL } from '@guatu/shared/progress/lights'
+import type { Notice } from '@guatu/shared/domain/notice'
+import type { ProjectLightState } from '../lights/lightCache.ts'
+import { openNoticeSummary } from '../notices/openNotices.ts'
+import { lightTipId } from '../lights/lightTip.ts'
 import { CardBody } from './CardBody.tsx'
 import type { LaneData } from './useKanbanCollision.ts'
 import { countProblems } from '../problems/problemCounts.ts'
@@ -24,6 +29,8 @@ export const SortableCard = memo(function SortableCard({
   project,
   lane,
   problems,
+  lights,
+  notices,
   today,
   mark,
   onOpen,
@@ -32,6 +39,8 @@ export const SortableCard = memo(function SortableCard({
   project: Project
   lane: LaneData
   problems: readonly Problem[]
+  lights: ProjectLightState
+  notices: readonly Notice[]
   today: IsoDate
   mark: ActivityMark | undefined
   onOpen: (id: ProjectId) => void
@@ -58,6 +67,9 @@ export const SortableCard = memo(function SortableCard({
   }
   const counts = countProblems(problems, today)
   const problemText = counts.open > 0 ? `${counts.open}个未解决问题${counts.overdue > 0 ? `（${counts.overdue}个逾期）` : ''}，` : ''
+  const lightText = lights.worst !== 'green' ? `${LIGHT_LABEL[lights.worst]}灯预警，` : ''
+  const notice = openNoticeSummary(notices)
+  const noticeText = notice ? `${notice.label}，` : ''
   const onClick = () => {
     if (attempts?.takeClickAfterAttempt()) return
     onOpen(project.id)
@@ -75,13 +87,15 @@ export const SortableCard = memo(function SortableCard({
       onPointerMove={attempts?.onPointerMove}
       onPointerCancel={attempts?.onPointerCancel}
       aria-roledescription="项目卡片"
-      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${problemText}${locked ? '只读，' : ''}按回车打开`}
+      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${lightText}${noticeText}${problemText}${locked ? '只读，' : ''}按回车打开`}
+      // The rules behind the light, read out on focus and shown on hover and focus (CardBody).
+      aria-describedby={lights.lights.length > 0 ? lightTipId(project.id) : undefined}
       // After the attempt handlers: an unlocked card's sensor listeners take their place.
       {...listeners}
       onKeyDown={onKeyDown}
       onClick={onClick}
     >
-      <CardBody project={project} mark={mark} locked={locked} problems={problems} today={today} />
+      <CardBody project={project} mark={mark} locked={locked} problems={problems} today={today} lights={lights} notices={notices} />
     </div>
   )
 })

@@ -4,11 +4,11 @@ import {
   INVESTMENT_CUT_LABEL,
   InvestmentCut,
   LaneGrouping,
-  isFilterEmpty,
   type ProjectFilter,
 } from '@guatu/shared/board/projectFilter'
 import { ExportButtons } from '../ledger/ExportButtons.tsx'
-import type { BoardQuery } from './boardQuery.ts'
+import { isQueryFiltered, type BoardQuery } from './boardQuery.ts'
+import { isLightFilter, LIGHT_FILTER_LABEL, LIGHT_FILTERS } from '@guatu/shared/progress/lightFilter'
 import { MultiSelectFilter } from './MultiSelectFilter.tsx'
 import { SearchBox } from './SearchBox.tsx'
 import { useFilterOptions } from './useFilterOptions.ts'
@@ -33,7 +33,7 @@ function isLaneChoice(value: string): value is LaneGrouping {
 /**
  * Above the board: what to show (责任单位 … 名称) and how to group it. In a 调度会 the board is
  * filtered to the unit reporting; the address follows, so the filtered board can be shared.
- * The warning-light filter (红黄绿) of a later issue goes in the `filter-extra` slot.
+ * 预警 (the card's light) is a client-side extra kept as `light=` in the address (lightFilter.ts).
  */
 export const FilterBar = memo(function FilterBar({
   boardId,
@@ -50,7 +50,7 @@ export const FilterBar = memo(function FilterBar({
     (patch: Partial<ProjectFilter>) => onChange({ ...query, filter: { ...query.filter, ...patch } }),
     [onChange, query],
   )
-  const active = !isFilterEmpty(filter)
+  const active = isQueryFiltered(query)
   return (
     <div className="filter-bar" role="search" aria-label="筛选项目" data-testid="filter-bar">
       <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={filter.units} onChange={(units) => setFilter({ units })} />
@@ -91,10 +91,27 @@ export const FilterBar = memo(function FilterBar({
         />
         有未解决问题
       </label>
-      <span className="filter-extra" />
+      <label className="filter-inline filter-extra">
+        预警
+        <select
+          value={query.light ?? ''}
+          data-testid="filter-light"
+          onChange={(event) => {
+            const value = event.target.value
+            onChange({ ...query, light: isLightFilter(value) ? value : null })
+          }}
+        >
+          <option value="">不限</option>
+          {LIGHT_FILTERS.map((light) => (
+            <option key={light} value={light}>
+              {LIGHT_FILTER_LABEL[light]}
+            </option>
+          ))}
+        </select>
+      </label>
       <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />
       {active && (
-        <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER })}>
+        <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER, light: null })}>
           清除筛选
         </button>
       )}

@@ -4,13 +4,17 @@ import {
   LaneGrouping,
   filterFromSearchParams,
   filterToSearchParams,
+  isFilterEmpty,
   type ProjectFilter,
 } from '@guatu/shared/board/projectFilter'
+import { isLightFilter, LIGHT_PARAM, type LightFilter } from '@guatu/shared/progress/lightFilter'
 
 /** What the board address says beyond the board id: the filter and the swimlanes. */
 export interface BoardQuery {
   readonly filter: ProjectFilter
   readonly lanes: LaneGrouping
+  /** The client-side 预警 filter (`light=`), see lightFilter.ts; null shows every card. */
+  readonly light: LightFilter | null
 }
 
 const LANES_PARAM = 'lanes'
@@ -41,17 +45,28 @@ function isLaneGrouping(value: string | null): value is LaneGrouping {
 export function readBoardQuery(search: string): BoardQuery {
   const params = new URLSearchParams(search)
   const lanes = params.get(LANES_PARAM)
-  return { filter: filterFromSearchParams(params), lanes: isLaneGrouping(lanes) ? lanes : LaneGrouping.none }
+  const light = params.get(LIGHT_PARAM)
+  return {
+    filter: filterFromSearchParams(params),
+    lanes: isLaneGrouping(lanes) ? lanes : LaneGrouping.none,
+    light: isLightFilter(light) ? light : null,
+  }
 }
 
-/** `search` with its filter and lanes replaced by `query`'s; other parameters are kept. */
+/** `search` with its filter, lanes and 预警 filter replaced by `query`'s; other parameters are kept. */
 export function writeBoardQuery(search: string, query: BoardQuery): string {
   const params = new URLSearchParams(search)
-  for (const name of [...params.keys()]) if (FILTER_PARAM_NAMES.has(name) || name === LANES_PARAM) params.delete(name)
+  for (const name of [...params.keys()]) if (FILTER_PARAM_NAMES.has(name) || name === LANES_PARAM || name === LIGHT_PARAM) params.delete(name)
   for (const [name, value] of filterToSearchParams(query.filter)) params.append(name, value)
   if (query.lanes !== LaneGrouping.none) params.set(LANES_PARAM, query.lanes)
+  if (query.light !== null) params.set(LIGHT_PARAM, query.light)
   const text = params.toString()
   return text ? `?${text}` : ''
 }
 
-export const EMPTY_QUERY: BoardQuery = { filter: EMPTY_FILTER, lanes: LaneGrouping.none }
+export const EMPTY_QUERY: BoardQuery = { filter: EMPTY_FILTER, lanes: LaneGrouping.none, light: null }
+
+/** Whether any criterion, shared or client-side, narrows the board. */
+export function isQueryFiltered(query: BoardQuery): boolean {
+  return !isFilterEmpty(query.filter) || query.light !== null
+}

@@ -1,24 +1,14 @@
 import { memo } from 'react'
-import { useSavedState } from '../sync/useSavedState.ts'
 import { formatHistoryTime } from './formatHistoryTime.ts'
 import { isBackwardMove, MOVE_ACTION } from './stageMove.ts'
-import { useProjectHistory } from './useProjectHistory.ts'
+import type { HistoryState } from './useProjectHistory.ts'
 
 /**
  * 历史记录: who changed what and when, as the server recorded it from each change's sender. Stage
- * moves stand out, and a move back to an earlier stage is marked 退回.
+ * moves stand out, and a move back to an earlier stage is marked 退回. The panel fetches the list
+ * (useProjectHistory) and shares it with the 督办单 steps.
  */
-export const ProjectHistory = memo(function ProjectHistory({
-  boardId,
-  projectId,
-  version,
-}: {
-  boardId: string
-  projectId: string
-  version: unknown
-}) {
-  const { unsavedCount } = useSavedState()
-  const history = useProjectHistory(boardId, projectId, version, unsavedCount > 0)
+export const ProjectHistory = memo(function ProjectHistory({ projectId, history }: { projectId: string; history: HistoryState }) {
   const entries = history.entries ?? []
   return (
     <section className="project-history" aria-labelledby={`history-title-${projectId}`} data-testid="project-history">

@@ -5,6 +5,12 @@ import { STAGE_LABEL } from '@guatu/shared/domain/stage'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { LockIcon } from '../board/LockIcon.tsx'
 import { ProjectHistory } from '../history/ProjectHistory.tsx'
+import { useProjectHistory } from '../history/useProjectHistory.ts'
+import { ProjectLightsSection } from '../lights/ProjectLightsSection.tsx'
+import { NoticeSection } from '../notices/NoticeSection.tsx'
+import { useProjectNotices } from '../sync/useProjectNotices.ts'
+import { useProjectProblems } from '../sync/useProjectProblems.ts'
+import { useSavedState } from '../sync/useSavedState.ts'
 import { ProblemSection } from '../problems/ProblemSection.tsx'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { useProject } from '../sync/useProject.ts'
@@ -12,8 +18,11 @@ import { DeleteProjectButton } from './DeleteProjectButton.tsx'
 import { FieldEditor } from './FieldEditor.tsx'
 import { FIELD_GROUPS } from './fieldDefs.ts'
 import { assignableUnits } from '@guatu/shared/domain/permissions'
+import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
 import { usePublishEditing } from './usePublishEditing.ts'
+
+const NO_ENTRIES: readonly HistoryEntry[] = []
 
 /**
  * A modal dialog editing every field of one project. Each field saves on its own (blur, Enter or a
@@ -41,6 +50,13 @@ export const ProjectPanel = memo(function ProjectPanel({
     return choices === 'any' ? undefined : choices
   }, [principal])
   usePublishEditing(projectId, !readOnly)
+  // The history is fetched again whenever the project, its problems or its 督办单 change.
+  const notices = useProjectNotices(projectId)
+  const problems = useProjectProblems(projectId)
+  const historyVersion = useMemo(() => [project, notices, problems], [project, notices, problems])
+  const { unsavedCount } = useSavedState()
+  const history = useProjectHistory(boardId, projectId, historyVersion, unsavedCount > 0)
+  const historyEntries = history.entries ?? NO_ENTRIES
 
   const idPrefix = `project-${projectId}`
   const removeAndClose = useCallback(() => {
@@ -100,6 +116,8 @@ export const ProjectPanel = memo(function ProjectPanel({
               ))}
             </fieldset>
           ))}
+          <ProjectLightsSection project={project} />
+          <NoticeSection project={project} history={historyEntries} />
           <ProblemSection project={project} />
           <footer className="panel-footer">
             {canDeleteProject(principal) ? (
@@ -111,7 +129,7 @@ export const ProjectPanel = memo(function ProjectPanel({
               完成
             </button>
           </footer>
-          <ProjectHistory boardId={boardId} projectId={projectId} version={project} />
+          <ProjectHistory projectId={projectId} history={history} />
         </form>
       )}
     </dialog>

@@ -6,7 +6,11 @@ import { isProjectId, type Project, type ProjectId } from '@guatu/shared/domain/
 import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES, type Stage } from '@guatu/shared/domain/stage'
 import type { Problem } from '@guatu/shared/domain/problem'
+import type { Notice } from '@guatu/shared/domain/notice'
+import type { BoardSettings } from '@guatu/shared/progress/boardSettings'
+import { createNoticeIndex, type NoticesByProject } from './noticeIndex.ts'
 import { createProblemIndex, type ProblemsByProject } from './problemIndex.ts'
+import { createSettingsIndex } from './settingsIndex.ts'
 
 /** One stage column as React sees it: plain validated records, never Y types. */
 export interface ColumnView {
@@ -27,6 +31,14 @@ export interface BoardViewStore {
   getProblemsByProject: () => ProblemsByProject
   getProblemsOf: (projectId: ProjectId) => readonly Problem[]
   getAllProblems: () => readonly Problem[]
+  /** Every project, in column order; one array until a project changes. */
+  getAllProjects: () => readonly Project[]
+  /** 督办单 per project, kept like problems. */
+  getNoticesByProject: () => NoticesByProject
+  getNoticesOf: (projectId: ProjectId) => readonly Notice[]
+  getAllNotices: () => readonly Notice[]
+  /** The board's settings; the same object until the `meta` root changes. */
+  getSettings: (year: number) => BoardSettings
   subscribe: (listener: () => void) => () => void
   stop: () => void
 }
@@ -35,7 +47,8 @@ export interface BoardViewStore {
  * Keeps a validated view model per project and re-reads only the projects a transaction touched:
  * a remote move on a 2,000-card board validates one record, not 2,000. Unchanged projects and
  * untouched columns keep their object identity, so memoized cards and columns skip re-rendering.
- * Problems (存在问题) live in their own root and are kept the same way (problemIndex.ts).
+ * Problems (存在问题) and 督办单 live in their own roots and are kept the same way (problemIndex.ts,
+ * noticeIndex.ts); the settings in `meta` are parsed once per change (settingsIndex.ts).
  */
 export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
   const root = projectsRoot(doc)
@@ -89,9 +102,13 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     for (const listener of listeners) listener()
   }
   root.observeDeep(onDeepChange)
-  const problems = createProblemIndex(doc, () => {
+  const notify = () => {
     for (const listener of listeners) listener()
-  })
+  }
+  const problems = createProblemIndex(doc, notify)
+  const notices = createNoticeIndex(doc, notify)
+  const settings = createSettingsIndex(doc, notify)
+  let allProjects: { columns: BoardColumns; list: readonly Project[] } | undefined
 
   return {
     getColumns: () => columns,
@@ -99,6 +116,14 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     getProblemsByProject: problems.getByProject,
     getProblemsOf: problems.getOfProject,
     getAllProblems: problems.getAll,
+    getAllProjects: () => {
+      if (allProjects?.columns !== columns) allProjects = { columns, list: STAGES.flatMap((stage) => columns[stage].cards) }
+      return allProjects.list
+    },
+    getNoticesByProject: notices.getByProject,
+    getNoticesOf: notices.getOfProject,
+    getAllNotices: notices.getAll,
+    getSettings: settings.get,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -106,6 +131,8 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     stop: () => {
       root.unobserveDeep(onDeepChange)
       problems.stop()
+      notices.stop()
+      settings.stop()
     },
   }
 }

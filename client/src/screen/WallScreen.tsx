@@ -1,0 +1,85 @@
+import { useDeferredValue, useMemo } from 'react'
+import { todayInChina } from '@guatu/shared/domain/dates'
+import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { ConnectionState } from '../sync/connectionStatus.ts'
+import { useAllProblems } from '../sync/useAllProblems.ts'
+import { useBoardColumns } from '../sync/useBoardColumns.ts'
+import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
+import { FeedTile } from './FeedTile.tsx'
+import { IndustryTile } from './IndustryTile.tsx'
+import { MonthlyTile } from './MonthlyTile.tsx'
+import { RankingTile } from './RankingTile.tsx'
+import { ScreenHeader } from './ScreenHeader.tsx'
+import { allProjects, boardTotals, computeScreenFigures } from './screenFigures.ts'
+import { StageTiles } from './StageTiles.tsx'
+import { TargetsTile } from './TargetsTile.tsx'
+import { useBoardSettings } from './useBoardSettings.ts'
+import { useClock } from './useClock.ts'
+import { useDataTime } from './useDataTime.ts'
+import { useMeetingNow } from './useMeetingNow.ts'
+import { useMoveFeed } from './useMoveFeed.ts'
+import { WarningsTile } from './WarningsTile.tsx'
+
+/** The clock only drives 数据截至 and "today"; minutes are what the wall prints. */
+const CLOCK_TICK_MS = 15_000
+
+/**
+ * The wall: every figure recomputed from the live document (the view store), never polled. Totals
+ * come straight from the columns; the rest (targets, lights, ranking) from shared/progress for the
+ * board's 数据截至 day.
+ */
+export function WallScreen({ title, year }: { title: string; year: number }) {
+  const columns = useBoardColumns()
+  const problems = useAllProblems()
+  const settings = useBoardSettings(year)
+  const meeting = useMeetingNow()
+  const feed = useMoveFeed()
+  const status = useConnectionStatus()
+  const now = useClock(CLOCK_TICK_MS)
+  const dataTime = useDataTime(now, status.state === ConnectionState.connected && status.synced)
+  const asOf = resolveAsOf(settings, todayInChina(new Date(now)))
+
+  const totals = useMemo(() => boardTotals(columns), [columns])
+  // Lights, targets and the ranking take a few milliseconds per thousand projects: they follow
+  // the document a frame behind, while the headline counts above update at once.
+  const projects = useMemo(() => allProjects(columns), [columns])
+  const deferredProjects = useDeferredValue(projects)
+  const deferredProblems = useDeferredValue(problems)
+  const figures = useMemo(
+    () => computeScreenFigures({ projects: deferredProjects, problems: deferredProblems, settings, asOf }),
+    [deferredProjects, deferredProblems, settings, asOf],
+  )
+  const unit = meeting?.reportingUnit
+  const warnings = useMemo(
+    () => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings),
+    [figures.warnings, unit],
+  )
+
+  return (
+    <div className="sw-wall">
+      <ScreenHeader
+        title={title}
+        asOf={asOf}
+        dataTime={dataTime}
+        timeProgress={figures.progress.timeProgress}
+        meeting={meeting}
+        connection={status.state}
+      />
+      <StageTiles totals={totals} />
+      <div className="sw-wall-main">
+        <div className="sw-wall-column">
+          <TargetsTile targets={figures.progress.targets} timeProgress={figures.progress.timeProgress} />
+          <IndustryTile industries={figures.industries} />
+        </div>
+        <div className="sw-wall-column">
+          <MonthlyTile monthly={figures.progress.monthly} year={settings.year} asOf={asOf} />
+          <WarningsTile warnings={warnings} unit={unit} />
+        </div>
+        <div className="sw-wall-column">
+          <RankingTile ranking={figures.ranking} />
+          <FeedTile feed={feed} unit={unit} />
+        </div>
+      </div>
+    </div>
+  )
+}
