@@ -7,7 +7,7 @@ import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
-import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
+import { artifactPath, launchBrowser, dragCardToColumn, signInThroughLoginPage } from '../helpers/browser.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard } from '../helpers/rest.ts'
@@ -33,22 +33,6 @@ async function readCount(page: Page, stage: Stage): Promise<number> {
   const match = /\d+/.exec(text)
   if (!match) throw new Error(`column-count-${stage} shows no number: "${text}"`)
   return Number(match[0])
-}
-
-/** A real mouse drag: press on the card's centre, travel in steps (past dnd-kit's activation distance), release over the column. */
-async function dragCardToColumn(page: Page, id: string, stage: Stage): Promise<void> {
-  const from = await page.locator(card(id)).boundingBox({ timeout: UI_TIMEOUT_MS })
-  const to = await page.locator(column(stage)).boundingBox({ timeout: UI_TIMEOUT_MS })
-  if (!from || !to) throw new Error(`card ${id} or column ${stage} is not visible`)
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
-  // Aim at the upper part of the column: a long column may extend below the viewport.
-  const end = { x: to.x + to.width / 2, y: to.y + Math.min(to.height / 2, 160) }
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  await page.mouse.move(start.x + 12, start.y + 4, { steps: 3 })
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 10 })
-  await page.mouse.move(end.x, end.y, { steps: 10 })
-  await page.mouse.up()
 }
 
 const SEEDED_STAGES: Stage[] = ['planning', 'planning', 'planning', 'signed', 'started', 'producing']

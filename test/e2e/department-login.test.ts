@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { createProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
@@ -8,7 +7,7 @@ import type { WanAmount } from '@guatu/shared/domain/money'
 import type { Stage } from '@guatu/shared/domain/stage'
 import { Role } from '@guatu/shared/domain/role'
 import { createUser } from '../helpers/accounts.ts'
-import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
+import { artifactPath, launchBrowser, dragCardToColumn, signInThroughLoginPage } from '../helpers/browser.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
@@ -21,21 +20,6 @@ const PASSWORD = 'gongxin-liu-2025'
 
 const column = (stage: Stage) => `[data-testid="column-${stage}"]`
 const card = (id: string) => `[data-testid="card-${id}"]`
-
-/** A real mouse drag: press on the card, travel in steps past dnd-kit's activation distance, release over the column. */
-async function dragCardToColumn(page: Page, id: string, stage: Stage): Promise<void> {
-  const from = await page.locator(card(id)).boundingBox({ timeout: UI_TIMEOUT_MS })
-  const to = await page.locator(column(stage)).boundingBox({ timeout: UI_TIMEOUT_MS })
-  if (!from || !to) throw new Error(`card ${id} or column ${stage} is not visible`)
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
-  const end = { x: to.x + to.width / 2, y: to.y + Math.min(to.height / 2, 160) }
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  await page.mouse.move(start.x + 12, start.y + 4, { steps: 3 })
-  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 10 })
-  await page.mouse.move(end.x, end.y, { steps: 10 })
-  await page.mouse.up()
-}
 
 async function stageOnServer(server: Parameters<typeof fetchBoard>[0], boardId: string, id: string): Promise<Stage | undefined> {
   const { projects } = await fetchBoard(server, boardId)

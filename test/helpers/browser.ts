@@ -39,3 +39,24 @@ export async function signInThroughLoginPage(page: Page, url: string, username: 
   await usernameField.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
   if (new URL(page.url()).pathname !== new URL(url).pathname) await page.goto(url)
 }
+
+const DRAG_TIMEOUT_MS = 15_000
+
+/**
+ * A real mouse drag of a card to a column: press on the card's centre, travel in steps past
+ * dnd-kit's activation distance, release over the upper part of the column (a long column may
+ * extend below the viewport).
+ */
+export async function dragCardToColumn(page: Page, projectId: string, stage: string): Promise<void> {
+  const from = await page.locator(`[data-testid="card-${projectId}"]`).boundingBox({ timeout: DRAG_TIMEOUT_MS })
+  const to = await page.locator(`[data-testid="column-${stage}"]`).boundingBox({ timeout: DRAG_TIMEOUT_MS })
+  if (!from || !to) throw new Error(`card ${projectId} or column ${stage} is not visible`)
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 }
+  const end = { x: to.x + to.width / 2, y: to.y + Math.min(to.height / 2, 160) }
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move(start.x + 12, start.y + 4, { steps: 3 })
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 10 })
+  await page.mouse.move(end.x, end.y, { steps: 10 })
+  await page.mouse.up()
+}
