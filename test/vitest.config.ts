@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['unit/**/*.test.ts', 'ledger/**/*.test.ts', 'progress/**/*.test.ts', 'storage/**/*.test.ts', 'validation/**/*.test.ts', 'integration/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['unit/**/*.test.ts', 'ledger/**/*.test.ts', 'progress/**/*.test.ts', 'storage/**/*.test.ts', 'validation/**/*.test.ts', 'integration/**/*.test.ts', 'scaleout/**/*.test.ts', 'e2e/**/*.test.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

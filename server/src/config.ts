@@ -24,6 +24,15 @@ const envSchema = z.object({
   GUATU_MAX_CONNECTIONS_PER_USER: integer(1, 10_000).default(20),
   GUATU_MESSAGES_PER_SECOND: integer(1, 1_000_000).default(200),
   GUATU_MESSAGE_BURST: integer(1, 1_000_000).default(1_000),
+  GUATU_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
+  GUATU_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
+    .optional(),
+  GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
 })
 
 export interface ServerConfig {
@@ -44,6 +53,12 @@ export interface ServerConfig {
   maxConnectionsPerUser: number
   messagesPerSecond: number
   messageBurst: number
+  /** PostgreSQL instead of the SQLite file in dataDir: boards, accounts and history. */
+  databaseUrl: string | undefined
+  /** Redis for the fan-out between several processes on the same PostgreSQL database. */
+  redisUrl: string | undefined
+  /** With Redis: how often each loaded board is compared with storage as a safety net. */
+  catchUpEveryMs: number
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -55,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`配置无效 (invalid configuration):\n${problems.join('\n')}`)
   }
   const values = parsed.data
+  if (values.GUATU_REDIS_URL && !values.GUATU_DATABASE_URL) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_REDIS_URL needs GUATU_DATABASE_URL: several processes share PostgreSQL, not a SQLite file')
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -71,5 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxConnectionsPerUser: values.GUATU_MAX_CONNECTIONS_PER_USER,
     messagesPerSecond: values.GUATU_MESSAGES_PER_SECOND,
     messageBurst: values.GUATU_MESSAGE_BURST,
+    databaseUrl: values.GUATU_DATABASE_URL,
+    redisUrl: values.GUATU_REDIS_URL,
+    catchUpEveryMs: values.GUATU_CATCH_UP_MS,
   }
 }

@@ -5,11 +5,21 @@ import { AccountService } from './accounts/accountService.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { BoardService } from './boards/boardService.ts'
 import { LedgerService } from './boards/ledgerService.ts'
+import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
+import { ServerMetrics } from './ops/metrics.ts'
+import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
+import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
+import { RedisFanout } from './scaleout/redisFanout.ts'
+import type { AccountStore } from './accounts/accountStore.ts'
+import type { BoardStorage } from './storage/boardStorage.ts'
+import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
+import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
+import { PostgresStorage } from './storage/postgresStorage.ts'
 import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
 import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
@@ -18,37 +28,94 @@ import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 
-/** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
-async function main(config: ServerConfig, log: Logger): Promise<void> {
+interface Backend {
+  storage: BoardStorage
+  accountStore: AccountStore
+  /** Shown in the listening line; never the URL, which may hold a password. */
+  label: string
+  readiness: ReadinessCheck
+  postgres?: PostgresStorage
+  /** First-start work runs through this: one process at a time when several share a database. */
+  firstStart: <T>(work: () => Promise<T>) => Promise<T>
+}
+
+/** SQLite in the data dir (the default), or PostgreSQL when GUATU_DATABASE_URL is set. */
+async function openBackend(config: ServerConfig): Promise<Backend> {
+  if (config.databaseUrl) {
+    const pool = await openPostgresPool(config.databaseUrl)
+    const storage = new PostgresStorage(pool)
+    const readiness = { name: 'postgres', check: () => storage.ping() }
+    return {
+      storage,
+      accountStore: new PostgresAccountStore(pool),
+      label: 'PostgreSQL',
+      readiness,
+      postgres: storage,
+      firstStart: (work) => underStartupLock(pool, work),
+    }
+  }
   const db = openSqliteDatabase(config.dataDir, config.sqliteSync)
   const storage = new SqliteStorage(db)
-  const accounts = new AccountService(new SqliteAccountStore(db))
-  const commits = new CommitQueue(storage, log)
+  return {
+    storage,
+    accountStore: new SqliteAccountStore(db),
+    label: config.dataDir,
+    readiness: { name: 'sqlite', check: () => storage.isReady() },
+    firstStart: (work) => work(),
+  }
+}
+
+/** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
+async function main(config: ServerConfig, log: Logger): Promise<void> {
+  const backend = await openBackend(config)
+  const { storage, postgres } = backend
+  const accounts = new AccountService(backend.accountStore)
+  // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
+  const fanout =
+    config.redisUrl && postgres
+      ? new RedisFanout({ url: config.redisUrl, log, catchUpEveryMs: config.catchUpEveryMs, readHeads: (ids) => postgres.boardHeads(ids) })
+      : undefined
+  let openSockets = () => 0
+  let loadedBoards = () => 0
+  const metrics = new ServerMetrics({
+    connections: () => openSockets(),
+    loadedBoards: () => loadedBoards(),
+    publishFailures: fanout ? () => fanout.publishFailures : undefined,
+  })
+  const commits = new CommitQueue(storage, log, metrics)
   const rooms = new RoomRegistry(storage, commits, {
     idleUnloadAfterMs: config.idleUnloadAfterMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactWhenQuietForMs: 1_000,
-  }, log)
+  }, log, { fanout, metrics })
+  loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
   const ledgers = new LedgerService(storage, rooms, commits, boards)
-  const tracker = new ConnectionTracker(config.maxConnectionsPerUser)
+  const meetings = new MeetingService(boards, storage)
+  const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
+  const readinessChecks: ReadinessCheck[] = [backend.readiness]
+  if (fanout) readinessChecks.push({ name: 'redis', check: () => fanout.ping() })
   accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
 
-  const firstStart = (await storage.listBoards()).length === 0
-  if (config.demo && firstStart) {
-    const demo = await seedDemoBoard(boards)
-    log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
-  }
-  await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
+  await backend.firstStart(async () => {
+    const firstStart = (await storage.listBoards()).length === 0
+    if (config.demo && firstStart) {
+      const demo = await seedDemoBoard(boards)
+      log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
+    }
+    await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
+  })
 
   let shuttingDown = false
   const root = new Hono()
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root })
   wss.options.maxPayload = config.maxMessageBytes
+  openSockets = () => wss.clients.size
   root.route('/', createApp({
     storage,
     boards,
     ledgers,
+    meetings,
     accounts,
     rooms,
     commits,
@@ -59,11 +126,14 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     clientDir: config.clientDir,
     upgradeWebSocket,
     isShuttingDown: () => shuttingDown,
+    readiness: readinessProbe(readinessChecks, () => shuttingDown),
+    metrics: () => metrics.render(),
   }))
 
   const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
-    console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${config.dataDir})`)
+    const fanoutNote = fanout ? ', fan-out: Redis' : ''
+    console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${backend.label}${fanoutNote})`)
   })
   injectWebSocket(server)
   const stopHeartbeat = startHeartbeat(wss)
@@ -75,9 +145,10 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     server.close()
     stopHeartbeat()
     // Stop taking changes first; everything already accepted is in the commit queue and is
-    // flushed and compacted before the database closes.
+    // flushed, compacted and published to the other processes before Redis and the database close.
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
     await rooms.closeAll()
+    await fanout?.close()
     await storage.close()
     process.exit(0)
   }

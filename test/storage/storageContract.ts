@@ -80,8 +80,8 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
         { boardId: 'b1', update: one, audit: [] },
         { boardId: 'b2', update: two, audit: [] },
       ])
-      expect(lastSeqs.get('b1')).toBeGreaterThan(0)
-      expect(lastSeqs.get('b2')).toBeGreaterThan(lastSeqs.get('b1')!)
+      expect(lastSeqs.get('b1')?.lastSeq).toBeGreaterThan(0)
+      expect(lastSeqs.get('b2')?.lastSeq).toBeGreaterThan(lastSeqs.get('b1')!.lastSeq)
       expect(replay(await storage.loadBoardState('b1')).getMap('projects').toJSON()).toEqual({ x: '1' })
       expect(replay(await storage.loadBoardState('b2')).getMap('projects').toJSON()).toEqual({ y: '2' })
     })
@@ -104,12 +104,61 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))
       const snapshot = Y.encodeStateAsUpdate(writer)
       await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])
-      await storage.compactBoard('b1', snapshot, early.get('b1')!, 3)
+      await storage.compactBoard('b1', snapshot, early.get('b1')!.lastSeq, 3)
       const state = await storage.loadBoardState('b1')
       expect(state.snapshot).not.toBeNull()
       expect(state.updates).toHaveLength(1)
       expect(replay(state).getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', k2: 'v2', late: 'after' })
       expect((await storage.getBoard('b1'))?.projectCount).toBe(3)
+    })
+
+    it('says where each batch landed: a board\'s next batch starts where its previous one ended', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      await storage.createBoard({ id: 'b2', name: 'B', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const first = (await storage.appendUpdates([0, 1].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, 'v'), audit: [] })))).get('b1')!
+      await storage.appendUpdates([{ boardId: 'b2', update: updateSetting(new Y.Doc(), 'other', 'v'), audit: [] }])
+      const second = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'k2', 'v'), audit: [] }])).get('b1')!
+      expect(first.previousSeq).toBe(0)
+      expect(first.lastSeq).toBeGreaterThan(0)
+      expect(second.previousSeq).toBe(first.lastSeq)
+      expect(second.lastSeq).toBeGreaterThan(second.previousSeq)
+      expect((await storage.loadBoardState('b1')).lastSeq).toBe(second.lastSeq)
+    })
+
+    it('loads only what follows a known sequence number, and the snapshot once compaction removed part of it', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const early = (await storage.appendUpdates([0, 1].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))).get('b1')!
+      const snapshot = Y.encodeStateAsUpdate(writer)
+      const late = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])).get('b1')!
+
+      const tail = await storage.loadBoardState('b1', early.lastSeq)
+      expect(tail).toMatchObject({ snapshot: null, lastSeq: late.lastSeq })
+      expect(tail.updates).toHaveLength(1)
+      const reader = replay({ snapshot, updates: tail.updates })
+      expect(reader.getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', late: 'after' })
+
+      await storage.compactBoard('b1', snapshot, early.lastSeq, 0)
+      const behind = await storage.loadBoardState('b1', early.previousSeq)
+      expect(behind.snapshot).not.toBeNull()
+      expect(behind.lastSeq).toBe(late.lastSeq)
+      expect(replay(behind).getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', late: 'after' })
+      expect((await storage.loadBoardState('b1', early.lastSeq)).updates).toHaveLength(1)
+      expect(await storage.loadBoardState('b1', late.lastSeq)).toEqual({ snapshot: null, updates: [], lastSeq: late.lastSeq })
+    })
+
+    it('keeps the newer snapshot when an older compaction arrives late', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      const first = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'a', '1'), audit: [] }])).get('b1')!
+      const older = Y.encodeStateAsUpdate(writer)
+      const second = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [] }])).get('b1')!
+      await storage.compactBoard('b1', Y.encodeStateAsUpdate(writer), second.lastSeq, 2)
+      await storage.compactBoard('b1', older, first.lastSeq, 1)
+      const state = await storage.loadBoardState('b1')
+      expect(state.updates).toHaveLength(0)
+      expect(replay(state).getMap('projects').toJSON()).toEqual({ a: '1', b: '2' })
     })
 
     it('starts a board from its initial state', async () => {

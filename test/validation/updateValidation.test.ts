@@ -164,4 +164,25 @@ describe('server-side update validation', () => {
     expect(judge(server, edit)).toBeUndefined()
     expect(readProject(server, second)).toBeUndefined()
   })
+
+  it('accepts a client re-sending an edit it already saw lose to a concurrent one, and keeps the winner', () => {
+    const server = new Y.Doc()
+    const id = createProject(server, { name: '华能高性能纤维项目', unit: '工信局' })
+    const loser = new Y.Doc()
+    const winner = new Y.Doc()
+    // Concurrent map writes: the higher client id wins on every peer.
+    loser.clientID = 1
+    winner.clientID = 2
+    Y.applyUpdate(loser, Y.encodeStateAsUpdate(server))
+    Y.applyUpdate(winner, Y.encodeStateAsUpdate(server))
+    moveProject(loser, id, { stage: 'planning' }) // a new rank, never received by the server (it crashed)
+    const winning = captureUpdate(winner, () => moveProject(winner, id, { stage: 'planning' }))
+    expect(judge(server, winning)).toBeUndefined()
+    Y.applyUpdate(loser, winning)
+    const resent = Y.encodeStateAsUpdate(loser, Y.encodeStateVector(server))
+    expect(judge(server, resent)).toBeUndefined()
+    expect(readProject(server, id)?.rank).toBe(readProject(winner, id)?.rank)
+    expect(readProject(loser, id)?.rank).toBe(readProject(winner, id)?.rank)
+  })
 })
+

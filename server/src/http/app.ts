@@ -8,7 +8,9 @@ import { SYNC_PATH } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
+import type { MeetingService } from '../meetings/meetingService.ts'
 import type { Logger } from '../log.ts'
+import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { accountRoutes } from './accountRoutes.ts'
@@ -16,6 +18,7 @@ import type { AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
+import { meetingRoutes } from './meetingRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
@@ -25,11 +28,16 @@ export interface AppDependencies extends SyncRouteDependencies {
   storage: BoardStorage
   boards: BoardService
   ledgers: LedgerService
+  meetings: MeetingService
   accounts: AccountService
   log: Logger
   clientDir: string
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
   isShuttingDown: () => boolean
+  /** Storage, Redis and shutdown state for /readyz; without it, storage.isReady() and shutdown alone. */
+  readiness?: () => Promise<ReadinessReport>
+  /** Prometheus text exposition for /metrics; without it, no /metrics route. */
+  metrics?: () => Promise<{ contentType: string; body: string }>
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
@@ -37,9 +45,20 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  app.get('/readyz', (c) =>
-    deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503),
-  )
+  app.get('/readyz', async (c) => {
+    if (deps.readiness) {
+      const { ready, checks } = await deps.readiness()
+      return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503)
+    }
+    return deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503)
+  })
+  const metrics = deps.metrics
+  if (metrics) {
+    app.get('/metrics', async (c) => {
+      const { contentType, body } = await metrics()
+      return c.body(body, 200, { 'content-type': contentType })
+    })
+  }
   app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
 
   app.use('/api/*', authentication(deps.accounts))
@@ -49,6 +68,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
+  app.route('/api/boards', meetingRoutes(deps.meetings))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

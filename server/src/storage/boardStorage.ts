@@ -11,11 +11,25 @@ export interface BoardRecord {
 }
 
 export interface StoredBoardState {
-  /** The compacted document state, or null before the first compaction. */
+  /**
+   * The compacted document state, or null before the first compaction. When loading only what
+   * follows a known sequence number, null also when the snapshot holds nothing newer than it.
+   */
   snapshot: Uint8Array | null
   /** Updates appended after the snapshot, in order. */
   updates: Uint8Array[]
   /** Sequence number of the last update included above (0 when none). */
+  lastSeq: number
+}
+
+/** Where one board's share of an appended batch sits in its update log. */
+export interface AppendedSeqs {
+  /**
+   * The board's last sequence number before this batch. Exactly this batch's updates lie in
+   * (previousSeq, lastSeq]: a process that has applied everything up to previousSeq is complete
+   * after applying them, one that has applied less has a gap to read from storage first.
+   */
+  previousSeq: number
   lastSeq: number
 }
 
@@ -42,16 +56,27 @@ export interface BoardStorage {
   listBoards(): Promise<BoardRecord[]>
   getBoard(id: string): Promise<BoardRecord | undefined>
   createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord>
-  loadBoardState(id: string): Promise<StoredBoardState>
+  /**
+   * The stored state, read consistently (a compaction never falls between the snapshot and the
+   * updates). With `afterSeq`, only what a document complete up to that sequence number lacks:
+   * the updates after it, or — when a compaction has since removed some of them — the snapshot
+   * and the updates after the snapshot.
+   */
+  loadBoardState(id: string, afterSeq?: number): Promise<StoredBoardState>
   /**
    * Appends the updates of one event-loop turn, for any number of boards, in one durable
-   * transaction. Resolves with the last sequence number written per board only once they are
-   * on disk: callers broadcast after this, never before.
+   * transaction. Resolves with where each board's updates landed only once they are on disk:
+   * callers broadcast after this, never before. Sequence numbers grow with commit order per
+   * board, so nobody reading a board's log ever sees a later update without the earlier ones.
    */
-  appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>>
+  appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>>
   /** History entries of a board (or one of its projects), newest first. */
   listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]>
-  /** Replaces every update up to `uptoSeq` with `snapshot`, atomically. */
+  /**
+   * Replaces every update up to `uptoSeq` with `snapshot`, atomically. `snapshot` must contain
+   * every update up to `uptoSeq`. A snapshot older than the stored one is ignored; when several
+   * processes share the database, one that finds another compacting the board skips.
+   */
   compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void>
   /** Whether the database is open and answering (readiness). */
   isReady(): boolean

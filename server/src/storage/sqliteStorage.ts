@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
-import type { BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
 
 interface AuditRow {
   id: number
@@ -39,9 +39,14 @@ export class SqliteStorage implements BoardStorage {
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
       appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      headSeq: this.db.prepare<[string, string], { head: number }>(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM board_updates WHERE board_id = ?), 0),
+                    COALESCE((SELECT upto_seq FROM board_snapshots WHERE board_id = ?), 0)) AS head`,
+      ),
       upsertSnapshot: this.db.prepare(
         `INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq`,
+         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq
+         WHERE excluded.upto_seq >= board_snapshots.upto_seq`,
       ),
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
       setProjectCount: this.db.prepare('UPDATE boards SET project_count = ? WHERE id = ?'),
@@ -56,15 +61,17 @@ export class SqliteStorage implements BoardStorage {
     }
   }
 
-  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, number> =>
+  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> =>
     this.db.transaction(() => {
-      const lastSeq = new Map<string, number>()
+      const seqs = new Map<string, AppendedSeqs>()
       for (const { boardId, update, audit } of batch) {
+        const known = seqs.get(boardId)
+        const previousSeq = known?.previousSeq ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
         const result = this.statements.appendUpdate.run(boardId, update)
-        lastSeq.set(boardId, Number(result.lastInsertRowid))
+        seqs.set(boardId, { previousSeq, lastSeq: Number(result.lastInsertRowid) })
         for (const entry of audit) this.insertAudit(boardId, entry)
       }
-      return lastSeq
+      return seqs
     })()
 
   async listBoards(): Promise<BoardRecord[]> {
@@ -85,17 +92,21 @@ export class SqliteStorage implements BoardStorage {
     return { ...board, createdAt }
   }
 
-  async loadBoardState(id: string): Promise<StoredBoardState> {
-    const snapshot = this.statements.snapshot.get(id)
-    const rows = this.statements.updatesAfter.all(id, snapshot?.upto_seq ?? 0)
-    return {
-      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-      updates: rows.map((row) => new Uint8Array(row.data)),
-      lastSeq: rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
-    }
+  async loadBoardState(id: string, afterSeq?: number): Promise<StoredBoardState> {
+    return this.db.transaction(() => {
+      const stored = this.statements.snapshot.get(id)
+      const snapshot = stored && (afterSeq === undefined || stored.upto_seq > afterSeq) ? stored : undefined
+      const from = snapshot ? snapshot.upto_seq : (afterSeq ?? 0)
+      const rows = this.statements.updatesAfter.all(id, from)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? from,
+      }
+    })()
   }
 
-  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, number>> {
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>> {
     return this.appendBatch(batch)
   }
 

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
-import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
@@ -13,7 +13,9 @@ import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts'
-import { SERVER_ORIGIN, STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import { REMOTE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import type { RoomFanout } from './roomFanout.ts'
+import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
 
@@ -23,6 +25,16 @@ export interface BoardRoomOptions {
   /** Wait this long after the last write before compacting, so compaction stays off busy moments. */
   compactWhenQuietForMs: number
 }
+
+/** What connects a room to the rest of the deployment; both optional for a single process. */
+export interface RoomCluster {
+  /** Other processes serving the same boards (PostgreSQL + Redis); absent for a single process. */
+  fanout?: RoomFanout
+  metrics?: SyncMetrics
+}
+
+/** The awareness origin of presence that arrived from another process. */
+const REMOTE_AWARENESS = { source: 'remote' } as const
 
 /**
  * One loaded board: its document, its awareness, the connections on it. Validates every incoming
@@ -36,7 +48,17 @@ export class BoardRoom implements CommitTarget {
   /** Changes applied to the document but not yet durable. */
   private unpersisted = 0
   private readonly whenPersisted: Array<() => void> = []
+  /**
+   * Every stored update with a sequence number up to this one is in the document (it may hold
+   * later ones too). Advanced only when that stays true, so a read of `seq > lastSeq` always
+   * closes every gap.
+   */
   private lastSeq = 0
+  private loaded = false
+  private catchUpRun: Promise<void> | undefined
+  private catchUpQueued: Promise<void> | undefined
+  private readonly fanout: RoomFanout | undefined
+  private readonly metrics: SyncMetrics
   private updatesSinceSnapshot = 0
   private compactionTimer: NodeJS.Timeout | undefined
   private compacting: Promise<void> | undefined
@@ -51,7 +73,10 @@ export class BoardRoom implements CommitTarget {
     private readonly options: BoardRoomOptions,
     private readonly log: Logger,
     private readonly onEmpty: (room: BoardRoom) => void,
+    cluster: RoomCluster = {},
   ) {
+    this.fanout = cluster.fanout
+    this.metrics = cluster.metrics ?? NO_METRICS
     this.awareness.setLocalState(null)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
     this.awareness.on('update', this.onAwarenessChange)
@@ -66,7 +91,13 @@ export class BoardRoom implements CommitTarget {
     }, STORAGE_ORIGIN)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updates.length
+    this.loaded = true
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  /** Every stored update up to this sequence number is in the document. */
+  get appliedSeq(): number {
+    return this.lastSeq
   }
 
   get connectionCount(): number {
@@ -85,7 +116,10 @@ export class BoardRoom implements CommitTarget {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
     if (connection.awarenessClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
+      const ids = [...connection.awarenessClientIds]
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
+      // The removal (state null, next clock) makes the presence vanish on every other process too.
+      this.fanout?.publishAwareness(this.boardId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
     }
     if (this.connections.size === 0) this.onEmpty(this)
   }
@@ -104,20 +138,97 @@ export class BoardRoom implements CommitTarget {
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     const verdict = this.tryApply(connection, update)
     if (verdict.outcome === 'gap') {
-      if (!connection.holdUpdate(update)) connection.rejectUpdate(GAP_REJECTION)
+      if (!connection.holdUpdate(update)) this.reject(connection, GAP_REJECTION)
+      // With other processes, the missing history may be stored already but not yet here.
+      else if (this.fanout) void this.catchUp('missing-history')
       return
     }
     if (verdict.outcome === 'rejected') {
-      connection.rejectUpdate(verdict.reason)
+      this.reject(connection, verdict.reason)
       return
     }
     // What was held for lack of history may be complete now.
+    this.retryHeld(connection)
+  }
+
+  private retryHeld(connection: Connection): void {
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return
     const merged = Y.mergeUpdates(held)
     const retry = this.tryApply(connection, merged)
-    if (retry.outcome === 'rejected') connection.rejectUpdate(retry.reason)
-    else if (retry.outcome === 'gap' && !connection.holdUpdate(merged)) connection.rejectUpdate(GAP_REJECTION)
+    if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
+    else if (retry.outcome === 'gap' && !connection.holdUpdate(merged)) this.reject(connection, GAP_REJECTION)
+  }
+
+  private reject(connection: Connection, reason: string): void {
+    this.metrics.updateRejected()
+    connection.rejectUpdate(reason)
+  }
+
+  /**
+   * A change another process accepted and stored as (previousSeq, lastSeq]. Applied at once when
+   * it follows what this room has; otherwise the gap is read from storage, which also brings
+   * this change. Never validated again: the accepting process did that against the same history.
+   */
+  applyRemote(update: Uint8Array, seqs: AppendedSeqs, publishedAt?: number): void {
+    if (this.closed || !this.loaded || seqs.lastSeq <= this.lastSeq) return
+    if (seqs.previousSeq !== this.lastSeq) {
+      void this.catchUp('gap')
+      return
+    }
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN)
+    this.lastSeq = seqs.lastSeq
+    this.updatesSinceSnapshot += 1
+    this.metrics.remoteApplied(1, publishedAt === undefined ? undefined : Date.now() - publishedAt)
+    this.scheduleCompactionIfDue()
+  }
+
+  /**
+   * Reads what storage has after `lastSeq` and applies it (a snapshot too, when a compaction has
+   * removed part of the gap). One read at a time; a request during a read runs once more after it,
+   * so a caller that awaits this sees everything stored before it called.
+   */
+  catchUp(reason: CatchUpReason): Promise<void> {
+    if (!this.catchUpRun) {
+      this.catchUpRun = this.readGap(reason).finally(() => (this.catchUpRun = undefined))
+      return this.catchUpRun
+    }
+    this.catchUpQueued ??= this.catchUpRun.then(() => {
+      this.catchUpQueued = undefined
+      return this.catchUp(reason)
+    })
+    return this.catchUpQueued
+  }
+
+  private async readGap(reason: CatchUpReason): Promise<void> {
+    if (this.closed || !this.loaded) return
+    let stored
+    try {
+      stored = await this.storage.loadBoardState(this.boardId, this.lastSeq)
+    } catch (error) {
+      this.log.warn('catch-up read failed', { boardId: this.boardId, reason, error: String(error) })
+      return
+    }
+    if (this.closed) return
+    if (stored.snapshot || stored.updates.length > 0) {
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+      }, REMOTE_ORIGIN)
+      this.updatesSinceSnapshot = stored.snapshot ? stored.updates.length : this.updatesSinceSnapshot + stored.updates.length
+      this.metrics.remoteApplied(stored.updates.length, undefined)
+      // Updates held for lack of history may be complete now.
+      for (const connection of [...this.connections]) this.retryHeld(connection)
+    }
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq)
+    this.metrics.caughtUp(reason, stored.updates.length)
+    this.scheduleCompactionIfDue()
+  }
+
+  /** Presence from a client of another process: applied for late joiners here and sent to local clients. */
+  receiveRemoteAwareness(awarenessUpdate: Uint8Array): void {
+    if (this.closed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_AWARENESS)
   }
 
   /**
@@ -167,6 +278,7 @@ export class BoardRoom implements CommitTarget {
   receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
     for (const peer of this.connections) peer.send(rawMessage)
+    this.fanout?.publishAwareness(this.boardId, awarenessUpdate)
   }
 
   answerAwarenessQuery(connection: Connection): void {
@@ -174,14 +286,19 @@ export class BoardRoom implements CommitTarget {
     connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
   }
 
-  afterPersist(entries: readonly QueuedUpdate[], lastSeq: number): void {
+  afterPersist(entries: readonly QueuedUpdate[], seqs: AppendedSeqs): void {
     this.unpersisted -= entries.length
-    this.lastSeq = Math.max(this.lastSeq, lastSeq)
+    // Another process's updates may lie between what this room has and this batch: then the
+    // watermark stays and a catch-up reads them (and this batch again, which Yjs ignores).
+    if (seqs.previousSeq <= this.lastSeq) this.lastSeq = Math.max(this.lastSeq, seqs.lastSeq)
+    else void this.catchUp('gap')
     this.updatesSinceSnapshot += entries.length
-    this.broadcast(entries)
+    this.metrics.updatesAccepted(entries.length)
+    const merged = this.broadcast(entries)
+    this.fanout?.publishUpdate(this.boardId, merged, seqs)
     this.acknowledge(entries)
     if (this.unpersisted === 0) for (const reply of this.whenPersisted.splice(0)) reply()
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+    this.scheduleCompactionIfDue()
   }
 
   /** Storage refused the write: the in-memory state is ahead of storage, so it must be thrown away. */
@@ -202,17 +319,26 @@ export class BoardRoom implements CommitTarget {
     this.doc.destroy()
   }
 
-  /** One merged message, encoded once, for every connection that does not already have it. */
-  private broadcast(entries: readonly QueuedUpdate[]): void {
+  /** One merged message, encoded once, for every connection that does not already have it. Returns the merged update. */
+  private broadcast(entries: readonly QueuedUpdate[]): Uint8Array {
     const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update))
-    const message = encodeUpdateMessage(update)
     const senders = new Set(entries.map((entry) => connectionIdOf(entry.origin)))
-    const soleSender = senders.size === 1 ? [...senders][0] : undefined
+    this.sendToCaughtUp(update, senders.size === 1 ? [...senders][0] : undefined)
+    return update
+  }
+
+  private sendToCaughtUp(update: Uint8Array, exceptConnectionId: number | undefined): void {
+    const message = encodeUpdateMessage(update)
+    let sent = 0
     for (const connection of this.connections) {
       // A connection still waiting for its SyncStep2 gets these changes inside it; sent alone
       // first, they would reach a client that lacks their history.
-      if (connection.id !== soleSender && connection.caughtUp) connection.send(message)
+      if (connection.id !== exceptConnectionId && connection.caughtUp) {
+        connection.send(message)
+        sent++
+      }
     }
+    this.metrics.updateMessagesSent(sent)
   }
 
   private acknowledge(entries: readonly QueuedUpdate[]): void {
@@ -225,6 +351,12 @@ export class BoardRoom implements CommitTarget {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
+    if (origin.source === 'remote') {
+      // Durable already, elsewhere: only this process's clients need it. `update` holds just
+      // what was new to this document, so a change that arrived twice is not sent twice.
+      this.sendToCaughtUp(update, undefined)
+      return
+    }
     this.unpersisted += 1
     // Applying one incoming update is one transaction, so its history belongs to exactly this event.
     this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate })
@@ -248,6 +380,10 @@ export class BoardRoom implements CommitTarget {
     for (const connection of this.connections) connection.send(message)
   }
 
+  private scheduleCompactionIfDue(): void {
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
   private scheduleCompaction(): void {
     if (this.closed) return
     clearTimeout(this.compactionTimer)
@@ -267,7 +403,7 @@ export class BoardRoom implements CommitTarget {
     this.compacting = this.storage
       .compactBoard(this.boardId, snapshot, uptoSeq, projectCount)
       .then(() => {
-        this.updatesSinceSnapshot -= compactedUpdates
+        this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - compactedUpdates)
       })
       .catch((error: unknown) => this.log.error('compaction failed', { boardId: this.boardId, error: String(error) }))
       .finally(() => {

@@ -1,7 +1,8 @@
-import type { BoardStorage } from '../storage/boardStorage.ts'
+import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import type { TransactionOrigin } from './origin.ts'
+import { NO_METRICS, type SyncMetrics } from './syncMetrics.ts'
 
 export interface QueuedUpdate {
   update: Uint8Array
@@ -12,7 +13,8 @@ export interface QueuedUpdate {
 /** What the commit queue needs of a board room. */
 export interface CommitTarget {
   readonly boardId: string
-  afterPersist(entries: readonly QueuedUpdate[], lastSeq: number): void
+  /** `seqs` says where the entries landed in the board's log (see AppendedSeqs). */
+  afterPersist(entries: readonly QueuedUpdate[], seqs: AppendedSeqs): void
   persistFailed(error: unknown): void
 }
 
@@ -32,6 +34,7 @@ export class CommitQueue {
   constructor(
     private readonly storage: BoardStorage,
     private readonly log: Logger,
+    private readonly metrics: SyncMetrics = NO_METRICS,
   ) {}
 
   enqueue(target: CommitTarget, entry: QueuedUpdate): void {
@@ -64,16 +67,21 @@ export class CommitQueue {
     if (batch.length === 0) return this.settle()
     this.flushing = true
     const started = performance.now()
+    let failed = false
     try {
-      const lastSeqs = await this.storage.appendUpdates(batch.map(({ target, update, audit }) => ({ boardId: target.boardId, update, audit })))
-      for (const [target, entries] of groupByTarget(batch)) target.afterPersist(entries, lastSeqs.get(target.boardId) ?? 0)
+      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit }) => ({ boardId: target.boardId, update, audit })))
+      for (const [target, entries] of groupByTarget(batch)) {
+        target.afterPersist(entries, appended.get(target.boardId) ?? { previousSeq: 0, lastSeq: 0 })
+      }
     } catch (error) {
+      failed = true
       this.log.error('persist failed', { error: String(error), updates: batch.length })
       for (const target of new Set(batch.map((entry) => entry.target))) target.persistFailed(error)
     } finally {
       this.flushing = false
     }
     const elapsedMs = performance.now() - started
+    this.metrics.persisted(elapsedMs, batch.length, failed)
     if (elapsedMs > 200) this.log.warn('slow persist', { elapsedMs: Math.round(elapsedMs), updates: batch.length })
     for (const work of this.inbox.splice(0)) work()
     this.settle()

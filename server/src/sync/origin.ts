@@ -8,8 +8,15 @@ export type TransactionOrigin =
   | { source: 'storage' }
   /** A change the server makes itself (e.g. seeding demo data). */
   | { source: 'server' }
+  /**
+   * Another server process accepted this change (validated there) and stored it; it arrived over
+   * the fan-out or was read back from storage to catch up. Never validated or persisted again,
+   * only broadcast to this process's connections.
+   */
+  | { source: 'remote' }
 
 export const STORAGE_ORIGIN: TransactionOrigin = { source: 'storage' }
+export const REMOTE_ORIGIN: TransactionOrigin = { source: 'remote' }
 export const SERVER_ORIGIN: TransactionOrigin = { source: 'server' }
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
-import { BoardRoom, type BoardRoomOptions } from './boardRoom.ts'
+import { BoardRoom, type BoardRoomOptions, type RoomCluster } from './boardRoom.ts'
 import type { CommitQueue } from './commitQueue.ts'
 
 export interface RoomRegistryOptions extends BoardRoomOptions {
@@ -22,10 +22,23 @@ export class RoomRegistry {
     private readonly commits: CommitQueue,
     private readonly options: RoomRegistryOptions,
     private readonly log: Logger,
+    /** Other processes serving the same boards, and metrics; empty for a single process. */
+    private readonly cluster: RoomCluster = {},
   ) {}
 
-  /** The loaded room of a board, or undefined when no such board exists. */
+  /**
+   * The loaded room of a board, or undefined when no such board exists. With other processes, the
+   * room first reads what they stored and this one has not applied yet: a client arriving from
+   * another process must find at least what it saw there, or its own copy of those changes would
+   * be judged as if it had made them.
+   */
   async open(boardId: string): Promise<BoardRoom | undefined> {
+    const room = await this.openLocal(boardId)
+    if (room && this.cluster.fanout) await room.catchUp('join')
+    return room
+  }
+
+  private async openLocal(boardId: string): Promise<BoardRoom | undefined> {
     this.cancelIdleUnload(boardId)
     await this.unloading.get(boardId)
     const existing = this.rooms.get(boardId)
@@ -39,9 +52,14 @@ export class RoomRegistry {
     return loading
   }
 
-  /** The room if it is loaded right now, without loading it. */
+  /**
+   * The room if it is loaded right now, without loading it. With other processes it first catches
+   * up, so a REST read on any process shows every stored change.
+   */
   async peek(boardId: string): Promise<BoardRoom | undefined> {
-    return this.rooms.get(boardId)
+    const room = await this.rooms.get(boardId)
+    if (room && this.cluster.fanout) await room.catchUp('join')
+    return room
   }
 
   /** A board opened for a REST operation: unload it later if nobody is connected to it. */
@@ -64,10 +82,24 @@ export class RoomRegistry {
 
   private async load(boardId: string): Promise<BoardRoom> {
     const started = performance.now()
-    const room = new BoardRoom(boardId, this.storage, this.commits, this.options, this.log, (idle) =>
-      this.scheduleIdleUnload(idle.boardId),
+    const room = new BoardRoom(
+      boardId,
+      this.storage,
+      this.commits,
+      this.options,
+      this.log,
+      (idle) => this.scheduleIdleUnload(idle.boardId),
+      this.cluster,
     )
-    await room.load()
+    // Listen before reading: a change published during the load is either in what the load reads
+    // or arrives afterwards (and one dropped meanwhile is read by the catch-up in open()).
+    try {
+      await this.cluster.fanout?.watch(room)
+      await room.load()
+    } catch (error) {
+      this.cluster.fanout?.unwatch(room)
+      throw error
+    }
     this.log.info('board loaded', { boardId, ms: Math.round(performance.now() - started) })
     return room
   }
@@ -95,7 +127,10 @@ export class RoomRegistry {
     if (!loading) return Promise.resolve()
     this.rooms.delete(boardId)
     const done = loading
-      .then((room) => room.close())
+      .then((room) => {
+        this.cluster.fanout?.unwatch(room)
+        return room.close()
+      })
       .then(() => this.log.info('board unloaded', { boardId }))
       .catch((error: unknown) => this.log.error('unload failed', { boardId, error: String(error) }))
       .finally(() => this.unloading.delete(boardId))

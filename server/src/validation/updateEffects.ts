@@ -122,8 +122,10 @@ class UpdateAnalyzer {
     }
     // Offline sessions send every intermediate value of a field, already overwritten: only values
     // still live at the end of the update matter. With none left, the update clears the field.
+    // A value the sender wrote and then saw lose to a concurrent one clears nothing: the winner,
+    // already here, stays (a client re-sending its edits after a crash or a move to another process).
     for (const { collection, id, field, live } of written.values()) {
-      if (live.length === 0) effects.push({ kind: 'clearField', collection, id, field })
+      if (live.length === 0 && !this.keepsCurrentValue(collection, id, field)) effects.push({ kind: 'clearField', collection, id, field })
       for (const item of live) effects.push({ kind: 'setField', collection, id, field, value: fieldValue(field, item) })
     }
     for (const item of this.existingItemsDeleted()) {
@@ -138,6 +140,14 @@ class UpdateAnalyzer {
       }
     }
     return effects
+  }
+
+  /** Whether the field has a live value in the document that this update does not delete. */
+  private keepsCurrentValue(collection: RecordCollection, id: string, field: string): boolean {
+    const record: unknown = this.doc.getMap(collection).get(id)
+    if (!(record instanceof Y.Map)) return false
+    const current = record._map.get(field)
+    return current !== undefined && !current.deleted && !Y.isDeleted(this.decoded.ds, current.id)
   }
 
   /** Settings written or removed by this update; the last live value of a key wins, as in Y.Map. */

@@ -1,0 +1,33 @@
+import { ConnectionTracker } from '../sync/connectionTracker.ts'
+import type { ControlMessage } from './fanoutMessages.ts'
+import type { RedisFanout } from './redisFanout.ts'
+
+/**
+ * A ConnectionTracker whose access changes reach every process: a user signed out or a screen link
+ * revoked on one process closes the sockets on all of them, wherever the clients are connected.
+ * (The per-user connection limit stays per process.)
+ */
+export class ClusterConnectionTracker extends ConnectionTracker {
+  constructor(
+    maxPerPrincipal: number,
+    private readonly fanout: RedisFanout,
+  ) {
+    super(maxPerPrincipal)
+    fanout.onControl = (message) => this.applyRemote(message)
+  }
+
+  override closeScreenLink(linkId: string): void {
+    super.closeScreenLink(linkId)
+    this.fanout.publishControl({ kind: 'revoke-screen-link', linkId })
+  }
+
+  override closeUser(userId: string, sessionsEnded: boolean): void {
+    super.closeUser(userId, sessionsEnded)
+    this.fanout.publishControl({ kind: 'close-user', userId, sessionsEnded })
+  }
+
+  private applyRemote(message: ControlMessage): void {
+    if (message.kind === 'close-user') super.closeUser(message.userId, message.sessionsEnded)
+    else super.closeScreenLink(message.linkId)
+  }
+}

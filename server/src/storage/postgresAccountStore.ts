@@ -1,0 +1,180 @@
+import type pg from 'pg'
+import { isRole } from '@guatu/shared/domain/role'
+import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
+
+interface UserRow {
+  id: string
+  username: string
+  display_name: string
+  password_hash: string
+  role: string
+  units: string
+  disabled: boolean
+  created_at: string
+  updated_at: string
+}
+
+interface ScreenLinkRow {
+  id: string
+  board_id: string
+  name: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+}
+
+interface TokenRow {
+  id: string
+  user_id: string
+  name: string
+  created_at: string
+}
+
+/**
+ * Accounts in PostgreSQL (tables from postgresDatabase.ts migrations), so that a session or token
+ * made on one server process is valid on every other. Usernames are unique regardless of case, as
+ * in SQLite.
+ */
+export class PostgresAccountStore implements AccountStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async countUsers(): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>('SELECT COUNT(*) AS count FROM users')
+    return Number(rows[0]?.count ?? 0)
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users ORDER BY created_at, username')
+    return rows.map(toUser)
+  }
+
+  async findUser(idOrUsername: string): Promise<UserRecord | undefined> {
+    const { rows } = await this.pool.query<UserRow>('SELECT * FROM users WHERE id = $1 OR lower(username) = lower($1)', [idOrUsername])
+    return rows[0] ? toUser(rows[0]) : undefined
+  }
+
+  async createUser(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>): Promise<UserRecord> {
+    const now = new Date().toISOString()
+    await this.pool.query(
+      `INSERT INTO users (id, username, display_name, password_hash, role, units, disabled, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      [user.id, user.username, user.displayName, user.passwordHash, user.role, JSON.stringify(user.units), user.disabled, now],
+    )
+    return { ...user, createdAt: now, updatedAt: now }
+  }
+
+  async updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined> {
+    const current = await this.findUser(id)
+    if (!current) return undefined
+    const next = { ...current, ...patch, updatedAt: new Date().toISOString() }
+    await this.pool.query(
+      `UPDATE users SET display_name = $2, password_hash = $3, role = $4, units = $5, disabled = $6, updated_at = $7 WHERE id = $1`,
+      [next.id, next.displayName, next.passwordHash, next.role, JSON.stringify(next.units), next.disabled, next.updatedAt],
+    )
+    return next
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now()])
+    await this.pool.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt])
+  }
+
+  async findSession(tokenHash: string): Promise<{ userId: string; expiresAt: number } | undefined> {
+    const { rows } = await this.pool.query<{ user_id: string; expires_at: string }>(
+      'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1',
+      [tokenHash],
+    )
+    return rows[0] ? { userId: rows[0].user_id, expiresAt: Number(rows[0].expires_at) } : undefined
+  }
+
+  async extendSession(tokenHash: string, expiresAt: number): Promise<void> {
+    await this.pool.query('UPDATE sessions SET expires_at = $1 WHERE token_hash = $2', [expiresAt, tokenHash])
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash])
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE user_id = $1', [userId])
+  }
+
+  async createApiToken(record: ApiTokenRecord, tokenHash: string): Promise<void> {
+    await this.pool.query('INSERT INTO api_tokens (id, token_hash, user_id, name, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      record.id,
+      tokenHash,
+      record.userId,
+      record.name,
+      record.createdAt,
+    ])
+  }
+
+  async findApiToken(tokenHash: string): Promise<ApiTokenRecord | undefined> {
+    const { rows } = await this.pool.query<TokenRow>('SELECT id, user_id, name, created_at FROM api_tokens WHERE token_hash = $1', [tokenHash])
+    return rows[0] ? toToken(rows[0]) : undefined
+  }
+
+  async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
+    const { rows } = await this.pool.query<TokenRow>('SELECT id, user_id, name, created_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at', [
+      userId,
+    ])
+    return rows.map(toToken)
+  }
+
+  async deleteApiToken(id: string, userId: string): Promise<boolean> {
+    const result = await this.pool.query('DELETE FROM api_tokens WHERE id = $1 AND user_id = $2', [id, userId])
+    return (result.rowCount ?? 0) > 0
+  }
+
+  async createScreenLink(record: ScreenLinkRecord, tokenHash: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO screen_links (id, token_hash, board_id, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [record.id, tokenHash, record.boardId, record.name, record.createdAt, record.expiresAt],
+    )
+  }
+
+  async findScreenLink(tokenHash: string): Promise<ScreenLinkRecord | undefined> {
+    const { rows } = await this.pool.query<ScreenLinkRow>('SELECT * FROM screen_links WHERE token_hash = $1', [tokenHash])
+    return rows[0] ? toScreenLink(rows[0]) : undefined
+  }
+
+  async listScreenLinks(): Promise<ScreenLinkRecord[]> {
+    const { rows } = await this.pool.query<ScreenLinkRow>('SELECT * FROM screen_links ORDER BY created_at')
+    return rows.map(toScreenLink)
+  }
+
+  async revokeScreenLink(id: string, at: number): Promise<boolean> {
+    const result = await this.pool.query('UPDATE screen_links SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id])
+    return (result.rowCount ?? 0) > 0
+  }
+}
+
+function toUser(row: UserRow): UserRecord {
+  const units: unknown = JSON.parse(row.units)
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: isRole(row.role) ? row.role : 'viewer',
+    units: Array.isArray(units) ? units.filter((unit): unit is string => typeof unit === 'string') : [],
+    disabled: row.disabled,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toToken(row: TokenRow): ApiTokenRecord {
+  return { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at }
+}
+
+function toScreenLink(row: ScreenLinkRow): ScreenLinkRecord {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
+  }
+}

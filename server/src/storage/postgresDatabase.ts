@@ -1,0 +1,162 @@
+import pg from 'pg'
+
+/**
+ * Schema migrations, applied in order and recorded in `schema_migrations`. Append only: a released
+ * migration is never edited, a change is a new entry. The tables mirror sqliteDatabase.ts; the
+ * differences are PostgreSQL's types and the per-board `last_seq` that orders appends (see
+ * postgresStorage.ts).
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     year INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     project_count INTEGER NOT NULL DEFAULT 0,
+     last_seq BIGINT NOT NULL DEFAULT 0
+   );
+   CREATE TABLE board_snapshots (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id),
+     state BYTEA NOT NULL,
+     upto_seq BIGINT NOT NULL
+   );
+   CREATE SEQUENCE board_update_seq;
+   CREATE TABLE board_updates (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     seq BIGINT NOT NULL,
+     data BYTEA NOT NULL,
+     PRIMARY KEY (board_id, seq)
+   );`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL,
+     units TEXT NOT NULL,
+     disabled BOOLEAN NOT NULL DEFAULT FALSE,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX users_username_nocase ON users (lower(username));
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id),
+     expires_at BIGINT NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL REFERENCES users(id),
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE screen_links (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     expires_at BIGINT,
+     revoked_at BIGINT
+   );
+   CREATE TABLE audit_log (
+     id BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     project_id TEXT NOT NULL,
+     record_id TEXT,
+     at TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_label TEXT NOT NULL,
+     action TEXT NOT NULL,
+     field TEXT,
+     old_value TEXT,
+     new_value TEXT
+   );
+   CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
+   CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
+]
+
+/** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */
+const MIGRATION_LOCK_KEY = 7_261_905_331
+
+/** Connections per process: group commit needs one, compaction and catch-up reads a few more. */
+const POOL_SIZE = 8
+
+/**
+ * Connects to PostgreSQL (`postgres://…`) and brings the schema up to date. Several processes may
+ * start at once: the migration runs under a transaction-scoped advisory lock, so the second one
+ * waits and then finds nothing left to do.
+ */
+export async function openPostgresPool(url: string): Promise<pg.Pool> {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: 10_000 })
+  // An idle client that loses its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined)
+  try {
+    await migrate(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return pool
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY])
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)')
+    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')
+    for (let version = rows[0]?.version ?? 0; version < MIGRATIONS.length; version++) {
+      await client.query(MIGRATIONS[version]!)
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version + 1, new Date().toISOString()])
+    }
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Any constant: serializes first-start work (demo board, first admin) of processes starting together. */
+const STARTUP_LOCK_KEY = 7_261_905_332
+
+/**
+ * Runs `work` while holding a session-level advisory lock, so of several processes starting at
+ * once only one creates the first admin and the demo board, and the others find them.
+ */
+export async function underStartupLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK_KEY])
+    try {
+      return await work()
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK_KEY])
+    }
+  } finally {
+    client.release()
+  }
+}
+
+/** Runs `work` in one transaction on one pooled connection; rolls back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  const client = await pool.connect()
+  let broken = false
+  try {
+    await client.query(begin)
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    // A connection that cannot even roll back is discarded rather than handed to the next caller.
+    await client.query('ROLLBACK').catch(() => (broken = true))
+    throw error
+  } finally {
+    client.release(broken)
+  }
+}

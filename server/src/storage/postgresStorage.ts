@@ -1,0 +1,233 @@
+import type pg from 'pg'
+import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import { inTransaction } from './postgresDatabase.ts'
+
+interface BoardRow {
+  id: string
+  name: string
+  year: number
+  created_at: string
+  project_count: number
+}
+
+interface AuditRow {
+  id: string
+  project_id: string
+  record_id: string | null
+  at: string
+  actor_id: string
+  actor_label: string
+  action: string
+  field: string | null
+  old_value: string | null
+  new_value: string | null
+}
+
+/** First key of the two-key advisory locks taken while compacting (the second is the board's hash). */
+const COMPACTION_LOCK_NAMESPACE = 0x6775_6174 // "guat"
+
+const READ_CONSISTENT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
+
+/**
+ * Boards, their update logs and snapshots, and the audit trail, in PostgreSQL, shared by any
+ * number of server processes.
+ *
+ * Ordering: an append first locks the rows of its boards (`SELECT … FOR UPDATE`, in id order so two
+ * batches never deadlock) and only then draws sequence numbers. Two processes appending to one
+ * board therefore commit one after the other, and a board's sequence numbers grow in commit order:
+ * whoever reads `seq > n` never sees a later update while an earlier one is still uncommitted.
+ * `boards.last_seq` is the board's head, which each append returns as `previousSeq`.
+ */
+export class PostgresStorage implements BoardStorage {
+  private closed = false
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async listBoards(): Promise<BoardRecord[]> {
+    const { rows } = await this.pool.query<BoardRow>('SELECT id, name, year, created_at, project_count FROM boards ORDER BY created_at, id')
+    return rows.map(toRecord)
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | undefined> {
+    const { rows } = await this.pool.query<BoardRow>('SELECT id, name, year, created_at, project_count FROM boards WHERE id = $1', [id])
+    return rows[0] ? toRecord(rows[0]) : undefined
+  }
+
+  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
+    const createdAt = new Date().toISOString()
+    await inTransaction(this.pool, async (client) => {
+      await client.query('INSERT INTO boards (id, name, year, created_at, project_count) VALUES ($1, $2, $3, $4, $5)', [
+        board.id,
+        board.name,
+        board.year,
+        createdAt,
+        board.projectCount,
+      ])
+      if (initialState) {
+        await client.query('INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES ($1, $2, 0)', [board.id, initialState])
+      }
+    })
+    return { ...board, createdAt }
+  }
+
+  async loadBoardState(id: string, afterSeq?: number): Promise<StoredBoardState> {
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const { rows: snapshots } = await client.query<{ state: Buffer; upto_seq: string }>(
+          'SELECT state, upto_seq FROM board_snapshots WHERE board_id = $1',
+          [id],
+        )
+        const stored = snapshots[0]
+        const snapshot = stored && (afterSeq === undefined || Number(stored.upto_seq) > afterSeq) ? stored : undefined
+        const from = snapshot ? Number(snapshot.upto_seq) : (afterSeq ?? 0)
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+          [id, from],
+        )
+        return {
+          snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+          updates: rows.map((row) => new Uint8Array(row.data)),
+          lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : from,
+        }
+      },
+      READ_CONSISTENT,
+    )
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>> {
+    if (batch.length === 0) return new Map()
+    return inTransaction(this.pool, async (client) => {
+      const boardIds = [...new Set(batch.map((entry) => entry.boardId))].sort()
+      const { rows: heads } = await client.query<{ id: string; last_seq: string }>(
+        'SELECT id, last_seq FROM boards WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+        [boardIds],
+      )
+      if (heads.length !== boardIds.length) {
+        const known = new Set(heads.map((row) => row.id))
+        throw new Error(`append to unknown board ${boardIds.filter((id) => !known.has(id)).join(', ')}`)
+      }
+      const { rows: drawn } = await client.query<{ seq: string }>("SELECT nextval('board_update_seq') AS seq FROM generate_series(1, $1)", [
+        batch.length,
+      ])
+      const seqs = drawn.map((row) => Number(row.seq)).sort((a, b) => a - b)
+      const result = new Map<string, AppendedSeqs>(heads.map((row) => [row.id, { previousSeq: Number(row.last_seq), lastSeq: Number(row.last_seq) }]))
+      batch.forEach((entry, index) => (result.get(entry.boardId)!.lastSeq = seqs[index]!))
+
+      await client.query('INSERT INTO board_updates (board_id, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])', [
+        batch.map((entry) => entry.boardId),
+        seqs,
+        batch.map((entry) => entry.update),
+      ])
+      await client.query('UPDATE boards SET last_seq = head.seq FROM unnest($1::text[], $2::bigint[]) AS head(id, seq) WHERE boards.id = head.id', [
+        [...result.keys()],
+        [...result.values()].map((appended) => appended.lastSeq),
+      ])
+      const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
+      if (audit.length > 0) await insertAudit(client, audit)
+      return result
+    })
+  }
+
+  async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      `SELECT * FROM audit_log WHERE board_id = $1 AND ($2::text IS NULL OR project_id = $2) AND id < $3
+       ORDER BY id DESC LIMIT $4`,
+      [boardId, query.projectId ?? null, query.beforeId ?? Number.MAX_SAFE_INTEGER, query.limit],
+    )
+    return rows.map(toAuditEntry)
+  }
+
+  /**
+   * Only one process compacts a board at a time: the advisory lock lives as long as this
+   * transaction, and a process that does not get it skips — the holder is doing the same work.
+   */
+  async compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
+        COMPACTION_LOCK_NAMESPACE,
+        id,
+      ])
+      if (!rows[0]?.locked) return
+      await client.query(
+        `INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES ($1, $2, $3)
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq
+         WHERE board_snapshots.upto_seq <= excluded.upto_seq`,
+        [id, snapshot, uptoSeq],
+      )
+      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq])
+      await client.query('UPDATE boards SET project_count = $1 WHERE id = $2', [projectCount, id])
+    })
+  }
+
+  /** The head sequence number of each board (scale-out's periodic check, one query for many boards). */
+  async boardHeads(boardIds: readonly string[]): Promise<Map<string, number>> {
+    const { rows } = await this.pool.query<{ id: string; last_seq: string }>('SELECT id, last_seq FROM boards WHERE id = ANY($1::text[])', [
+      [...boardIds],
+    ])
+    return new Map(rows.map((row) => [row.id, Number(row.last_seq)]))
+  }
+
+  isReady(): boolean {
+    return !this.closed
+  }
+
+  /** Whether the database answers a query right now (readiness). */
+  async ping(): Promise<boolean> {
+    if (this.closed) return false
+    try {
+      await this.pool.query('SELECT 1')
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.pool.end()
+  }
+}
+
+async function insertAudit(client: pg.PoolClient, entries: ReadonlyArray<{ boardId: string; record: AuditRecord }>): Promise<void> {
+  const column = <T>(pick: (entry: { boardId: string; record: AuditRecord }) => T) => entries.map(pick)
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+  // Inserted in array order, so ids (and "newest first") follow the order of the changes.
+  await client.query(
+    `INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+    [
+      column((entry) => entry.boardId),
+      column((entry) => entry.record.projectId),
+      column((entry) => entry.record.recordId),
+      column((entry) => entry.record.at),
+      column((entry) => entry.record.actorId),
+      column((entry) => entry.record.actorLabel),
+      column((entry) => entry.record.action),
+      column((entry) => entry.record.field),
+      column((entry) => json(entry.record.from)),
+      column((entry) => json(entry.record.to)),
+    ],
+  )
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return { id: row.id, name: row.name, year: row.year, createdAt: row.created_at, projectCount: row.project_count }
+}
+
+function toAuditEntry(row: AuditRow): StoredAuditEntry {
+  return {
+    id: Number(row.id),
+    projectId: row.project_id,
+    recordId: row.record_id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action as StoredAuditEntry['action'],
+    field: row.field,
+    from: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
+    to: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
+  }
+}
