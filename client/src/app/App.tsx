@@ -103,6 +103,10 @@ function UserPage({ route, principal }: { route: Route; principal: Principal }) 
       // Keyed by board: switching boards tears down one connection and opens the other, while
       // going between the board and its 问题清单 keeps the same one.
       return <BoardPage key={route.boardId} boardId={route.boardId} view={route.kind} />
+    case 'meetings':
+      return <BoardPage key={route.boardId} boardId={route.boardId} view="meetings" />
+    case 'minutes':
+      return <BoardPage key={route.boardId} boardId={route.boardId} view="minutes" meetingId={route.meetingId} />
     case 'screen':
       return <Screen boardId={route.boardId} />
     case 'admin':

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { canManageBoards } from '@guatu/shared/domain/permissions'
+import { canManageBoards, canWrite } from '@guatu/shared/domain/permissions'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
@@ -9,9 +9,11 @@ import { useBoardLightCounts } from '../lights/useBoardLightCounts.ts'
 import { PresenceBar } from '../presence/PresenceBar.tsx'
 import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
+import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
 import type { BoardView } from './BoardPage.tsx'
-import { boardPath, boardSubpagePath, type BoardSubpage } from './route.ts'
+import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
+import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage } from './route.ts'
 
 /** The header's page links, in the order a meeting goes through them. */
 const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean }[] = [
@@ -62,12 +64,21 @@ export const BoardHeader = memo(function BoardHeader({
               {link.label}
             </AppLink>
           ))}
+          <AppLink
+            href={meetingsPath(boardId)}
+            aria-current={view === 'meetings' || view === 'minutes' ? 'page' : undefined}
+            data-testid="nav-meetings"
+          >
+            会议
+          </AppLink>
         </nav>
       )}
       <LightCounts counts={counts} testId="board-light-counts" />
       <NewProjectButton onCreated={onCreated} onError={onError} />
       <ImportButton boardId={boardId} />
+      {office && <StartMeetingButton />}
       <PresenceBar />
+      {canWrite(principal) && <UndoButtons />}
       <ConnectionIndicator />
       <CurrentUser />
     </header>

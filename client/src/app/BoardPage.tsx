@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
-import { Board } from '../board/Board.tsx'
 import { FilterBar } from '../filter/FilterBar.tsx'
+import { FollowedBoard } from '../filter/FollowedBoard.tsx'
 import { useBoardQuery } from '../filter/useBoardQuery.ts'
+import { MeetingBar } from '../meeting/MeetingBar.tsx'
+import { MeetingsPage } from '../meeting/MeetingsPage.tsx'
+import { MinutesPage } from '../meeting/MinutesPage.tsx'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { ProjectPanel } from '../project-panel/ProjectPanel.tsx'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
@@ -15,13 +18,13 @@ import type { BoardSubpage } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 
 /** Which page of the board: the kanban itself or one of its other pages (问题清单, 目标进度 …). */
-export type BoardView = 'board' | BoardSubpage
+export type BoardView = 'board' | BoardSubpage | 'meetings' | 'minutes'
 
 /**
  * `/board/:boardId` and its pages (`/problems`, `/progress`, `/warnings`, `/notices`, `/ranking`, `/settings`), over one connection. Owns what must survive a reconnection after a rejected update — the open
  * panel and the message explaining the rejection — while the connection below it is replaced.
  */
-export function BoardPage({ boardId, view }: { boardId: string; view: BoardView }) {
+export function BoardPage({ boardId, view, meetingId }: { boardId: string; view: BoardView; meetingId?: string }) {
   const meta = useBoardMeta(boardId)
   const { query, setQuery } = useBoardQuery()
   const user = useLocalUser()
@@ -71,13 +74,22 @@ export function BoardPage({ boardId, view }: { boardId: string; view: BoardView 
         <BoardConnectionContext.Provider value={connection}>
           <BoardYearWrapper year={year}>
           <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
+          <MeetingBar boardId={boardId} onError={showMessage} />
           {view === 'board' ? (
             <>
               <FilterBar boardId={boardId} query={query} onChange={setQuery} />
               <main className="board-main">
-                <Board key={generation} query={query} onOpen={open} onError={showMessage} />
+                <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
               </main>
             </>
+          ) : view === 'meetings' ? (
+            <main className="board-main problems-main">
+              <MeetingsPage boardId={boardId} />
+            </main>
+          ) : view === 'minutes' ? (
+            <main className="board-main problems-main minutes-main">
+              <MinutesPage key={meetingId} boardId={boardId} meetingId={meetingId ?? ''} onError={showMessage} />
+            </main>
           ) : (
             <main className="board-main problems-main">
               <BoardViewContent key={generation} boardId={boardId} view={view} onOpenProject={openFromList} onMessage={showMessage} />

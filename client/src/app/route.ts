@@ -10,6 +10,9 @@ export type Route =
   | { kind: BoardSubpage; boardId: string }
   /** 大屏: the wall display of a board, read-only, for a screen link or anyone signed in. */
   | { kind: 'screen'; boardId: string }
+  /** 调度会: the board's meetings, and the minutes (会议纪要) of one. */
+  | { kind: 'meetings'; boardId: string }
+  | { kind: 'minutes'; boardId: string; meetingId: string }
   | { kind: 'login' }
   | { kind: 'admin' }
   | { kind: 'notFound' }
@@ -18,6 +21,8 @@ const BOARD_PATH = /^\/board\/([^/]+)\/?$/
 const SCREEN_PATH = /^\/screen\/([^/]+)\/?$/
 export const BOARD_SUBPAGES = ['problems', 'progress', 'warnings', 'notices', 'ranking', 'settings'] as const
 export type BoardSubpage = (typeof BOARD_SUBPAGES)[number]
+const MEETINGS_PATH = /^\/board\/([^/]+)\/meetings\/?$/
+const MINUTES_PATH = /^\/board\/([^/]+)\/meetings\/([^/]+)\/?$/
 const SUBPAGE_PATH = new RegExp(`^/board/([^/]+)/(${BOARD_SUBPAGES.join('|')})/?$`)
 
 export function parseRoute(pathname: string): Route {
@@ -28,6 +33,10 @@ export function parseRoute(pathname: string): Route {
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
   const screen = SCREEN_PATH.exec(pathname)
   if (screen?.[1]) return { kind: 'screen', boardId: decodeURIComponent(screen[1]) }
+  const meetings = MEETINGS_PATH.exec(pathname)
+  if (meetings?.[1]) return { kind: 'meetings', boardId: decodeURIComponent(meetings[1]) }
+  const minutes = MINUTES_PATH.exec(pathname)
+  if (minutes?.[1] && minutes[2]) return { kind: 'minutes', boardId: decodeURIComponent(minutes[1]), meetingId: decodeURIComponent(minutes[2]) }
   const subpage = SUBPAGE_PATH.exec(pathname)
   const page = BOARD_SUBPAGES.find((name) => name === subpage?.[2])
   if (subpage?.[1] && page) return { kind: page, boardId: decodeURIComponent(subpage[1]) }
@@ -62,6 +71,14 @@ export function problemsPath(boardId: string): string {
 
 export function boardSubpagePath(boardId: string, page: BoardSubpage): string {
   return `${boardPath(boardId)}/${page}`
+}
+
+export function meetingsPath(boardId: string): string {
+  return `${boardPath(boardId)}/meetings`
+}
+
+export function minutesPath(boardId: string, meetingId: string): string {
+  return `${meetingsPath(boardId)}/${encodeURIComponent(meetingId)}`
 }
 
 const NAVIGATE_EVENT = 'guatu:navigate'

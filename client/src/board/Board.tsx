@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { LaneGrouping } from '@guatu/shared/board/projectFilter'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { STAGES } from '@guatu/shared/domain/stage'
@@ -15,6 +15,9 @@ import { ColumnHeader } from './ColumnHeader.tsx'
 import { Swimlane } from './Swimlane.tsx'
 import { useBoardDrag } from './useBoardDrag.ts'
 import { useLanes } from './useLanes.ts'
+import type { BoardLane } from './lanes.ts'
+import { focusCard } from './focusCard.ts'
+import { createRovingFocus, RovingFocusContext } from './rovingFocusStore.ts'
 
 /**
  * The four stage columns, filtered as the address says, either side by side or split into
@@ -43,6 +46,7 @@ export const Board = memo(function Board({
     const cells = drag.displayLanes[0]?.cells ?? visible
     return (
       <BoardDndContext drag={drag}>
+        <BoardFocus lanes={drag.displayLanes}>
         <div className="board" data-testid="board" data-lanes="none">
           {STAGES.map((stage) => (
             <Column
@@ -59,11 +63,13 @@ export const Board = memo(function Board({
             />
           ))}
         </div>
+        </BoardFocus>
       </BoardDndContext>
     )
   }
   return (
     <BoardDndContext drag={drag}>
+      <BoardFocus lanes={drag.displayLanes}>
       <div className="board board-lanes" data-testid="board" data-lanes={query.lanes}>
         <div className="lane-headers">
           {STAGES.map((stage) => (
@@ -79,6 +85,38 @@ export const Board = memo(function Board({
           <p className="column-empty">{filtered ? '没有符合筛选条件的项目' : '暂无项目'}</p>
         )}
       </div>
+      </BoardFocus>
     </BoardDndContext>
   )
 })
+
+/**
+ * Keyboard focus on the board: a roving tabindex over the cards as displayed, and focus returned
+ * to the card when the dialog it opened (the project panel) goes away — React unmounts the
+ * <dialog> rather than closing it, so the browser's own focus restoration does not run.
+ */
+function BoardFocus({ lanes, children }: { lanes: readonly BoardLane[]; children: ReactNode }) {
+  const [roving] = useState(createRovingFocus)
+  const anchorRef = useRef<HTMLSpanElement>(null)
+  useLayoutEffect(() => roving.setLanes(lanes), [roving, lanes])
+  useEffect(() => {
+    const page = anchorRef.current?.closest('.board-page')
+    if (!page) return
+    const observer = new MutationObserver((records) => {
+      const dialogGone = records.some((record) =>
+        [...record.removedNodes].some((node) => node instanceof Element && (node.tagName === 'DIALOG' || node.querySelector('dialog'))),
+      )
+      const focusLost = document.activeElement === null || document.activeElement === document.body
+      const id = roving.tabStop()
+      if (dialogGone && focusLost && id && anchorRef.current) focusCard(anchorRef.current, id)
+    })
+    observer.observe(page, { childList: true })
+    return () => observer.disconnect()
+  }, [roving])
+  return (
+    <RovingFocusContext.Provider value={roving}>
+      <span ref={anchorRef} hidden />
+      {children}
+    </RovingFocusContext.Provider>
+  )
+}

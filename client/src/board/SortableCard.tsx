@@ -1,4 +1,4 @@
-import { memo, useCallback, type KeyboardEvent } from 'react'
+import { memo, useCallback, useContext, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
@@ -16,6 +16,9 @@ import { CardBody } from './CardBody.tsx'
 import type { LaneData } from './useKanbanCollision.ts'
 import { countProblems } from '../problems/problemCounts.ts'
 import { useLockedCardAttempts } from './useLockedCardAttempts.ts'
+import { focusCard } from './focusCard.ts'
+import { isFocusKey } from './rovingFocus.ts'
+import { RovingFocusContext } from './rovingFocusStore.ts'
 
 /**
  * The draggable, focusable shell of a card. useSortable re-renders this shell on every drag step;
@@ -55,9 +58,21 @@ export const SortableCard = memo(function SortableCard({
   })
   const refuse = useCallback(() => onRefused(editRefusal(principal, project.unit)), [onRefused, principal, project.unit])
   const attempts = useLockedCardAttempts(locked, refuse)
+  const roving = useContext(RovingFocusContext)
+  const isTabStop = useSyncExternalStore(
+    roving?.subscribe ?? noSubscribe,
+    () => roving?.isTabStop(project.id) ?? true,
+  )
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (attempts && event.key === ' ' && !active) return attempts.onSpace(event)
+    // Without a card in hand the arrows move focus; with one, the keyboard sensor moves the card.
+    if (roving && !active && isFocusKey(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+      event.preventDefault()
+      const target = roving.move(project.id, event.key)
+      if (target) focusCard(event.currentTarget, target)
+      return
+    }
     listeners?.onKeyDown?.(event)
     // Enter during a keyboard drag drops the card (the sensor handles it); otherwise it opens the card.
     if (event.key === 'Enter' && !active && !event.defaultPrevented) {
@@ -92,6 +107,9 @@ export const SortableCard = memo(function SortableCard({
       aria-describedby={lights.lights.length > 0 ? lightTipId(project.id) : undefined}
       // After the attempt handlers: an unlocked card's sensor listeners take their place.
       {...listeners}
+      // Roving tabindex (rovingFocusStore.ts): one card of the board is in the tab order.
+      tabIndex={isTabStop ? 0 : -1}
+      onFocus={() => roving?.focused(project.id)}
       onKeyDown={onKeyDown}
       onClick={onClick}
     >
@@ -99,3 +117,6 @@ export const SortableCard = memo(function SortableCard({
     </div>
   )
 })
+
+const noSubscribe = () => () => undefined
+

@@ -26,7 +26,7 @@ export function createAnnouncements(readDisplay: () => DisplayColumns, readProje
     const cards = display[stage]
     const overIndex = overId === undefined ? -1 : cards.findIndex((card) => card.id === overId)
     const index = overIndex >= 0 ? overIndex : cards.findIndex((card) => card.id === id)
-    const position = index >= 0 ? `第 ${index + 1} 项，共 ${cards.length} 项` : `共 ${cards.length} 项`
+    const position = index >= 0 ? `第${index + 1}个，共${cards.length}个` : `共${cards.length}个`
     return `${STAGE_LABEL[stage]}列${position}`
   }
 

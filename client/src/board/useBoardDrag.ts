@@ -5,6 +5,7 @@ import { moveProject } from '@guatu/shared/board/projectCommands'
 import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import { isProjectId, type Project } from '@guatu/shared/domain/project'
 import { usePrincipal } from '../auth/usePrincipal.ts'
+import { LOCAL_ORIGIN } from '../undo/localOrigin.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { createAnnouncements } from './announcements.ts'
 import {
@@ -119,7 +120,7 @@ export function useBoardDrag(lanes: readonly BoardLane[], grouping: LaneGrouping
       }
       try {
         if (from >= 0 && !isSamePosition(original[stage], cards, preview.activeId)) {
-          moveProject(connection.doc, preview.activeId, placementOf(cards, preview.activeId, stage))
+          moveProject(connection.doc, preview.activeId, placementOf(cards, preview.activeId, stage), { origin: LOCAL_ORIGIN })
         }
       } catch (error) {
         onError(error instanceof Error ? error.message : '移动项目失败')

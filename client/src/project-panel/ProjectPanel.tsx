@@ -7,6 +7,7 @@ import { LockIcon } from '../board/LockIcon.tsx'
 import { ProjectHistory } from '../history/ProjectHistory.tsx'
 import { useProjectHistory } from '../history/useProjectHistory.ts'
 import { ProjectLightsSection } from '../lights/ProjectLightsSection.tsx'
+import { DecisionSection } from '../meeting/DecisionSection.tsx'
 import { NoticeSection } from '../notices/NoticeSection.tsx'
 import { useProjectNotices } from '../sync/useProjectNotices.ts'
 import { useProjectProblems } from '../sync/useProjectProblems.ts'
@@ -119,6 +120,7 @@ export const ProjectPanel = memo(function ProjectPanel({
           <ProjectLightsSection project={project} />
           <NoticeSection project={project} history={historyEntries} />
           <ProblemSection project={project} />
+          <DecisionSection project={project} />
           <footer className="panel-footer">
             {canDeleteProject(principal) ? (
               <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />

@@ -5,7 +5,8 @@ import { useSavedState } from './useSavedState.ts'
 
 /**
  * 已连接 / 正在重连… / 离线, why the server closed the socket (登录已失效, 无权限, 看板不存在, 过于频繁),
- * and 已保存 / N 项未保存 — announced politely to screen readers.
+ * and 已保存 / N 项未同步 (our changes the server has not yet acknowledged as stored, including those
+ * made offline) — announced politely to screen readers.
  */
 export const ConnectionIndicator = memo(function ConnectionIndicator() {
   const { state, synced, closedReason, closedCode } = useConnectionStatus()
@@ -32,7 +33,7 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
         data-testid="saved-status"
         data-unsaved={unsavedCount}
       >
-        {unsavedCount === 0 ? '已保存' : `${unsavedCount} 项未保存`}
+        {unsavedCount === 0 ? '已保存' : `${unsavedCount} 项未同步`}
       </span>
     </div>
   )

@@ -7,7 +7,10 @@ import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES, type Stage } from '@guatu/shared/domain/stage'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Notice } from '@guatu/shared/domain/notice'
+import type { Decision } from '@guatu/shared/domain/decision'
+import type { Meeting } from '@guatu/shared/domain/meeting'
 import type { BoardSettings } from '@guatu/shared/progress/boardSettings'
+import { createMeetingIndex } from './meetingIndex.ts'
 import { createNoticeIndex, type NoticesByProject } from './noticeIndex.ts'
 import { createProblemIndex, type ProblemsByProject } from './problemIndex.ts'
 import { createSettingsIndex } from './settingsIndex.ts'
@@ -37,6 +40,11 @@ export interface BoardViewStore {
   getNoticesByProject: () => NoticesByProject
   getNoticesOf: (projectId: ProjectId) => readonly Notice[]
   getAllNotices: () => readonly Notice[]
+  /** 调度会, newest first, and the one running now (meetingIndex.ts). */
+  getMeetings: () => readonly Meeting[]
+  getRunningMeeting: () => Meeting | undefined
+  /** One project's 确定事项 from every meeting, in the order taken. */
+  getDecisionsOf: (projectId: ProjectId) => readonly Decision[]
   /** The board's settings; the same object until the `meta` root changes. */
   getSettings: (year: number) => BoardSettings
   subscribe: (listener: () => void) => () => void
@@ -108,6 +116,7 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
   const problems = createProblemIndex(doc, notify)
   const notices = createNoticeIndex(doc, notify)
   const settings = createSettingsIndex(doc, notify)
+  const meetings = createMeetingIndex(doc, notify)
   let allProjects: { columns: BoardColumns; list: readonly Project[] } | undefined
 
   return {
@@ -124,6 +133,9 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     getNoticesOf: notices.getOfProject,
     getAllNotices: notices.getAll,
     getSettings: settings.get,
+    getMeetings: meetings.getMeetings,
+    getRunningMeeting: meetings.getRunning,
+    getDecisionsOf: meetings.getDecisionsOf,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -133,6 +145,7 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
       problems.stop()
       notices.stop()
       settings.stop()
+      meetings.stop()
     },
   }
 }

@@ -8,13 +8,13 @@ export interface SavedState {
 }
 
 /**
- * Counts this client's changes that the server has not acknowledged as stored (已保存 / N 项未保存).
+ * Counts this client's changes that the server has not acknowledged as stored (已保存 / N 项未同步).
  *
  * Every local transaction that adds content advances this client's Yjs clock; we remember the
  * clock each one ended at. A savedAck `{clientId, clock}` means everything of that client below
  * `clock` is stored — the same meaning as a state-vector entry, i.e. `Y.getState` — so a change is
  * saved once the acked clock reaches the clock it ended at. Counting transactions rather than clock
- * ticks makes "3 项未保存" mean three edits, not three Yjs items.
+ * ticks makes "3 项未同步" mean three edits, not three Yjs items.
  *
  * A transaction that only deletes (deleting a project) adds no item and does not move the clock,
  * so an ack cannot name it; such changes are not counted rather than shown as unsaved forever.

@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { canWrite } from '@guatu/shared/domain/permissions'
 import { sessionExpired } from '../auth/session.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { createBoardConnection, type BoardConnection, type PresenceUser } from './createBoardConnection.ts'
 
 /**
@@ -14,6 +16,9 @@ export function useOpenBoardConnection(
   onRejected: (reason: string) => void,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
+  // Bumped when a read-only principal's offline cache turned out stale (readOnlySync.ts).
+  const [cacheResets, setCacheResets] = useState(0)
+  const readOnly = !canWrite(usePrincipal())
   const onRejectedRef = useRef(onRejected)
   const userRef = useRef(user)
   useLayoutEffect(() => {
@@ -26,10 +31,12 @@ export function useOpenBoardConnection(
       user: userRef.current,
       onRejected: (reason) => onRejectedRef.current(reason),
       onUnauthorized: sessionExpired,
+      readOnly,
+      onStaleCache: () => setCacheResets((n) => n + 1),
     })
     setConnection(opened)
     return () => opened.destroy()
-  }, [boardId, generation])
+  }, [boardId, generation, cacheResets, readOnly])
 
   return connection
 }

@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from 'react'
+import { followMeetingStore } from './followStore.ts'
+
+export function useFollowMeeting(): boolean {
+  return useSyncExternalStore(followMeetingStore.subscribe, followMeetingStore.get)
+}
