@@ -1,0 +1,138 @@
+/**
+ * Cold load: a 2,000-project board with a long history, synced by the first client after a server
+ * start. Guatu's history is written straight into its update log (as that many accepted updates
+ * would leave it; pushing 100,000 updates through the socket would take minutes of validation
+ * before the measurement starts), then compacted by a graceful stop. The references are given the
+ * same document: each stores its own compacted form (y-leveldb merges its log every 500 updates,
+ * Hocuspocus stores whole-document state), so they have only the "compacted" figure.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import * as Y from 'yjs'
+import { moveProject, updateProject } from '@guatu/shared/board/projectCommands'
+import { countProjects } from '@guatu/shared/board/projectQueries'
+import { generateDemoLedger } from '@guatu/shared/demo/generateLedger'
+import { createPrng } from '@guatu/shared/demo/prng'
+import { demoProjectId, seedBoardDoc } from '@guatu/shared/demo/seedBoard'
+import { STAGES } from '@guatu/shared/domain/stage'
+import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
+import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
+import { ServerKind, startServer, type BenchServer } from './benchServers.ts'
+import { rssBytes } from './procStats.ts'
+import { RawClient } from './rawClient.ts'
+import { median } from './stats.ts'
+
+/** One history entry in this many is a move (moves sort a column; the rest are progress notes). */
+const MOVE_EVERY = 50
+const APPEND_BATCH = 1000
+
+export interface ColdLoadResult {
+  uncompactedMs?: number
+  compactedMs: number
+  /** A new client on a server that already has the board loaded. */
+  warmMs: number
+  /** Server RSS growth from loading the board, bytes. */
+  rssPerBoard: number
+}
+
+/** The seed update and `history` updates after it, as one client would have sent them. */
+export interface BoardHistory {
+  projects: number
+  seed: Uint8Array
+  updates: Uint8Array[]
+  state: Uint8Array
+}
+
+export function buildHistory(projects: number, history: number): BoardHistory {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  seedBoardDoc(doc, generateDemoLedger({ count: projects }), { idForIndex: demoProjectId })
+  const prng = createPrng(11)
+  for (let i = 0; i < history; i++) {
+    const id = demoProjectId(prng.int(0, projects - 1))
+    if (i % MOVE_EVERY === 0) moveProject(doc, id, { stage: prng.pick(STAGES) })
+    else updateProject(doc, id, { progressNote: `第${i}次更新：现场施工推进中` })
+  }
+  const [seed, ...rest] = updates
+  return { projects, seed: seed!, updates: rest, state: Y.encodeStateAsUpdate(doc) }
+}
+
+/**
+ * Connect until the client's document holds every project. Not just until SyncStep2: the
+ * y-websocket reference answers a client before its LevelDB read has finished (with an empty
+ * document) and sends the stored state afterwards as an update.
+ */
+async function firstSyncMs(server: BenchServer, boardId: string, projects: number): Promise<number> {
+  const started = performance.now()
+  const doc = new Y.Doc()
+  const complete = new Promise<void>((resolve) => {
+    const check = () => {
+      if (countProjects(doc) < projects) return
+      doc.off('update', check)
+      resolve()
+    }
+    doc.on('update', check)
+  })
+  const client = new RawClient(server.endpoint(boardId), { doc })
+  await client.synced
+  await complete
+  const elapsed = performance.now() - started
+  client.close()
+  return elapsed
+}
+
+async function measureRestarts(server: BenchServer, boardId: string, projects: number, repeats: number): Promise<number[]> {
+  const samples: number[] = []
+  for (let i = 0; i < repeats; i++) {
+    await server.restart()
+    samples.push(await firstSyncMs(server, boardId, projects))
+  }
+  return samples
+}
+
+export async function coldLoad(kind: ServerKind, history: BoardHistory, repeats: number): Promise<ColdLoadResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `guatu-bench-load-${kind}-`))
+  // No compaction while the uncompacted log is measured; a graceful stop compacts later.
+  const server = await startServer(kind, dataDir, kind === ServerKind.guatu ? { GUATU_COMPACT_AFTER_UPDATES: '1000000' } : {})
+  try {
+    const boardId = await server.createBoard('cold-load')
+    let uncompactedMs: number | undefined
+    if (kind === ServerKind.guatu) {
+      await server.stop()
+      const storage = new SqliteStorage(openSqliteDatabase(dataDir, 'normal'))
+      const all = [history.seed, ...history.updates]
+      for (let i = 0; i < all.length; i += APPEND_BATCH) {
+        await storage.appendUpdates(all.slice(i, i + APPEND_BATCH).map((update) => ({ boardId, update, audit: [] })))
+      }
+      await storage.close()
+      uncompactedMs = median(await measureRestarts(server, boardId, history.projects, repeats))
+      // A graceful stop compacts every loaded board; the restarts below load one snapshot.
+    } else {
+      const writer = new RawClient(server.endpoint(boardId), { doc: new Y.Doc() })
+      await writer.synced
+      writer.sendUpdate(history.state)
+      // Read back through a second client: the server has applied (and started storing) it.
+      const reader = new RawClient(server.endpoint(boardId), { doc: new Y.Doc() })
+      await reader.synced
+      writer.close()
+      reader.close()
+      // Hocuspocus stores when the last client leaves; y-leveldb writes as updates arrive.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+    }
+    const compacted = await measureRestarts(server, boardId, history.projects, repeats)
+    await server.restart()
+    const rssBefore = rssBytes(server.pid)
+    const holder = new RawClient(server.endpoint(boardId), { doc: new Y.Doc() })
+    await holder.synced
+    const rssPerBoard = rssBytes(server.pid) - rssBefore
+    const warm: number[] = []
+    for (let i = 0; i < repeats; i++) warm.push(await firstSyncMs(server, boardId, history.projects))
+    holder.close()
+    return { uncompactedMs, compactedMs: median(compacted), warmMs: median(warm), rssPerBoard }
+  } finally {
+    await server.stop()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,20 @@
+// Loaded into a server process with NODE_OPTIONS=--import=…/cpuProfilePreload.mjs (Node 20 does
+// not allow --cpu-prof in NODE_OPTIONS): profiles the whole process and writes the profile to
+// BENCH_CPU_PROFILE when it exits. The main-thread inspector session answers synchronously, so
+// this works inside the 'exit' event.
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector'
+
+const target = process.env.BENCH_CPU_PROFILE
+if (target) {
+  const session = new Session()
+  session.connect()
+  session.post('Profiler.enable')
+  session.post('Profiler.setSamplingInterval', { interval: 200 })
+  session.post('Profiler.start')
+  process.on('exit', () => {
+    session.post('Profiler.stop', (error, result) => {
+      if (!error) writeFileSync(target, JSON.stringify(result.profile))
+    })
+  })
+}
