@@ -1,59 +1,22 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { createProject } from '@guatu/shared/board/projectCommands'
 import { listProjects } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
-import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
+import { artifactPath, launchBrowser } from '../helpers/browser.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
-import { startServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/server.ts'
+import { moveRightWithKeyboard, openBoard, waitForAnnouncement } from '../helpers/keyboardBoard.ts'
+import { startServer } from '../helpers/server.ts'
 
 const UI_TIMEOUT_MS = 15_000
 const card = (id: string) => `[data-testid="card-${id}"]`
 const inColumn = (stage: Stage, id: string) => `[data-testid="column-${stage}"] ${card(id)}`
-
-async function openBoard(browser: Browser, url: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`))
-  await signInThroughLoginPage(page, url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
-  return { context, page }
-}
-
-/** What dnd-kit's live region says (the Chinese announcements); waiting on it paces the keyboard drag. */
-async function waitForAnnouncement(page: Page, text: string): Promise<void> {
-  try {
-    await page.waitForFunction(
-      (expected) => [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((region) => region.textContent?.includes(expected)),
-      text,
-      { timeout: UI_TIMEOUT_MS },
-    )
-  } catch (error) {
-    const said = await page.evaluate(() => ({
-      regions: [...document.querySelectorAll('[id^="DndLiveRegion"]')].map((region) => region.textContent),
-      focused: document.activeElement?.outerHTML.slice(0, 200),
-    }))
-    throw new Error(`no announcement containing "${text}": ${JSON.stringify(said)}`, { cause: error })
-  }
-}
-
-/** Keyboard only: focus the card, Space picks it up, ArrowRight moves it one column, Space drops it. */
-async function moveRightWithKeyboard(page: Page, id: string, to: Stage, toLabel: string): Promise<void> {
-  await page.locator(card(id)).focus()
-  await page.keyboard.press('Space')
-  await page.waitForSelector(`${card(id)}.card-placeholder`, { timeout: UI_TIMEOUT_MS })
-  await page.keyboard.press('ArrowRight')
-  await waitForAnnouncement(page, `移到${toLabel}列`)
-  await page.waitForSelector(inColumn(to, id), { timeout: UI_TIMEOUT_MS })
-  await page.keyboard.press('Space')
-  await waitForAnnouncement(page, '已放下')
-  await page.waitForSelector(`${inColumn(to, id)}:not(.card-placeholder)`, { timeout: UI_TIMEOUT_MS })
-}
 
 /** A server with one board of four 谋划 cards and one 签约 card, and two signed-in pages on it. */
 async function openTwoPages() {

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { formatChineseDate, isIsoDate } from '@guatu/shared/domain/dates'
-import type { MinutesDecision, MinutesItem, UnitMinutes } from './minutesApi.ts'
+import type { MinutesDecision, MinutesItem, UnitMinutes } from '@guatu/shared/domain/minutes'
 
 const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { fetchMinutes, type Minutes } from './minutesApi.ts'
+import type { Minutes } from '@guatu/shared/domain/minutes'
+import { fetchMinutes } from './minutesApi.ts'
 
 export type MinutesState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; minutes: Minutes }
 

@@ -5,7 +5,8 @@ import type { StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
-import { composeMinutes, type Minutes } from './minutes.ts'
+import type { Minutes } from '@guatu/shared/domain/minutes'
+import { composeMinutes } from './minutes.ts'
 
 const HISTORY_PAGE = 1_000
 

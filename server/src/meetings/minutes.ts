@@ -1,44 +1,9 @@
 import { boardTotals } from '@guatu/shared/board/meetingCommands'
 import type { Decision } from '@guatu/shared/domain/decision'
-import type { BoardTotals, Meeting } from '@guatu/shared/domain/meeting'
+import type { Meeting } from '@guatu/shared/domain/meeting'
+import type { Minutes, MinutesDecision, MinutesItem, UnitMinutes } from '@guatu/shared/domain/minutes'
 import type { Project } from '@guatu/shared/domain/project'
 import { AuditAction, auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
-
-export interface MinutesItem {
-  at: string
-  projectId: string
-  projectName: string
-  actor: string
-  summary: string
-}
-
-export interface MinutesDecision {
-  projectName: string
-  content: string
-  assignee: string
-  deadline: string
-}
-
-/** One unit's part of the minutes, in reporting order. */
-export interface UnitMinutes {
-  unit: string
-  reported: boolean
-  changes: MinutesItem[]
-  decisions: MinutesDecision[]
-  problemsRaised: MinutesItem[]
-  problemsSolved: MinutesItem[]
-  noticesIssued: MinutesItem[]
-}
-
-/** 会议纪要: who attended, what each unit changed and was asked to do, and the board before and after. */
-export interface Minutes {
-  meeting: Pick<Meeting, 'id' | 'title' | 'date' | 'attendees' | 'agenda' | 'chairLabel' | 'startedAt' | 'endedAt' | 'status'>
-  units: UnitMinutes[]
-  /** 确定事项清单: every decision, in the order taken. */
-  decisions: MinutesDecision[]
-  totalsBefore: BoardTotals
-  totalsAfter: BoardTotals
-}
 
 const PROBLEM_RAISED: readonly string[] = [AuditAction.raiseProblem]
 const PROBLEM_SOLVED: readonly string[] = [AuditAction.solveProblem]

@@ -3,7 +3,7 @@ import { formatChineseDate, type IsoDate } from '@guatu/shared/domain/dates'
 import type { BoardTotals } from '@guatu/shared/domain/meeting'
 import { formatYi } from '@guatu/shared/domain/money'
 import { STAGES, STAGE_LABEL } from '@guatu/shared/domain/stage'
-import type { Minutes, MinutesItem } from './minutes.ts'
+import type { Minutes, MinutesItem } from '@guatu/shared/domain/minutes'
 
 /** 宋体 for body text and 黑体 for headings: what a government office's Word expects. */
 const BODY_FONT = '宋体'
