@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
 import { metaRoot } from '@guatu/shared/board/boardDoc'
-import type { SettingEffect, UpdateEffect } from '../validation/updateEffects.ts'
+import { writtenValues, type SettingEffect, type UpdateEffect } from '../validation/updateEffects.ts'
 import { AuditAction, type AuditChange } from './auditRecord.ts'
 
 /** Problem fields whose change is the problem's own event (raise, solve), not an edit. */
@@ -41,8 +41,9 @@ class ChangeReader {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly effects: readonly UpdateEffect[],
+    effects: readonly UpdateEffect[],
   ) {
+    this.written = writtenValues(effects)
     for (const effect of effects) {
       if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
       if (effect.kind === 'setField' && effect.collection === RecordCollection.projects && effect.field === 'stage') this.stageMoved.add(effect.id)
@@ -171,8 +172,5 @@ class ChangeReader {
     return collectionRoot(this.doc, collection).get(id)?.get(field)
   }
 
-  private written(collection: RecordCollection, id: string, field: string): unknown {
-    const effect = this.effects.find((other) => other.kind === 'setField' && other.collection === collection && other.id === id && other.field === field)
-    return effect?.kind === 'setField' ? effect.value : undefined
-  }
+  private readonly written: (collection: RecordCollection, id: string, field: string) => unknown
 }

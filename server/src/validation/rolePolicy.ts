@@ -3,7 +3,7 @@ import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { NOTICE_REPLY_FIELDS, type NoticeField } from '@guatu/shared/domain/notice'
 import { canDeleteProject, canEditProjectOfUnit, canIssueNotices, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
-import type { UpdateEffect } from './updateEffects.ts'
+import { writtenValues, type UpdateEffect } from './updateEffects.ts'
 
 /**
  * Checks the effects of an update against what the connection's principal may do, record by record
@@ -28,9 +28,10 @@ class PolicyContext {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly effects: readonly UpdateEffect[],
+    effects: readonly UpdateEffect[],
   ) {
     for (const effect of effects) if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
+    this.written = writtenValues(effects)
   }
 
   isCreated(collection: RecordCollection, id: string): boolean {
@@ -38,10 +39,7 @@ class PolicyContext {
   }
 
   /** A value this update writes, if it writes one. */
-  written(collection: RecordCollection, id: string, field: string): unknown {
-    const effect = this.effects.find((other) => other.kind === 'setField' && other.collection === collection && other.id === id && other.field === field)
-    return effect?.kind === 'setField' ? effect.value : undefined
-  }
+  readonly written: (collection: RecordCollection, id: string, field: string) => unknown
 
   stored(collection: RecordCollection, id: string, field: string): unknown {
     return collectionRoot(this.doc, collection).get(id)?.get(field)
