@@ -41,6 +41,7 @@ export const Board = memo(function Board({
   const lanes = useLanes(visible, query.lanes)
   const drag = useBoardDrag(lanes, query.lanes, onError)
   const filtered = isQueryFiltered(query)
+  const activeId = drag.activeProject?.id
 
   if (query.lanes === LaneGrouping.none) {
     const cells = drag.displayLanes[0]?.cells ?? visible
@@ -54,6 +55,7 @@ export const Board = memo(function Board({
               stage={stage}
               visible={visible[stage]}
               cards={cells[stage]}
+              activeId={activeId}
               marks={marks}
               problems={problems}
               today={today}
@@ -79,7 +81,7 @@ export const Board = memo(function Board({
           ))}
         </div>
         {drag.displayLanes.map((lane) => (
-          <Swimlane key={lane.key} lane={lane} marks={marks} problems={problems} today={today} onOpen={onOpen} onRefused={onError} />
+          <Swimlane key={lane.key} lane={lane} activeId={lane.key === drag.activeLane ? activeId : undefined} marks={marks} problems={problems} today={today} onOpen={onOpen} onRefused={onError} />
         ))}
         {drag.displayLanes.length === 0 && (
           <p className="column-empty">{filtered ? '没有符合筛选条件的项目' : '暂无项目'}</p>

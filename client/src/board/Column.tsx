@@ -15,6 +15,7 @@ export const Column = memo(function Column({
   stage,
   visible,
   cards,
+  activeId,
   marks,
   problems,
   today,
@@ -25,6 +26,7 @@ export const Column = memo(function Column({
   stage: Stage
   visible: readonly Project[]
   cards: readonly Project[]
+  activeId: ProjectId | undefined
   marks: ReadonlyMap<string, ActivityMark>
   problems: ProblemsByProject
   today: IsoDate
@@ -39,6 +41,7 @@ export const Column = memo(function Column({
         lane=""
         stage={stage}
         cards={cards}
+        activeId={activeId}
         marks={marks}
         problems={problems}
         today={today}

@@ -10,6 +10,7 @@ import type { BoardLane } from './lanes.ts'
 /** One swimlane: the lane's name and count across the row, then its four cells under the stage headers. */
 export const Swimlane = memo(function Swimlane({
   lane,
+  activeId,
   marks,
   problems,
   today,
@@ -17,6 +18,7 @@ export const Swimlane = memo(function Swimlane({
   onRefused,
 }: {
   lane: BoardLane
+  activeId: ProjectId | undefined
   marks: ReadonlyMap<string, ActivityMark>
   problems: ProblemsByProject
   today: IsoDate
@@ -38,6 +40,7 @@ export const Swimlane = memo(function Swimlane({
             lane={lane.key}
             stage={stage}
             cards={lane.cells[stage]}
+            activeId={activeId}
             marks={marks}
             problems={problems}
             today={today}
