@@ -1,27 +1,6 @@
 import type pg from 'pg'
-import { isRole } from '@guatu/shared/domain/role'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
-
-interface UserRow {
-  id: string
-  username: string
-  display_name: string
-  password_hash: string
-  role: string
-  units: string
-  disabled: boolean
-  created_at: string
-  updated_at: string
-}
-
-interface ScreenLinkRow {
-  id: string
-  board_id: string
-  name: string
-  created_at: string
-  expires_at: string | null
-  revoked_at: string | null
-}
+import { toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 interface TokenRow {
   id: string
@@ -45,12 +24,12 @@ export class PostgresAccountStore implements AccountStore {
 
   async listUsers(): Promise<UserRecord[]> {
     const { rows } = await this.pool.query<UserRow>('SELECT * FROM users ORDER BY created_at, username')
-    return rows.map(toUser)
+    return rows.map(toUserRecord)
   }
 
   async findUser(idOrUsername: string): Promise<UserRecord | undefined> {
     const { rows } = await this.pool.query<UserRow>('SELECT * FROM users WHERE id = $1 OR lower(username) = lower($1)', [idOrUsername])
-    return rows[0] ? toUser(rows[0]) : undefined
+    return rows[0] ? toUserRecord(rows[0]) : undefined
   }
 
   async createUser(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>): Promise<UserRecord> {
@@ -135,12 +114,12 @@ export class PostgresAccountStore implements AccountStore {
 
   async findScreenLink(tokenHash: string): Promise<ScreenLinkRecord | undefined> {
     const { rows } = await this.pool.query<ScreenLinkRow>('SELECT * FROM screen_links WHERE token_hash = $1', [tokenHash])
-    return rows[0] ? toScreenLink(rows[0]) : undefined
+    return rows[0] ? toScreenLinkRecord(rows[0]) : undefined
   }
 
   async listScreenLinks(): Promise<ScreenLinkRecord[]> {
     const { rows } = await this.pool.query<ScreenLinkRow>('SELECT * FROM screen_links ORDER BY created_at')
-    return rows.map(toScreenLink)
+    return rows.map(toScreenLinkRecord)
   }
 
   async revokeScreenLink(id: string, at: number): Promise<boolean> {
@@ -149,32 +128,6 @@ export class PostgresAccountStore implements AccountStore {
   }
 }
 
-function toUser(row: UserRow): UserRecord {
-  const units: unknown = JSON.parse(row.units)
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    role: isRole(row.role) ? row.role : 'viewer',
-    units: Array.isArray(units) ? units.filter((unit): unit is string => typeof unit === 'string') : [],
-    disabled: row.disabled,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
 function toToken(row: TokenRow): ApiTokenRecord {
   return { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at }
-}
-
-function toScreenLink(row: ScreenLinkRow): ScreenLinkRecord {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    name: row.name,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at === null ? null : Number(row.expires_at),
-    revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
-  }
 }

@@ -2,27 +2,7 @@ import type pg from 'pg'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
 import { inTransaction } from './postgresDatabase.ts'
-
-interface BoardRow {
-  id: string
-  name: string
-  year: number
-  created_at: string
-  project_count: number
-}
-
-interface AuditRow {
-  id: string
-  project_id: string
-  record_id: string | null
-  at: string
-  actor_id: string
-  actor_label: string
-  action: string
-  field: string | null
-  old_value: string | null
-  new_value: string | null
-}
+import { auditValueJson, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 
 /** First key of the two-key advisory locks taken while compacting (the second is the board's hash). */
 const COMPACTION_LOCK_NAMESPACE = 0x6775_6174 // "guat"
@@ -46,12 +26,12 @@ export class PostgresStorage implements BoardStorage {
 
   async listBoards(): Promise<BoardRecord[]> {
     const { rows } = await this.pool.query<BoardRow>('SELECT id, name, year, created_at, project_count FROM boards ORDER BY created_at, id')
-    return rows.map(toRecord)
+    return rows.map(toBoardRecord)
   }
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     const { rows } = await this.pool.query<BoardRow>('SELECT id, name, year, created_at, project_count FROM boards WHERE id = $1', [id])
-    return rows[0] ? toRecord(rows[0]) : undefined
+    return rows[0] ? toBoardRecord(rows[0]) : undefined
   }
 
   async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
@@ -193,7 +173,6 @@ export class PostgresStorage implements BoardStorage {
 
 async function insertAudit(client: pg.PoolClient, entries: ReadonlyArray<{ boardId: string; record: AuditRecord }>): Promise<void> {
   const column = <T>(pick: (entry: { boardId: string; record: AuditRecord }) => T) => entries.map(pick)
-  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
   // Inserted in array order, so ids (and "newest first") follow the order of the changes.
   await client.query(
     `INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
@@ -207,27 +186,8 @@ async function insertAudit(client: pg.PoolClient, entries: ReadonlyArray<{ board
       column((entry) => entry.record.actorLabel),
       column((entry) => entry.record.action),
       column((entry) => entry.record.field),
-      column((entry) => json(entry.record.from)),
-      column((entry) => json(entry.record.to)),
+      column((entry) => auditValueJson(entry.record.from)),
+      column((entry) => auditValueJson(entry.record.to)),
     ],
   )
-}
-
-function toRecord(row: BoardRow): BoardRecord {
-  return { id: row.id, name: row.name, year: row.year, createdAt: row.created_at, projectCount: row.project_count }
-}
-
-function toAuditEntry(row: AuditRow): StoredAuditEntry {
-  return {
-    id: Number(row.id),
-    projectId: row.project_id,
-    recordId: row.record_id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    action: row.action as StoredAuditEntry['action'],
-    field: row.field,
-    from: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
-    to: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
-  }
 }

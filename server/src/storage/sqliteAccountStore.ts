@@ -1,27 +1,6 @@
 import type Database from 'better-sqlite3'
-import { isRole } from '@guatu/shared/domain/role'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
-
-interface UserRow {
-  id: string
-  username: string
-  display_name: string
-  password_hash: string
-  role: string
-  units: string
-  disabled: number
-  created_at: string
-  updated_at: string
-}
-
-interface ScreenLinkRow {
-  id: string
-  board_id: string
-  name: string
-  created_at: string
-  expires_at: number | null
-  revoked_at: number | null
-}
+import { toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 /** Accounts in the embedded database (tables from sqliteDatabase.ts migrations). */
 export class SqliteAccountStore implements AccountStore {
@@ -68,12 +47,12 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async listUsers(): Promise<UserRecord[]> {
-    return this.statements.listUsers.all().map(toUser)
+    return this.statements.listUsers.all().map(toUserRecord)
   }
 
   async findUser(idOrUsername: string): Promise<UserRecord | undefined> {
     const row = this.statements.findUser.get(idOrUsername, idOrUsername)
-    return row ? toUser(row) : undefined
+    return row ? toUserRecord(row) : undefined
   }
 
   async createUser(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>): Promise<UserRecord> {
@@ -135,30 +114,15 @@ export class SqliteAccountStore implements AccountStore {
 
   async findScreenLink(tokenHash: string): Promise<ScreenLinkRecord | undefined> {
     const row = this.statements.findScreenLink.get(tokenHash)
-    return row ? toScreenLink(row) : undefined
+    return row ? toScreenLinkRecord(row) : undefined
   }
 
   async listScreenLinks(): Promise<ScreenLinkRecord[]> {
-    return this.statements.listScreenLinks.all().map(toScreenLink)
+    return this.statements.listScreenLinks.all().map(toScreenLinkRecord)
   }
 
   async revokeScreenLink(id: string, at: number): Promise<boolean> {
     return this.statements.revokeScreenLink.run(at, id).changes > 0
-  }
-}
-
-function toUser(row: UserRow): UserRecord {
-  const units: unknown = JSON.parse(row.units)
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    role: isRole(row.role) ? row.role : 'viewer',
-    units: Array.isArray(units) ? units.filter((unit): unit is string => typeof unit === 'string') : [],
-    disabled: row.disabled === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   }
 }
 
@@ -172,8 +136,4 @@ function toRow(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>) {
     units: JSON.stringify(user.units),
     disabled: user.disabled ? 1 : 0,
   }
-}
-
-function toScreenLink(row: ScreenLinkRow): ScreenLinkRecord {
-  return { id: row.id, boardId: row.board_id, name: row.name, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at }
 }

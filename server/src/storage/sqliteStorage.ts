@@ -1,27 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+import { auditValueJson, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
-
-interface AuditRow {
-  id: number
-  project_id: string
-  record_id: string | null
-  at: string
-  actor_id: string
-  actor_label: string
-  action: string
-  field: string | null
-  old_value: string | null
-  new_value: string | null
-}
-
-interface BoardRow {
-  id: string
-  name: string
-  year: number
-  created_at: string
-  project_count: number
-}
 
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
@@ -75,12 +55,12 @@ export class SqliteStorage implements BoardStorage {
     })()
 
   async listBoards(): Promise<BoardRecord[]> {
-    return this.statements.listBoards.all().map(toRecord)
+    return this.statements.listBoards.all().map(toBoardRecord)
   }
 
   async getBoard(id: string): Promise<BoardRecord | undefined> {
     const row = this.statements.getBoard.get(id)
-    return row ? toRecord(row) : undefined
+    return row ? toBoardRecord(row) : undefined
   }
 
   async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
@@ -127,8 +107,8 @@ export class SqliteStorage implements BoardStorage {
       entry.actorLabel,
       entry.action,
       entry.field,
-      entry.from === null || entry.from === undefined ? null : JSON.stringify(entry.from),
-      entry.to === null || entry.to === undefined ? null : JSON.stringify(entry.to),
+      auditValueJson(entry.from),
+      auditValueJson(entry.to),
     )
   }
 
@@ -146,24 +126,5 @@ export class SqliteStorage implements BoardStorage {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close()
-  }
-}
-
-function toRecord(row: BoardRow): BoardRecord {
-  return { id: row.id, name: row.name, year: row.year, createdAt: row.created_at, projectCount: row.project_count }
-}
-
-function toAuditEntry(row: AuditRow): StoredAuditEntry {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    recordId: row.record_id,
-    at: row.at,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    action: row.action as StoredAuditEntry['action'],
-    field: row.field,
-    from: row.old_value === null ? null : (JSON.parse(row.old_value) as unknown),
-    to: row.new_value === null ? null : (JSON.parse(row.new_value) as unknown),
   }
 }
