@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react'
+import { ChoiceFilter } from '../filter/ChoiceFilter.tsx'
 import { formatChineseDate } from '@guatu/shared/domain/dates'
 import {
   isNoticeReplyOverdue,
@@ -19,12 +20,6 @@ import { noticeSeverity } from './openNotices.ts'
 const byName = new Intl.Collator('zh-CN').compare
 const STATUSES = [NoticeStatus.open, NoticeStatus.closed] as const
 
-function isStatus(value: string): value is NoticeStatus {
-  return (STATUSES as readonly string[]).includes(value)
-}
-function isLevel(value: string): value is NoticeLevel {
-  return (NOTICE_LEVELS as readonly string[]).includes(value)
-}
 
 /** Open first, then the highest rung, then the earliest deadline. */
 function compareNotices(a: Notice, b: Notice): number {
@@ -72,39 +67,9 @@ export const NoticesPage = memo(function NoticesPage({ onOpenProject }: { onOpen
         </p>
       </header>
       <div className="filter-bar" role="search" aria-label="筛选督办单">
-        <label className="filter-inline">
-          状态
-          <select value={status} onChange={(event) => setStatus(isStatus(event.target.value) ? event.target.value : '')} data-testid="notices-filter-status">
-            <option value="">全部</option>
-            {STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {NOTICE_STATUS_LABEL[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter-inline">
-          等级
-          <select value={level} onChange={(event) => setLevel(isLevel(event.target.value) ? event.target.value : '')} data-testid="notices-filter-level">
-            <option value="">全部</option>
-            {NOTICE_LEVELS.map((value) => (
-              <option key={value} value={value}>
-                {NOTICE_LEVEL_LABEL[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter-inline">
-          责任单位
-          <select value={unit} onChange={(event) => setUnit(event.target.value)} data-testid="notices-filter-unit">
-            <option value="">全部</option>
-            {units.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="状态" value={status} options={STATUSES} labelOf={(value) => NOTICE_STATUS_LABEL[value]} onChange={setStatus} testId="notices-filter-status" />
+        <ChoiceFilter label="等级" value={level} options={NOTICE_LEVELS} labelOf={(value) => NOTICE_LEVEL_LABEL[value]} onChange={setLevel} testId="notices-filter-level" />
+        <ChoiceFilter label="责任单位" value={unit} options={units} onChange={setUnit} testId="notices-filter-unit" />
       </div>
       {shown.length === 0 ? (
         <p className="column-empty">没有符合条件的督办单。</p>

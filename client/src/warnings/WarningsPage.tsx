@@ -1,4 +1,5 @@
 import { memo, useMemo, useState } from 'react'
+import { ChoiceFilter } from '../filter/ChoiceFilter.tsx'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { LIGHT_LABEL, LIGHT_RULE_LABEL, LIGHT_RULES, type LightRule } from '@guatu/shared/progress/lights'
 import { LightCounts } from '../lights/LightCounts.tsx'
@@ -7,9 +8,6 @@ import { useWarnings } from './useWarnings.ts'
 
 const byName = new Intl.Collator('zh-CN').compare
 
-function isRule(value: string): value is LightRule {
-  return (LIGHT_RULES as readonly string[]).includes(value)
-}
 
 /** 预警清单: every fired rule, worst and oldest first, narrowed by rule and unit; a row opens its project. */
 export const WarningsPage = memo(function WarningsPage({ onOpenProject }: { onOpenProject: (id: ProjectId) => void }) {
@@ -36,28 +34,8 @@ export const WarningsPage = memo(function WarningsPage({ onOpenProject }: { onOp
         </p>
       </header>
       <div className="filter-bar" role="search" aria-label="筛选预警">
-        <label className="filter-inline">
-          预警规则
-          <select value={rule} onChange={(event) => setRule(isRule(event.target.value) ? event.target.value : '')} data-testid="warnings-filter-rule">
-            <option value="">全部</option>
-            {LIGHT_RULES.map((value) => (
-              <option key={value} value={value}>
-                {LIGHT_RULE_LABEL[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter-inline">
-          责任单位
-          <select value={unit} onChange={(event) => setUnit(event.target.value)} data-testid="warnings-filter-unit">
-            <option value="">全部</option>
-            {units.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="预警规则" value={rule} options={LIGHT_RULES} labelOf={(value) => LIGHT_RULE_LABEL[value]} onChange={setRule} testId="warnings-filter-rule" />
+        <ChoiceFilter label="责任单位" value={unit} options={units} onChange={setUnit} testId="warnings-filter-unit" />
       </div>
       {shown.length === 0 ? (
         <p className="column-empty">没有符合条件的预警。</p>
