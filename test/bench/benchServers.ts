@@ -40,8 +40,8 @@ export interface BenchServer {
   endpoint(boardId: string): Endpoint
   /** Graceful stop (SIGTERM): each server flushes what it keeps in memory. */
   stop(): Promise<void>
-  /** A fresh process on the same data. */
-  restart(): Promise<void>
+  /** A fresh process on the same data; `killed`: after SIGKILL, so nothing is flushed or compacted first. */
+  restart(options?: { killed?: boolean }): Promise<void>
 }
 
 /**
@@ -87,7 +87,8 @@ async function startGuatu(dataDir: string, env: Record<string, string>): Promise
     async stop() {
       await server.stop()
     },
-    async restart() {
+    async restart(options) {
+      if (options?.killed) await server.kill('SIGKILL')
       await server.restart()
       pid = findGuatuPid(dataDir)
     },

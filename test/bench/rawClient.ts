@@ -107,7 +107,11 @@ export class RawClient {
     this.socket.send(encoding.toUint8Array(encoder))
   }
 
+  /** When the last message from the server was received (before it was applied), performance.now(). */
+  lastMessageAt = Number.NaN
+
   private onMessage(message: Uint8Array): void {
+    this.lastMessageAt = performance.now()
     const decoder = decoding.createDecoder(message)
     if (this.endpoint.protocol === WireProtocol.hocuspocus) decoding.readVarString(decoder)
     const type = decoding.readVarUint(decoder)

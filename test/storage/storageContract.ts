@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardStorage } from '@guatu/server/storage/boardStorage'
+import type { BoardStorage, EncodedSnapshot } from '@guatu/server/storage/boardStorage'
 
 export interface StorageHarness {
   /** Opens the same storage again (same file or database), as a restarted server would. */
@@ -17,6 +17,11 @@ function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
   doc.off('update', capture)
   if (!captured) throw new Error('no update produced')
   return captured
+}
+
+/** The document's state and state vector, as the server stores them at compaction. */
+function snapshotOf(doc: Y.Doc): EncodedSnapshot {
+  return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
 }
 
 function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
@@ -102,11 +107,12 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))
-      const snapshot = Y.encodeStateAsUpdate(writer)
+      const snapshot = snapshotOf(writer)
       await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])
       await storage.compactBoard('b1', snapshot, early.get('b1')!.lastSeq, 3)
       const state = await storage.loadBoardState('b1')
       expect(state.snapshot).not.toBeNull()
+      expect(state.snapshotStateVector).toEqual(snapshot.stateVector)
       expect(state.updates).toHaveLength(1)
       expect(replay(state).getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', k2: 'v2', late: 'after' })
       expect((await storage.getBoard('b1'))?.projectCount).toBe(3)
@@ -130,13 +136,13 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const early = (await storage.appendUpdates([0, 1].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))).get('b1')!
-      const snapshot = Y.encodeStateAsUpdate(writer)
+      const snapshot = snapshotOf(writer)
       const late = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])).get('b1')!
 
       const tail = await storage.loadBoardState('b1', early.lastSeq)
       expect(tail).toMatchObject({ snapshot: null, lastSeq: late.lastSeq })
       expect(tail.updates).toHaveLength(1)
-      const reader = replay({ snapshot, updates: tail.updates })
+      const reader = replay({ snapshot: snapshot.state, updates: tail.updates })
       expect(reader.getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', late: 'after' })
 
       await storage.compactBoard('b1', snapshot, early.lastSeq, 0)
@@ -145,16 +151,16 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       expect(behind.lastSeq).toBe(late.lastSeq)
       expect(replay(behind).getMap('projects').toJSON()).toEqual({ k0: 'v0', k1: 'v1', late: 'after' })
       expect((await storage.loadBoardState('b1', early.lastSeq)).updates).toHaveLength(1)
-      expect(await storage.loadBoardState('b1', late.lastSeq)).toEqual({ snapshot: null, updates: [], lastSeq: late.lastSeq })
+      expect(await storage.loadBoardState('b1', late.lastSeq)).toEqual({ snapshot: null, snapshotStateVector: null, updates: [], lastSeq: late.lastSeq })
     })
 
     it('keeps the newer snapshot when an older compaction arrives late', async () => {
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const first = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'a', '1'), audit: [] }])).get('b1')!
-      const older = Y.encodeStateAsUpdate(writer)
+      const older = snapshotOf(writer)
       const second = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [] }])).get('b1')!
-      await storage.compactBoard('b1', Y.encodeStateAsUpdate(writer), second.lastSeq, 2)
+      await storage.compactBoard('b1', snapshotOf(writer), second.lastSeq, 2)
       await storage.compactBoard('b1', older, first.lastSeq, 1)
       const state = await storage.loadBoardState('b1')
       expect(state.updates).toHaveLength(0)
@@ -164,9 +170,10 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
     it('starts a board from its initial state', async () => {
       const doc = new Y.Doc()
       doc.getMap('projects').set('seeded', 'yes')
-      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 1 }, Y.encodeStateAsUpdate(doc))
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 1 }, snapshotOf(doc))
       const state = await storage.loadBoardState('b1')
       expect(state.lastSeq).toBe(0)
+      expect(state.snapshotStateVector).toEqual(Y.encodeStateVector(doc))
       expect(replay(state).getMap('projects').toJSON()).toEqual({ seeded: 'yes' })
     })
 

@@ -33,7 +33,7 @@ export class BoardService {
 
   async create(input: { id?: string; name: string; year: number }, initialDoc?: Y.Doc): Promise<BoardSummary> {
     const id = input.id ?? `b_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
-    const initialState = initialDoc ? Y.encodeStateAsUpdate(initialDoc) : undefined
+    const initialState = initialDoc ? { state: Y.encodeStateAsUpdate(initialDoc), stateVector: Y.encodeStateVector(initialDoc) } : undefined
     const projectCount = initialDoc ? countProjects(initialDoc) : 0
     const record = await this.storage.createBoard({ id, name: input.name, year: input.year, projectCount }, initialState)
     return summarize(record, projectCount)

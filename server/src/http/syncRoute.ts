@@ -15,6 +15,7 @@ import type { SyncSocket } from '../sync/socket.ts'
 import type { AppContext } from './appEnv.ts'
 import { SESSION_COOKIE, resolvePrincipal } from './authentication.ts'
 import { isAllowedOrigin } from './originCheck.ts'
+import { sendParts, sendShared } from './websocketFrames.ts'
 
 export interface SyncRouteDependencies {
   rooms: RoomRegistry
@@ -113,7 +114,9 @@ function adaptSocket(ws: WSContext<WebSocket>): SyncSocket {
   const raw = ws.raw
   if (!raw) throw new Error('websocket without underlying socket')
   return {
-    send: (message) => raw.send(message),
+    send: (message, onSent) => raw.send(message, onSent && (() => onSent())),
+    sendShared: (message) => sendShared(raw, message),
+    sendParts: (parts, onSent) => sendParts(raw, parts, onSent),
     close: (code, reason) => raw.close(code, reason),
     get bufferedAmount() {
       return raw.bufferedAmount

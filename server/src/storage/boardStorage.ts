@@ -16,6 +16,8 @@ export interface StoredBoardState {
    * follows a known sequence number, null also when the snapshot holds nothing newer than it.
    */
   snapshot: Uint8Array | null
+  /** The snapshot's state vector, kept beside it (null for snapshots stored before it was). */
+  snapshotStateVector: Uint8Array | null
   /** Updates appended after the snapshot, in order. */
   updates: Uint8Array[]
   /** Sequence number of the last update included above (0 when none). */
@@ -31,6 +33,15 @@ export interface AppendedSeqs {
    */
   previousSeq: number
   lastSeq: number
+}
+
+/**
+ * A whole document state and its state vector. The state vector is stored beside the state so a
+ * board can tell clients what it has without decoding megabytes first.
+ */
+export interface EncodedSnapshot {
+  state: Uint8Array
+  stateVector: Uint8Array
 }
 
 export interface PendingUpdate {
@@ -55,7 +66,7 @@ export interface HistoryQuery {
 export interface BoardStorage {
   listBoards(): Promise<BoardRecord[]>
   getBoard(id: string): Promise<BoardRecord | undefined>
-  createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord>
+  createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: EncodedSnapshot): Promise<BoardRecord>
   /**
    * The stored state, read consistently (a compaction never falls between the snapshot and the
    * updates). With `afterSeq`, only what a document complete up to that sequence number lacks:
@@ -77,7 +88,7 @@ export interface BoardStorage {
    * every update up to `uptoSeq`. A snapshot older than the stored one is ignored; when several
    * processes share the database, one that finds another compacting the board skips.
    */
-  compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void>
+  compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void>
   /** Whether the database is open and answering (readiness). */
   isReady(): boolean
   close(): Promise<void>

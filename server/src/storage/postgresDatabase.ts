@@ -76,6 +76,7 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
    CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
+  `ALTER TABLE board_snapshots ADD COLUMN state_vector BYTEA;`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -1,8 +1,8 @@
 import type pg from 'pg'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
 import { inTransaction } from './postgresDatabase.ts'
-import { auditValueJson, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
+import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 
 /** First key of the two-key advisory locks taken while compacting (the second is the board's hash). */
 const COMPACTION_LOCK_NAMESPACE = 0x6775_6174 // "guat"
@@ -34,7 +34,7 @@ export class PostgresStorage implements BoardStorage {
     return rows[0] ? toBoardRecord(rows[0]) : undefined
   }
 
-  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
+  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: EncodedSnapshot): Promise<BoardRecord> {
     const createdAt = new Date().toISOString()
     await inTransaction(this.pool, async (client) => {
       await client.query('INSERT INTO boards (id, name, year, created_at, project_count) VALUES ($1, $2, $3, $4, $5)', [
@@ -45,7 +45,11 @@ export class PostgresStorage implements BoardStorage {
         board.projectCount,
       ])
       if (initialState) {
-        await client.query('INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES ($1, $2, 0)', [board.id, initialState])
+        await client.query('INSERT INTO board_snapshots (board_id, state, state_vector, upto_seq) VALUES ($1, $2, $3, 0)', [
+          board.id,
+          initialState.state,
+          initialState.stateVector,
+        ])
       }
     })
     return { ...board, createdAt }
@@ -55,8 +59,8 @@ export class PostgresStorage implements BoardStorage {
     return inTransaction(
       this.pool,
       async (client) => {
-        const { rows: snapshots } = await client.query<{ state: Buffer; upto_seq: string }>(
-          'SELECT state, upto_seq FROM board_snapshots WHERE board_id = $1',
+        const { rows: snapshots } = await client.query<{ state: Buffer; state_vector: Buffer | null; upto_seq: string }>(
+          'SELECT state, state_vector, upto_seq FROM board_snapshots WHERE board_id = $1',
           [id],
         )
         const stored = snapshots[0]
@@ -67,8 +71,9 @@ export class PostgresStorage implements BoardStorage {
           [id, from],
         )
         return {
-          snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-          updates: rows.map((row) => new Uint8Array(row.data)),
+          snapshot: snapshot ? bytesOf(snapshot.state) : null,
+          snapshotStateVector: snapshot?.state_vector ? bytesOf(snapshot.state_vector) : null,
+          updates: rows.map((row) => bytesOf(row.data)),
           lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : from,
         }
       },
@@ -123,7 +128,7 @@ export class PostgresStorage implements BoardStorage {
    * Only one process compacts a board at a time: the advisory lock lives as long as this
    * transaction, and a process that does not get it skips — the holder is doing the same work.
    */
-  async compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void> {
+  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
         COMPACTION_LOCK_NAMESPACE,
@@ -131,10 +136,10 @@ export class PostgresStorage implements BoardStorage {
       ])
       if (!rows[0]?.locked) return
       await client.query(
-        `INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES ($1, $2, $3)
-         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq
+        `INSERT INTO board_snapshots (board_id, state, state_vector, upto_seq) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector, upto_seq = excluded.upto_seq
          WHERE board_snapshots.upto_seq <= excluded.upto_seq`,
-        [id, snapshot, uptoSeq],
+        [id, snapshot.state, snapshot.stateVector, uptoSeq],
       )
       await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq])
       await client.query('UPDATE boards SET project_count = $1 WHERE id = $2', [projectCount, id])

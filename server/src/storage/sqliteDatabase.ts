@@ -75,6 +75,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
    CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
   `ALTER TABLE audit_log ADD COLUMN record_id TEXT;`,
+  `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
 ]
 
 /**

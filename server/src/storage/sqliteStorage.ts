@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
-import { auditValueJson, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
 
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
@@ -12,8 +12,8 @@ export class SqliteStorage implements BoardStorage {
       listBoards: this.db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
       getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
       insertBoard: this.db.prepare('INSERT INTO boards (id, name, year, created_at, project_count) VALUES (?, ?, ?, ?, ?)'),
-      snapshot: this.db.prepare<[string], { state: Buffer; upto_seq: number }>(
-        'SELECT state, upto_seq FROM board_snapshots WHERE board_id = ?',
+      snapshot: this.db.prepare<[string], { state: Buffer; state_vector: Buffer | null; upto_seq: number }>(
+        'SELECT state, state_vector, upto_seq FROM board_snapshots WHERE board_id = ?',
       ),
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -24,8 +24,8 @@ export class SqliteStorage implements BoardStorage {
                     COALESCE((SELECT upto_seq FROM board_snapshots WHERE board_id = ?), 0)) AS head`,
       ),
       upsertSnapshot: this.db.prepare(
-        `INSERT INTO board_snapshots (board_id, state, upto_seq) VALUES (?, ?, ?)
-         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq
+        `INSERT INTO board_snapshots (board_id, state, state_vector, upto_seq) VALUES (?, ?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector, upto_seq = excluded.upto_seq
          WHERE excluded.upto_seq >= board_snapshots.upto_seq`,
       ),
       deleteUpdatesUpTo: this.db.prepare('DELETE FROM board_updates WHERE board_id = ? AND seq <= ?'),
@@ -63,11 +63,11 @@ export class SqliteStorage implements BoardStorage {
     return row ? toBoardRecord(row) : undefined
   }
 
-  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: Uint8Array): Promise<BoardRecord> {
+  async createBoard(board: Omit<BoardRecord, 'createdAt'>, initialState?: EncodedSnapshot): Promise<BoardRecord> {
     const createdAt = new Date().toISOString()
     this.db.transaction(() => {
       this.statements.insertBoard.run(board.id, board.name, board.year, createdAt, board.projectCount)
-      if (initialState) this.statements.upsertSnapshot.run(board.id, initialState, 0)
+      if (initialState) this.statements.upsertSnapshot.run(board.id, initialState.state, initialState.stateVector, 0)
     })()
     return { ...board, createdAt }
   }
@@ -79,8 +79,9 @@ export class SqliteStorage implements BoardStorage {
       const from = snapshot ? snapshot.upto_seq : (afterSeq ?? 0)
       const rows = this.statements.updatesAfter.all(id, from)
       return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
+        snapshot: snapshot ? bytesOf(snapshot.state) : null,
+        snapshotStateVector: snapshot?.state_vector ? bytesOf(snapshot.state_vector) : null,
+        updates: rows.map((row) => bytesOf(row.data)),
         lastSeq: rows.at(-1)?.seq ?? from,
       }
     })()
@@ -112,9 +113,9 @@ export class SqliteStorage implements BoardStorage {
     )
   }
 
-  async compactBoard(id: string, snapshot: Uint8Array, uptoSeq: number, projectCount: number): Promise<void> {
+  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void> {
     this.db.transaction(() => {
-      this.statements.upsertSnapshot.run(id, snapshot, uptoSeq)
+      this.statements.upsertSnapshot.run(id, snapshot.state, snapshot.stateVector, uptoSeq)
       this.statements.deleteUpdatesUpTo.run(id, uptoSeq)
       this.statements.setProjectCount.run(projectCount, id)
     })()

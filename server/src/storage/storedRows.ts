@@ -101,3 +101,8 @@ export function toScreenLinkRecord(row: ScreenLinkRow): ScreenLinkRecord {
     revokedAt: row.revoked_at === null ? null : Number(row.revoked_at),
   }
 }
+
+/** A stored blob as a Uint8Array view, not a copy: a board's snapshot runs to megabytes. */
+export function bytesOf(blob: Buffer): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength)
+}

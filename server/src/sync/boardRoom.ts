@@ -12,12 +12,20 @@ import { checkSettings } from '../validation/settingsCheck.ts'
 import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './messages.ts'
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyStateVector, syncStep2Header } from './messages.ts'
 import { REMOTE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
 import type { RoomFanout } from './roomFanout.ts'
+import { SharedMessage } from './socket.ts'
+import { StoredImage } from './storedImage.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
+/**
+ * A board read from storage answers new clients from its stored bytes at once and builds its
+ * document this long afterwards (or as soon as something needs it), so the first client's answer is
+ * on its way before the build holds the event loop.
+ */
+const DOCUMENT_BUILD_DELAY_MS = 100
 
 export interface BoardRoomOptions {
   /** Compact the update log into a snapshot once this many updates follow the last snapshot. */
@@ -42,8 +50,16 @@ const REMOTE_AWARENESS = { source: 'remote' } as const
  * what storage has confirmed.
  */
 export class BoardRoom implements CommitTarget {
-  readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  /** The stored state plus every change since, as bytes: what a client that has nothing is sent. */
+  private readonly image = new StoredImage()
+  private documentBuilt = false
+  private documentTimer: NodeJS.Timeout | undefined
+  /** Answers sent from the image whose bytes are not yet handed to the network. */
+  private imageSendsInFlight = 0
+  /** Joined before the document was built: they get the server's SyncStep1 once it is. */
+  private readonly awaitingStateVector = new Set<Connection>()
   private readonly connections = new Set<Connection>()
   /** Changes applied to the document but not yet durable. */
   private unpersisted = 0
@@ -78,21 +94,52 @@ export class BoardRoom implements CommitTarget {
     this.fanout = cluster.fanout
     this.metrics = cluster.metrics ?? NO_METRICS
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
     this.awareness.on('update', this.onAwarenessChange)
   }
 
-  /** Loads the stored state completely before the room answers anyone. */
+  /**
+   * Reads the stored state completely before the room answers anyone. The room can answer new
+   * clients from it right away; the document is built shortly after (see DOCUMENT_BUILD_DELAY_MS).
+   */
   async load(): Promise<void> {
     const stored = await this.storage.loadBoardState(this.boardId)
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-    }, STORAGE_ORIGIN)
+    this.image.reset(stored.snapshot, stored.snapshotStateVector, stored.updates)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updates.length
     this.loaded = true
+    this.scheduleDocumentBuild()
+  }
+
+  /** The board's document, built from the stored state on first use. */
+  get doc(): Y.Doc {
+    this.buildDocument()
+    return this.ydoc
+  }
+
+  /** Builds the document from the stored image (once). Anything that reads or changes content needs it. */
+  buildDocument(): void {
+    if (this.documentBuilt || !this.loaded) return
+    this.documentBuilt = true
+    clearTimeout(this.documentTimer)
+    const started = performance.now()
+    this.ydoc.transact(() => {
+      for (const update of this.image.updates()) Y.applyUpdate(this.ydoc, update)
+    }, STORAGE_ORIGIN)
+    // Listening only now spares Yjs encoding the whole stored state once more as an update event.
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
+    for (const connection of this.awaitingStateVector) connection.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
+    this.awaitingStateVector.clear()
+    this.log.info('board document built', { boardId: this.boardId, ms: Math.round(performance.now() - started) })
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+  }
+
+  private scheduleDocumentBuild(): void {
+    clearTimeout(this.documentTimer)
+    this.documentTimer = setTimeout(() => {
+      if (this.imageSendsInFlight > 0) this.scheduleDocumentBuild()
+      else this.buildDocument()
+    }, DOCUMENT_BUILD_DELAY_MS)
+    this.documentTimer.unref()
   }
 
   /** Every stored update up to this sequence number is in the document. */
@@ -106,7 +153,11 @@ export class BoardRoom implements CommitTarget {
 
   join(connection: Connection): void {
     this.connections.add(connection)
-    connection.send(encodeSyncStep1(this.doc))
+    // The server's state vector asks the client for what it has that the server lacks. Before the
+    // document is built it comes from the image; when even that would mean decoding it, it waits.
+    const stateVector = this.documentBuilt ? Y.encodeStateVector(this.ydoc) : this.image.stateVector()
+    if (stateVector) connection.send(encodeSyncStep1(stateVector))
+    else this.awaitingStateVector.add(connection)
     const states = this.awareness.getStates()
     if (states.size > 0) {
       connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
@@ -115,6 +166,7 @@ export class BoardRoom implements CommitTarget {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.awaitingStateVector.delete(connection)
     if (connection.awarenessClientIds.size > 0) {
       const ids = [...connection.awarenessClientIds]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
@@ -124,15 +176,40 @@ export class BoardRoom implements CommitTarget {
     if (this.connections.size === 0) this.onEmpty(this)
   }
 
-  /** Answers a client's state vector with what it lacks, once everything in the document is durable. */
+  /**
+   * Answers a client's state vector with what it lacks, once everything in the document is durable.
+   * A client that has nothing gets the whole state from the image (see sendWholeState).
+   */
   receiveSyncStep1(connection: Connection, stateVector: Uint8Array): void {
     const reply = () => {
       if (!this.connections.has(connection)) return
-      connection.send(encodeSyncStep2(this.doc, stateVector))
+      if (isEmptyStateVector(stateVector)) this.sendWholeState(connection)
+      else connection.send(encodeSyncStep2(this.doc, stateVector))
       connection.markCaughtUp()
     }
     if (this.unpersisted > 0) this.whenPersisted.push(reply)
     else reply()
+  }
+
+  /**
+   * The whole board in one SyncStep2: the image's bytes as they are, or, when the board changed
+   * since they were made, a fresh encoding of the document that becomes the new image, so the
+   * next new client finds it ready. Sent as two websocket fragments (header, state) so the
+   * megabytes are never copied.
+   */
+  private sendWholeState(connection: Connection): void {
+    let state = this.image.wholeState()
+    if (!state) {
+      state = Y.encodeStateAsUpdate(this.doc)
+      this.image.reset(state, Y.encodeStateVector(this.doc))
+    }
+    this.imageSendsInFlight++
+    connection.sendParts([syncStep2Header(state.byteLength), state], () => {
+      this.imageSendsInFlight--
+      // Building the document holds the event loop (and a core) for a while: not while the
+      // client is still taking in the bytes.
+      if (this.imageSendsInFlight === 0 && !this.documentBuilt) this.scheduleDocumentBuild()
+    })
   }
 
   receiveUpdate(connection: Connection, update: Uint8Array): void {
@@ -277,7 +354,8 @@ export class BoardRoom implements CommitTarget {
    */
   receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
-    for (const peer of this.connections) peer.send(rawMessage)
+    const shared = new SharedMessage(rawMessage)
+    for (const peer of this.connections) peer.sendShared(shared)
     this.fanout?.publishAwareness(this.boardId, awarenessUpdate)
   }
 
@@ -316,7 +394,7 @@ export class BoardRoom implements CommitTarget {
     await this.compacting
     if (this.updatesSinceSnapshot > 0) await this.compact()
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 
   /** One merged message, encoded once, for every connection that does not already have it. Returns the merged update. */
@@ -328,13 +406,13 @@ export class BoardRoom implements CommitTarget {
   }
 
   private sendToCaughtUp(update: Uint8Array, exceptConnectionId: number | undefined): void {
-    const message = encodeUpdateMessage(update)
+    const message = new SharedMessage(encodeUpdateMessage(update))
     let sent = 0
     for (const connection of this.connections) {
       // A connection still waiting for its SyncStep2 gets these changes inside it; sent alone
       // first, they would reach a client that lacks their history.
       if (connection.id !== exceptConnectionId && connection.caughtUp) {
-        connection.send(message)
+        connection.sendShared(message)
         sent++
       }
     }
@@ -350,6 +428,8 @@ export class BoardRoom implements CommitTarget {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    // Every change of the document, whatever its source, so the image always equals the document.
+    this.image.append(update)
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
     if (origin.source === 'remote') {
       // Durable already, elsewhere: only this process's clients need it. `update` holds just
@@ -376,8 +456,8 @@ export class BoardRoom implements CommitTarget {
     // Removals the server makes itself (a connection left): everyone still here must hear of them.
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    for (const connection of this.connections) connection.send(message)
+    const message = new SharedMessage(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+    for (const connection of this.connections) connection.sendShared(message)
   }
 
   private scheduleCompactionIfDue(): void {
@@ -396,7 +476,8 @@ export class BoardRoom implements CommitTarget {
     if (this.compacting) return this.compacting
     if (this.unpersisted > 0) return this.scheduleCompaction()
     // The document equals what storage holds right now: snapshot it and drop the log it replaces.
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), stateVector: Y.encodeStateVector(this.doc) }
+    this.image.reset(snapshot.state, snapshot.stateVector)
     const uptoSeq = this.lastSeq
     const compactedUpdates = this.updatesSinceSnapshot
     const projectCount = countProjects(this.doc)

@@ -8,7 +8,7 @@ import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
 import type { BoardRoom } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
 import type { TransactionOrigin } from './origin.ts'
-import type { SyncSocket } from './socket.ts'
+import type { SharedMessage, SyncSocket } from './socket.ts'
 
 /** A client whose unread backlog grows past this is too slow to follow the board; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
@@ -106,13 +106,30 @@ export class Connection {
     return held
   }
 
-  send(message: Uint8Array): void {
-    if (this.closed) return
+  /** `onSent` runs once the message is handed to the network, or at once when it cannot be sent. */
+  send(message: Uint8Array, onSent?: () => void): void {
+    if (this.canSend()) this.socket.send(message, onSent)
+    else onSent?.()
+  }
+
+  /** One message in parts, never joined (see SyncSocket.sendParts). */
+  sendParts(parts: readonly Uint8Array[], onSent?: () => void): void {
+    if (this.canSend()) this.socket.sendParts(parts, onSent)
+    else onSent?.()
+  }
+
+  /** A message every connection of the board gets (see SharedMessage). */
+  sendShared(message: SharedMessage): void {
+    if (this.canSend()) this.socket.sendShared(message)
+  }
+
+  private canSend(): boolean {
+    if (this.closed) return false
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CloseCode.rateLimited, '网络过慢，已断开，请重新连接')
-      return
+      return false
     }
-    this.socket.send(message)
+    return true
   }
 
   /** Tells the sender why its update was refused; the update is neither stored nor forwarded. */

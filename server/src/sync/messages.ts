@@ -12,10 +12,11 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeSyncStep1(encoder, doc)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, stateVector)
   return encoding.toUint8Array(encoder)
 }
 
@@ -24,6 +25,24 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   encoding.writeVarUint(encoder, MessageType.sync)
   syncProtocol.writeSyncStep2(encoder, doc, stateVector)
   return encoding.toUint8Array(encoder)
+}
+
+/**
+ * The start of a SyncStep2 message whose update (`updateLength` bytes, already encoded) follows
+ * it: header and update together are exactly what encoding the message whole would give.
+ */
+export function syncStep2Header(updateLength: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint(encoder, updateLength)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Whether a client's state vector says it has nothing yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  // A state vector starts with its number of entries (a varuint): zero is the single byte 0.
+  return stateVector.length === 0 || (stateVector.length === 1 && stateVector[0] === 0)
 }
 
 export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {

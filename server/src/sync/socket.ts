@@ -1,7 +1,23 @@
 /** The little the sync layer needs of a websocket, so it stays independent of the HTTP framework. */
 export interface SyncSocket {
-  send(message: Uint8Array): void
+  /** `onSent` runs once the message is written to the network (or failed to be). */
+  send(message: Uint8Array, onSent?: () => void): void
+  /** Sends a message that goes to many sockets; the transport may prepare it once for all of them. */
+  sendShared(message: SharedMessage): void
+  /** Sends one message given in parts (a header and a large body), without joining them. */
+  sendParts(parts: readonly Uint8Array[], onSent?: () => void): void
   close(code: number, reason: string): void
   /** Bytes queued but not yet written to the network: a slow reader shows here first. */
   readonly bufferedAmount: number
+}
+
+/**
+ * One message for every connection of a board. Fan-out costs a system call per connection; the
+ * transport frames the message once (`prepared`) instead of once per connection.
+ */
+export class SharedMessage {
+  /** The transport's own encoding of `data` (a websocket frame), made by the first socket that sends it. */
+  prepared: unknown
+
+  constructor(readonly data: Uint8Array) {}
 }
