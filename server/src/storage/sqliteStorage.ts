@@ -6,6 +6,11 @@ import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQ
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
   private readonly statements
+  /**
+   * Each board's last sequence number, once known. This process is the database's only writer, so
+   * what it appended is the head: no query for it on every commit.
+   */
+  private readonly heads = new Map<string, number>()
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -41,18 +46,22 @@ export class SqliteStorage implements BoardStorage {
     }
   }
 
-  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> =>
-    this.db.transaction(() => {
+  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> => {
+    const seqs = this.db.transaction(() => {
       const seqs = new Map<string, AppendedSeqs>()
       for (const { boardId, update, audit } of batch) {
         const known = seqs.get(boardId)
-        const previousSeq = known?.previousSeq ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
+        const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
         const result = this.statements.appendUpdate.run(boardId, update)
         seqs.set(boardId, { previousSeq, lastSeq: Number(result.lastInsertRowid) })
         for (const entry of audit) this.insertAudit(boardId, entry)
       }
       return seqs
     })()
+    // Only a committed transaction moves the heads.
+    for (const [boardId, { lastSeq }] of seqs) this.heads.set(boardId, lastSeq)
+    return seqs
+  }
 
   async listBoards(): Promise<BoardRecord[]> {
     return this.statements.listBoards.all().map(toBoardRecord)

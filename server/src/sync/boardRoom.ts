@@ -13,19 +13,13 @@ import { analyzeUpdate } from '../validation/updateEffects.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyStateVector, syncStep2Header } from './messages.ts'
-import { REMOTE_ORIGIN, SERVER_ORIGIN, STORAGE_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import { REMOTE_ORIGIN, SERVER_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
 import type { RoomFanout } from './roomFanout.ts'
 import { SharedMessage } from './socket.ts'
-import { StoredImage } from './storedImage.ts'
+import { BoardDocument } from './boardDocument.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
-/**
- * A board read from storage answers new clients from its stored bytes at once and builds its
- * document this long afterwards (or as soon as something needs it), so the first client's answer is
- * on its way before the build holds the event loop.
- */
-const DOCUMENT_BUILD_DELAY_MS = 100
 
 export interface BoardRoomOptions {
   /** Compact the update log into a snapshot once this many updates follow the last snapshot. */
@@ -50,14 +44,8 @@ const REMOTE_AWARENESS = { source: 'remote' } as const
  * what storage has confirmed.
  */
 export class BoardRoom implements CommitTarget {
-  private readonly ydoc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
-  /** The stored state plus every change since, as bytes: what a client that has nothing is sent. */
-  private readonly image = new StoredImage()
-  private documentBuilt = false
-  private documentTimer: NodeJS.Timeout | undefined
-  /** Answers sent from the image whose bytes are not yet handed to the network. */
-  private imageSendsInFlight = 0
+  private readonly document: BoardDocument
+  readonly awareness: awarenessProtocol.Awareness
   /** Joined before the document was built: they get the server's SyncStep1 once it is. */
   private readonly awaitingStateVector = new Set<Connection>()
   private readonly connections = new Set<Connection>()
@@ -93,53 +81,34 @@ export class BoardRoom implements CommitTarget {
   ) {
     this.fanout = cluster.fanout
     this.metrics = cluster.metrics ?? NO_METRICS
+    this.document = new BoardDocument(boardId, log, {
+      built: (doc) => {
+        for (const connection of this.awaitingStateVector) connection.send(encodeSyncStep1(Y.encodeStateVector(doc)))
+        this.awaitingStateVector.clear()
+        if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
+      },
+      changed: (update, origin) => this.onDocUpdate(update, origin),
+    })
+    this.awareness = new awarenessProtocol.Awareness(this.document.unbuilt)
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessChange)
   }
 
   /**
    * Reads the stored state completely before the room answers anyone. The room can answer new
-   * clients from it right away; the document is built shortly after (see DOCUMENT_BUILD_DELAY_MS).
+   * clients from it right away; the document is built shortly after (see BoardDocument).
    */
   async load(): Promise<void> {
     const stored = await this.storage.loadBoardState(this.boardId)
-    this.image.reset(stored.snapshot, stored.snapshotStateVector, stored.updates)
+    this.document.load(stored)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updates.length
     this.loaded = true
-    this.scheduleDocumentBuild()
   }
 
   /** The board's document, built from the stored state on first use. */
   get doc(): Y.Doc {
-    this.buildDocument()
-    return this.ydoc
-  }
-
-  /** Builds the document from the stored image (once). Anything that reads or changes content needs it. */
-  buildDocument(): void {
-    if (this.documentBuilt || !this.loaded) return
-    this.documentBuilt = true
-    clearTimeout(this.documentTimer)
-    const started = performance.now()
-    this.ydoc.transact(() => {
-      for (const update of this.image.updates()) Y.applyUpdate(this.ydoc, update)
-    }, STORAGE_ORIGIN)
-    // Listening only now spares Yjs encoding the whole stored state once more as an update event.
-    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
-    for (const connection of this.awaitingStateVector) connection.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
-    this.awaitingStateVector.clear()
-    this.log.info('board document built', { boardId: this.boardId, ms: Math.round(performance.now() - started) })
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.scheduleCompaction()
-  }
-
-  private scheduleDocumentBuild(): void {
-    clearTimeout(this.documentTimer)
-    this.documentTimer = setTimeout(() => {
-      if (this.imageSendsInFlight > 0) this.scheduleDocumentBuild()
-      else this.buildDocument()
-    }, DOCUMENT_BUILD_DELAY_MS)
-    this.documentTimer.unref()
+    return this.document.doc
   }
 
   /** Every stored update up to this sequence number is in the document. */
@@ -155,7 +124,7 @@ export class BoardRoom implements CommitTarget {
     this.connections.add(connection)
     // The server's state vector asks the client for what it has that the server lacks. Before the
     // document is built it comes from the image; when even that would mean decoding it, it waits.
-    const stateVector = this.documentBuilt ? Y.encodeStateVector(this.ydoc) : this.image.stateVector()
+    const stateVector = this.document.stateVector()
     if (stateVector) connection.send(encodeSyncStep1(stateVector))
     else this.awaitingStateVector.add(connection)
     const states = this.awareness.getStates()
@@ -191,25 +160,10 @@ export class BoardRoom implements CommitTarget {
     else reply()
   }
 
-  /**
-   * The whole board in one SyncStep2: the image's bytes as they are, or, when the board changed
-   * since they were made, a fresh encoding of the document that becomes the new image, so the
-   * next new client finds it ready. Sent as two websocket fragments (header, state) so the
-   * megabytes are never copied.
-   */
+  /** The whole board in one SyncStep2, sent as two websocket fragments (header, state) so megabytes are never copied. */
   private sendWholeState(connection: Connection): void {
-    let state = this.image.wholeState()
-    if (!state) {
-      state = Y.encodeStateAsUpdate(this.doc)
-      this.image.reset(state, Y.encodeStateVector(this.doc))
-    }
-    this.imageSendsInFlight++
-    connection.sendParts([syncStep2Header(state.byteLength), state], () => {
-      this.imageSendsInFlight--
-      // Building the document holds the event loop (and a core) for a while: not while the
-      // client is still taking in the bytes.
-      if (this.imageSendsInFlight === 0 && !this.documentBuilt) this.scheduleDocumentBuild()
-    })
+    const { state, sent } = this.document.wholeState()
+    connection.sendParts([syncStep2Header(state.byteLength), state], sent)
   }
 
   receiveUpdate(connection: Connection, update: Uint8Array): void {
@@ -394,7 +348,7 @@ export class BoardRoom implements CommitTarget {
     await this.compacting
     if (this.updatesSinceSnapshot > 0) await this.compact()
     this.awareness.destroy()
-    this.ydoc.destroy()
+    this.document.destroy()
   }
 
   /** One merged message, encoded once, for every connection that does not already have it. Returns the merged update. */
@@ -428,8 +382,6 @@ export class BoardRoom implements CommitTarget {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    // Every change of the document, whatever its source, so the image always equals the document.
-    this.image.append(update)
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
     if (origin.source === 'remote') {
       // Durable already, elsewhere: only this process's clients need it. `update` holds just
@@ -476,8 +428,7 @@ export class BoardRoom implements CommitTarget {
     if (this.compacting) return this.compacting
     if (this.unpersisted > 0) return this.scheduleCompaction()
     // The document equals what storage holds right now: snapshot it and drop the log it replaces.
-    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), stateVector: Y.encodeStateVector(this.doc) }
-    this.image.reset(snapshot.state, snapshot.stateVector)
+    const snapshot = this.document.snapshot()
     const uptoSeq = this.lastSeq
     const compactedUpdates = this.updatesSinceSnapshot
     const projectCount = countProjects(this.doc)
