@@ -27,7 +27,7 @@ import { median } from './stats.ts'
 const MOVE_EVERY = 50
 const APPEND_BATCH = 1000
 /** Time for a server to finish loading a board after answering its first client, before RSS is read. */
-export const DOCUMENT_SETTLE_MS = 1500
+export const DOCUMENT_SETTLE_MS = 1000
 
 export interface ColdLoadResult {
   uncompacted?: FirstSync

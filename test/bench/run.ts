@@ -20,10 +20,10 @@ import { formatMs } from './stats.ts'
 const quick = process.argv.includes('--quick')
 const SIZES = quick
   ? {
-      fanoutClients: [10, 20],
+      fanoutClients: [20],
       fanout: { sequentialMoves: 10, burstMoves: 50, burstPerSecond: 100, repeats: 1 },
       sustained: { clients: 20, rates: [100, 400], secondsPerStep: 0.5 },
-      loadProjects: 2000,
+      loadProjects: 500,
       history: 2000,
       repeats: 1,
       ledgerRows: 200,
@@ -61,8 +61,11 @@ function table(title: string, header: string[], rows: string[][], notes: string[
 const KIND_LABEL: PerServer<string> = { guatu: 'Guatu', 'y-websocket': 'y-websocket ref.', hocuspocus: 'Hocuspocus' }
 const serverColumns = ALL_KINDS.map((kind) => KIND_LABEL[kind])
 
-// 1 and 2: fan-out latency, CPU per delivered message, memory per connection.
+// 1 and 2: fan-out latency, CPU per delivered message, memory per connection. The full run also
+// measures Guatu with synchronous=NORMAL (durable against a crash of the process, not of the
+// machine): what the fsync of synchronous=FULL costs. Shown beside the ratios, never in them.
 const fanouts = new Map<number, PerServer<FanoutResult>>()
+const crashOnly = new Map<number, FanoutResult>()
 for (const clients of SIZES.fanoutClients) {
   const results = {} as PerServer<FanoutResult>
   for (const kind of ALL_KINDS) {
@@ -70,13 +73,23 @@ for (const clients of SIZES.fanoutClients) {
     log(`fan-out ${kind} ${clients} clients: ${JSON.stringify(results[kind])}`)
   }
   fanouts.set(clients, results)
+  if (!quick) {
+    crashOnly.set(clients, await fanout(ServerKind.guatu, clients, SIZES.fanout, { GUATU_SQLITE_SYNC: 'normal' }))
+    log(`fan-out guatu synchronous=NORMAL ${clients} clients: ${JSON.stringify(crashOnly.get(clients))}`)
+  }
+}
+/** The informational column: Guatu with synchronous=NORMAL, when measured. */
+const crashOnlyHeader = crashOnly.size > 0 ? ['Guatu, sync=NORMAL (not in ratio)'] : []
+const crashOnlyCell = (clients: number, pick: (result: FanoutResult) => string): string[] => {
+  const result = crashOnly.get(clients)
+  return crashOnly.size > 0 ? [result ? pick(result) : '–'] : []
 }
 for (const mode of ['sequential', 'burst'] as const) {
   const rows: string[][] = []
   for (const [clients, results] of fanouts) {
     for (const figure of ['p50', 'p99', 'max'] as const) {
       const values = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind][mode][figure]])) as PerServer<number>
-      rows.push([String(clients), figure, ...ALL_KINDS.map((kind) => formatMs(values[kind])), ratio(values)])
+      rows.push([String(clients), figure, ...ALL_KINDS.map((kind) => formatMs(values[kind])), ratio(values), ...crashOnlyCell(clients, (result) => formatMs(result[mode][figure]))])
     }
   }
   const { burstMoves, burstPerSecond, sequentialMoves, repeats } = SIZES.fanout
@@ -84,7 +97,7 @@ for (const mode of ['sequential', 'burst'] as const) {
     mode === 'sequential'
       ? `1a. Fan-out latency, one move at a time (${sequentialMoves} moves), ms until the last client has it`
       : `1b. Fan-out latency, burst of ${burstMoves} moves at ${burstPerSecond}/s, ms until the last client has it`,
-    ['clients', 'figure', ...serverColumns, 'Guatu ÷ best ref.'],
+    ['clients', 'figure', ...serverColumns, 'Guatu ÷ best ref.', ...crashOnlyHeader],
     rows,
     [`Each figure is the median over ${repeats} runs on one ${BOARD_PROJECTS}-card board; one client moves, all others observe.`],
   )
@@ -93,16 +106,16 @@ for (const mode of ['sequential', 'burst'] as const) {
   const rows: string[][] = []
   for (const [clients, results] of fanouts) {
     const cpu = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].cpuPerThousand])) as PerServer<number>
-    rows.push([`server CPU s per 1,000 delivered messages (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)), ratio(cpu)])
+    rows.push([`server CPU s per 1,000 delivered messages (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)), ratio(cpu), ...crashOnlyCell(clients, (result) => result.cpuPerThousand.toFixed(3))])
   }
   for (const [clients, results] of fanouts) {
     const rss = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].rssPerConnection / 1024])) as PerServer<number>
-    rows.push([`server RSS per connection, KiB (${clients} clients)`, ...ALL_KINDS.map((kind) => rss[kind].toFixed(0)), ratio(rss)])
+    rows.push([`server RSS per connection, KiB (${clients} clients)`, ...ALL_KINDS.map((kind) => rss[kind].toFixed(0)), ratio(rss), ...crashOnlyCell(clients, () => '')])
   }
   for (const [clients, results] of fanouts) {
-    rows.push([`load generator CPU during bursts, cores (${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)), ''])
+    rows.push([`load generator CPU during bursts, cores (${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)), '', ...crashOnlyCell(clients, (result) => result.loadGeneratorCores.toFixed(2))])
   }
-  table('2a. CPU and memory', ['figure', ...serverColumns, 'Guatu ÷ best ref.'], rows, [
+  table('2a. CPU and memory', ['figure', ...serverColumns, 'Guatu ÷ best ref.', ...crashOnlyHeader], rows, [
     'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, over the update messages the observers received. RSS per connection: VmRSS growth while the observers connected, divided by their number (includes GC noise; small counts are imprecise).',
   ])
 }
@@ -219,6 +232,7 @@ const header = [
   `- **y-websocket reference**: ${versions['y-websocket']} (YPERSISTENCE): stores each update in LevelDB without waiting for the write before broadcasting.`,
   `- **Hocuspocus**: ${versions.hocuspocus} (v4 needs Node 22): stores the document debounced (2 s, max 10 s) after changes; broadcasts at once. A crash loses what clients already saw.`,
   '',
+  ...(quick ? [] : ['In sections 1 and 2a an extra column shows Guatu with `GUATU_SQLITE_SYNC=normal`: a commit then survives `kill -9` of the server but not a power cut, so it is the price of the fsync per commit, for information only; every ratio compares the default, synchronous=FULL.', '']),
   'So only Guatu pays for durability before broadcast and validation in these figures. Load: thin y-protocols clients (no awareness) in 2 worker threads of the benchmark process; the mover is a full Yjs peer in the main thread. Client and servers share the same 2 cores, and the machine was shared with other work during the run: expect noise of tens of percent.',
   '',
   'Ratios are Guatu ÷ the best (lowest) reference: below 1 means Guatu is better.',
@@ -230,6 +244,6 @@ await mkdir(path.dirname(output), { recursive: true })
 const READING_MARKER = '<!-- reading: kept by pnpm bench -->'
 const previous = await readFile(output, 'utf8').catch(() => '')
 const reading = previous.includes(READING_MARKER) ? previous.slice(previous.indexOf(READING_MARKER)) : `${READING_MARKER}\n`
-await writeFile(output, [...header, ...section, 'Reproduce with `pnpm bench` (full, about 6 minutes here) or `pnpm bench --quick` (under a minute).', '', reading].join('\n'))
+await writeFile(output, [...header, ...section, 'Reproduce with `pnpm bench` (full, about 8 minutes here) or `pnpm bench --quick` (under a minute).', '', reading].join('\n'))
 console.log(`wrote ${path.relative(REPO_ROOT, output)}`)
 process.exit(0)

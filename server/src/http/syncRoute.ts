@@ -113,9 +113,11 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
 function adaptSocket(ws: WSContext<WebSocket>): SyncSocket {
   const raw = ws.raw
   if (!raw) throw new Error('websocket without underlying socket')
+  // Negotiated once at the handshake (ws builds the string anew on every read).
+  const compressed = raw.extensions !== ''
   return {
     send: (message, onSent) => raw.send(message, onSent && (() => onSent())),
-    sendShared: (message) => sendShared(raw, message),
+    sendShared: (message) => sendShared(raw, message, compressed),
     sendParts: (parts, onSent) => sendParts(raw, parts, onSent),
     close: (code, reason) => raw.close(code, reason),
     get bufferedAmount() {

@@ -13,12 +13,12 @@ interface FrameSender {
  * Sends a message framed once for every socket that gets it. `ws.send` frames per call (a header
  * buffer, cork, two writes, uncork); a broadcast to 300 clients would build the same frame 300
  * times. ws exports `Sender.frame` for exactly this; writing the frame goes through the socket's own
- * sender, and only while that sender is idle (nothing queued, no compression), so frames never
- * overtake each other. Otherwise it falls back to `ws.send`.
+ * sender, and only while that sender is idle (nothing queued) and the socket did not negotiate
+ * compression, so frames never overtake each other. Otherwise it falls back to `ws.send`.
  */
-export function sendShared(socket: WebSocket, message: SharedMessage): void {
+export function sendShared(socket: WebSocket, message: SharedMessage, compressed: boolean): void {
   const sender = (socket as unknown as { _sender?: FrameSender })._sender
-  if (socket.readyState !== WebSocket.OPEN || !isIdleSender(sender) || socket.extensions !== '') {
+  if (compressed || socket.readyState !== WebSocket.OPEN || !isIdleSender(sender)) {
     socket.send(message.data)
     return
   }
