@@ -29,6 +29,7 @@ export class BoardDocument {
   private readonly image = new StoredImage()
   private loaded = false
   private built = false
+  private destroyed = false
   private buildTimer: NodeJS.Timeout | undefined
   /** Whole states handed to connections whose bytes are not yet with the network. */
   private sendsInFlight = 0
@@ -58,7 +59,7 @@ export class BoardDocument {
 
   /** Builds the document (once). */
   build(): void {
-    if (this.built || !this.loaded) return
+    if (this.built || !this.loaded || this.destroyed) return
     this.built = true
     clearTimeout(this.buildTimer)
     const started = performance.now()
@@ -108,11 +109,14 @@ export class BoardDocument {
   }
 
   destroy(): void {
+    // A send still in flight may call back afterwards: nothing is built or scheduled any more.
+    this.destroyed = true
     clearTimeout(this.buildTimer)
     this.unbuilt.destroy()
   }
 
   private scheduleBuild(): void {
+    if (this.destroyed) return
     clearTimeout(this.buildTimer)
     this.buildTimer = setTimeout(() => {
       if (this.sendsInFlight > 0) this.scheduleBuild()
