@@ -58,7 +58,7 @@ interface Board {
 }
 
 /** A server with a seeded 160-card board, one mover and `clients - 1` observers. */
-export async function openBoard(kind: ServerKind, clients: number, serverEnv: Record<string, string> = {}): Promise<Board> {
+async function openBoard(kind: ServerKind, clients: number, serverEnv: Record<string, string> = {}): Promise<Board> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `guatu-bench-${kind}-`))
   const server = await startServer(kind, dataDir, serverEnv)
   const boardId = await server.createBoard(`fanout-${clients}`)

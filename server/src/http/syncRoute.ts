@@ -116,7 +116,7 @@ function adaptSocket(ws: WSContext<WebSocket>): SyncSocket {
   // Negotiated once at the handshake (ws builds the string anew on every read).
   const compressed = raw.extensions !== ''
   return {
-    send: (message, onSent) => raw.send(message, onSent && (() => onSent())),
+    send: (message) => raw.send(message),
     sendShared: (message) => sendShared(raw, message, compressed),
     sendParts: (parts, onSent) => sendParts(raw, parts, onSent),
     close: (code, reason) => raw.close(code, reason),

@@ -2,7 +2,7 @@ import * as ws from 'ws'
 import { WebSocket } from 'ws'
 import type { SharedMessage } from '../sync/socket.ts'
 
-/** ws's sender, as far as sending a ready-made frame needs it (ws 8; see sendPreFramed). */
+/** ws's sender, as far as sending a ready-made frame needs it (ws 8; see sendShared). */
 interface FrameSender {
   _state: number
   _queue: unknown[]

@@ -106,13 +106,11 @@ export class Connection {
     return held
   }
 
-  /** `onSent` runs once the message is handed to the network, or at once when it cannot be sent. */
-  send(message: Uint8Array, onSent?: () => void): void {
-    if (this.canSend()) this.socket.send(message, onSent)
-    else onSent?.()
+  send(message: Uint8Array): void {
+    if (this.canSend()) this.socket.send(message)
   }
 
-  /** One message in parts, never joined (see SyncSocket.sendParts). */
+  /** One message in parts, never joined (see SyncSocket.sendParts); `onSent` runs at once when it cannot be sent. */
   sendParts(parts: readonly Uint8Array[], onSent?: () => void): void {
     if (this.canSend()) this.socket.sendParts(parts, onSent)
     else onSent?.()

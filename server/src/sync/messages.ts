@@ -4,27 +4,28 @@ import * as syncProtocol from 'y-protocols/sync'
 import type * as Y from 'yjs'
 import { MessageType } from '@guatu/shared/sync/protocol'
 
-/** Encoders for the standard y-websocket messages the server sends. */
-export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+/** A sync message (type 0): the type, then what `write` adds. */
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeUpdate(encoder, update)
+  write(encoder)
   return encoding.toUint8Array(encoder)
+}
+
+/** Encoders for the standard y-websocket messages the server sends. */
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  return syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update))
 }
 
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
-  encoding.writeVarUint8Array(encoder, stateVector)
-  return encoding.toUint8Array(encoder)
+  return syncMessage((encoder) => {
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+    encoding.writeVarUint8Array(encoder, stateVector)
+  })
 }
 
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector)
-  return encoding.toUint8Array(encoder)
+  return syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, doc, stateVector))
 }
 
 /**
@@ -32,11 +33,10 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
  * it: header and update together are exactly what encoding the message whole would give.
  */
 export function syncStep2Header(updateLength: number): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.sync)
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
-  encoding.writeVarUint(encoder, updateLength)
-  return encoding.toUint8Array(encoder)
+  return syncMessage((encoder) => {
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint(encoder, updateLength)
+  })
 }
 
 /** Whether a client's state vector says it has nothing yet. */

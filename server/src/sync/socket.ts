@@ -1,10 +1,12 @@
 /** The little the sync layer needs of a websocket, so it stays independent of the HTTP framework. */
 export interface SyncSocket {
-  /** `onSent` runs once the message is written to the network (or failed to be). */
-  send(message: Uint8Array, onSent?: () => void): void
+  send(message: Uint8Array): void
   /** Sends a message that goes to many sockets; the transport may prepare it once for all of them. */
   sendShared(message: SharedMessage): void
-  /** Sends one message given in parts (a header and a large body), without joining them. */
+  /**
+   * Sends one message given in parts (a header and a large body), without joining them. `onSent`
+   * runs once it is written to the network (or failed to be).
+   */
   sendParts(parts: readonly Uint8Array[], onSent?: () => void): void
   close(code: number, reason: string): void
   /** Bytes queued but not yet written to the network: a slow reader shows here first. */
