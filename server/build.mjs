@@ -18,4 +18,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),
   // `node server/dist/cli.js import|export …`: the ledger CLI, talking to a running server over REST.
   build({ ...common, entryPoints: ['src/cli/ledgerCli.ts'], outfile: 'dist/cli.js' }),
+  // Started by the server as a worker thread (storage/walCheckpointer.ts), so it sits beside main.js.
+  build({ ...common, entryPoints: ['src/storage/walCheckpointWorker.ts'], outfile: 'dist/walCheckpointWorker.js' }),
 ])

@@ -14,7 +14,7 @@ const envSchema = z.object({
   GUATU_DATA_DIR: z.string().min(1).default('data'),
   GUATU_CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
   GUATU_DEMO: flag.default(true),
-  GUATU_SQLITE_SYNC: z.enum(['full', 'normal']).default('full'),
+  GUATU_SQLITE_SYNC: z.enum(['full', 'normal']).default('normal'),
   GUATU_IDLE_UNLOAD_MS: integer(0, 24 * 3600 * 1000).default(30_000),
   GUATU_COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
   GUATU_MAX_MESSAGE_BYTES: integer(1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),

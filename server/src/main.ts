@@ -23,6 +23,7 @@ import { PostgresStorage } from './storage/postgresStorage.ts'
 import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
 import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
+import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -37,10 +38,12 @@ interface Backend {
   postgres?: PostgresStorage
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
+  /** Closes storage, and whatever works on it in the background first. */
+  close: () => Promise<void>
 }
 
 /** SQLite in the data dir (the default), or PostgreSQL when GUATU_DATABASE_URL is set. */
-async function openBackend(config: ServerConfig): Promise<Backend> {
+async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> {
   if (config.databaseUrl) {
     const pool = await openPostgresPool(config.databaseUrl)
     const storage = new PostgresStorage(pool)
@@ -52,22 +55,28 @@ async function openBackend(config: ServerConfig): Promise<Backend> {
       readiness,
       postgres: storage,
       firstStart: (work) => underStartupLock(pool, work),
+      close: () => storage.close(),
     }
   }
   const db = openSqliteDatabase(config.dataDir, config.sqliteSync)
   const storage = new SqliteStorage(db)
+  const checkpointer = startWalCheckpointer(db, log)
   return {
     storage,
     accountStore: new SqliteAccountStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     firstStart: (work) => work(),
+    close: async () => {
+      await checkpointer.stop()
+      await storage.close()
+    },
   }
 }
 
 /** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
 async function main(config: ServerConfig, log: Logger): Promise<void> {
-  const backend = await openBackend(config)
+  const backend = await openBackend(config, log)
   const { storage, postgres } = backend
   const accounts = new AccountService(backend.accountStore)
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
@@ -149,7 +158,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
     await rooms.closeAll()
     await fanout?.close()
-    await storage.close()
+    await backend.close()
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type Database from 'better-sqlite3'
+import type { Logger } from '../log.ts'
+import type { CheckpointReport, CheckpointWorkerData } from './walCheckpointWorker.ts'
+
+/** SQLite's own threshold, used again if the worker cannot run. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000
+
+export interface WalCheckpointer {
+  /** The last report from the worker: how far the log has been copied (for tests and metrics). */
+  readonly lastReport: CheckpointReport | undefined
+  stop(): Promise<void>
+}
+
+/**
+ * Moves WAL checkpoints off the commit path. Left to itself SQLite checkpoints inside the commit
+ * that crosses 1,000 pages: several milliseconds of copying and fsync on the event loop, every
+ * few hundred card moves, that every client waiting for a broadcast would feel. A worker thread
+ * with its own connection does it instead, every `everyMs`. If the worker fails, SQLite's own
+ * checkpointing is switched back on, so the log never grows without bound.
+ */
+export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 250): WalCheckpointer {
+  db.pragma('wal_autocheckpoint = 0')
+  const worker = new Worker(workerEntry(), { workerData: { file: db.name, everyMs } satisfies CheckpointWorkerData })
+  worker.unref()
+  let lastReport: CheckpointReport | undefined
+  let running = true
+  worker.on('message', (report: CheckpointReport) => (lastReport = report))
+  worker.on('error', (error) => {
+    log.error('background checkpoints failed; SQLite checkpoints on commit again', { error: String(error) })
+    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
+  })
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  return {
+    get lastReport() {
+      return lastReport
+    },
+    async stop() {
+      if (!running) return
+      running = false
+      worker.postMessage('stop')
+      await exited
+    },
+  }
+}
+
+/** Beside the bundle (dist/walCheckpointWorker.js) when built; the TypeScript source under tsx. */
+function workerEntry(): URL {
+  const built = new URL('./walCheckpointWorker.js', import.meta.url)
+  return existsSync(fileURLToPath(built)) ? built : new URL('./walCheckpointWorker.ts', import.meta.url)
+}
