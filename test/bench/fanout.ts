@@ -144,31 +144,52 @@ export async function paced(board: Board, moves: number, perSecond: number): Pro
   return { latencies: times.map((time, index) => time - sentAt[index]!), messages, serverCpu, ownCpu, seconds }
 }
 
-/** Fan-out figures for one server and one client count, each the median over `repeats` runs. */
-/** `serverEnv` goes to the server process (e.g. NODE_OPTIONS=--cpu-prof for a profile). */
-export async function fanout(kind: ServerKind, clients: number, sizes: FanoutSizes, serverEnv: Record<string, string> = {}): Promise<FanoutResult> {
+/** What one round on a fresh server yields: every latency sample, and what the bursts cost. */
+export interface FanoutRound {
+  sequential: number[]
+  burst: number[]
+  serverCpu: number
+  messages: number
+  ownCpu: number
+  seconds: number
+  rssPerConnection: number
+}
+
+/**
+ * One round for one server and one client count: a fresh server and board, `sequentialMoves` one
+ * at a time, then the burst. `serverEnv` goes to the server process (e.g. a CPU profile preload).
+ */
+export async function fanoutRound(kind: ServerKind, clients: number, sizes: FanoutSizes, serverEnv: Record<string, string> = {}): Promise<FanoutRound> {
   const board = await openBoard(kind, clients, serverEnv)
   try {
-    const sequential: LatencyFigures[] = []
-    const burst: LatencyFigures[] = []
-    const cpu: number[] = []
-    const own: number[] = []
-    for (let repeat = 0; repeat < sizes.repeats; repeat++) {
-      sequential.push(figures(await sequentialRun(board, sizes.sequentialMoves)))
-      const run = await paced(board, sizes.burstMoves, sizes.burstPerSecond)
-      burst.push(figures(run.latencies))
-      cpu.push((run.serverCpu / run.messages) * 1000)
-      own.push(run.ownCpu / run.seconds)
-    }
-    const medianOf = (runs: LatencyFigures[]): LatencyFigures => ({
-      p50: median(runs.map((run) => run.p50)),
-      p99: median(runs.map((run) => run.p99)),
-      max: median(runs.map((run) => run.max)),
-    })
-    return { sequential: medianOf(sequential), burst: medianOf(burst), cpuPerThousand: median(cpu), rssPerConnection: board.rssPerConnection, loadGeneratorCores: median(own) }
+    const sequential = await sequentialRun(board, sizes.sequentialMoves)
+    const run = await paced(board, sizes.burstMoves, sizes.burstPerSecond)
+    return { sequential, burst: run.latencies, serverCpu: run.serverCpu, messages: run.messages, ownCpu: run.ownCpu, seconds: run.seconds, rssPerConnection: board.rssPerConnection }
   } finally {
     await board.cleanup()
   }
+}
+
+/**
+ * Figures over all rounds of one server: percentiles of the pooled samples (a p99 over a few
+ * hundred moves, not the second-worst of one run), CPU as total over total.
+ */
+export function summarizeRounds(rounds: readonly FanoutRound[]): FanoutResult {
+  const total = (pick: (round: FanoutRound) => number) => rounds.reduce((sum, round) => sum + pick(round), 0)
+  return {
+    sequential: figures(rounds.flatMap((round) => round.sequential)),
+    burst: figures(rounds.flatMap((round) => round.burst)),
+    cpuPerThousand: (total((round) => round.serverCpu) / total((round) => round.messages)) * 1000,
+    rssPerConnection: median(rounds.map((round) => round.rssPerConnection)),
+    loadGeneratorCores: total((round) => round.ownCpu) / total((round) => round.seconds),
+  }
+}
+
+/** Fan-out figures for one server and one client count over `repeats` rounds, each on a fresh server. */
+export async function fanout(kind: ServerKind, clients: number, sizes: FanoutSizes, serverEnv: Record<string, string> = {}): Promise<FanoutResult> {
+  const rounds: FanoutRound[] = []
+  for (let round = 0; round < sizes.repeats; round++) rounds.push(await fanoutRound(kind, clients, sizes, serverEnv))
+  return summarizeRounds(rounds)
 }
 
 export interface SustainedResult {
