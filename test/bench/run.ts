@@ -107,7 +107,7 @@ for (const mode of ['sequential', 'burst'] as const) {
       : `1b. Fan-out latency, burst of ${burstMoves} moves at ${burstPerSecond}/s, ms until the last client has it`,
     ['clients', 'figure', ...serverColumns, 'Guatu ÷ best ref.', ...powerSafeHeader],
     rows,
-    [`Percentiles of the moves of ${repeats} round${repeats === 1 ? "" : "s"} pooled (${repeats * (mode === 'sequential' ? sequentialMoves : burstMoves)} moves per server and client count), each round on a fresh server with a ${BOARD_PROJECTS}-card board; rounds alternate between the servers. One client moves, all others observe.`],
+    [`Percentiles of the moves of ${repeats} round${repeats === 1 ? '' : 's'} pooled (${repeats * (mode === 'sequential' ? sequentialMoves : burstMoves)} moves per server and client count), each round on a fresh server with a ${BOARD_PROJECTS}-card board; rounds alternate between the servers. One client moves, all others observe.`],
   )
 }
 {
