@@ -31,8 +31,14 @@ export interface LatencyFigures {
 export interface FanoutResult {
   sequential: LatencyFigures
   burst: LatencyFigures
-  /** Server CPU seconds per 1,000 messages delivered to observers, during the bursts. */
+  /**
+   * Server CPU seconds per 1,000 deliveries (one move reaching one observer) during the bursts. Not
+   * per message: a server that merges moves arriving together into one message does less work for
+   * the same result, and per message would count that against it.
+   */
   cpuPerThousand: number
+  /** Update messages the observers received per delivery: below 1 when moves were merged. */
+  messagesPerDelivery: number
   /** Server RSS growth per connected client, bytes. */
   rssPerConnection: number
   /** The load generator's own CPU, as a share of one core, during the bursts. */
@@ -150,6 +156,8 @@ export interface FanoutRound {
   burst: number[]
   serverCpu: number
   messages: number
+  /** Moves of the burst × observers. */
+  deliveries: number
   ownCpu: number
   seconds: number
   rssPerConnection: number
@@ -164,7 +172,8 @@ export async function fanoutRound(kind: ServerKind, clients: number, sizes: Fano
   try {
     const sequential = await sequentialRun(board, sizes.sequentialMoves)
     const run = await paced(board, sizes.burstMoves, sizes.burstPerSecond)
-    return { sequential, burst: run.latencies, serverCpu: run.serverCpu, messages: run.messages, ownCpu: run.ownCpu, seconds: run.seconds, rssPerConnection: board.rssPerConnection }
+    const deliveries = sizes.burstMoves * board.observers
+    return { sequential, burst: run.latencies, serverCpu: run.serverCpu, messages: run.messages, deliveries, ownCpu: run.ownCpu, seconds: run.seconds, rssPerConnection: board.rssPerConnection }
   } finally {
     await board.cleanup()
   }
@@ -179,7 +188,8 @@ export function summarizeRounds(rounds: readonly FanoutRound[]): FanoutResult {
   return {
     sequential: figures(rounds.flatMap((round) => round.sequential)),
     burst: figures(rounds.flatMap((round) => round.burst)),
-    cpuPerThousand: (total((round) => round.serverCpu) / total((round) => round.messages)) * 1000,
+    cpuPerThousand: (total((round) => round.serverCpu) / total((round) => round.deliveries)) * 1000,
+    messagesPerDelivery: total((round) => round.messages) / total((round) => round.deliveries),
     rssPerConnection: median(rounds.map((round) => round.rssPerConnection)),
     loadGeneratorCores: total((round) => round.ownCpu) / total((round) => round.seconds),
   }

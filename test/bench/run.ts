@@ -114,7 +114,10 @@ for (const mode of ['sequential', 'burst'] as const) {
   const rows: string[][] = []
   for (const [clients, results] of fanouts) {
     const cpu = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].cpuPerThousand])) as PerServer<number>
-    rows.push([`server CPU s per 1,000 delivered messages (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)), ratio(cpu), ...powerSafeCell(clients, (result) => result.cpuPerThousand.toFixed(3))])
+    rows.push([`server CPU s per 1,000 moves delivered (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)), ratio(cpu), ...powerSafeCell(clients, (result) => result.cpuPerThousand.toFixed(3))])
+  }
+  for (const [clients, results] of fanouts) {
+    rows.push([`update messages per move delivered (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].messagesPerDelivery.toFixed(2)), '', ...powerSafeCell(clients, (result) => result.messagesPerDelivery.toFixed(2))])
   }
   for (const [clients, results] of fanouts) {
     const rss = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].rssPerConnection / 1024])) as PerServer<number>
@@ -124,7 +127,7 @@ for (const mode of ['sequential', 'burst'] as const) {
     rows.push([`load generator CPU during bursts, cores (${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)), '', ...powerSafeCell(clients, (result) => result.loadGeneratorCores.toFixed(2))])
   }
   table('2a. CPU and memory', ['figure', ...serverColumns, 'Guatu ÷ best ref.', ...powerSafeHeader], rows, [
-    'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, all rounds together, over the update messages the observers received. RSS per connection: VmRSS growth while the observers connected, divided by their number, median over the rounds (includes GC noise; small counts are imprecise).',
+    'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, all rounds together, over the moves delivered (one move reaching one observer: moves × observers). Not per message: Guatu merges moves that arrive in the same event-loop turn into one message, which is less work for the same result. RSS per connection: VmRSS growth while the observers connected, divided by their number, median over the rounds (includes GC noise; small counts are imprecise).',
   ])
 }
 

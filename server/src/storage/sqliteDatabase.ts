@@ -84,7 +84,7 @@ const MIGRATIONS: readonly string[] = [
  * `normal` (the default): every commit is written into the log, through the operating system,
  * before the server broadcasts it, so a crash or `kill -9` of the server loses nothing a client
  * has seen (rule 3). A power cut of the machine can lose the commits since the last checkpoint's
- * fsync: with the background checkpointer (walCheckpointer.ts) about the last quarter second.
+ * fsync: with the background checkpointer (walCheckpointer.ts) about the last second.
  * `full` adds an fsync to every commit so that a power cut loses nothing either: on a virtual
  * disk about 1 ms per commit, with tails of 5–15 ms, on the path of every broadcast.
  */

@@ -18,10 +18,12 @@ export interface WalCheckpointer {
  * Moves WAL checkpoints off the commit path. Left to itself SQLite checkpoints inside the commit
  * that crosses 1,000 pages: several milliseconds of copying and fsync on the event loop, every
  * few hundred card moves, that every client waiting for a broadcast would feel. A worker thread
- * with its own connection does it instead, every `everyMs`. If the worker fails, SQLite's own
- * checkpointing is switched back on, so the log never grows without bound.
+ * with its own connection does it instead, every `everyMs`: a page that every commit touches (the
+ * ends of the log tables and their indexes) is copied once per checkpoint however often it changed,
+ * and with synchronous=NORMAL the interval bounds what a power cut can lose. If the worker fails,
+ * SQLite's own checkpointing is switched back on, so the log never grows without bound.
  */
-export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 250): WalCheckpointer {
+export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 1_000): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0')
   const worker = new Worker(workerEntry(), { workerData: { file: db.name, everyMs } satisfies CheckpointWorkerData })
   worker.unref()
