@@ -52,6 +52,8 @@ describe('targets and lights on a live board', () => {
     await waitForDoc(leader.doc, (doc) => listProjects(doc).some((project) => project.id === late) && readBoardSettings(doc, 2022).asOf === AS_OF, {
       message: 'the leader to receive the project and the settings',
     })
+    // The department moves the card next: its client must hold it first (it syncs independently of the leader's).
+    await waitForDoc(clerk.doc, (doc) => listProjects(doc).some((project) => project.id === late), { message: 'the department to receive the project' })
     expect(lightsOf(leader.doc, late)).toEqual([
       expect.objectContaining({ rule: 'schedule', light: 'red', reason: expect.stringContaining('计划开工时间2022年7月1日已过50天') }),
     ])
