@@ -210,14 +210,22 @@ export interface SustainedResult {
   brokeAt?: { movesPerSecond: number; p99: number }
 }
 
-/** Offers moves at rising rates to `clients` clients until the p99 latency exceeds `p99LimitMs`. */
+/**
+ * Offers moves at rising rates to `clients` clients until the p99 latency exceeds `p99LimitMs`. A
+ * rate over the limit gets one more try (for every server alike): a step lasts seconds, and one
+ * noisy second of this shared machine should not decide the figure.
+ */
 export async function sustained(kind: ServerKind, clients: number, rates: readonly number[], secondsPerStep: number, p99LimitMs: number): Promise<SustainedResult> {
   const board = await openBoard(kind, clients)
+  const stepP99 = async (rate: number) => {
+    const run = await paced(board, Math.round(rate * secondsPerStep), rate)
+    return run.latencies.some(Number.isNaN) ? Number.POSITIVE_INFINITY : percentile(run.latencies, 99)
+  }
   try {
     let best: SustainedResult = { movesPerSecond: 0, p99AtThatRate: Number.NaN }
     for (const rate of rates) {
-      const run = await paced(board, Math.round(rate * secondsPerStep), rate)
-      const p99 = run.latencies.some(Number.isNaN) ? Number.POSITIVE_INFINITY : percentile(run.latencies, 99)
+      let p99 = await stepP99(rate)
+      if (p99 > p99LimitMs) p99 = Math.min(p99, await stepP99(rate))
       if (p99 > p99LimitMs) return { ...best, brokeAt: { movesPerSecond: rate, p99 } }
       best = { movesPerSecond: rate, p99AtThatRate: p99 }
     }
