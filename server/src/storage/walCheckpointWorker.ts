@@ -11,28 +11,14 @@ export interface CheckpointWorkerData {
   everyMs: number
 }
 
-export interface CheckpointReport {
-  /** Frames in the log and frames copied into the database by the last checkpoint. */
-  logFrames: number
-  checkpointedFrames: number
-}
-
 const { file, everyMs } = workerData as CheckpointWorkerData
 const db = new Database(file, { fileMustExist: true })
 db.pragma('busy_timeout = 5000')
-// Never checkpoint on close: the main connection owns the file and does that at shutdown.
-db.pragma('wal_autocheckpoint = 0')
 
-let reported = ''
 const timer = setInterval(() => {
   // PASSIVE never waits for the writer and never makes it wait; once every frame is copied the
   // writer starts the log from its beginning again, so it stays small.
-  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ busy: number; log: number; checkpointed: number }>
-  if (!result) return
-  const report: CheckpointReport = { logFrames: result.log, checkpointedFrames: result.checkpointed }
-  if (JSON.stringify(report) === reported) return
-  reported = JSON.stringify(report)
-  parentPort?.postMessage(report)
+  db.pragma('wal_checkpoint(PASSIVE)')
 }, everyMs)
 
 parentPort?.on('message', (message: unknown) => {

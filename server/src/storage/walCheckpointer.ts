@@ -3,14 +3,12 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
 import type { Logger } from '../log.ts'
-import type { CheckpointReport, CheckpointWorkerData } from './walCheckpointWorker.ts'
+import type { CheckpointWorkerData } from './walCheckpointWorker.ts'
 
 /** SQLite's own threshold, used again if the worker cannot run. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000
 
 export interface WalCheckpointer {
-  /** The last report from the worker: how far the log has been copied (for tests and metrics). */
-  readonly lastReport: CheckpointReport | undefined
   stop(): Promise<void>
 }
 
@@ -20,28 +18,27 @@ export interface WalCheckpointer {
  * few hundred card moves, that every client waiting for a broadcast would feel. A worker thread
  * with its own connection does it instead, every `everyMs`: a page that every commit touches (the
  * ends of the log tables and their indexes) is copied once per checkpoint however often it changed,
- * and with synchronous=NORMAL the interval bounds what a power cut can lose. If the worker fails,
- * SQLite's own checkpointing is switched back on, so the log never grows without bound.
+ * and with synchronous=NORMAL the interval bounds what a power cut can lose. Should the worker
+ * stop on its own, SQLite's own checkpointing is switched back on, so the log never grows without bound.
  */
 export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 1_000): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0')
   const worker = new Worker(workerEntry(), { workerData: { file: db.name, everyMs } satisfies CheckpointWorkerData })
   worker.unref()
-  let lastReport: CheckpointReport | undefined
-  let running = true
-  worker.on('message', (report: CheckpointReport) => (lastReport = report))
-  worker.on('error', (error) => {
-    log.error('background checkpoints failed; SQLite checkpoints on commit again', { error: String(error) })
-    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
-  })
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  let stopping = false
+  worker.on('error', (error) => log.error('background checkpoints failed', { error: String(error) }))
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      if (!stopping && db.open) {
+        log.warn('background checkpoints stopped; SQLite checkpoints inside commits again')
+        db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
+      }
+      resolve()
+    }),
+  )
   return {
-    get lastReport() {
-      return lastReport
-    },
     async stop() {
-      if (!running) return
-      running = false
+      stopping = true
       worker.postMessage('stop')
       await exited
     },
