@@ -52,6 +52,26 @@ describe('server-side update validation', () => {
     expect(readProject(server, id)?.name).toBe('新材料产业园')
   })
 
+  it('accepts offline edits that overwrite their own earlier values in the same update', () => {
+    const { server, client, first } = setup()
+    const update = captureUpdate(client, () => {
+      for (const note of ['地基完成', '主体封顶', '设备进场']) updateProject(client, first, { progressNote: note })
+    })
+    expect(judge(server, update)).toBeUndefined()
+    expect(readProject(server, first)?.progressNote).toBe('设备进场')
+  })
+
+  it('rejects deleting data the server never received, and keeps the project', () => {
+    const { server, client, first } = setup()
+    // Another client wrote a value the server never got; this client learnt of it, then deleted the project.
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(client))
+    Y.applyUpdate(client, captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' })))
+    const update = captureUpdate(client, () => deleteProject(client, first))
+    expect(judge(server, update)).toBe('删除了服务器上不存在的数据')
+    expect(readProject(server, first)?.name).toBe('华能高性能纤维项目')
+  })
+
   it('rejects an unknown stage with a Chinese reason and leaves the server unchanged', () => {
     const { server, client, first } = setup()
     const update = captureUpdate(client, () => projectsRoot(client).get(first)!.set('stage', 'bogus'))
