@@ -23,7 +23,7 @@ export interface WalCheckpointer {
  */
 export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 1_000): WalCheckpointer {
   db.pragma('wal_autocheckpoint = 0')
-  const worker = new Worker(workerEntry(), { workerData: { file: db.name, everyMs } satisfies CheckpointWorkerData })
+  const worker = startWorker({ file: db.name, everyMs })
   worker.unref()
   let stopping = false
   worker.on('error', (error) => log.error('background checkpoints failed', { error: String(error) }))
@@ -45,8 +45,16 @@ export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs
   }
 }
 
-/** Beside the bundle (dist/walCheckpointWorker.js) when built; the TypeScript source under tsx. */
-function workerEntry(): URL {
+/**
+ * The worker sits beside the bundle (dist/walCheckpointWorker.js) when built. From the TypeScript
+ * sources (`pnpm dev`, under tsx) a worker does not inherit tsx's loader: it registers it, then
+ * imports the source.
+ */
+function startWorker(workerData: CheckpointWorkerData): Worker {
   const built = new URL('./walCheckpointWorker.js', import.meta.url)
-  return existsSync(fileURLToPath(built)) ? built : new URL('./walCheckpointWorker.ts', import.meta.url)
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData })
+  const source = new URL('./walCheckpointWorker.ts', import.meta.url).href
+  const loader = import.meta.resolve('tsx/esm/api')
+  const code = `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`
+  return new Worker(code, { eval: true, workerData })
 }
