@@ -61,15 +61,29 @@ describe('server-side update validation', () => {
     expect(readProject(server, first)?.progressNote).toBe('设备进场')
   })
 
-  it('rejects deleting data the server never received, and keeps the project', () => {
+  it('holds back, as missing history, a deletion of data the server has not received yet', () => {
     const { server, client, first } = setup()
-    // Another client wrote a value the server never got; this client learnt of it, then deleted the project.
+    // Another client wrote a value the server has not got yet; this client learnt of it, then deleted the project.
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(client))
+    const unseen = captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' }))
+    Y.applyUpdate(client, unseen)
+    const update = captureUpdate(client, () => deleteProject(client, first))
+    expect(analyzeUpdate(server, update)).toMatchObject({ ok: false, gap: true })
+    expect(readProject(server, first)?.name).toBe('华能高性能纤维项目')
+    // Once the missing value has arrived, the same deletion is an ordinary one.
+    expect(judge(server, unseen)).toBeUndefined()
+    const analysis = analyzeUpdate(server, update)
+    expect(analysis.ok && analysis.effects).toContainEqual(expect.objectContaining({ kind: 'deleteRecord', id: first }))
+  })
+
+  it('holds back, as missing history, a value written next to one the server has not received yet', () => {
+    const { server, client, first } = setup()
     const other = new Y.Doc()
     Y.applyUpdate(other, Y.encodeStateAsUpdate(client))
     Y.applyUpdate(client, captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' })))
-    const update = captureUpdate(client, () => deleteProject(client, first))
-    expect(judge(server, update)).toBe('删除了服务器上不存在的数据')
-    expect(readProject(server, first)?.name).toBe('华能高性能纤维项目')
+    const update = captureUpdate(client, () => updateProject(client, first, { progressNote: '覆盖的进展' }))
+    expect(analyzeUpdate(server, update)).toMatchObject({ ok: false, gap: true })
   })
 
   it('rejects an unknown stage with a Chinese reason and leaves the server unchanged', () => {

@@ -15,9 +15,12 @@ export type UpdateEffect =
 export type SettingEffect = { kind: 'setSetting'; key: string; value: unknown } | { kind: 'clearSetting'; key: string }
 
 /**
- * `gap` marks an update that continues its sender's history past what the server has: a stock
- * y-websocket client sends fresh edits before the SyncStep2 that carries its offline ones. Such an
- * update is held back until the missing part arrives, not refused.
+ * `gap` marks an update that needs history the server does not have yet: it continues its sender's
+ * history past what the server has (a stock y-websocket client sends fresh edits before the
+ * SyncStep2 that carries its offline ones), or it builds on or deletes items the server has not
+ * received (with several processes, a client that moved over from a crashed one holds changes the
+ * new one may not have read from storage yet). Such an update is held back until the missing part
+ * arrives, not refused.
  */
 export type UpdateAnalysis = { ok: true; effects: UpdateEffect[]; settings: SettingEffect[] } | { ok: false; reason: string; gap?: true }
 
@@ -48,6 +51,10 @@ const GAP_REASON = '数据更新不连续，请刷新后重试'
 
 function reject(reason: string): never {
   throw new Rejection(reason)
+}
+
+function missingHistory(): never {
+  throw new Rejection(GAP_REASON, true)
 }
 
 /** Decodes `update` and describes its effect on `doc`, or explains why it cannot be accepted. */
@@ -95,7 +102,7 @@ class UpdateAnalyzer {
     for (const [client, structs] of this.newStructs) {
       let expected = Y.getState(this.store, client)
       for (const struct of structs) {
-        if (struct instanceof Y.Skip || struct.id.clock > expected) throw new Rejection(GAP_REASON, true)
+        if (struct instanceof Y.Skip || struct.id.clock > expected) missingHistory()
         expected = struct.id.clock + struct.length
       }
     }
@@ -177,9 +184,7 @@ class UpdateAnalyzer {
       const structs = this.store.clients.get(client)
       for (const { clock, len } of ranges) {
         const end = clock + len
-        if (end > known && !this.newStructsReach(client, end)) {
-          reject('删除了服务器上不存在的数据')
-        }
+        if (end > known && !this.newStructsReach(client, end)) missingHistory()
         if (!structs || clock >= known) continue
         for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
           const struct = structs[index]
@@ -259,9 +264,9 @@ class UpdateAnalyzer {
       const struct = structs[middle]!
       if (id.clock < struct.id.clock) high = middle - 1
       else if (id.clock >= struct.id.clock + struct.length) low = middle + 1
-      else return struct instanceof Y.Skip ? reject('引用了服务器上不存在的数据') : struct
+      else return struct
     }
-    return reject('引用了服务器上不存在的数据')
+    return missingHistory()
   }
 }
 
