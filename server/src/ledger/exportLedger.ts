@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { formatChineseDate, type IsoDate } from '@guatu/shared/domain/dates'
 import { centsToWan, sumCents } from '@guatu/shared/domain/money'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES } from '@guatu/shared/domain/stage'
+import { newWorkbook } from './newWorkbook.ts'
 import { EXPORT_COLUMNS, ExportCellKind } from './exportColumns.ts'
 import { wanToYiText } from './parseMoney.ts'
 
@@ -30,7 +31,7 @@ const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCol
  * back reproduces every amount; the 合计 is summed in WanCents and converted once.
  */
 export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   workbook.creator = 'Guatu 挂图作战'
   const sheet = workbook.addWorksheet(`${input.year}年重点项目台账`, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }],

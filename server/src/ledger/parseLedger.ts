@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs'
 import { sumCents, wanToCents, centsToWan } from '@guatu/shared/domain/money'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import type { Nature } from '@guatu/shared/domain/nature'
 import type { ProjectField } from '@guatu/shared/domain/project'
+import { newWorkbook } from './newWorkbook.ts'
 import { findLedgerTable, type LedgerTable } from './findTable.ts'
 import { IssueSeverity, LedgerFormatError, SkipReason, type LedgerIssue, type ParsedLedger } from './ledgerTypes.ts'
 import { parseLedgerMoney } from './parseMoney.ts'
@@ -22,7 +22,7 @@ export interface ParseLedgerOptions {
  * throws LedgerFormatError only when the file is not a workbook or no sheet has a ledger header.
  */
 export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   try {
     await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer)
   } catch {

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs'
 import { formatChineseDate } from '@guatu/shared/domain/dates'
 import { formatTenths } from '@guatu/shared/progress/fraction'
 import { RANKING_GROUP_LABEL, type RankingRow, type WeeklyRanking } from '@guatu/shared/progress/ranking'
+import { newWorkbook } from '../ledger/newWorkbook.ts'
 
 const COLUMNS: readonly { header: string; width: number; value: (row: RankingRow) => string | number }[] = [
   { header: '排名', width: 6, value: (row) => row.rank },
@@ -27,7 +27,7 @@ export function rankChangeText(change: number | null): string {
 
 /** The weekly ranking as the sheet offices publish: title, week, the table, 红榜 and 黑榜. */
 export async function rankingWorkbook(boardName: string, ranking: WeeklyRanking): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = await newWorkbook()
   const sheet = workbook.addWorksheet('一周一晾晒')
   const week = `${formatChineseDate(ranking.week.from)}—${formatChineseDate(ranking.week.to)}`
   sheet.mergeCells(1, 1, 1, COLUMNS.length)
