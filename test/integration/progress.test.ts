@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { readBoardSettings, writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
@@ -10,7 +11,7 @@ import { projectLights } from '@guatu/shared/progress/lights'
 import { computeWeeklyRanking } from '@guatu/shared/progress/ranking'
 import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
-import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
+import { authHeaders, createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
 
 const AS_OF = '2022-08-20' as IsoDate
@@ -74,6 +75,26 @@ describe('targets and lights on a live board', () => {
     const report = expectStatus(await requestJson<ProgressBody>(server, `/api/boards/${board.id}/progress?asOf=${AS_OF}`), 200, 'GET progress')
     const stored = report.projects.find((entry) => entry.projectId === late)
     expect(stored?.lights.some((light) => light.rule === 'schedule') ?? false).toBe(false)
+  })
+
+  it('the weekly ranking downloads as the Excel sheet offices publish, one row per unit', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '示例区2022年重点项目', 2022)
+    const office = connectClient(server, board.id, { acks: true })
+    await office.waitSynced()
+    writeBoardSettings(office.doc, { ...DEFAULT_BOARD_SETTINGS(2022), asOf: AS_OF })
+    for (const unit of ['工信局', '住建局']) createProject(office.doc, { name: `${unit}重点项目`, unit, stage: 'signed' })
+    await office.waitSaved()
+
+    const response = await fetch(`${server.url}/api/boards/${board.id}/ranking.xlsx?week=${AS_OF}`, { headers: authHeaders(server) })
+    expect(response.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await response.arrayBuffer())
+    const sheet = workbook.getWorksheet('一周一晾晒')
+    expect(String(sheet?.getCell(1, 1).value)).toContain('示例区2022年重点项目 一周一晾晒')
+    const rowTexts = [5, 6, 7].map((row) => (sheet?.getRow(row).values as unknown[] | undefined)?.map(String).join(' ') ?? '')
+    for (const unit of ['工信局', '住建局']) expect(rowTexts.filter((text) => text.includes(unit))).toHaveLength(1)
+    office.destroy()
   })
 
   it('the progress endpoint refuses a malformed as-of date with a Chinese message', async () => {
