@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
 import type { Logger } from '../log.ts'
 import type { CheckpointWorkerData } from './walCheckpointWorker.ts'
 
-/** SQLite's own threshold, used again if the worker cannot run. */
+/** SQLite's own threshold, in force until the worker runs and again if it stops. */
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000
 
 export interface WalCheckpointer {
@@ -21,25 +21,36 @@ export interface WalCheckpointer {
  * and with synchronous=NORMAL the interval bounds what a power cut can lose. Should the worker
  * stop on its own, SQLite's own checkpointing is switched back on, so the log never grows without bound.
  */
-export function startWalCheckpointer(db: Database.Database, log: Logger, everyMs = 1_000): WalCheckpointer {
-  db.pragma('wal_autocheckpoint = 0')
-  const worker = startWorker({ file: db.name, everyMs })
-  worker.unref()
+export function startWalCheckpointer(db: Database.Database, log: Logger, { everyMs = 1_000, startAfterMs = 2_000 } = {}): WalCheckpointer {
+  let worker: Worker | undefined
   let stopping = false
-  worker.on('error', (error) => log.error('background checkpoints failed', { error: String(error) }))
-  const exited = new Promise<void>((resolve) =>
-    worker.once('exit', () => {
-      if (!stopping && db.open) {
-        log.warn('background checkpoints stopped; SQLite checkpoints inside commits again')
-        db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
-      }
-      resolve()
-    }),
-  )
+  let exited = Promise.resolve()
+  // Started shortly after the server: its own start-up (a V8 isolate, the SQLite driver) would
+  // otherwise take CPU from the first clients. Until it runs, SQLite checkpoints as it always did.
+  const timer = setTimeout(() => {
+    const started = startWorker({ file: db.name, everyMs })
+    worker = started
+    started.unref()
+    started.once('online', () => {
+      if (!stopping && db.open) db.pragma('wal_autocheckpoint = 0')
+    })
+    started.on('error', (error) => log.error('background checkpoints failed', { error: String(error) }))
+    exited = new Promise<void>((resolve) =>
+      started.once('exit', () => {
+        if (!stopping && db.open) {
+          log.warn('background checkpoints stopped; SQLite checkpoints inside commits again')
+          db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
+        }
+        resolve()
+      }),
+    )
+  }, startAfterMs)
+  timer.unref()
   return {
     async stop() {
       stopping = true
-      worker.postMessage('stop')
+      clearTimeout(timer)
+      worker?.postMessage('stop')
       await exited
     },
   }
