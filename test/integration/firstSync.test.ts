@@ -9,18 +9,24 @@ import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
 
+/** A server and a board with `count` seeded projects, durable, and the client that seeded them. */
+async function seededBoard(name: string, count: number, seed: number) {
+  const server = await startServer()
+  const board = await createBoard(server, name)
+  const client = connectClient(server, board.id, { acks: true })
+  await client.waitSynced()
+  const ids = seedProjects(client.doc, count, new Rng(seed))
+  await client.waitSaved()
+  return { server, board, client, ids }
+}
+
 /**
  * A board just read from storage answers clients from its stored bytes (snapshot + log) before it
  * builds its document; these tests hold that answer to what the document would have said.
  */
 describe('first sync from the stored state', () => {
   test('after a restart, new and returning clients get exactly the board, changes since the last compaction included', async () => {
-    const server = await startServer()
-    const board = await createBoard(server, '冷启动')
-    const writer = connectClient(server, board.id, { acks: true })
-    await writer.waitSynced()
-    const ids = seedProjects(writer.doc, 20, new Rng(7))
-    await writer.waitSaved()
+    const { server, board, client: writer, ids } = await seededBoard('冷启动', 20, 7)
     const returning = new Y.Doc()
     Y.applyUpdate(returning, Y.encodeStateAsUpdate(writer.doc))
     writer.destroy()
@@ -53,12 +59,7 @@ describe('first sync from the stored state', () => {
   })
 
   test('a client that joins while the board is being edited gets every change, once', async () => {
-    const server = await startServer()
-    const board = await createBoard(server, '边改边进')
-    const editor = connectClient(server, board.id, { acks: true })
-    await editor.waitSynced()
-    const ids = seedProjects(editor.doc, 10, new Rng(3))
-    await editor.waitSaved()
+    const { server, board, client: editor, ids } = await seededBoard('边改边进', 10, 3)
     const joiners = []
     for (let round = 0; round < 5; round++) {
       moveProject(editor.doc, ids[round]!, { stage: round % 2 ? Stage.signed : Stage.producing })

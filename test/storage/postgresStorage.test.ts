@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import pg from 'pg'
 import * as Y from 'yjs'
+import { encodeSnapshot } from '@guatu/server/storage/boardStorage'
 import { openPostgresPool } from '@guatu/server/storage/postgresDatabase'
 import { PostgresStorage } from '@guatu/server/storage/postgresStorage'
 import { PostgresAccountStore } from '@guatu/server/storage/postgresAccountStore'
@@ -88,13 +89,13 @@ describe('PostgreSQL storage shared by several processes', () => {
     try {
       await holder.query('BEGIN')
       await holder.query("SELECT pg_advisory_xact_lock($1, hashtext('b1'))", [0x6775_6174])
-      await storage.compactBoard('b1', { state: Y.encodeStateAsUpdate(writer), stateVector: Y.encodeStateVector(writer) }, lastSeq, 1)
+      await storage.compactBoard('b1', encodeSnapshot(writer), lastSeq, 1)
       expect((await storage.loadBoardState('b1')).snapshot).toBeNull()
       await holder.query('COMMIT')
     } finally {
       holder.release()
     }
-    await storage.compactBoard('b1', { state: Y.encodeStateAsUpdate(writer), stateVector: Y.encodeStateVector(writer) }, lastSeq, 1)
+    await storage.compactBoard('b1', encodeSnapshot(writer), lastSeq, 1)
     const state = await storage.loadBoardState('b1')
     expect(state.snapshot).not.toBeNull()
     expect(state.updates).toHaveLength(0)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardStorage, EncodedSnapshot } from '@guatu/server/storage/boardStorage'
+import { encodeSnapshot, type BoardStorage } from '@guatu/server/storage/boardStorage'
 
 export interface StorageHarness {
   /** Opens the same storage again (same file or database), as a restarted server would. */
@@ -19,10 +19,6 @@ function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
   return captured
 }
 
-/** The document's state and state vector, as the server stores them at compaction. */
-function snapshotOf(doc: Y.Doc): EncodedSnapshot {
-  return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
-}
 
 function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc()
@@ -107,7 +103,7 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const early = await storage.appendUpdates([0, 1, 2].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))
-      const snapshot = snapshotOf(writer)
+      const snapshot = encodeSnapshot(writer)
       await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])
       await storage.compactBoard('b1', snapshot, early.get('b1')!.lastSeq, 3)
       const state = await storage.loadBoardState('b1')
@@ -136,7 +132,7 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const early = (await storage.appendUpdates([0, 1].map((i) => ({ boardId: 'b1', update: updateSetting(writer, `k${i}`, `v${i}`), audit: [] })))).get('b1')!
-      const snapshot = snapshotOf(writer)
+      const snapshot = encodeSnapshot(writer)
       const late = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'late', 'after'), audit: [] }])).get('b1')!
 
       const tail = await storage.loadBoardState('b1', early.lastSeq)
@@ -158,9 +154,9 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
       const first = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'a', '1'), audit: [] }])).get('b1')!
-      const older = snapshotOf(writer)
+      const older = encodeSnapshot(writer)
       const second = (await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [] }])).get('b1')!
-      await storage.compactBoard('b1', snapshotOf(writer), second.lastSeq, 2)
+      await storage.compactBoard('b1', encodeSnapshot(writer), second.lastSeq, 2)
       await storage.compactBoard('b1', older, first.lastSeq, 1)
       const state = await storage.loadBoardState('b1')
       expect(state.updates).toHaveLength(0)
@@ -170,7 +166,7 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
     it('starts a board from its initial state', async () => {
       const doc = new Y.Doc()
       doc.getMap('projects').set('seeded', 'yes')
-      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 1 }, snapshotOf(doc))
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 1 }, encodeSnapshot(doc))
       const state = await storage.loadBoardState('b1')
       expect(state.lastSeq).toBe(0)
       expect(state.snapshotStateVector).toEqual(Y.encodeStateVector(doc))

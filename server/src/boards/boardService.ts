@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { countProjects, listProjects } from '@guatu/shared/board/projectQueries'
 import type { Project } from '@guatu/shared/domain/project'
 import type { StoredAuditEntry } from '../audit/auditRecord.ts'
-import type { BoardRecord, BoardStorage, HistoryQuery } from '../storage/boardStorage.ts'
+import { encodeSnapshot, type BoardRecord, type BoardStorage, type HistoryQuery } from '../storage/boardStorage.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 
@@ -33,7 +33,7 @@ export class BoardService {
 
   async create(input: { id?: string; name: string; year: number }, initialDoc?: Y.Doc): Promise<BoardSummary> {
     const id = input.id ?? `b_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`
-    const initialState = initialDoc ? { state: Y.encodeStateAsUpdate(initialDoc), stateVector: Y.encodeStateVector(initialDoc) } : undefined
+    const initialState = initialDoc ? encodeSnapshot(initialDoc) : undefined
     const projectCount = initialDoc ? countProjects(initialDoc) : 0
     const record = await this.storage.createBoard({ id, name: input.name, year: input.year, projectCount }, initialState)
     return summarize(record, projectCount)

@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
 
 /** A board as listed in storage; its content lives in the Yjs document. */
@@ -42,6 +43,11 @@ export interface AppendedSeqs {
 export interface EncodedSnapshot {
   state: Uint8Array
   stateVector: Uint8Array
+}
+
+/** A document encoded for storage: its whole state and its state vector. */
+export function encodeSnapshot(doc: Y.Doc): EncodedSnapshot {
+  return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
 }
 
 export interface PendingUpdate {

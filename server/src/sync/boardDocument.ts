@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Logger } from '../log.ts'
-import type { EncodedSnapshot, StoredBoardState } from '../storage/boardStorage.ts'
+import { encodeSnapshot, type EncodedSnapshot, type StoredBoardState } from '../storage/boardStorage.ts'
 import { STORAGE_ORIGIN } from './origin.ts'
 import { StoredImage } from './storedImage.ts'
 
@@ -103,7 +103,7 @@ export class BoardDocument {
 
   /** The document encoded for storage; it becomes the image too. */
   snapshot(): EncodedSnapshot {
-    const snapshot = { state: Y.encodeStateAsUpdate(this.doc), stateVector: Y.encodeStateVector(this.doc) }
+    const snapshot = encodeSnapshot(this.doc)
     this.image.reset(snapshot.state, snapshot.stateVector)
     return snapshot
   }
