@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
@@ -25,6 +26,22 @@ function captureUpdate(client: Y.Doc, change: () => void): Uint8Array {
   change()
   client.off('update', capture)
   return Y.mergeUpdates(updates)
+}
+
+/** The update's items (all of one client) re-encoded after `forge` changed them; its deletions are left out. */
+function forgeUpdate(update: Uint8Array, forge: (items: Y.Item[]) => void): Uint8Array {
+  const items = Y.decodeUpdate(update).structs.filter((struct): struct is Y.Item => struct instanceof Y.Item)
+  const [first] = items
+  if (!first || items.some((item) => item.id.client !== first.id.client)) throw new Error('forgeUpdate takes the items of one client')
+  forge(items)
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, 1)
+  encoding.writeVarUint(encoder.restEncoder, items.length)
+  encoder.writeClient(first.id.client)
+  encoding.writeVarUint(encoder.restEncoder, first.id.clock)
+  for (const item of items) item.write(encoder, 0)
+  encoding.writeVarUint(encoder.restEncoder, 0)
+  return encoder.toUint8Array()
 }
 
 /** What the server would answer: undefined when accepted (and then applies it), or the reason. */
@@ -84,6 +101,30 @@ describe('server-side update validation', () => {
     Y.applyUpdate(client, captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' })))
     const update = captureUpdate(client, () => updateProject(client, first, { progressNote: '覆盖的进展' }))
     expect(analyzeUpdate(server, update)).toMatchObject({ ok: false, gap: true })
+  })
+
+  it('refuses a replayed change whose item now names a neighbour that does not exist, and parks nothing', () => {
+    const { server, client, first } = setup()
+    const move = captureUpdate(client, () => moveProject(client, first, { stage: 'signed' }))
+    expect(judge(server, move)).toBeUndefined()
+    const forged = forgeUpdate(move, ([item]) => (item!.origin = Y.createID(424_242, 7)))
+    expect(judge(server, forged)).toBe('数据更新与服务器上的已有数据不一致')
+    expect(server.store.pendingStructs).toBeNull()
+  })
+
+  it('holds back, as missing history, a value placed before an item the server has not received', () => {
+    const { server, client, first } = setup()
+    const edit = captureUpdate(client, () => updateProject(client, first, { progressNote: '主体封顶' }))
+    const forged = forgeUpdate(edit, ([item]) => (item!.rightOrigin = Y.createID(424_242, 0)))
+    expect(analyzeUpdate(server, forged)).toMatchObject({ ok: false, gap: true })
+    expect(server.store.pendingStructs).toBeNull()
+  })
+
+  it('refuses an item placed next to a later item of its own sender', () => {
+    const { server, client, first } = setup()
+    const edit = captureUpdate(client, () => updateProject(client, first, { progressNote: '主体封顶', owner: '沈梅' }))
+    const forged = forgeUpdate(edit, ([item]) => (item!.origin = Y.createID(item!.id.client, item!.id.clock + 1)))
+    expect(judge(server, forged)).toBe('数据项引用了它之后才写入的数据')
   })
 
   it('rejects an unknown stage with a Chinese reason and leaves the server unchanged', () => {

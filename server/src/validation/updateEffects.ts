@@ -85,13 +85,18 @@ class UpdateAnalyzer {
     private readonly decoded: ReturnType<typeof Y.decodeUpdate>,
   ) {
     this.store = doc.store
+    const known: Y.Item[] = []
     for (const struct of decoded.structs) {
-      if (struct.id.clock + struct.length <= Y.getState(this.store, struct.id.client)) continue
+      if (struct.id.clock + struct.length <= Y.getState(this.store, struct.id.client)) {
+        if (struct instanceof Y.Item) known.push(struct)
+        continue
+      }
       const list = this.newStructs.get(struct.id.client) ?? []
       list.push(struct)
       this.newStructs.set(struct.id.client, list)
     }
     this.requireContiguous()
+    this.requireReferencesKnown(known)
   }
 
   /**
@@ -106,6 +111,36 @@ class UpdateAnalyzer {
         expected = struct.id.clock + struct.length
       }
     }
+  }
+
+  /**
+   * Yjs also parks a struct as "pending" when an item it is placed next to, or inside, is missing,
+   * even a struct the document already has. Pending structs are stored with the board and sent to
+   * new clients, and would be integrated later without these checks: so every reference must be
+   * to an item the server has or one this update brings. A struct the server has was integrated
+   * with its references present, so one that names a missing item is forged, not early.
+   */
+  private requireReferencesKnown(known: readonly Y.Item[]): void {
+    for (const item of known) {
+      if (this.referencesMissing(item)) reject('数据更新与服务器上的已有数据不一致')
+    }
+    for (const structs of this.newStructs.values()) {
+      for (const struct of structs) if (struct instanceof Y.Item && this.referencesMissing(struct)) missingHistory()
+    }
+  }
+
+  private referencesMissing(item: Y.Item): boolean {
+    const parent = item.parent as unknown
+    return (
+      this.isMissing(item, item.origin) || this.isMissing(item, item.rightOrigin) || (parent instanceof Y.ID && this.isMissing(item, parent))
+    )
+  }
+
+  /** A reference to the item's own client must point back in its history; others to what exists. */
+  private isMissing(item: Y.Item, id: Y.ID | null): boolean {
+    if (id === null) return false
+    if (id.client === item.id.client) return id.clock >= item.id.clock && reject('数据项引用了它之后才写入的数据')
+    return id.clock >= Y.getState(this.store, id.client) && !this.newStructsReach(id.client, id.clock + 1)
   }
 
   effects(): UpdateEffect[] {
