@@ -294,7 +294,7 @@ export class BoardRoom implements CommitTarget {
     const changes = [...describeChanges(this.doc, analysis.effects), ...describeSettingChanges(this.doc, analysis.settings)]
     this.auditForNextUpdate = changes.map((change) => ({ ...change, at, ...actor }))
     try {
-      Y.applyUpdate(this.doc, update, sender.origin)
+      this.document.applyReceived(update, sender.origin)
     } finally {
       this.auditForNextUpdate = []
     }
