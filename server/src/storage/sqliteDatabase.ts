@@ -76,6 +76,37 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
   `ALTER TABLE audit_log ADD COLUMN record_id TEXT;`,
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
+  // Fewer pages written per commit: the update log keyed by (board, seq) in one B-tree, with the
+  // numbers assigned by the writer from each board's head, and no AUTOINCREMENT counter for either
+  // table (audit rows are never deleted, so their ids still only grow).
+  `CREATE TABLE board_log (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (board_id, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO board_log (board_id, seq, data) SELECT board_id, seq, data FROM board_updates;
+   DROP TABLE board_updates;
+   ALTER TABLE board_log RENAME TO board_updates;
+   CREATE TABLE audit_trail (
+     id INTEGER PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     project_id TEXT NOT NULL,
+     record_id TEXT,
+     at TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_label TEXT NOT NULL,
+     action TEXT NOT NULL,
+     field TEXT,
+     old_value TEXT,
+     new_value TEXT
+   );
+   INSERT INTO audit_trail (id, board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
+     SELECT id, board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value FROM audit_log;
+   DROP TABLE audit_log;
+   ALTER TABLE audit_trail RENAME TO audit_log;
+   CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
+   CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
 ]
 
 /**
@@ -89,16 +120,27 @@ const MIGRATIONS: readonly string[] = [
  * disk about 1 ms per commit, with tails of 5–15 ms, on the path of every broadcast.
  */
 export function openSqliteDatabase(dataDir: string, syncMode: SqliteSyncMode = 'normal'): Database.Database {
+  const db = openSqliteFile(dataDir, syncMode)
+  migrateSqliteDatabase(db)
+  return db
+}
+
+/** The database file with its connection settings, schema as found. */
+export function openSqliteFile(dataDir: string, syncMode: SqliteSyncMode = 'normal'): Database.Database {
   fs.mkdirSync(dataDir, { recursive: true })
   const db = new Database(path.join(dataDir, 'guatu.sqlite'))
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${syncMode === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  return db
+}
+
+/** Brings the schema to `version` (by default the latest); a test may stop earlier to build an old database. */
+export function migrateSqliteDatabase(db: Database.Database, version = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number
   db.transaction(() => {
-    for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version]!)
-    db.pragma(`user_version = ${MIGRATIONS.length}`)
+    for (let next = current; next < version; next++) db.exec(MIGRATIONS[next]!)
+    db.pragma(`user_version = ${Math.max(current, version)}`)
   })()
-  return db
 }

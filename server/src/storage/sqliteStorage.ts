@@ -23,7 +23,7 @@ export class SqliteStorage implements BoardStorage {
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
-      appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)'),
       headSeq: this.db.prepare<[string, string], { head: number }>(
         `SELECT MAX(COALESCE((SELECT MAX(seq) FROM board_updates WHERE board_id = ?), 0),
                     COALESCE((SELECT upto_seq FROM board_snapshots WHERE board_id = ?), 0)) AS head`,
@@ -52,8 +52,9 @@ export class SqliteStorage implements BoardStorage {
       for (const { boardId, update, audit } of batch) {
         const known = seqs.get(boardId)
         const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
-        const result = this.statements.appendUpdate.run(boardId, update)
-        seqs.set(boardId, { previousSeq, lastSeq: Number(result.lastInsertRowid) })
+        const seq = (known?.lastSeq ?? previousSeq) + 1
+        this.statements.appendUpdate.run(boardId, seq, update)
+        seqs.set(boardId, { previousSeq, lastSeq: seq })
         for (const entry of audit) this.insertAudit(boardId, entry)
       }
       return seqs
