@@ -43,6 +43,29 @@ describe('board document', () => {
     document.destroy()
   })
 
+  it('reports a received update as the bytes it came in, once: a second copy changes nothing and is not reported', () => {
+    const { source, stored } = storedBoard()
+    const changes: Uint8Array[] = []
+    const document = boardDocument({ changed: (update) => changes.push(update) })
+    document.load(stored)
+    const edit = new Y.Doc()
+    Y.applyUpdate(edit, Y.encodeStateAsUpdate(source))
+    let received: Uint8Array | undefined
+    edit.on('update', (update: Uint8Array) => (received = update))
+    edit.getMap('projects').set('p1', 'signed')
+    document.applyReceived(received!, 'client')
+    document.applyReceived(received!, 'client')
+    expect(changes).toHaveLength(1)
+    expect(changes[0]).toBe(received)
+    // Other changes are still reported, encoded by Yjs.
+    document.doc.getMap('projects').set('p3', 'started')
+    expect(changes).toHaveLength(2)
+    const client = new Y.Doc()
+    Y.applyUpdate(client, document.wholeState().state)
+    expect(client.getMap('projects').toJSON()).toEqual({ p1: 'signed', p3: 'started' })
+    document.destroy()
+  })
+
   it('builds by itself once the answer is sent, and never after it is destroyed', async () => {
     const { stored } = storedBoard()
     let builds = 0

@@ -69,6 +69,7 @@ export class BoardDocument {
     }, STORAGE_ORIGIN)
     // Listening only now spares Yjs encoding the whole stored state once more as an update event.
     doc.on('update', this.onUpdate)
+    doc.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransactionChanged = transactionChanged(transaction)))
     this.log.info('board document built', { boardId: this.boardId, ms: Math.round(performance.now() - started) })
     this.events.built(doc)
   }
@@ -81,18 +82,18 @@ export class BoardDocument {
    */
   applyReceived(update: Uint8Array, origin: unknown): void {
     const doc = this.doc
-    let changed = false
-    const noteChange = (transaction: Y.Transaction) => (changed = transactionChanged(transaction))
+    this.lastTransactionChanged = false
     doc.off('update', this.onUpdate)
-    doc.on('afterTransaction', noteChange)
     try {
       Y.applyUpdate(doc, update, origin)
     } finally {
-      doc.off('afterTransaction', noteChange)
       doc.on('update', this.onUpdate)
     }
-    if (changed) this.onUpdate(update, origin)
+    if (this.lastTransactionChanged) this.onUpdate(update, origin)
   }
+
+  /** Whether the document's last transaction integrated or deleted anything (see applyReceived). */
+  private lastTransactionChanged = false
 
   /** Every change, whatever its source, so the image always equals the document. */
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
