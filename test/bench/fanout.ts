@@ -46,6 +46,13 @@ export interface FanoutResult {
 }
 
 export interface FanoutSizes {
+  /**
+   * Moves sent before anything is measured, not timed: a server runs for days, and its first
+   * thousand or so moves after a start run partly unoptimised (V8 compiles hot code only after it
+   * has run for a while), which weighs more on a server with more code per move.
+   */
+  warmupMoves: number
+  warmupPerSecond: number
   sequentialMoves: number
   burstMoves: number
   burstPerSecond: number
@@ -164,12 +171,13 @@ export interface FanoutRound {
 }
 
 /**
- * One round for one server and one client count: a fresh server and board, `sequentialMoves` one
- * at a time, then the burst. `serverEnv` goes to the server process (e.g. a CPU profile preload).
+ * One round for one server and one client count: a fresh server and board, `warmupMoves` untimed,
+ * `sequentialMoves` one at a time, then the burst. `serverEnv` goes to the server process (e.g. a CPU profile preload).
  */
 export async function fanoutRound(kind: ServerKind, clients: number, sizes: FanoutSizes, serverEnv: Record<string, string> = {}): Promise<FanoutRound> {
   const board = await openBoard(kind, clients, serverEnv)
   try {
+    if (sizes.warmupMoves > 0) await paced(board, sizes.warmupMoves, sizes.warmupPerSecond)
     const sequential = await sequentialRun(board, sizes.sequentialMoves)
     const run = await paced(board, sizes.burstMoves, sizes.burstPerSecond)
     const deliveries = sizes.burstMoves * board.observers
