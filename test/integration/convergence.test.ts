@@ -10,6 +10,7 @@ import { isStage, STAGES } from '@guatu/shared/domain/stage'
 import { columnIds, misplacedIds, projectsSnapshot, seedProjects, sortById, stateVectorKey } from '../helpers/board.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { fuzzSeed, Rng, withSeed } from '../helpers/prng.ts'
+import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { waitFor, yieldToEventLoop } from '../helpers/wait.ts'
@@ -284,5 +285,31 @@ describe('concurrent editing through the real server', () => {
     expect(['started', 'producing']).toContain(stage)
     const columns = columnIds(bob.doc)
     expect(STAGES.filter((s) => columns[s].includes(id))).toEqual([stage])
+  })
+
+  test("an edit built on another tab's edit that the server has not received waits for it, then reaches everyone", async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '两个标签页')
+    const watcher = connectClient(server, board.id, { acks: true })
+    await watcher.waitSynced()
+    const [id] = seedProjects(watcher.doc, 1, new Rng(5)) as [ProjectId]
+    await watcher.waitSaved()
+    const [tabA, tabB] = [await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id)]
+    await Promise.all([tabA.roundTrip(), tabB.roundTrip()])
+
+    // Tabs of one browser share edits directly: tab B builds on tab A's edit before A's socket sends it.
+    const fromA = captureUpdate(tabA.doc, () => updateProject(tabA.doc, id, { progressNote: '甲页填写的进展' }))
+    Y.applyUpdate(tabB.doc, fromA)
+    const fromB = captureUpdate(tabB.doc, () => updateProject(tabB.doc, id, { progressNote: '乙页改过的进展' }))
+    tabB.sendUpdate(fromB)
+    await tabB.roundTrip()
+    expect(readProject(watcher.doc, id)?.progressNote).not.toBe('乙页改过的进展')
+
+    // A's edit completes B's: the server applies the held one without waiting for B to send again.
+    tabA.sendUpdate(fromA)
+    await waitForDoc(watcher.doc, (doc) => readProject(doc, id)?.progressNote === '乙页改过的进展', { message: "tab B's edit to reach the other clients" })
+    expect([...tabA.deniedReasons(), ...tabB.deniedReasons(), ...watcher.deniedReasons]).toEqual([])
+    tabA.close()
+    tabB.close()
   })
 })

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { migrateSqliteDatabase, openSqliteDatabase, openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { SqliteAccountStore } from '@guatu/server/storage/sqliteAccountStore'
 import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
+import { captureUpdate } from '../helpers/rawSocket.ts'
 import { describeAccountStoreContract } from './accountStoreContract.ts'
 import { describeStorageContract } from './storageContract.ts'
 
@@ -39,7 +40,7 @@ describe('SQLite schema migration', () => {
       for (const id of ['b1', 'b2']) old.prepare("INSERT INTO boards (id, name, year, created_at) VALUES (?, ?, 2025, '2025-01-01')").run(id, id)
       for (let i = 0; i < 3; i++) {
         for (const id of ['b1', 'b2'] as const) {
-          old.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(id, updateOf(writers[id], () => writers[id].getMap('meta').set(`k${i}`, `${id}-${i}`)))
+          old.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(id, captureUpdate(writers[id], () => writers[id].getMap('meta').set(`k${i}`, `${id}-${i}`)))
         }
       }
       old
@@ -54,7 +55,7 @@ describe('SQLite schema migration', () => {
       for (const update of state.updates) Y.applyUpdate(replayed, update)
       expect(replayed.getMap('meta').toJSON()).toEqual({ k0: 'b1-0', k1: 'b1-1', k2: 'b1-2' })
 
-      const next = updateOf(writers.b1, () => writers.b1.getMap('meta').set('k3', 'b1-3'))
+      const next = captureUpdate(writers.b1, () => writers.b1.getMap('meta').set('k3', 'b1-3'))
       const audit = [{ projectId: 'p_new', recordId: null, action: 'edit' as const, field: 'owner', from: null, to: '沈梅', at: '2025-01-03', actorId: 'u1', actorLabel: '项目办' }]
       const seqs = await storage.appendUpdates([{ boardId: 'b1', update: next, audit }])
       expect(seqs.get('b1')).toEqual({ previousSeq: 5, lastSeq: 6 })
@@ -69,13 +70,3 @@ describe('SQLite schema migration', () => {
     }
   })
 })
-
-function updateOf(doc: Y.Doc, change: () => void): Uint8Array {
-  let captured: Uint8Array | undefined
-  const capture = (update: Uint8Array) => (captured = update)
-  doc.on('update', capture)
-  change()
-  doc.off('update', capture)
-  if (!captured) throw new Error('no update produced')
-  return captured
-}

@@ -178,17 +178,33 @@ export class BoardRoom implements CommitTarget {
       this.reject(connection, verdict.reason)
       return
     }
-    // What was held for lack of history may be complete now.
-    this.retryHeld(connection)
+    this.retryHeldUpdates()
   }
 
-  private retryHeld(connection: Connection): void {
+  /**
+   * Updates held for lack of history may be complete now that the document has more: the missing
+   * part can come from the same client, from another one (browser tabs share edits directly), or
+   * from another process. Passes repeat while one retry completes another.
+   */
+  private retryHeldUpdates(): void {
+    let applied = true
+    while (applied) {
+      applied = false
+      for (const connection of this.connections) {
+        if (connection.holdsUpdates && this.retryHeld(connection)) applied = true
+      }
+    }
+  }
+
+  /** Whether the connection's held updates could be applied now. */
+  private retryHeld(connection: Connection): boolean {
     const held = connection.takeHeldUpdates()
-    if (held.length === 0) return
+    if (held.length === 0) return false
     const merged = Y.mergeUpdates(held)
     const retry = this.tryApply(connection, merged)
     if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
     else if (retry.outcome === 'gap' && !connection.holdUpdate(merged)) this.reject(connection, GAP_REJECTION)
+    return retry.outcome === 'applied'
   }
 
   private reject(connection: Connection, reason: string): void {
@@ -211,6 +227,7 @@ export class BoardRoom implements CommitTarget {
     this.lastSeq = seqs.lastSeq
     this.updatesSinceSnapshot += 1
     this.metrics.remoteApplied(1, publishedAt === undefined ? undefined : Date.now() - publishedAt)
+    this.retryHeldUpdates()
     this.scheduleCompactionIfDue()
   }
 
@@ -248,8 +265,7 @@ export class BoardRoom implements CommitTarget {
       }, REMOTE_ORIGIN)
       this.updatesSinceSnapshot = stored.snapshot ? stored.updates.length : this.updatesSinceSnapshot + stored.updates.length
       this.metrics.remoteApplied(stored.updates.length, undefined)
-      // Updates held for lack of history may be complete now.
-      for (const connection of [...this.connections]) this.retryHeld(connection)
+      this.retryHeldUpdates()
     }
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq)
     this.metrics.caughtUp(reason, stored.updates.length)

@@ -99,6 +99,10 @@ export class Connection {
     return true
   }
 
+  get holdsUpdates(): boolean {
+    return this.held.length > 0
+  }
+
   takeHeldUpdates(): Uint8Array[] {
     const held = this.held
     this.held = []
