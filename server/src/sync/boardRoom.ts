@@ -49,6 +49,8 @@ export class BoardRoom implements CommitTarget {
   /** Joined before the document was built: they get the server's SyncStep1 once it is. */
   private readonly awaitingStateVector = new Set<Connection>()
   private readonly connections = new Set<Connection>()
+  /** Connections with updates held for lack of history (see retryHeldUpdates). */
+  private readonly holding = new Set<Connection>()
   /** Changes applied to the document but not yet durable. */
   private unpersisted = 0
   private readonly whenPersisted: Array<() => void> = []
@@ -136,6 +138,7 @@ export class BoardRoom implements CommitTarget {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return
     this.awaitingStateVector.delete(connection)
+    this.holding.delete(connection)
     if (connection.awarenessClientIds.size > 0) {
       const ids = [...connection.awarenessClientIds]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
@@ -169,9 +172,8 @@ export class BoardRoom implements CommitTarget {
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     const verdict = this.tryApply(connection, update)
     if (verdict.outcome === 'gap') {
-      if (!connection.holdUpdate(update)) this.reject(connection, GAP_REJECTION)
       // With other processes, the missing history may be stored already but not yet here.
-      else if (this.fanout) void this.catchUp('missing-history')
+      if (this.hold(connection, update) && this.fanout) void this.catchUp('missing-history')
       return
     }
     if (verdict.outcome === 'rejected') {
@@ -188,23 +190,32 @@ export class BoardRoom implements CommitTarget {
    */
   private retryHeldUpdates(): void {
     let applied = true
-    while (applied) {
+    while (applied && this.holding.size > 0) {
       applied = false
-      for (const connection of this.connections) {
-        if (connection.holdsUpdates && this.retryHeld(connection)) applied = true
-      }
+      for (const connection of [...this.holding]) if (this.retryHeld(connection)) applied = true
     }
   }
 
   /** Whether the connection's held updates could be applied now. */
   private retryHeld(connection: Connection): boolean {
+    this.holding.delete(connection)
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return false
     const merged = Y.mergeUpdates(held)
     const retry = this.tryApply(connection, merged)
     if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
-    else if (retry.outcome === 'gap' && !connection.holdUpdate(merged)) this.reject(connection, GAP_REJECTION)
+    else if (retry.outcome === 'gap') this.hold(connection, merged)
     return retry.outcome === 'applied'
+  }
+
+  /** Keeps an update until its history arrives; refuses it once the connection's allowance is used up. */
+  private hold(connection: Connection, update: Uint8Array): boolean {
+    if (connection.holdUpdate(update)) {
+      this.holding.add(connection)
+      return true
+    }
+    this.reject(connection, GAP_REJECTION)
+    return false
   }
 
   private reject(connection: Connection, reason: string): void {

@@ -99,10 +99,6 @@ export class Connection {
     return true
   }
 
-  get holdsUpdates(): boolean {
-    return this.held.length > 0
-  }
-
   takeHeldUpdates(): Uint8Array[] {
     const held = this.held
     this.held = []
