@@ -33,8 +33,13 @@ export async function waitForAnnouncement(page: Page, text: string): Promise<voi
   }
 }
 
-/** Keyboard only: focus the card, Space picks it up, ArrowRight moves it one column, Space drops it. */
+/**
+ * Keyboard only: focus the card, Space picks it up, ArrowRight moves it one column, Space drops it.
+ * Starts once the cards have stopped moving, as a person would: dnd-kit measures the columns when a
+ * drag starts, and cards still sliding after the last drop would give it the old places.
+ */
 export async function moveRightWithKeyboard(page: Page, id: string, to: Stage, toLabel: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: UI_TIMEOUT_MS })
   await page.locator(card(id)).focus()
   await page.keyboard.press('Space')
   await page.waitForSelector(`${card(id)}.card-placeholder`, { timeout: UI_TIMEOUT_MS })
