@@ -139,7 +139,10 @@ class UpdateAnalyzer {
   /** A reference to the item's own client must point back in its history; others to what exists. */
   private isMissing(item: Y.Item, id: Y.ID | null): boolean {
     if (id === null) return false
-    if (id.client === item.id.client) return id.clock >= item.id.clock && reject('数据项引用了它之后才写入的数据')
+    if (id.client === item.id.client) {
+      if (id.clock >= item.id.clock) reject('数据项引用了它之后才写入的数据')
+      return false
+    }
     return id.clock >= Y.getState(this.store, id.client) && !this.newStructsReach(id.client, id.clock + 1)
   }
 
