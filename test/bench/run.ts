@@ -127,7 +127,7 @@ for (const mode of ['sequential', 'burst'] as const) {
     rows.push([`load generator CPU during bursts, cores (${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)), '', ...powerSafeCell(clients, (result) => result.loadGeneratorCores.toFixed(2))])
   }
   table('2a. CPU and memory', ['figure', ...serverColumns, 'Guatu ÷ best ref.', ...powerSafeHeader], rows, [
-    'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, all rounds together, over the moves delivered (one move reaching one observer: moves × observers). Not per message: Guatu merges moves that arrive in the same event-loop turn into one message, which is less work for the same result. RSS per connection: VmRSS growth while the observers connected, divided by their number, median over the rounds (includes GC noise; small counts are imprecise).',
+    'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, all rounds together, over the moves delivered (one move reaching one observer: moves × observers). Not per message: Guatu writes the moves committed in one event-loop turn to each socket in one write, as separate messages. RSS per connection: VmRSS growth while the observers connected, divided by their number, median over the rounds (includes GC noise; small counts are imprecise).',
   ])
 }
 

@@ -36,6 +36,8 @@ export interface RawSyncSocket {
   waitForFrame(accept: (frame: RawFrame) => boolean, message: string, timeoutMs?: number): Promise<RawFrame>
   /** Sends bytes as one binary frame, whatever they are; a no-op once the socket is no longer open. */
   sendRaw(bytes: Uint8Array): void
+  /** Sends a text frame, which the sync protocol never uses. */
+  sendText(text: string): void
   /** Whether the socket is still open. */
   readonly open: boolean
   /** How the server closed the socket, once it did. */
@@ -161,6 +163,9 @@ export async function openRawSyncSocket(server: TestServer, boardId: string, opt
       sendRaw(encoding.toUint8Array(encoder))
     },
     sendRaw,
+    sendText(text) {
+      if (ws.readyState === WebSocket.OPEN) ws.send(text)
+    },
     get open() {
       return ws.readyState === WebSocket.OPEN
     },

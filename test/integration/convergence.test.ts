@@ -1,4 +1,6 @@
+import * as decoding from 'lib0/decoding'
 import { describe, expect, test } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
 import { createProject, deleteProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
@@ -10,7 +12,7 @@ import { isStage, STAGES } from '@guatu/shared/domain/stage'
 import { columnIds, misplacedIds, projectsSnapshot, seedProjects, sortById, stateVectorKey } from '../helpers/board.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { fuzzSeed, Rng, withSeed } from '../helpers/prng.ts'
-import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
+import { captureUpdate, openRawSyncSocket, type RawFrame, type RawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { waitFor, yieldToEventLoop } from '../helpers/wait.ts'
@@ -312,4 +314,43 @@ describe('concurrent editing through the real server', () => {
     tabA.close()
     tabB.close()
   })
+
+  test('updates committed together reach each client as separate messages, and never return to their sender', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '同批提交')
+    const seeder = connectClient(server, board.id, { acks: true })
+    await seeder.waitSynced()
+    const [id] = seedProjects(seeder.doc, 1, new Rng(6)) as [ProjectId]
+    await seeder.waitSaved()
+    const [tabA, tabB, watcher] = [await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id)]
+    await Promise.all([tabA.roundTrip(), tabB.roundTrip(), watcher.roundTrip()])
+    const updatesSoFar = (socket: RawSyncSocket) => socket.frames.filter((frame) => frame.syncType === syncProtocol.messageYjsUpdate).length
+    const [fromA0, fromB0, watcher0] = [updatesSoFar(tabA), updatesSoFar(tabB), updatesSoFar(watcher)]
+
+    // B's edit waits for A's; A's arrival completes it, so the server commits both in one batch.
+    const fromA = captureUpdate(tabA.doc, () => updateProject(tabA.doc, id, { progressNote: '甲页填写的进展' }))
+    Y.applyUpdate(tabB.doc, fromA)
+    const fromB = captureUpdate(tabB.doc, () => updateProject(tabB.doc, id, { progressNote: '乙页改过的进展' }))
+    tabB.sendUpdate(fromB)
+    await tabB.roundTrip()
+    tabA.sendUpdate(fromA)
+    await waitFor(() => readProject(watcher.doc, id)?.progressNote === '乙页改过的进展', { message: 'both edits to reach the watcher' })
+    await Promise.all([tabA.roundTrip(), tabB.roundTrip()])
+
+    const clientOf = (frame: RawFrame) => [...Y.parseUpdateMeta(updateOf(frame)).to.keys()]
+    const received = (socket: RawSyncSocket, since: number) =>
+      socket.frames.filter((frame) => frame.syncType === syncProtocol.messageYjsUpdate).slice(since).map(clientOf)
+    expect(received(watcher, watcher0)).toEqual([[tabA.doc.clientID], [tabB.doc.clientID]])
+    expect(received(tabA, fromA0)).toEqual([[tabB.doc.clientID]])
+    expect(received(tabB, fromB0)).toEqual([[tabA.doc.clientID]])
+    expect([...tabA.deniedReasons(), ...tabB.deniedReasons(), ...watcher.deniedReasons()]).toEqual([])
+  })
 })
+
+/** The Yjs update a sync-update frame carries. */
+function updateOf(frame: RawFrame): Uint8Array {
+  const decoder = decoding.createDecoder(frame.bytes)
+  decoding.readVarUint(decoder)
+  decoding.readVarUint(decoder)
+  return decoding.readVarUint8Array(decoder)
+}

@@ -53,6 +53,18 @@ describe('connection limits', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   })
 
+  test('a text message closes only that connection, with a protocol error and a Chinese reason', async () => {
+    const server = await startServer()
+    const { boardId, stillWorking } = await boardWithBystanders(server)
+    const raw = await openRawSyncSocket(server, boardId)
+    await raw.roundTrip()
+    raw.sendText('{"type":"update"}')
+    const closed = await raw.waitClosed('the text message to close the socket')
+    expect(closed.code).toBe(CloseCode.protocolError)
+    expect(closed.reason).toMatch(CHINESE)
+    await stillWorking()
+  })
+
   test('a flood of messages closes that connection with 4429 and a Chinese reason while others keep working', async () => {
     const server = await startServer({ env: { GUATU_MESSAGES_PER_SECOND: '50', GUATU_MESSAGE_BURST: '100' } })
     const { boardId, stillWorking } = await boardWithBystanders(server)

@@ -21,12 +21,33 @@ function history() {
 
 describe('stored image', () => {
   it('is the whole state as it is while nothing changed since the base, and not after', () => {
-    const { base, baseStateVector, changes } = history()
+    const { base, baseStateVector } = history()
     const image = new StoredImage()
     image.reset(base, baseStateVector)
     expect(image.wholeState()).toBe(base)
-    image.append(changes[0]!)
+    image.markChanged()
     expect(image.wholeState()).toBeUndefined()
+    expect(image.stateVector()).toBeUndefined()
+  })
+
+  it('hands its changes to the build once and keeps only the base, no longer the whole state', () => {
+    const { base, baseStateVector, changes } = history()
+    const image = new StoredImage()
+    image.reset(base, baseStateVector, changes)
+    expect(image.takeUpdates()).toEqual([base, ...changes])
+    expect(image.takeUpdates()).toEqual([base])
+    expect(image.wholeState()).toBeUndefined()
+    expect(image.stateVector()).toBeUndefined()
+  })
+
+  it('is the whole state again after a reset to a fresh base', () => {
+    const { doc, base, baseStateVector, changes } = history()
+    const image = new StoredImage()
+    image.reset(base, baseStateVector, changes)
+    image.takeUpdates()
+    const fresh = Y.encodeStateAsUpdate(doc)
+    image.reset(fresh, Y.encodeStateVector(doc))
+    expect(image.wholeState()).toBe(fresh)
   })
 
   it('works out the state vector from the stored one and the changes, without decoding the base', () => {
@@ -48,7 +69,7 @@ describe('stored image', () => {
     const image = new StoredImage()
     image.reset(base, baseStateVector, changes)
     const rebuilt = new Y.Doc()
-    for (const update of image.updates()) Y.applyUpdate(rebuilt, update)
+    for (const update of image.takeUpdates()) Y.applyUpdate(rebuilt, update)
     expect(rebuilt.getMap('projects').toJSON()).toEqual(doc.getMap('projects').toJSON())
     expect(rebuilt.getMap('projects').toJSON()).toEqual({ a: 3 })
   })

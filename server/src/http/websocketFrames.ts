@@ -10,19 +10,19 @@ interface FrameSender {
 }
 
 /**
- * Sends a message framed once for every socket that gets it. `ws.send` frames per call (a header
- * buffer, cork, two writes, uncork); a broadcast to 300 clients would build the same frame 300
- * times. ws exports `Sender.frame` for exactly this; writing the frame goes through the socket's own
- * sender, and only while that sender is idle (nothing queued) and the socket did not negotiate
- * compression, so frames never overtake each other. Otherwise it falls back to `ws.send`.
+ * Sends messages framed once for every socket that gets them, in one write. `ws.send` frames per
+ * call (a header buffer, cork, two writes, uncork); a broadcast to 300 clients would build the same
+ * frame 300 times. ws exports `Sender.frame` for exactly this; writing the frames goes through the
+ * socket's own sender, and only while that sender is idle (nothing queued) and the socket did not
+ * negotiate compression, so frames never overtake each other. Otherwise it falls back to `ws.send`.
  */
 export function sendShared(socket: WebSocket, message: SharedMessage, compressed: boolean): void {
   const sender = (socket as unknown as { _sender?: FrameSender })._sender
   if (compressed || socket.readyState !== WebSocket.OPEN || !isIdleSender(sender)) {
-    socket.send(message.data)
+    for (const data of message.messages) socket.send(data)
     return
   }
-  message.prepared ??= frameBinary(message.data)
+  message.prepared ??= Buffer.concat(message.messages.flatMap(frameBinary))
   sender.sendFrame([message.prepared as Buffer])
 }
 
@@ -34,10 +34,10 @@ function isIdleSender(sender: FrameSender | undefined): sender is FrameSender {
 type FrameFunction = (data: Buffer, options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean }) => Buffer[]
 const frame = (ws as unknown as { Sender: { frame: FrameFunction } }).Sender.frame
 
-/** An unmasked, final binary frame (server to client), header and payload in one buffer. */
-function frameBinary(data: Uint8Array): Buffer {
+/** An unmasked, final binary frame (server to client) as its header and payload. */
+function frameBinary(data: Uint8Array): Buffer[] {
   const payload = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-  return Buffer.concat(frame(payload, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false }))
+  return frame(payload, { fin: true, rsv1: false, opcode: 0x02, mask: false, readOnly: false })
 }
 
 /** One binary message sent as consecutive fragments, so large parts are never concatenated. */

@@ -65,7 +65,7 @@ export class BoardDocument {
     const started = performance.now()
     const doc = this.unbuilt
     doc.transact(() => {
-      for (const update of this.image.updates()) Y.applyUpdate(doc, update)
+      for (const update of this.image.takeUpdates()) Y.applyUpdate(doc, update)
     }, STORAGE_ORIGIN)
     // Listening only now spares Yjs encoding the whole stored state once more as an update event.
     doc.on('update', this.onUpdate)
@@ -95,9 +95,9 @@ export class BoardDocument {
   /** Whether the document's last transaction integrated or deleted anything (see applyReceived). */
   private lastTransactionChanged = false
 
-  /** Every change, whatever its source, so the image always equals the document. */
+  /** Every change, whatever its source: the image no longer equals the document. */
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.image.append(update)
+    this.image.markChanged()
     this.events.changed(update, origin)
   }
 

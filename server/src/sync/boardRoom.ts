@@ -201,7 +201,7 @@ export class BoardRoom implements CommitTarget {
     this.holding.delete(connection)
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return false
-    const merged = Y.mergeUpdates(held)
+    const merged = mergeUpdates(held)
     const retry = this.tryApply(connection, merged)
     if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
     else if (retry.outcome === 'gap') this.hold(connection, merged)
@@ -335,7 +335,7 @@ export class BoardRoom implements CommitTarget {
    */
   receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
-    const shared = new SharedMessage(rawMessage)
+    const shared = new SharedMessage([rawMessage])
     for (const peer of this.connections) peer.sendShared(shared)
     this.fanout?.publishAwareness(this.boardId, awarenessUpdate)
   }
@@ -353,8 +353,12 @@ export class BoardRoom implements CommitTarget {
     else void this.catchUp('gap')
     this.updatesSinceSnapshot += entries.length
     this.metrics.updatesAccepted(entries.length)
-    const merged = this.broadcast(entries)
-    this.fanout?.publishUpdate(this.boardId, merged, seqs)
+    this.broadcast(
+      entries.map((entry) => entry.update),
+      entries.map((entry) => connectionIdOf(entry.origin)),
+    )
+    // Other processes get the batch as one update: one Redis message, one apply.
+    if (this.fanout) this.fanout.publishUpdate(this.boardId, mergeUpdates(entries.map((entry) => entry.update)), seqs)
     this.acknowledge(entries)
     if (this.unpersisted === 0) for (const reply of this.whenPersisted.splice(0)) reply()
     this.scheduleCompactionIfDue()
@@ -378,24 +382,22 @@ export class BoardRoom implements CommitTarget {
     this.document.destroy()
   }
 
-  /** One merged message, encoded once, for every connection that does not already have it. Returns the merged update. */
-  private broadcast(entries: readonly QueuedUpdate[]): Uint8Array {
-    const update = entries.length === 1 ? entries[0]!.update : Y.mergeUpdates(entries.map((entry) => entry.update))
-    const senders = new Set(entries.map((entry) => connectionIdOf(entry.origin)))
-    this.sendToCaughtUp(update, senders.size === 1 ? [...senders][0] : undefined)
-    return update
-  }
-
-  private sendToCaughtUp(update: Uint8Array, exceptConnectionId: number | undefined): void {
-    const message = new SharedMessage(encodeUpdateMessage(update))
+  /**
+   * Each update as its own message, framed once for every connection and written to each in one
+   * go; nobody is sent back what they sent. `senders[i]` is the connection `updates[i]` came from.
+   */
+  private broadcast(updates: readonly Uint8Array[], senders: ReadonlyArray<number | undefined>): void {
+    const messages = updates.map(encodeUpdateMessage)
+    const everyone = new SharedMessage(messages)
     let sent = 0
     for (const connection of this.connections) {
       // A connection still waiting for its SyncStep2 gets these changes inside it; sent alone
       // first, they would reach a client that lacks their history.
-      if (connection.id !== exceptConnectionId && connection.caughtUp) {
-        connection.sendShared(message)
-        sent++
-      }
+      if (!connection.caughtUp) continue
+      const others = senders.includes(connection.id) ? messages.filter((_, index) => senders[index] !== connection.id) : messages
+      if (others.length === 0) continue
+      connection.sendShared(others === messages ? everyone : new SharedMessage(others))
+      sent += others.length
     }
     this.metrics.updateMessagesSent(sent)
   }
@@ -413,7 +415,7 @@ export class BoardRoom implements CommitTarget {
     if (origin.source === 'remote') {
       // Durable already, elsewhere: only this process's clients need it. `update` holds just
       // what was new to this document, so a change that arrived twice is not sent twice.
-      this.sendToCaughtUp(update, undefined)
+      this.broadcast([update], [undefined])
       return
     }
     this.unpersisted += 1
@@ -435,7 +437,7 @@ export class BoardRoom implements CommitTarget {
     // Removals the server makes itself (a connection left): everyone still here must hear of them.
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const message = new SharedMessage(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+    const message = new SharedMessage([encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))])
     for (const connection of this.connections) connection.sendShared(message)
   }
 
@@ -470,6 +472,10 @@ export class BoardRoom implements CommitTarget {
       })
     return this.compacting
   }
+}
+
+function mergeUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates])
 }
 
 function connectionIdOf(origin: TransactionOrigin): number | undefined {

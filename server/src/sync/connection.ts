@@ -94,7 +94,8 @@ export class Connection {
       this.takeHeldUpdates()
       return false
     }
-    this.held.push(update)
+    // A copy: the bytes may be a view into a larger network read that should not stay in memory.
+    this.held.push(update.slice())
     this.heldBytes += update.byteLength
     return true
   }

@@ -14,12 +14,14 @@ export interface SyncSocket {
 }
 
 /**
- * One message for every connection of a board. Fan-out costs a system call per connection; the
- * transport frames the message once (`prepared`) instead of once per connection.
+ * Messages for many connections of a board, sent in order. Fan-out costs a system call per
+ * connection; the transport frames them once (`prepared`) instead of once per connection, and
+ * writes several together. Several moves committed together go out as several messages in one
+ * write: cheaper than merging their updates into one, and each client still applies them in order.
  */
 export class SharedMessage {
-  /** The transport's own encoding of `data` (a websocket frame), made by the first socket that sends it. */
+  /** The transport's own encoding of `messages` (websocket frames), made by the first socket that sends it. */
   prepared: unknown
 
-  constructor(readonly data: Uint8Array) {}
+  constructor(readonly messages: readonly Uint8Array[]) {}
 }
