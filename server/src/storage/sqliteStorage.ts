@@ -6,6 +6,8 @@ import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQ
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
   private readonly statements
+  /** `writeUpdates` in one transaction; made once, as better-sqlite3 builds its wrappers anew on every `db.transaction` call. */
+  private readonly writeBatch: (batch: readonly PendingUpdate[]) => Map<string, AppendedSeqs>
   /**
    * Each board's last sequence number, once known. This process is the database's only writer, so
    * what it appended is the head: no query for it on every commit.
@@ -44,23 +46,27 @@ export class SqliteStorage implements BoardStorage {
          ORDER BY id DESC LIMIT ?`,
       ),
     }
+    this.writeBatch = this.db.transaction((batch: readonly PendingUpdate[]) => this.writeUpdates(batch))
   }
 
+  /** Appends a group commit's updates and history entries in one transaction (see appendUpdates). */
   private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> => {
-    const seqs = this.db.transaction(() => {
-      const seqs = new Map<string, AppendedSeqs>()
-      for (const { boardId, update, audit } of batch) {
-        const known = seqs.get(boardId)
-        const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
-        const seq = (known?.lastSeq ?? previousSeq) + 1
-        this.statements.appendUpdate.run(boardId, seq, update)
-        seqs.set(boardId, { previousSeq, lastSeq: seq })
-        for (const entry of audit) this.insertAudit(boardId, entry)
-      }
-      return seqs
-    })()
+    const seqs = this.writeBatch(batch)
     // Only a committed transaction moves the heads.
     for (const [boardId, { lastSeq }] of seqs) this.heads.set(boardId, lastSeq)
+    return seqs
+  }
+
+  private writeUpdates(batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> {
+    const seqs = new Map<string, AppendedSeqs>()
+    for (const { boardId, update, audit } of batch) {
+      const known = seqs.get(boardId)
+      const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
+      const seq = (known?.lastSeq ?? previousSeq) + 1
+      this.statements.appendUpdate.run(boardId, seq, update)
+      seqs.set(boardId, { previousSeq, lastSeq: seq })
+      for (const entry of audit) this.insertAudit(boardId, entry)
+    }
     return seqs
   }
 
