@@ -28,6 +28,8 @@ const MOVE_EVERY = 50
 const APPEND_BATCH = 1000
 /** Time for a server to finish loading a board after answering its first client, before RSS is read. */
 export const DOCUMENT_SETTLE_MS = 1000
+/** Far above any load measured here (seconds on the busiest machine); only a server that lost the board takes longer. */
+const FIRST_SYNC_TIMEOUT_MS = 60_000
 
 export interface ColdLoadResult {
   uncompacted?: FirstSync
@@ -88,11 +90,41 @@ async function firstSync(server: BenchServer, boardId: string, projects: number)
     doc.on('update', check)
   })
   const client = new RawClient(server.endpoint(boardId), { doc })
-  await client.synced
-  await complete
+  try {
+    await withTimeout(Promise.all([client.synced, complete]), FIRST_SYNC_TIMEOUT_MS, () => `${server.kind} did not send the whole board (${countProjects(doc)} of ${projects} projects)`)
+  } finally {
+    client.close()
+  }
   const appliedAt = performance.now()
-  client.close()
   return { receivedMs: receivedAt - started, appliedMs: appliedAt - started }
+}
+
+/** Reads the board through fresh clients until one gets every project from the server. */
+async function waitUntilServerHolds(server: BenchServer, boardId: string, projects: number): Promise<void> {
+  const deadline = performance.now() + FIRST_SYNC_TIMEOUT_MS
+  for (;;) {
+    const doc = new Y.Doc()
+    const reader = new RawClient(server.endpoint(boardId), { doc })
+    try {
+      await withTimeout(reader.synced, FIRST_SYNC_TIMEOUT_MS, () => `${server.kind} did not answer a reader`)
+    } finally {
+      reader.close()
+    }
+    if (countProjects(doc) >= projects) return
+    if (performance.now() > deadline) throw new Error(`${server.kind} never held the whole board (${countProjects(doc)} of ${projects} projects)`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** Rejects with `message()` when `promise` has not settled within `ms`: a benchmark that hangs tells nobody anything. */
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), ms)))
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 async function measureRestarts(server: BenchServer, boardId: string, projects: number, repeats: number, killed = false): Promise<FirstSync> {
@@ -131,11 +163,10 @@ export async function coldLoad(kind: ServerKind, history: BoardHistory, repeats:
       const writer = new RawClient(server.endpoint(boardId), { doc: new Y.Doc() })
       await writer.synced
       writer.sendUpdate(history.state)
-      // Read back through a second client: the server has applied (and started storing) it.
-      const reader = new RawClient(server.endpoint(boardId), { doc: new Y.Doc() })
-      await reader.synced
+      // Only once another client reads the whole board back has the server applied it; closing
+      // the writer earlier can cut off its large message before the server has it all.
+      await waitUntilServerHolds(server, boardId, history.projects)
       writer.close()
-      reader.close()
       // Hocuspocus stores when the last client leaves; y-leveldb writes as updates arrive.
       await new Promise((resolve) => setTimeout(resolve, 1500))
     }
