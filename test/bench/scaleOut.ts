@@ -119,12 +119,20 @@ function columnsHold(client: BenchClient, count: number): boolean {
   return STAGES.reduce((sum, stage) => sum + columnOrder(client.doc, stage).length, 0) === count
 }
 
-/** Resolves once `check` holds for the client's document, re-checking after each update. */
+/** Far above any move's latency measured here; only a lost move takes longer. */
+const HOLD_TIMEOUT_MS = 30_000
+
+/** Resolves once `check` holds for the client's document, re-checking after each update; fails after a timeout rather than hang. */
 function holds(client: BenchClient, check: () => boolean): Promise<void> {
   if (check()) return Promise.resolve()
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.doc.off('update', onUpdate)
+      reject(new Error(`scale-out: a client did not get a change within ${HOLD_TIMEOUT_MS} ms`))
+    }, HOLD_TIMEOUT_MS)
     const onUpdate = () => {
       if (!check()) return
+      clearTimeout(timer)
       client.doc.off('update', onUpdate)
       resolve()
     }
