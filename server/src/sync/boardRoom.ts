@@ -387,7 +387,7 @@ export class BoardRoom implements CommitTarget {
    * go; nobody is sent back what they sent. `senders[i]` is the connection `updates[i]` came from.
    */
   private broadcast(updates: readonly Uint8Array[], senders: ReadonlyArray<number | undefined>): void {
-    const messages = updates.map(encodeUpdateMessage)
+    const messages = updates.map((update) => encodeUpdateMessage(update))
     const everyone = new SharedMessage(messages)
     let sent = 0
     for (const connection of this.connections) {
