@@ -18,6 +18,7 @@ import { demoProjectId, seedBoardDoc } from '@guatu/shared/demo/seedBoard'
 import { STAGES } from '@guatu/shared/domain/stage'
 import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
+import { waitFor, withTimeout } from '../helpers/wait.ts'
 import { ServerKind, startServer, type BenchServer } from './benchServers.ts'
 import { rssBytes } from './procStats.ts'
 import { RawClient } from './rawClient.ts'
@@ -101,8 +102,8 @@ async function firstSync(server: BenchServer, boardId: string, projects: number)
 
 /** Reads the board through fresh clients until one gets every project from the server. */
 async function waitUntilServerHolds(server: BenchServer, boardId: string, projects: number): Promise<void> {
-  const deadline = performance.now() + FIRST_SYNC_TIMEOUT_MS
-  for (;;) {
+  let seen = 0
+  const readerHoldsAll = async () => {
     const doc = new Y.Doc()
     const reader = new RawClient(server.endpoint(boardId), { doc })
     try {
@@ -110,21 +111,15 @@ async function waitUntilServerHolds(server: BenchServer, boardId: string, projec
     } finally {
       reader.close()
     }
-    if (countProjects(doc) >= projects) return
-    if (performance.now() > deadline) throw new Error(`${server.kind} never held the whole board (${countProjects(doc)} of ${projects} projects)`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    seen = countProjects(doc)
+    return seen >= projects
   }
-}
-
-/** Rejects with `message()` when `promise` has not settled within `ms`: a benchmark that hangs tells nobody anything. */
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: () => string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message())), ms)))
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
+  await waitFor(readerHoldsAll, {
+    timeoutMs: FIRST_SYNC_TIMEOUT_MS,
+    intervalMs: 100,
+    message: `${server.kind} to hold the whole board`,
+    describe: () => `${seen} of ${projects} projects`,
+  })
 }
 
 async function measureRestarts(server: BenchServer, boardId: string, projects: number, repeats: number, killed = false): Promise<FirstSync> {

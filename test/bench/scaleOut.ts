@@ -16,6 +16,7 @@ import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/credentials
 import { createTestDatabase } from '../helpers/postgres.ts'
 import { RedisServer } from '../helpers/redisServer.ts'
 import { ServerProcess } from '../helpers/serverProcess.ts'
+import { waitForEvent } from '../helpers/wait.ts'
 import { benchClient, type BenchClient } from './benchClient.ts'
 import { formatMs, median, percentile } from './stats.ts'
 
@@ -123,19 +124,15 @@ function columnsHold(client: BenchClient, count: number): boolean {
 const HOLD_TIMEOUT_MS = 30_000
 
 /** Resolves once `check` holds for the client's document, re-checking after each update; fails after a timeout rather than hang. */
-function holds(client: BenchClient, check: () => boolean): Promise<void> {
-  if (check()) return Promise.resolve()
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.doc.off('update', onUpdate)
-      reject(new Error(`scale-out: a client did not get a change within ${HOLD_TIMEOUT_MS} ms`))
-    }, HOLD_TIMEOUT_MS)
-    const onUpdate = () => {
-      if (!check()) return
-      clearTimeout(timer)
-      client.doc.off('update', onUpdate)
-      resolve()
-    }
-    client.doc.on('update', onUpdate)
-  })
+async function holds(client: BenchClient, check: () => boolean): Promise<void> {
+  if (check()) return
+  await waitForEvent<void>(
+    (listener) => {
+      const onUpdate = () => listener()
+      client.doc.on('update', onUpdate)
+      return () => client.doc.off('update', onUpdate)
+    },
+    check,
+    { timeoutMs: HOLD_TIMEOUT_MS, message: 'scale-out: a client to get a change' },
+  )
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { apiTokenFor } from './credentials.ts'
 import { REPO_ROOT, SERVER_ENTRY } from './paths.ts'
+import { withTimeout } from './wait.ts'
 
 /** The line the server prints once it accepts connections; the port is the one the OS picked. */
 const LISTENING_PATTERN = /listening on http:\/\/127\.0\.0\.1:(\d+)/
@@ -194,20 +195,4 @@ export class ServerProcess implements TestServer {
   private appendOutput(text: string): void {
     this.outputTail = (this.outputTail + text).slice(-MAX_OUTPUT_CHARS)
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(onTimeout())), timeoutMs)
-    promise.then(
-      (value) => {
-        clearTimeout(timer)
-        resolve(value)
-      },
-      (error: unknown) => {
-        clearTimeout(timer)
-        reject(error)
-      },
-    )
-  })
 }

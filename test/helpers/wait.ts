@@ -52,6 +52,23 @@ function timeoutError(options: WaitOptions, timeoutMs: number): Error {
   return new Error(`Timed out after ${timeoutMs} ms waiting for: ${options.message}${detail}`)
 }
 
+/** Settles as `promise` does, or rejects with `onTimeout()` once `timeoutMs` have passed. */
+export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout: () => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(onTimeout())), timeoutMs)
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error)
+      },
+    )
+  })
+}
+
 /** Lets pending socket and timer callbacks run before the next step; not a delay. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve))

@@ -290,14 +290,8 @@ describe('concurrent editing through the real server', () => {
   })
 
   test("an edit built on another tab's edit that the server has not received waits for it, then reaches everyone", async () => {
-    const server = await startServer()
-    const board = await createBoard(server, '两个标签页')
-    const watcher = connectClient(server, board.id, { acks: true })
-    await watcher.waitSynced()
-    const [id] = seedProjects(watcher.doc, 1, new Rng(5)) as [ProjectId]
-    await watcher.waitSaved()
-    const [tabA, tabB] = [await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id)]
-    await Promise.all([tabA.roundTrip(), tabB.roundTrip()])
+    const { server, board, client: watcher, id } = await boardWithOneSavedProject('两个标签页', 5)
+    const [tabA, tabB] = (await openSyncedRawSockets(server, board.id, 2)) as [RawSyncSocket, RawSyncSocket]
 
     // Tabs of one browser share edits directly: tab B builds on tab A's edit before A's socket sends it.
     const fromA = captureUpdate(tabA.doc, () => updateProject(tabA.doc, id, { progressNote: '甲页填写的进展' }))
@@ -316,14 +310,8 @@ describe('concurrent editing through the real server', () => {
   })
 
   test('updates committed together reach each client as separate messages, and never return to their sender', async () => {
-    const server = await startServer()
-    const board = await createBoard(server, '同批提交')
-    const seeder = connectClient(server, board.id, { acks: true })
-    await seeder.waitSynced()
-    const [id] = seedProjects(seeder.doc, 1, new Rng(6)) as [ProjectId]
-    await seeder.waitSaved()
-    const [tabA, tabB, watcher] = [await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id), await openRawSyncSocket(server, board.id)]
-    await Promise.all([tabA.roundTrip(), tabB.roundTrip(), watcher.roundTrip()])
+    const { server, board, id } = await boardWithOneSavedProject('同批提交', 6)
+    const [tabA, tabB, watcher] = (await openSyncedRawSockets(server, board.id, 3)) as [RawSyncSocket, RawSyncSocket, RawSyncSocket]
     const updatesSoFar = (socket: RawSyncSocket) => socket.frames.filter((frame) => frame.syncType === syncProtocol.messageYjsUpdate).length
     const [fromA0, fromB0, watcher0] = [updatesSoFar(tabA), updatesSoFar(tabB), updatesSoFar(watcher)]
 
@@ -346,6 +334,25 @@ describe('concurrent editing through the real server', () => {
     expect([...tabA.deniedReasons(), ...tabB.deniedReasons(), ...watcher.deniedReasons()]).toEqual([])
   })
 })
+
+/** A fresh server and board with one project, stored; `client` (with acks) seeded it. */
+async function boardWithOneSavedProject(name: string, seed: number) {
+  const server = await startServer()
+  const board = await createBoard(server, name)
+  const client = connectClient(server, board.id, { acks: true })
+  await client.waitSynced()
+  const [id] = seedProjects(client.doc, 1, new Rng(seed)) as [ProjectId]
+  await client.waitSaved()
+  return { server, board, client, id }
+}
+
+/** `count` raw sockets on the board, each past its first round trip. */
+async function openSyncedRawSockets(server: TestServer, boardId: string, count: number): Promise<RawSyncSocket[]> {
+  const sockets: RawSyncSocket[] = []
+  for (let i = 0; i < count; i++) sockets.push(await openRawSyncSocket(server, boardId))
+  await Promise.all(sockets.map((socket) => socket.roundTrip()))
+  return sockets
+}
 
 /** The Yjs update a sync-update frame carries. */
 function updateOf(frame: RawFrame): Uint8Array {

@@ -6,7 +6,7 @@ import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQ
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
   private readonly statements
-  /** `writeUpdates` in one transaction; made once, as better-sqlite3 builds its wrappers anew on every `db.transaction` call. */
+  /** A group commit's updates and history entries (`writeUpdates`) in one transaction; made once, as better-sqlite3 builds its wrappers anew on every `db.transaction` call. */
   private readonly writeBatch: (batch: readonly PendingUpdate[]) => Map<string, AppendedSeqs>
   /**
    * Each board's last sequence number, once known. This process is the database's only writer, so
@@ -47,14 +47,6 @@ export class SqliteStorage implements BoardStorage {
       ),
     }
     this.writeBatch = this.db.transaction((batch: readonly PendingUpdate[]) => this.writeUpdates(batch))
-  }
-
-  /** Appends a group commit's updates and history entries in one transaction (see appendUpdates). */
-  private readonly appendBatch = (batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> => {
-    const seqs = this.writeBatch(batch)
-    // Only a committed transaction moves the heads.
-    for (const [boardId, { lastSeq }] of seqs) this.heads.set(boardId, lastSeq)
-    return seqs
   }
 
   private writeUpdates(batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> {
@@ -104,7 +96,10 @@ export class SqliteStorage implements BoardStorage {
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>> {
-    return this.appendBatch(batch)
+    const seqs = this.writeBatch(batch)
+    // Only a committed transaction moves the heads.
+    for (const [boardId, { lastSeq }] of seqs) this.heads.set(boardId, lastSeq)
+    return seqs
   }
 
   async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {
