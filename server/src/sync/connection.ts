@@ -7,13 +7,20 @@ import type { Logger } from '../log.ts'
 import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
 import type { BoardRoom } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
+import { addNeeds, noNeeds, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import type { TransactionOrigin } from './origin.ts'
 import type { SharedMessage, SyncSocket } from './socket.ts'
 
 /** A client whose unread backlog grows past this is too slow to follow the board; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
-/** Updates held while their sender's earlier history is still on its way, at most this much. */
+/** Updates held while their sender's earlier history is still on its way, at most this much per connection… */
 export const MAX_HELD_UPDATE_BYTES = 4 * 1024 * 1024
+/** …and this much across all connections of the process, so many holders cannot exhaust memory. */
+export const MAX_HELD_UPDATE_BYTES_TOTAL = 64 * 1024 * 1024
+/** Refused updates a connection may send in a minute; each one refused after integration costs a copy rebuild. */
+export const MAX_REFUSALS_PER_MINUTE = 20
+
+let heldBytesInProcess = 0
 
 let nextConnectionId = 1
 
@@ -30,6 +37,9 @@ export class Connection {
   private readonly early: Uint8Array[] = []
   private held: Uint8Array[] = []
   private heldBytes = 0
+  /** What the held updates wait for (see HistoryNeeds): retried only once the board has it. */
+  private needs: HistoryNeeds = noNeeds()
+  private refusalTimes: number[] = []
   private closed = false
   private isCaughtUp = false
 
@@ -88,23 +98,46 @@ export class Connection {
     this.isCaughtUp = true
   }
 
-  /** Keeps an update that arrived ahead of its history; false when the allowance is used up. */
-  holdUpdate(update: Uint8Array): boolean {
-    if (this.heldBytes + update.byteLength > MAX_HELD_UPDATE_BYTES) {
+  /**
+   * Keeps an update that arrived ahead of its history, with what it waits for; false (and nothing
+   * kept) when this connection's or the process's allowance would be exceeded.
+   */
+  holdUpdate(update: Uint8Array, needs: HistoryNeeds): boolean {
+    if (this.heldBytes + update.byteLength > MAX_HELD_UPDATE_BYTES || heldBytesInProcess + update.byteLength > MAX_HELD_UPDATE_BYTES_TOTAL) {
       this.takeHeldUpdates()
       return false
     }
     // A copy: the bytes may be a view into a larger network read that should not stay in memory.
     this.held.push(update.slice())
     this.heldBytes += update.byteLength
+    heldBytesInProcess += update.byteLength
+    addNeeds(this.needs, needs)
     return true
+  }
+
+  get heldUpdateBytes(): number {
+    return this.heldBytes
+  }
+
+  /** What the held updates wait for. */
+  get heldNeeds(): HistoryNeeds {
+    return this.needs
   }
 
   takeHeldUpdates(): Uint8Array[] {
     const held = this.held
+    heldBytesInProcess -= this.heldBytes
     this.held = []
     this.heldBytes = 0
+    this.needs = noNeeds()
     return held
+  }
+
+  /** Counts a refusal; true when this connection has been refused too often and must go. */
+  noteRefusal(nowMs = Date.now()): boolean {
+    this.refusalTimes = this.refusalTimes.filter((at) => nowMs - at < 60_000)
+    this.refusalTimes.push(nowMs)
+    return this.refusalTimes.length > MAX_REFUSALS_PER_MINUTE
   }
 
   send(message: Uint8Array): void {
@@ -160,6 +193,7 @@ export class Connection {
   /** The socket is gone (closed by either side). */
   detach(): void {
     this.closed = true
+    this.takeHeldUpdates()
     this.room?.leave(this)
   }
 

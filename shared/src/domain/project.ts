@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
 import { isWanAmount, ZERO_WAN, type WanAmount } from './money.ts'
@@ -63,6 +64,19 @@ export const projectFieldSchemas = {
 
 export type ProjectField = keyof typeof projectFieldSchemas
 export const PROJECT_FIELDS = Object.keys(projectFieldSchemas) as ProjectField[]
+
+/**
+ * Who writes what on a project: its department, except who holds it. A project with no stored
+ * unit is the office's alone (the role policy reads the unit as stored before the update).
+ */
+export const PROJECT_POLICY = {
+  create: RecordWriter.department,
+  delete: RecordWriter.office,
+  fields: {
+    ...Object.fromEntries(PROJECT_FIELDS.map((field) => [field, writtenBy(FieldWriter.department)])),
+    unit: writtenBy(FieldWriter.holder),
+  } as Record<ProjectField, FieldPolicy>,
+} satisfies RecordPolicy
 
 /** Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). */
 export const OPTIONAL_PROJECT_FIELDS = [
