@@ -8,6 +8,10 @@ export type Integration =
 
 class Refusal extends Error {}
 
+/** Beyond this many changes behind, rebuilding the copy from the live board is cheaper than catching up. */
+const MAX_BEHIND_UPDATES = 20_000
+const MAX_BEHIND_BYTES = 16 * 1024 * 1024
+
 /** A shared type Yjs reports as changed in a transaction. */
 type ChangedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
 
@@ -24,6 +28,9 @@ type ChangedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : 
  */
 export class CandidateBoard {
   private copy: Y.Doc | undefined
+  /** Live changes the copy has yet to take: applied only when the copy is next needed. */
+  private behind: Uint8Array[] = []
+  private behindBytes = 0
 
   constructor(private readonly live: () => Y.Doc) {}
 
@@ -58,11 +65,20 @@ export class CandidateBoard {
   discard(): void {
     this.copy?.destroy()
     this.copy = undefined
+    this.behind = []
+    this.behindBytes = 0
   }
 
-  /** A change the live board took without judgement (another process's, a server stamp, a catch-up). */
+  /**
+   * A change the live board took without the copy (another process's, a server stamp, a catch-up,
+   * a plain overwrite judged directly). Kept until the copy is next needed: card moves then cost
+   * one integration, not two. Past a bound the copy is dropped and rebuilt when needed instead.
+   */
   follow(update: Uint8Array): void {
-    if (this.copy) Y.applyUpdate(this.copy, update)
+    if (!this.copy) return
+    this.behind.push(update)
+    this.behindBytes += update.byteLength
+    if (this.behind.length > MAX_BEHIND_UPDATES || this.behindBytes > MAX_BEHIND_BYTES) this.discard()
   }
 
   /** Frees the copy's memory (a board only watched by screens needs none); rebuilt when next needed. */
@@ -71,6 +87,14 @@ export class CandidateBoard {
   }
 
   private ensureCopy(): Y.Doc {
+    if (this.copy && this.behind.length > 0) {
+      const copy = this.copy
+      copy.transact(() => {
+        for (const update of this.behind) Y.applyUpdate(copy, update)
+      })
+      this.behind = []
+      this.behindBytes = 0
+    }
     if (!this.copy) {
       const copy = new Y.Doc({ gc: true })
       // Typed roots from the start: typing one later replaces its object, and the transaction

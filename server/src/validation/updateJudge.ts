@@ -17,7 +17,15 @@ import { UpdateQuotas } from './updateQuotas.ts'
 export type Verdict =
   /** Nothing the board lacks; nothing to store or forward. */
   | { outcome: 'noop' }
-  | { outcome: 'accepted'; effects: UpdateEffect[]; settings: SettingEffect[]; newClients: number[]; stamps: RecordStamp[] }
+  | {
+      outcome: 'accepted'
+      effects: UpdateEffect[]
+      settings: SettingEffect[]
+      newClients: number[]
+      stamps: RecordStamp[]
+      /** Judged without the candidate copy (see plainOverwriteEffects): the copy has yet to take it. */
+      direct?: Uint8Array
+    }
   | { outcome: 'gap'; needs: HistoryNeeds; reason: string }
   | { outcome: 'rejected'; reason: string }
 
@@ -60,24 +68,34 @@ export class UpdateJudge {
     const office = canManageBoards(principal)
     const tooLarge = this.quotas.checkMessage(office, pre.bytes)
     if (tooLarge) return { outcome: 'rejected', reason: tooLarge }
-    const integration = this.candidate.integrate(update)
-    if (!integration.ok) return integration.gap ? { outcome: 'gap', needs: noNeeds(), reason: integration.reason } : { outcome: 'rejected', reason: integration.reason }
-    if (!integration.changed) return { outcome: 'noop' }
-    const { effects, settings } = integration
+    let effects: UpdateEffect[]
+    let settings: SettingEffect[] = []
+    if (pre.direct) {
+      effects = pre.direct
+    } else {
+      const integration = this.candidate.integrate(update)
+      if (!integration.ok) return integration.gap ? { outcome: 'gap', needs: noNeeds(), reason: integration.reason } : { outcome: 'rejected', reason: integration.reason }
+      if (!integration.changed) return { outcome: 'noop' }
+      ;({ effects, settings } = integration)
+    }
     const reason =
       checkPermissions(doc, principal, effects) ??
       checkSettings(principal, settings) ??
       checkSchema(doc, effects) ??
       this.quotas.checkCreations(doc, principalId(principal), office, effects, now.getTime())
     if (reason !== undefined) {
-      this.candidate.discard()
+      if (!pre.direct) this.candidate.discard()
       return { outcome: 'rejected', reason }
     }
-    return { outcome: 'accepted', effects, settings, newClients: pre.newClients, stamps: stampsFor(effects, now) }
+    const stamps = stampsFor(effects, now)
+    return pre.direct
+      ? { outcome: 'accepted', effects, settings, newClients: pre.newClients, stamps, direct: update }
+      : { outcome: 'accepted', effects, settings, newClients: pre.newClients, stamps }
   }
 
   /** The live board took the accepted update: the sender now owns the client ids it introduced. */
   accepted(verdict: Extract<Verdict, { outcome: 'accepted' }>, principal: Principal, now = new Date()) {
+    if (verdict.direct) this.candidate.follow(verdict.direct)
     this.quotas.recordCreations(principalId(principal), verdict.effects, now.getTime())
     return this.owners.claim(verdict.newClients, principalId(principal))
   }

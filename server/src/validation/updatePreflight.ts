@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { plainOverwriteEffects } from './plainOverwrites.ts'
+import type { UpdateEffect } from './updateEffects.ts'
 
 /**
  * What an update needs before it can be judged: each client's history in the board must reach at
@@ -41,8 +43,11 @@ export interface PreflightContext {
 export type Preflight =
   /** Nothing the board lacks: no struct or deletion would change it. Not stored, not forwarded. */
   | { kind: 'noop' }
-  /** Ready for integration; `newClients` are client ids this update introduces to the board. */
-  | { kind: 'ready'; newClients: number[]; bytes: number }
+  /**
+   * Ready for judgement; `newClients` are client ids this update introduces to the board. `direct`:
+   * the effects, when Yjs's integration leaves no choice about them (see plainOverwriteEffects).
+   */
+  | { kind: 'ready'; newClients: number[]; bytes: number; direct: UpdateEffect[] | undefined }
   | { kind: 'gap'; needs: HistoryNeeds; reason: string }
   | { kind: 'refused'; reason: string }
 
@@ -116,7 +121,7 @@ class UpdateInspector {
     this.requireReferencesKnown()
     if (this.needs.clocks.size > 0 || this.needs.owners.size > 0) return { kind: 'gap', needs: this.needs, reason: GAP_REASON }
     if (this.added.size === 0 && !deletes) return { kind: 'noop' }
-    return { kind: 'ready', newClients, bytes }
+    return { kind: 'ready', newClients, bytes, direct: plainOverwriteEffects(this.store, this.added, this.decoded.ds) }
   }
 
   /**

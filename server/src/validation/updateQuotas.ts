@@ -33,7 +33,8 @@ export class UpdateQuotas {
     const creations = effects.filter((effect) => effect.kind === 'createRecord')
     const newProjects = creations.filter((effect) => effect.collection === RecordCollection.projects).length
     const deletedProjects = effects.filter((effect) => effect.kind === 'deleteRecord' && effect.collection === RecordCollection.projects).length
-    if (collectionRoot(doc, RecordCollection.projects).size + newProjects - deletedProjects > MAX_BOARD_PROJECTS) {
+    // Y.Map's size walks every entry: asked only when the update adds projects.
+    if (newProjects > 0 && collectionRoot(doc, RecordCollection.projects).size + newProjects - deletedProjects > MAX_BOARD_PROJECTS) {
       return `看板项目数不能超过 ${MAX_BOARD_PROJECTS} 个`
     }
     if (office || creations.length === 0) return undefined
