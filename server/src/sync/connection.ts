@@ -61,6 +61,7 @@ export class Connection {
   private refusalTimes: number[] = []
   private closed = false
   private isCaughtUp = false
+  private presenceIgnored = false
 
   private readonly rate: MessageRateLimit
 
@@ -217,6 +218,23 @@ export class Connection {
     this.send(encodePermissionDenied(reason))
   }
 
+  /** Presence past a hard bound (size, depth, count): no honest client sends it, so the connection ends. */
+  refusePresence(reason: string): void {
+    this.log.warn('presence refused', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal), reason })
+    this.close(CloseCode.protocolError, reason)
+  }
+
+  /**
+   * Presence of this connection's own that is not shown (it does not match the schema). Logged once
+   * per connection and not answered: stock clients publish `{}` every 15 seconds, and a
+   * permission-denied message makes Guatu's client start over.
+   */
+  ignorePresence(reason: string): void {
+    if (this.presenceIgnored) return
+    this.presenceIgnored = true
+    this.log.info('presence ignored', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal), reason })
+  }
+
   /** Confirms that the given updates of this client are durable (only for clients that asked). */
   acknowledge(updates: readonly Uint8Array[]): void {
     const clocks = new Map<number, number>()
@@ -252,7 +270,7 @@ export class Connection {
         this.handleSync(room, decoder)
         break
       case MessageType.awareness:
-        room.receiveAwareness(this, decoding.readVarUint8Array(decoder), message)
+        room.receiveAwareness(this, decoding.readVarUint8Array(decoder))
         break
       case MessageType.queryAwareness:
         room.answerAwarenessQuery(this)
