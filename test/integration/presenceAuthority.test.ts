@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
+import * as syncProtocol from 'y-protocols/sync'
 import { updateProject } from '@guatu/shared/board/projectCommands'
 import { readProject } from '@guatu/shared/board/projectQueries'
 import { Role } from '@guatu/shared/domain/role'
@@ -27,8 +28,10 @@ function tokenOf(who: Principal): string {
   return board.screen.token
 }
 
+/** A raw socket with the whole board and no SyncStep1 of its own still unanswered, so a later round trip is really later. */
 async function openAs(who: Principal): Promise<RawSyncSocket> {
   const raw = await openRawSyncSocket(board.server, board.boardId, { token: tokenOf(who) })
+  await raw.waitForFrame((frame) => frame.syncType === syncProtocol.messageYjsSyncStep2, 'the answer to the opening SyncStep1')
   await raw.roundTrip()
   return raw
 }
