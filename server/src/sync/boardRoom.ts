@@ -18,6 +18,7 @@ import type { ClientClaim } from '../storage/boardStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyStateVector, syncStep2Header } from './messages.ts'
 import { REMOTE_ORIGIN, SERVER_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import { PresenceGate } from './presenceGate.ts'
 import type { RoomFanout } from './roomFanout.ts'
 import { SharedMessage } from './socket.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
@@ -42,6 +43,8 @@ export interface RoomCluster {
 
 /** The awareness origin of presence that arrived from another process. */
 const REMOTE_AWARENESS = { source: 'remote' } as const
+/** An awareness update with no entries: the echo a sender gets when nothing it said is shown. */
+const EMPTY_AWARENESS_MESSAGE = encodeAwarenessMessage(Uint8Array.of(0))
 
 /**
  * One loaded board: its document, its awareness, the connections on it. Validates every incoming
@@ -51,6 +54,8 @@ const REMOTE_AWARENESS = { source: 'remote' } as const
 export class BoardRoom implements CommitTarget {
   private readonly document: BoardDocument
   readonly awareness: awarenessProtocol.Awareness
+  /** Decides what of a client's presence is applied and forwarded (presenceGate.ts). */
+  private readonly presence: PresenceGate
   /** Joined before the document was built: they get the server's SyncStep1 once it is. */
   private readonly awaitingStateVector = new Set<Connection>()
   private readonly connections = new Set<Connection>()
@@ -109,6 +114,7 @@ export class BoardRoom implements CommitTarget {
     this.judge.owners.record([{ clientId: this.document.unbuilt.clientID, principalId: SERVER_OWNER }])
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessChange)
+    this.presence = new PresenceGate(this.awareness, (sender) => this.connections.has(sender as Connection))
   }
 
   /**
@@ -331,10 +337,14 @@ export class BoardRoom implements CommitTarget {
     this.scheduleCompactionIfDue()
   }
 
-  /** Presence from a client of another process: applied for late joiners here and sent to local clients. */
+  /**
+   * Presence from a client of another process: vetted there, bounded and checked again here (see
+   * PresenceGate.admitRemote), then applied for late joiners and sent to local clients.
+   */
   receiveRemoteAwareness(awarenessUpdate: Uint8Array): void {
     if (this.closed) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_AWARENESS)
+    const admitted = this.presence.admitRemote(awarenessUpdate)
+    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, REMOTE_AWARENESS)
   }
 
   /**
@@ -382,15 +392,28 @@ export class BoardRoom implements CommitTarget {
   }
 
   /**
-   * Awareness is not persisted: apply it for late joiners and forward the same bytes to everyone,
-   * the sender included — y-websocket clients count its 15-second echo as a sign of life and would
-   * otherwise reconnect every 30 seconds when alone on a board.
+   * Awareness is not persisted. It passes the presence gate first (the server vouches for names and
+   * units, a connection speaks only for its own client ids, states are bounded; see PresenceGate),
+   * then what it admitted is applied for late joiners and forwarded to everyone, the sender
+   * included — y-websocket clients count its 15-second echo as a sign of life and would otherwise
+   * reconnect every 30 seconds when alone on a board. A message with nothing admitted (a screen
+   * link's, a relay of others' states) is answered to its sender alone with an empty update.
    */
-  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
-    const shared = new SharedMessage([rawMessage])
+  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array): void {
+    const admission = this.presence.admit(connection, awarenessUpdate)
+    if (admission.outcome === 'refused') {
+      connection.refusePresence(admission.reason)
+      return
+    }
+    if (admission.ignored !== undefined) connection.ignorePresence(admission.ignored)
+    if (!admission.update) {
+      connection.send(EMPTY_AWARENESS_MESSAGE)
+      return
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, admission.update, connection)
+    const shared = new SharedMessage([encodeAwarenessMessage(admission.update)])
     for (const peer of this.connections) peer.sendShared(shared)
-    this.fanout?.publishAwareness(this.boardId, awarenessUpdate)
+    this.fanout?.publishAwareness(this.boardId, admission.update)
   }
 
   answerAwarenessQuery(connection: Connection): void {
@@ -484,12 +507,8 @@ export class BoardRoom implements CommitTarget {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin && typeof origin === 'object' && 'awarenessClientIds' in origin) {
-      const ids = (origin as Connection).awarenessClientIds
-      for (const id of added) ids.add(id)
-      for (const id of removed) ids.delete(id)
-      return
-    }
+    // A connection's presence was forwarded as the gate admitted it (receiveAwareness); its ids are the gate's to track.
+    if (origin && typeof origin === 'object' && 'awarenessClientIds' in origin) return
     // Removals the server makes itself (a connection left): everyone still here must hear of them.
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
-import { isWanAmount, ZERO_WAN, type WanAmount } from './money.ts'
+import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, ZERO_WAN, type WanAmount } from './money.ts'
 import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
@@ -25,7 +25,9 @@ const text = (label: string, max: number) =>
 const requiredText = (label: string, max: number) =>
   text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
 const money = (label: string) =>
-  z.custom<WanAmount>(isWanAmount, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+  z
+    .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+    .refine(withinMoneyCeiling, { error: `${label}不能超过${MONEY_CEILING_TEXT}` })
 const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-03-15）` })
 
 /**
