@@ -39,7 +39,7 @@ export interface StageReading {
  * 办理施工许可" is 签约. "前期"/"谋划" here mean the project is still being prepared.
  */
 const STAGE_WORDS: readonly (readonly [RegExp, Stage])[] = [
-  [/(已投产|竣工投产|建成投产|投产运营|建成投用|已投用|投入使用|已竣工|竣工验收|投入运营|已运营|试生产|已建成)/, Stage.producing],
+  [/(已建成投用|已投产|竣工投产|建成投产|投产运营|建成投用|已投用|投入使用|已竣工|竣工验收|投入运营|已运营|试生产|已建成)/, Stage.producing],
   [/(已开工|开工建设|在建|主体施工|正在施工|施工中|开复工|已复工|主体完工|基础施工|进场施工|建设中|主体封顶|设备安装)/, Stage.started],
   [/(已签约|签订.{0,6}协议|签署.{0,6}协议|签约落地|完成签约|已签订)/, Stage.signed],
   [/(前期|谋划|储备|洽谈|对接中|论证|未开工|尚未开工|可研|选址)/, Stage.planning],

@@ -105,8 +105,8 @@ function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, bo
   for (const [field, consequence] of Object.entries(missing) as [ProjectField, string][]) {
     if (!ledger.columns.includes(field)) warn(`台账中没有“${PROJECT_FIELD_LABEL[field]}”列${consequence}`)
   }
-  const unmapped = ledger.unknownColumns.filter((column) => column.choice === undefined)
-  if (unmapped.length > 0) warn(`有${unmapped.length}列无法自动识别（${unmapped.map((column) => `“${column.header}”`).join('、')}）：请在“列映射”中选择用途`)
+  const unmapped = [...new Set(ledger.unknownColumns.filter((column) => column.choice === undefined).map((column) => column.header))]
+  if (unmapped.length > 0) warn(`有${unmapped.length}列无法自动识别（${unmapped.map((header) => `“${header}”`).join('、')}）：请在“列映射”中选择用途，未选择的列不导入`)
   return notes
 }
 
