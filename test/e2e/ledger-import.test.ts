@@ -101,7 +101,7 @@ describe('importing a ledger without a stage column in the browser', () => {
       await expect.poll(() => page.getByTestId(`column-count-${stage}`).getAttribute('data-value'), { timeout: UI_TIMEOUT_MS }).toBe(String(names.length))
       for (const name of names) expect(await column.getByRole('heading', { name, exact: true }).count(), `${name} in ${stage}`).toBe(1)
     }
-    expect(await page.getByTestId('column-started').locator('article, li, [data-project-id]', { hasText: '乡村振兴示范园' }).getByTestId('card-industry-unset').count()).toBe(1)
+    expect(await page.getByTestId('column-started').locator('.card-body', { hasText: '乡村振兴示范园' }).getByTestId('card-industry-unset').count()).toBe(1)
     await page.screenshot({ path: await artifactPath('ledger-words-board.png') })
   })
 })

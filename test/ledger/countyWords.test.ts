@@ -7,6 +7,7 @@ import { planLedgerImport } from '@guatu/server/ledger/importPlan'
 import { parseLedgerWorkbook, type ParseLedgerOptions } from '@guatu/server/ledger/parseLedger'
 import { importPlanToJson } from '@guatu/server/ledger/planJson'
 import { listProjects } from '@guatu/shared/board/projectQueries'
+import type { IsoDate } from '@guatu/shared/domain/dates'
 import { COUNTY_FILES, UNKNOWN_HEADER } from '../fixtures/ledgers/countyWordsLedger.ts'
 import { FIXTURE_DIR, OFFICE } from './ledgerTestHelpers.ts'
 
@@ -81,7 +82,7 @@ describe('a county ledger without stage, 产业类别 or 是否入库 columns', 
   })
 
   test('a report date given in the preview wins over the title row, and one sheet can be left out', async () => {
-    const parsed = await read(COUNTY_FILES.xlsx, { reportDate: '2022-12-31', sheets: ['新建项目'] })
+    const parsed = await read(COUNTY_FILES.xlsx, { reportDate: '2022-12-31' as IsoDate, sheets: ['新建项目'] })
     expect(parsed.reportDate).toEqual({ date: '2022-12-31', source: 'given', text: '2022-12-31' })
     expect(parsed.rows.map((row) => row.fields.name)).toEqual(['冷链物流中心', '乡村振兴示范园', '城区智慧停车场'])
     const park = parsed.rows.find((row) => row.fields.name === '乡村振兴示范园')!
@@ -97,7 +98,7 @@ describe('a county ledger without stage, 产业类别 or 是否入库 columns', 
   })
 
   test('committed, unset 产业类别 and 是否入库 stay unset on the board and the preview counts what was inferred', async () => {
-    const parsed = await read(COUNTY_FILES.xlsx, { reportDate: '2022-12-31' })
+    const parsed = await read(COUNTY_FILES.xlsx, { reportDate: '2022-12-31' as IsoDate })
     const doc = new Y.Doc()
     const plan = planLedgerImport(doc, parsed)
     expect(plan.errors).toEqual([])
