@@ -55,6 +55,8 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
 }
 
 const MAX_SHEETS = 100
+/** Excel allows 31 characters; a little slack for other programs. */
+const MAX_SHEET_NAME_LENGTH = 100
 
 /**
  * The office's choices sent with the file (multipart fields, docs/api.md). Checked here, at the
@@ -69,7 +71,7 @@ function readChoices(body: Record<string, unknown>, fileName: string): ImportCho
   }
   const sheets = jsonField(body, IMPORT_OPTION_FIELDS.sheets, '工作表选择')
   if (sheets !== undefined) {
-    if (!Array.isArray(sheets) || sheets.length > MAX_SHEETS || !sheets.every((sheet) => typeof sheet === 'string')) {
+    if (!Array.isArray(sheets) || sheets.length > MAX_SHEETS || !sheets.every((sheet) => typeof sheet === 'string' && sheet.length <= MAX_SHEET_NAME_LENGTH)) {
       throw new RequestError(400, '工作表选择应为工作表名称的列表')
     }
     choices.sheets = sheets as string[]
