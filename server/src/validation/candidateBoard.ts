@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { BoardRoot, isRecordCollection, type RecordCollection } from '@guatu/shared/board/boardDoc'
+import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
 import type { SettingEffect, UpdateEffect } from './updateEffects.ts'
 
 export type Integration =
@@ -123,6 +124,7 @@ class EffectReader {
   ) {}
 
   read(): Integration {
+    this.refuseDuplicateRecords()
     for (const [type, keys] of this.transaction.changed) {
       for (const key of keys) {
         if (key === null) throw new Refusal('看板数据只能按键写入，不能写成列表')
@@ -130,6 +132,28 @@ class EffectReader {
       }
     }
     return { ok: true, effects: this.effects, settings: this.settings, changed: false }
+  }
+
+  /**
+   * A record created under an id the board already has loses to it (or replaces it) by Yjs's
+   * ordering of concurrent items: either way it is a second copy of that id, never an edit.
+   */
+  private refuseDuplicateRecords(): void {
+    const store = this.copy.store
+    for (const [client, structs] of store.clients) {
+      const before = this.transaction.beforeState.get(client) ?? 0
+      if (Y.getState(store, client) <= before) continue
+      for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
+        const item = structs[index]
+        if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentType) || item.parentSub === null) continue
+        const parent = item.parent as ChangedType | null
+        if (!parent || parent._item !== null) continue
+        const collection = Y.findRootTypeKey(parent)
+        if (!isRecordCollection(collection)) continue
+        const existing = liveItem(this.live.getMap(collection)._map.get(item.parentSub))
+        if (existing && !sameItem(existing, item)) throw new Refusal(`${RECORD_SCHEMAS[collection].label}编号重复：${item.parentSub.slice(0, 64)}`)
+      }
+    }
   }
 
   private readChange(type: ChangedType, key: string): void {
