@@ -1,5 +1,11 @@
+import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { meetingFigures } from '@guatu/shared/board/meetingFigures'
 import { listDecisions, listMeetings } from '@guatu/shared/board/meetingQueries'
+import { listNotices } from '@guatu/shared/board/noticeQueries'
+import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects } from '@guatu/shared/board/projectQueries'
+import { todayInChina } from '@guatu/shared/domain/dates'
+import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
 import type { Meeting, MeetingId } from '@guatu/shared/domain/meeting'
 import type { StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
@@ -7,6 +13,8 @@ import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Minutes } from '@guatu/shared/domain/minutes'
 import { composeMinutes } from './minutes.ts'
+import { minutesDocx } from './minutesDocx.ts'
+import type { DocxToPdf } from './minutesPdf.ts'
 
 const HISTORY_PAGE = 1_000
 
@@ -15,6 +23,7 @@ export class MeetingService {
   constructor(
     private readonly boards: BoardService,
     private readonly storage: BoardStorage,
+    private readonly pdf: DocxToPdf,
   ) {}
 
   async list(boardId: string): Promise<Meeting[] | undefined> {
@@ -22,14 +31,32 @@ export class MeetingService {
   }
 
   async minutes(boardId: string, meetingId: string): Promise<Minutes> {
-    const snapshot = await this.boards.withDoc(boardId, (doc) => {
+    const snapshot = await this.boards.withDoc(boardId, (doc, record) => {
       const meeting = listMeetings(doc).find((candidate) => candidate.id === meetingId)
-      return meeting && { meeting, decisions: listDecisions(doc, meeting.id as MeetingId), projects: listProjects(doc) }
+      if (!meeting) return null
+      const projects = listProjects(doc)
+      const problems = listProblems(doc)
+      const settings = readBoardSettings(doc, record.year)
+      // Only a running meeting needs the figures now; an ended one recorded its own at the end.
+      const totalsNow = meeting.totalsAfter ?? meetingFigures({ projects, problems, settings, asOf: resolveAsOf(settings, todayInChina()) })
+      return { meeting, decisions: listDecisions(doc, meeting.id as MeetingId), board: { projects, problems, notices: listNotices(doc), totalsNow } }
     })
     if (snapshot === undefined) throw new RequestError(404, '看板不存在')
-    if (!snapshot) throw new RequestError(404, '会议不存在')
+    if (snapshot === null) throw new RequestError(404, '会议不存在')
     const history = await this.historyDuring(boardId, snapshot.meeting)
-    return composeMinutes(snapshot.meeting, snapshot.decisions, history, snapshot.projects)
+    return composeMinutes(snapshot.meeting, snapshot.decisions, history, snapshot.board)
+  }
+
+  /** The minutes as Word, in the 公文 layout. */
+  async minutesDocx(boardId: string, meetingId: string): Promise<{ minutes: Minutes; bytes: Uint8Array }> {
+    const minutes = await this.minutes(boardId, meetingId)
+    return { minutes, bytes: await minutesDocx(minutes) }
+  }
+
+  /** The Word minutes rendered to PDF by LibreOffice; a 503-worthy PdfUnavailableError when it cannot. */
+  async minutesPdf(boardId: string, meetingId: string): Promise<{ minutes: Minutes; bytes: Uint8Array }> {
+    const { minutes, bytes } = await this.minutesDocx(boardId, meetingId)
+    return { minutes, bytes: await this.pdf.convert(bytes, 'minutes') }
   }
 
   /** The board's history between the meeting's start and end (or now), oldest first. */
