@@ -88,6 +88,11 @@ describe('the meeting room', () => {
     }
     expect(Math.max(...Object.values(columns).map((column) => column.total))).toBeGreaterThan(3)
     await gx.screenshot({ path: await artifactPath('meeting-room-1366-department.png') })
+    // The office's longer header on the same laptop wraps instead of pushing buttons off the screen.
+    const officeLaptop = await signedIn(browser, server, LAPTOP, TEST_ADMIN_USERNAME, errors)
+    await officeLaptop.getByTestId('meeting-bar').waitFor({ timeout: UI_TIMEOUT_MS })
+    expect(await overflowingText(officeLaptop, '.board-header')).toEqual([])
+    await officeLaptop.screenshot({ path: await artifactPath('meeting-room-1366-office.png') })
 
     // The project panel covers the header; being offline still shows inside it.
     await gx.locator('.card[data-project-id]').first().click()

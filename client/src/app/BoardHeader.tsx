@@ -77,7 +77,7 @@ export const BoardHeader = memo(function BoardHeader({
         </nav>
       )}
       <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
-        {followedUnit && <span className="header-lights-scope">{followedUnit}</span>}
+        {followedUnit && <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>{followedUnit}</span>}
         <LightCounts counts={counts} testId="board-light-counts" />
       </span>
       <NewProjectButton onCreated={onCreated} onError={onError} />
