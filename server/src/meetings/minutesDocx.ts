@@ -34,9 +34,11 @@ const LINE_TWIPS = 560
 /** Two characters of 3号: the first-line indent of every body paragraph. */
 const INDENT_TWIPS = 640
 const BLACK = '000000'
+/** Simplified Chinese, so a renderer picks SC glyphs (not Japanese forms) for shared characters. */
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
 
 function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
-  return new TextRun({ text, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, ...options })
+  return new TextRun({ text, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, language: LANGUAGE, ...options })
 }
 
 function body(text: string, options: { indent?: boolean } = {}): Paragraph {
@@ -143,7 +145,7 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
     styles: {
       default: {
         document: {
-          run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body }, size: SIZE.body, color: BLACK },
+          run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body }, size: SIZE.body, color: BLACK, language: LANGUAGE },
           paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT } },
         },
       },

@@ -4,6 +4,27 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+/**
+ * The 公文 fonts the Word file names, and what to draw them with on a server that lacks them: the
+ * real font first when installed, else Noto Serif / Sans CJK SC (Debian's fonts-noto-cjk). Without
+ * this, LibreOffice falls back to whichever CJK font fontconfig lists first — on Debian the
+ * Japanese cut of Noto Sans, whose forms of some characters are not the Chinese ones.
+ */
+const FONT_SUBSTITUTES: Record<string, readonly string[]> = {
+  仿宋: ['FangSong', '仿宋_GB2312', 'Noto Serif CJK SC'],
+  楷体: ['KaiTi', '楷体_GB2312', 'AR PL UKai CN', 'Noto Serif CJK SC'],
+  黑体: ['SimHei', 'Noto Sans CJK SC'],
+  宋体: ['SimSun', 'Noto Serif CJK SC'],
+  方正小标宋简体: ['FZXiaoBiaoSong-B05S', 'Noto Serif CJK SC'],
+}
+
+function fontConfig(): string {
+  const aliases = Object.entries(FONT_SUBSTITUTES).map(
+    ([family, prefer]) => `  <alias binding="same"><family>${family}</family><prefer>${prefer.map((name) => `<family>${name}</family>`).join('')}</prefer></alias>`,
+  )
+  return ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>', '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>', ...aliases, '</fontconfig>', ''].join('\n')
+}
+
 /** A conversion taking longer than this is stuck (a first start of LibreOffice takes a few seconds). */
 const CONVERT_TIMEOUT_MS = 120_000
 
@@ -40,12 +61,14 @@ export class DocxToPdf {
     try {
       const source = path.join(dir, `${baseName}.docx`)
       await writeFile(source, docx)
+      const fonts = path.join(dir, 'fonts.conf')
+      await writeFile(fonts, fontConfig())
       const profile = pathToFileURL(path.join(dir, 'profile')).href
       await new Promise<void>((resolve, reject) => {
         execFile(
           this.command,
           [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, source],
-          { timeout: CONVERT_TIMEOUT_MS, env: { ...process.env, HOME: dir } },
+          { timeout: CONVERT_TIMEOUT_MS, env: { ...process.env, HOME: dir, FONTCONFIG_FILE: fonts } },
           (error, _stdout, stderr) => {
             if (!error) return resolve()
             if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
