@@ -148,6 +148,20 @@ describe('meeting minutes', () => {
     }
   })
 
+  it('answer a PDF request with a Chinese explanation when the server has no LibreOffice, while the Word file still downloads', async () => {
+    const server = await startServer({ env: { GUATU_OFFICE_COMMAND: '/nonexistent/soffice' } })
+    const board = await createBoard(server, '示例区', 2022)
+    const admin = connectClient(server, board.id, { acks: true })
+    await admin.waitSynced()
+    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const meeting = startMeeting(admin.doc, { title: '9月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'] }, boardTotals([]), { ...office, userId: me.id })
+    await admin.waitSaved()
+    const pdf = await fetchMinutesFile(server, board.id, meeting, 'pdf')
+    expect(pdf.status).toBe(503)
+    expect(pdf.json).toEqual({ officeInstalled: false, error: '服务器未安装 LibreOffice，无法生成PDF版会议纪要；请导出Word版，或请管理员安装 libreoffice-writer-nogui。' })
+    expect((await fetchMinutesFile(server, board.id, meeting, 'docx')).status).toBe(200)
+  })
+
   it('refuses a department starting a meeting', async () => {
     const server = await startServer()
     const board = await createBoard(server, '示例区', 2022)
