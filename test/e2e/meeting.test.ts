@@ -275,7 +275,7 @@ describe('调度会 in the browser', () => {
     // Before and after: 已完成投资 moved by exactly the corrected figure; lights as the header showed them.
     const row = async (key: string) => (await officePage.getByTestId(`minutes-totals-${key}`).locator('td').allTextContents()) as [string, string, string]
     expect((await row('completed'))[2]).toBe(`+${formatYi(wanToCents(corrected) - wanToCents(completedBefore))}`)
-    expect((await row('target.signed.count'))[1]).toMatch(/^\d+个 \/ 40个（\d+\.\d%）$/)
+    expect((await row('target.signed.count'))[1]).toMatch(/^\d+ \/ 40个（\d+\.\d%）$/)
     expect((await row('light.red'))[0]).toBe(redBefore)
     // The meeting is over, so nobody follows: the header counts the whole board again.
     expect(await officePage.getByTestId('header-lights').getAttribute('data-unit')).toBeNull()
@@ -289,6 +289,19 @@ describe('调度会 in the browser', () => {
     const webLines = await texts(officePage, '[data-testid="minutes-change"], [data-testid="minutes-raised"], [data-testid="minutes-notice"], [data-testid="minutes-decision"], [data-testid="minutes-solved"]')
     for (const line of webLines) expect(paragraphs).toContain(line)
     expect(paragraphs).toContain('地点：区政府三楼会议室')
+
+    // 导出PDF: the Word file as LibreOffice prints it, or the server's Chinese reason why not.
+    const outcome = await Promise.race([
+      officePage.waitForEvent('download', { timeout: 120_000 }).then((download) => ({ download })),
+      officePage.getByTestId('toast').waitFor({ timeout: 120_000 }).then(async () => ({ message: await officePage.getByTestId('toast').textContent() })),
+      officePage.getByTestId('minutes-pdf').click().then(() => new Promise<never>(() => {})),
+    ])
+    if ('download' in outcome) {
+      expect(outcome.download.suggestedFilename()).toBe('8月重点项目调度会-会议纪要.pdf')
+      await outcome.download.saveAs(await artifactPath('meeting-demo-minutes.pdf'))
+    } else {
+      expect(outcome.message).toContain('LibreOffice')
+    }
     expect(errors).toEqual([])
   })
 })

@@ -27,8 +27,8 @@ import { changeText, decisionText, meetingTimeText, noticeText, problemText, sol
  * lacks; LibreOffice does the same when it renders the PDF.
  */
 const FONT = { title: '方正小标宋简体', body: '仿宋', heading: '黑体', subheading: '楷体', number: '宋体', latin: 'Times New Roman' } as const
-/** Sizes in half-points: 2号 22pt, 3号 16pt, 4号 14pt, 小4号 12pt. */
-const SIZE = { title: 44, body: 32, pageNumber: 28, table: 24 } as const
+/** Sizes in half-points: 2号 22pt, 3号 16pt, 4号 14pt, 5号 10.5pt (tables). */
+const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const
 const MM = 56.7
 const LINE_TWIPS = 560
 /** Two characters of 3号: the first-line indent of every body paragraph. */
@@ -65,7 +65,7 @@ function totalsTable(minutes: Minutes): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: BLACK }
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    columnWidths: [3400, 2300, 2300, 1100],
+    columnWidths: [2800, 2500, 2500, 1045],
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
       new TableRow({ tableHeader: true, children: ['项目', '会前', '会后', '变化'].map((text) => cell(text, { header: true })) }),

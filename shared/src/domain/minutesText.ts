@@ -40,12 +40,12 @@ type Figure = { value: number; text: string } | undefined
 const yi = (cents: number | undefined): Figure => (cents === undefined ? undefined : { value: cents, text: formatYi(cents) })
 const countOf = (value: number | undefined): Figure => (value === undefined ? undefined : { value, text: String(value) })
 
-/** 完成 3 / 目标 12（25.0%）: the figure and its rate from one exact ratio, rounded once. */
+/** "3 / 12个（25.0%）", "86.26 / 200.00亿元（43.1%）": done, target and the rate from one exact ratio, rounded once. */
 function ofTarget(done: number | undefined, target: number | undefined, money: boolean): Figure {
   if (done === undefined || target === undefined) return undefined
-  const shown = (value: number) => (money ? `${formatYi(value)}亿元` : `${value}个`)
+  const shown = (value: number) => (money ? formatYi(value) : String(value))
   const rate = target > 0 ? `（${formatPercent(percentTenths({ numerator: done, denominator: target }))}）` : ''
-  return { value: done, text: `${shown(done)} / ${shown(target)}${rate}` }
+  return { value: done, text: `${shown(done)} / ${shown(target)}${money ? '亿元' : '个'}${rate}` }
 }
 
 function deltaText(before: Figure, after: Figure, money: boolean): string {
