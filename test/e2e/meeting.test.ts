@@ -275,7 +275,7 @@ describe('调度会 in the browser', () => {
     // Before and after: 已完成投资 moved by exactly the corrected figure; lights as the header showed them.
     const row = async (key: string) => (await officePage.getByTestId(`minutes-totals-${key}`).locator('td').allTextContents()) as [string, string, string]
     expect((await row('completed'))[2]).toBe(`+${formatYi(wanToCents(corrected) - wanToCents(completedBefore))}`)
-    expect((await row('target.signed.count'))[1]).toMatch(/^\d+ \/ 40个（\d+\.\d%）$/)
+    expect((await row('target.signed.count'))[1]).toMatch(/^\d+ \/ 40（\d+\.\d%）$/)
     expect((await row('light.red'))[0]).toBe(redBefore)
     // The meeting is over, so nobody follows: the header counts the whole board again.
     expect(await officePage.getByTestId('header-lights').getAttribute('data-unit')).toBeNull()

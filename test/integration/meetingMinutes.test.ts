@@ -114,7 +114,7 @@ describe('meeting minutes', () => {
     expect(rows.get('light.red')).toMatchObject({ before: '1', after: '0', change: '-1' })
     expect(rows.get('stage.started')).toMatchObject({ before: '1', after: '1', change: '持平' })
     expect(rows.get('stage.signed')).toMatchObject({ before: '1', after: '1' })
-    expect(rows.get('target.started.count')?.label).toBe('目标：开工项目数')
+    expect(rows.get('target.started.count')?.label).toBe('目标：开工项目数（个）')
 
     // The Word file: the 公文 layout, and the same lines as the web page.
     const docx = await fetchMinutesFile(server, board.id, meeting, 'docx')

@@ -7,7 +7,7 @@ import { listProjects } from '@guatu/shared/board/projectQueries'
 import { todayInChina } from '@guatu/shared/domain/dates'
 import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
 import type { Meeting, MeetingId } from '@guatu/shared/domain/meeting'
-import type { StoredAuditEntry } from '../audit/auditRecord.ts'
+import { AuditAction, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
@@ -17,6 +17,8 @@ import { minutesDocx } from './minutesDocx.ts'
 import type { DocxToPdf } from './minutesPdf.ts'
 
 const HISTORY_PAGE = 1_000
+/** How far the chair's browser clock may be off the server's, for finding where to stop paging. */
+const CLOCK_SKEW_MS = 10 * 60_000
 
 /** Meetings as the REST API shows them, and their minutes built from the board's history. */
 export class MeetingService {
@@ -59,20 +61,31 @@ export class MeetingService {
     return { minutes, bytes: await this.pdf.convert(bytes, 'minutes') }
   }
 
-  /** The board's history between the meeting's start and end (or now), oldest first. */
+  /**
+   * The board's history from the meeting's start to its end (or now), oldest first. The bounds are
+   * the server's own start and end entries, found by id: the meeting record's times come from the
+   * chair's browser, and a 督办单 issued a moment before 结束会议 can be stamped by the server a few
+   * milliseconds after the browser's end time. Record times (with a margin for clock skew) only
+   * decide how far back to page, and are the bounds for a meeting whose entries are missing.
+   */
   private async historyDuring(boardId: string, meeting: Meeting): Promise<StoredAuditEntry[]> {
-    const until = meeting.endedAt ?? new Date().toISOString()
+    const from = new Date(Date.parse(meeting.startedAt) - CLOCK_SKEW_MS).toISOString()
     const collected: StoredAuditEntry[] = []
     let beforeId: number | undefined
     // Pages back from the newest entry until one older than the meeting: a past meeting's entries
     // may sit behind any amount of later work.
     for (;;) {
       const page = await this.storage.listHistory(boardId, { limit: HISTORY_PAGE, beforeId })
-      for (const entry of page) if (entry.at >= meeting.startedAt && entry.at <= until) collected.push(entry)
+      for (const entry of page) if (entry.at >= from) collected.push(entry)
       const oldest = page.at(-1)
-      if (!oldest || page.length < HISTORY_PAGE || oldest.at < meeting.startedAt) break
+      if (!oldest || page.length < HISTORY_PAGE || oldest.at < from) break
       beforeId = oldest.id
     }
-    return collected.reverse()
+    collected.reverse()
+    const isOwn = (entry: StoredAuditEntry, action: string) => entry.action === action && entry.recordId === meeting.id
+    const start = collected.find((entry) => isOwn(entry, AuditAction.startMeeting))
+    const end = collected.find((entry) => isOwn(entry, AuditAction.endMeeting))
+    const until = meeting.endedAt ?? new Date().toISOString()
+    return collected.filter((entry) => (start ? entry.id >= start.id : entry.at >= meeting.startedAt) && (end ? entry.id <= end.id : meeting.endedAt === undefined || entry.at <= until))
   }
 }

@@ -40,12 +40,12 @@ type Figure = { value: number; text: string } | undefined
 const yi = (cents: number | undefined): Figure => (cents === undefined ? undefined : { value: cents, text: formatYi(cents) })
 const countOf = (value: number | undefined): Figure => (value === undefined ? undefined : { value, text: String(value) })
 
-/** "3 / 12个（25.0%）", "86.26 / 200.00亿元（43.1%）": done, target and the rate from one exact ratio, rounded once. */
+/** "3 / 12（25.0%）", "86.26 / 200.00（43.1%）": done, target and the rate from one exact ratio, rounded once; the unit is in the row label. */
 function ofTarget(done: number | undefined, target: number | undefined, money: boolean): Figure {
   if (done === undefined || target === undefined) return undefined
   const shown = (value: number) => (money ? formatYi(value) : String(value))
   const rate = target > 0 ? `（${formatPercent(percentTenths({ numerator: done, denominator: target }))}）` : ''
-  return { value: done, text: `${shown(done)} / ${shown(target)}${money ? '亿元' : '个'}${rate}` }
+  return { value: done, text: `${shown(done)} / ${shown(target)}${rate}` }
 }
 
 function deltaText(before: Figure, after: Figure, money: boolean): string {
@@ -71,7 +71,7 @@ export function totalsRows(before: BoardTotals, after: BoardTotals): TotalsRow[]
     row('completed', '已完成投资（亿元）', yi(before.completedInvestmentCents), yi(after.completedInvestmentCents), true),
     row(
       'completion',
-      '年度投资完成（已完成 / 年度计划）',
+      '已完成 / 年度计划投资（亿元）',
       ofTarget(before.completedInvestmentCents, before.annualPlanCents, true),
       ofTarget(after.completedInvestmentCents, after.annualPlanCents, true),
       true,
@@ -88,7 +88,7 @@ export function totalsRows(before: BoardTotals, after: BoardTotals): TotalsRow[]
     const b = before.targets?.find((target) => target.key === key)
     const a = after.targets?.find((target) => target.key === key)
     const money = (a ?? b)?.money ?? false
-    rows.push(row(`target.${key}`, `目标：${(a ?? b)?.label ?? key}`, ofTarget(b?.done, b?.target, money), ofTarget(a?.done, a?.target, money), money))
+    rows.push(row(`target.${key}`, `目标：${(a ?? b)?.label ?? key}（${money ? '亿元' : '个'}）`, ofTarget(b?.done, b?.target, money), ofTarget(a?.done, a?.target, money), money))
   }
   rows.push(row('light.red', '红灯项目（个）', countOf(before.lightProjects?.red), countOf(after.lightProjects?.red), false))
   rows.push(row('light.yellow', '黄灯项目（个）', countOf(before.lightProjects?.yellow), countOf(after.lightProjects?.yellow), false))
