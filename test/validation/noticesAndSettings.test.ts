@@ -12,7 +12,7 @@ import { describeChanges, describeSettingChanges } from '@guatu/server/audit/des
 import { checkPermissions } from '@guatu/server/validation/rolePolicy'
 import { checkSchema } from '@guatu/server/validation/schemaCheck'
 import { checkSettings } from '@guatu/server/validation/settingsCheck'
-import { analyzeUpdate } from '@guatu/server/validation/updateEffects'
+import { analyzeUpdate } from '../helpers/updateEffects.ts'
 
 const gongxin: Principal = { kind: 'user', userId: 'u_gx', username: 'gongxinju', displayName: '工信局联络员', role: 'editor', units: ['工信局'] }
 const admin: Principal = { kind: 'user', userId: 'u_admin', username: 'admin', displayName: '项目办', role: 'admin', units: [] }

@@ -1,5 +1,5 @@
 import { INDUSTRIES, type Industry } from '../domain/industry.ts'
-import { wanToCents } from '../domain/money.ts'
+import { addCents, wanToCents } from '../domain/money.ts'
 import { NATURES, type Nature } from '../domain/nature.ts'
 import type { Project } from '../domain/project.ts'
 
@@ -106,9 +106,9 @@ export function columnTotals(projects: readonly Project[]): ColumnTotals {
   const totals: ColumnTotals = { count: 0, totalInvestmentCents: 0, annualPlanCents: 0, completedCents: 0 }
   for (const project of projects) {
     totals.count += 1
-    totals.totalInvestmentCents += wanToCents(project.totalInvestment)
-    totals.annualPlanCents += wanToCents(project.annualPlanInvestment)
-    totals.completedCents += wanToCents(project.completedInvestment)
+    totals.totalInvestmentCents = addCents(totals.totalInvestmentCents, wanToCents(project.totalInvestment))
+    totals.annualPlanCents = addCents(totals.annualPlanCents, wanToCents(project.annualPlanInvestment))
+    totals.completedCents = addCents(totals.completedCents, wanToCents(project.completedInvestment))
   }
   return totals
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 
 /**
@@ -88,6 +89,27 @@ export const meetingFieldSchemas = {
 
 export type MeetingField = keyof typeof meetingFieldSchemas
 export const MEETING_FIELDS = Object.keys(meetingFieldSchemas) as MeetingField[]
+
+/** Meetings are run by the project office, in its own name; the server records when they start and end. */
+export const MEETING_POLICY = {
+  create: RecordWriter.office,
+  delete: RecordWriter.office,
+  fields: {
+    title: writtenBy(FieldWriter.office),
+    date: writtenBy(FieldWriter.office),
+    attendees: writtenBy(FieldWriter.office),
+    agenda: writtenBy(FieldWriter.office),
+    status: writtenBy(FieldWriter.office),
+    reportingUnit: writtenBy(FieldWriter.office),
+    location: writtenBy(FieldWriter.office),
+    startedAt: stampedOn(ON_CREATE),
+    endedAt: stampedOn({ on: 'set', field: 'status', value: MeetingStatus.ended }),
+    chairId: actorOf(ON_CREATE, 'id'),
+    chairLabel: actorOf(ON_CREATE, 'label'),
+    totalsBefore: writtenBy(FieldWriter.office),
+    totalsAfter: writtenBy(FieldWriter.office),
+  } satisfies Record<MeetingField, FieldPolicy>,
+} satisfies RecordPolicy
 export const OPTIONAL_MEETING_FIELDS = ['reportingUnit', 'endedAt', 'totalsAfter', 'location'] as const satisfies readonly MeetingField[]
 type OptionalMeetingField = (typeof OPTIONAL_MEETING_FIELDS)[number]
 type FieldValues = { [K in MeetingField]: z.infer<(typeof meetingFieldSchemas)[K]> }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
-import { isWanAmount, ZERO_WAN, type WanAmount } from './money.ts'
+import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, ZERO_WAN, type WanAmount } from './money.ts'
 import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
@@ -24,7 +25,9 @@ const text = (label: string, max: number) =>
 const requiredText = (label: string, max: number) =>
   text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
 const money = (label: string) =>
-  z.custom<WanAmount>(isWanAmount, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+  z
+    .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+    .refine(withinMoneyCeiling, { error: `${label}不能超过${MONEY_CEILING_TEXT}` })
 const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-03-15）` })
 
 /**
@@ -63,6 +66,19 @@ export const projectFieldSchemas = {
 
 export type ProjectField = keyof typeof projectFieldSchemas
 export const PROJECT_FIELDS = Object.keys(projectFieldSchemas) as ProjectField[]
+
+/**
+ * Who writes what on a project: its department, except who holds it. A project with no stored
+ * unit is the office's alone (the role policy reads the unit as stored before the update).
+ */
+export const PROJECT_POLICY = {
+  create: RecordWriter.department,
+  delete: RecordWriter.office,
+  fields: {
+    ...Object.fromEntries(PROJECT_FIELDS.map((field) => [field, writtenBy(FieldWriter.department)])),
+    unit: writtenBy(FieldWriter.holder),
+  } as Record<ProjectField, FieldPolicy>,
+} satisfies RecordPolicy
 
 /** Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). */
 export const OPTIONAL_PROJECT_FIELDS = [
