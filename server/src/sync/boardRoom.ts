@@ -24,6 +24,8 @@ import { SharedMessage } from './socket.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
+/** Updates held for missing history on one board, across its connections (see Connection for the others). */
+const MAX_HELD_BYTES_PER_BOARD = 16 * 1024 * 1024
 const HELD_TOO_MUCH = '等待补齐的数据更新过多，连接已断开，请刷新后重试'
 const REFUSED_TOO_OFTEN = '被拒绝的修改过多，连接已断开'
 
@@ -238,7 +240,11 @@ export class BoardRoom implements CommitTarget {
    * anything from a read-only principal outright); one that holds more than its allowance is cut off.
    */
   private hold(connection: Connection, update: Uint8Array, needs: HistoryNeeds): void {
-    if (!connection.holdUpdate(update, needs)) {
+    let heldOnBoard = update.byteLength
+    for (const holder of this.holding) heldOnBoard += holder.heldUpdateBytes
+    if (heldOnBoard > MAX_HELD_BYTES_PER_BOARD || !connection.holdUpdate(update, needs)) {
+      connection.takeHeldUpdates()
+      this.holding.delete(connection)
       this.metrics.updateRejected()
       connection.rejectUpdate(GAP_REJECTION)
       connection.close(CloseCode.rateLimited, HELD_TOO_MUCH)

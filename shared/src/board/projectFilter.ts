@@ -52,9 +52,9 @@ function normalizeName(text: string): string {
 export function matchesFilter(project: Project, filter: ProjectFilter, context: FilterContext): boolean {
   if (filter.units.length > 0 && !filter.units.includes(project.unit)) return false
   if (filter.leaders.length > 0 && !project.leaders.some((leader) => filter.leaders.includes(leader))) return false
-  if (filter.industries.length > 0 && !filter.industries.includes(project.industry)) return false
+  if (filter.industries.length > 0 && (project.industry === undefined || !filter.industries.includes(project.industry))) return false
   if (filter.clusters.length > 0 && !filter.clusters.includes(project.cluster)) return false
-  if (filter.natures.length > 0 && !filter.natures.includes(project.nature)) return false
+  if (filter.natures.length > 0 && (project.nature === undefined || !filter.natures.includes(project.nature))) return false
   if (filter.investmentCut && wanToCents(project.totalInvestment) < CUT_MIN_CENTS[filter.investmentCut]) return false
   if (filter.withOpenProblems && context.openProblemCount(project.id) === 0) return false
   if (filter.search && !normalizeName(project.name).includes(normalizeName(filter.search))) return false

@@ -80,8 +80,15 @@ export const PROJECT_POLICY = {
   } as Record<ProjectField, FieldPolicy>,
 } satisfies RecordPolicy
 
-/** Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). */
+/**
+ * Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). An
+ * absent 产业类别 or 建设性质 is 未分类 and an absent 是否入库 is 未填: a ledger that does not say
+ * them must not be read as 二产/新建/否 — the board shows them unset for the office to fill in.
+ */
 export const OPTIONAL_PROJECT_FIELDS = [
+  'nature',
+  'industry',
+  'registered',
   'plannedSignDate',
   'plannedStartDate',
   'plannedProduceDate',
@@ -115,11 +122,12 @@ export const projectFieldsSchema = z.strictObject(
   ) as { [K in ProjectField]: (typeof projectFieldSchemas)[K] },
 )
 
-/** What a new card holds before anyone fills it in; also the fallback when a stored value is invalid. */
+/**
+ * What a new card holds before anyone fills it in; also the fallback when a stored value is invalid.
+ * 建设性质, 产业类别 and 是否入库 have no default: unset until someone says (OPTIONAL_PROJECT_FIELDS).
+ */
 export const PROJECT_DEFAULTS: Omit<ProjectFields, 'rank'> = {
   name: '未命名项目',
-  nature: Nature.new,
-  industry: Industry.secondary,
   cluster: '',
   location: '',
   scope: '',
@@ -132,7 +140,6 @@ export const PROJECT_DEFAULTS: Omit<ProjectFields, 'rank'> = {
   owner: '',
   phone: '',
   progressNote: '',
-  registered: false,
   governmentFunded: false,
 }
 
