@@ -50,6 +50,8 @@ export interface NewMeeting {
   date: IsoDate
   attendees: string[]
   agenda: string[]
+  /** 地点; optional, as older meetings have none. */
+  location?: string
 }
 
 /** The project office opens a meeting, recording the board totals it starts from. */
