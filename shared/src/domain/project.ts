@@ -67,6 +67,9 @@ export const projectFieldSchemas = {
 export type ProjectField = keyof typeof projectFieldSchemas
 export const PROJECT_FIELDS = Object.keys(projectFieldSchemas) as ProjectField[]
 
+const DEPARTMENT = writtenBy(FieldWriter.department)
+const HOLDER = writtenBy(FieldWriter.holder)
+
 /**
  * Who writes what on a project: its department, except who holds it. A project with no stored
  * unit is the office's alone (the role policy reads the unit as stored before the update).
@@ -75,9 +78,32 @@ export const PROJECT_POLICY = {
   create: RecordWriter.department,
   delete: RecordWriter.office,
   fields: {
-    ...Object.fromEntries(PROJECT_FIELDS.map((field) => [field, writtenBy(FieldWriter.department)])),
-    unit: writtenBy(FieldWriter.holder),
-  } as Record<ProjectField, FieldPolicy>,
+    name: DEPARTMENT,
+    nature: DEPARTMENT,
+    industry: DEPARTMENT,
+    cluster: DEPARTMENT,
+    location: DEPARTMENT,
+    scope: DEPARTMENT,
+    totalInvestment: DEPARTMENT,
+    annualPlanInvestment: DEPARTMENT,
+    completedInvestment: DEPARTMENT,
+    stage: DEPARTMENT,
+    rank: DEPARTMENT,
+    plannedSignDate: DEPARTMENT,
+    plannedStartDate: DEPARTMENT,
+    plannedProduceDate: DEPARTMENT,
+    actualSignDate: DEPARTMENT,
+    actualStartDate: DEPARTMENT,
+    actualProduceDate: DEPARTMENT,
+    unit: HOLDER,
+    leaders: DEPARTMENT,
+    owner: DEPARTMENT,
+    phone: DEPARTMENT,
+    progressNote: DEPARTMENT,
+    registered: DEPARTMENT,
+    governmentFunded: DEPARTMENT,
+    seq: DEPARTMENT,
+  } satisfies Record<ProjectField, FieldPolicy>,
 } satisfies RecordPolicy
 
 /**
