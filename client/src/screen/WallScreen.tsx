@@ -1,6 +1,5 @@
 import { useDeferredValue, useMemo } from 'react'
-import { todayInChina } from '@guatu/shared/domain/dates'
-import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { boardToday } from '@guatu/shared/progress/boardToday'
 import { ConnectionState } from '../sync/connectionStatus.ts'
 import { useAllProblems } from '../sync/useAllProblems.ts'
 import { useBoardColumns } from '../sync/useBoardColumns.ts'
@@ -37,7 +36,7 @@ export function WallScreen({ title, year }: { title: string; year: number }) {
   const status = useConnectionStatus()
   const now = useClock(CLOCK_TICK_MS)
   const dataTime = useDataTime(now, status.state === ConnectionState.connected && status.synced)
-  const asOf = resolveAsOf(settings, todayInChina(new Date(now)))
+  const asOf = boardToday(settings, new Date(now))
 
   const totals = useMemo(() => boardTotals(columns), [columns])
   // Lights, targets and the ranking take a few milliseconds per thousand projects: they follow
