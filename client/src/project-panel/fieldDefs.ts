@@ -14,7 +14,7 @@ export type FieldKind =
   | { kind: 'select'; options: readonly { value: string; label: string }[] }
   | { kind: 'stage' }
 
-export type EditableField = Exclude<ProjectField, 'rank'>
+export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures'>
 
 export interface FieldDef {
   label: string

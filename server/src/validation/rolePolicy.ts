@@ -3,6 +3,7 @@ import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { NOTICE_REPLY_FIELDS, type NoticeField } from '@guatu/shared/domain/notice'
 import { canDeleteProject, canEditProjectOfUnit, canIssueNotices, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import { checkFigureAuthority } from './figureRule.ts'
 import { writtenValues, type UpdateEffect } from './updateEffects.ts'
 
 /**
@@ -19,7 +20,7 @@ export function checkPermissions(doc: Y.Doc, principal: Principal, effects: read
     const reason = RULES[effect.collection](principal, effect, context)
     if (reason) return reason
   }
-  return undefined
+  return checkFigureAuthority(doc, principal, effects)
 }
 
 /** Reads what the rules need: units of projects as stored before this update, and what it creates. */
