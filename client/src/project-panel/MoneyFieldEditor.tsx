@@ -65,6 +65,7 @@ export const MoneyFieldEditor = memo(function MoneyFieldEditor({
     document.getElementById(inputId)?.focus()
   }
   const confirmStored = () => setError(commands.confirmFigure(field))
+  const hold = () => setError(commands.holdFigure(field))
 
   return (
     <div className="money-field" data-unconfirmed={unconfirmed || undefined}>
@@ -101,6 +102,11 @@ export const MoneyFieldEditor = memo(function MoneyFieldEditor({
             </button>
           )}
         </p>
+      )}
+      {office && !unconfirmed && !pending && (
+        <button type="button" className="figure-hold" onClick={hold} data-testid="figure-hold">
+          暂不计入（待核实）
+        </button>
       )}
       {error && (
         <p className="field-error" role="alert">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { confirmProjectFigures, FigureAuthor, setProjectFigure, type FigureWrite } from '@guatu/shared/board/figureCommands'
+import { confirmProjectFigures, FigureAuthor, holdProjectFigure, setProjectFigure, type FigureWrite } from '@guatu/shared/board/figureCommands'
 import { deleteProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
 import type { MoneyField } from '@guatu/shared/domain/figureCheck'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
@@ -28,6 +28,15 @@ export function useProjectCommands(id: ProjectId) {
           return setProjectFigure(doc, id, field, value, { author, confirmed })
         } catch (error) {
           return messageOf(error, '保存失败')
+        }
+      },
+      /** 项目办: pulls a doubtful figure off totals, the screen and the rankings until confirmed. */
+      holdFigure: (field: MoneyField): string | undefined => {
+        try {
+          holdProjectFigure(doc, id, field)
+          return undefined
+        } catch (error) {
+          return messageOf(error, '操作失败')
         }
       },
       /** 项目办: the figure stands as entered and counts again. */
