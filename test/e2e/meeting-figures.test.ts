@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { boardTotals, setReportingUnit, startMeeting } from '@guatu/shared/board/meetingCommands'
+import { moveProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import { wanToCents } from '@guatu/shared/domain/money'
@@ -45,6 +46,15 @@ const wallTarget = async (page: Page, key: string) => {
   return all[key] ?? Number.NaN
 }
 const attr = async (page: Page, testId: string, name: string) => Number(await page.getByTestId(testId).getAttribute(name))
+/** Whether a 最新动态 line of kind `kind` is about the project and says `word` (names may be shortened to fit). */
+const feedHas = (page: Page, projectId: string, kind: string, word: string) =>
+  page
+    .getByTestId('screen-feed-item')
+    .evaluateAll(
+      (items, [id, wanted, said]) =>
+        items.some((item) => item.getAttribute('data-project') === id && item.getAttribute('data-kind') === wanted && (item.textContent ?? '').includes(said ?? '')),
+      [projectId, kind, word],
+    )
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim()
 
 describe('a 调度会 on the demo board: one today, plausible figures, one set of numbers', () => {
@@ -158,6 +168,11 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     for (const [key] of progressTargets) wallTargets.push([key, await wallTarget(wall, key ?? '')])
     expect(progressTargets.length).toBeGreaterThan(3)
     expect(wallTargets, 'every target the progress page shows, the wall shows with the same figure').toEqual(progressTargets)
+
+    // The feed carries money and 退回, not only forward moves.
+    await waitFor(() => feedHas(wall, money.id, 'money', '已完成投资'), { timeoutMs: UI_TIMEOUT_MS, message: `the feed to list the money change of ${money.name}` })
+    moveProject(admin.doc, late.id, { stage: 'planning' })
+    await waitFor(() => feedHas(wall, late.id, 'back', '退回'), { timeoutMs: UI_TIMEOUT_MS, message: `the feed to mark ${late.name} 退回` })
     expect(errors).toEqual([])
     await browser.close()
   })

@@ -17,7 +17,7 @@ const itemKey = (item: MoveItem) => (item.summary === undefined ? `${item.projec
 
 const FeedItem = memo(function FeedItem({ item, fresh }: { item: MoveItem; fresh: boolean }) {
   return (
-    <li className={`sw-feed-item ${fresh ? 'sw-flash' : ''}`} data-testid="screen-feed-item" data-unit={item.unit}>
+    <li className={`sw-feed-item ${fresh ? 'sw-flash' : ''}`} data-testid="screen-feed-item" data-unit={item.unit} data-kind={item.kind} data-project={item.projectId}>
       <div className="sw-feed-line">
         <span className="sw-feed-time">{chinaClockTime(item.at)}</span>
         <span className="sw-feed-actor">{item.actorLabel ? fitText(item.actorLabel, ACTOR_MAX_EM) : '刚刚'}</span>
