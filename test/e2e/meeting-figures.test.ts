@@ -125,6 +125,18 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     await waitForDoc(admin.doc, (doc) => readProject(doc, money.id)?.completedInvestment === IMPOSSIBLE_WAN, { message: 'the forced figure to be stored' })
     expect(readProject(admin.doc, money.id)?.unconfirmedFigures).toEqual(['completedInvestment'])
     await officePage.locator(`${card(money.id)} [data-testid="card-unconfirmed"]`).waitFor({ timeout: UI_TIMEOUT_MS })
+
+    // 工信局 corrects its own 实际开工时间: not past the cut-off, and the correction is in the history under its name.
+    const startField = gxPage.locator(`[id="project-${money.id}-actualStartDate"]`)
+    await startField.fill('2022-08-21')
+    await startField.press('Enter')
+    await gxPage.getByText('实际日期不能晚于统计截止日期 2022-08-20').waitFor({ timeout: UI_TIMEOUT_MS })
+    await startField.fill('2022-03-01')
+    await startField.press('Enter')
+    await waitForDoc(admin.doc, (doc) => readProject(doc, money.id)?.actualStartDate === '2022-03-01', { message: "the department's date correction to be stored" })
+    type History = { entries: { actor: { label: string }; field: string | null; to: unknown }[] }
+    const history = expectStatus(await requestJson<History>(server, `/api/boards/${DEMO_BOARD}/history?projectId=${money.id}`), 200, 'GET the history')
+    expect(history.entries.find((entry) => entry.field === 'actualStartDate')).toMatchObject({ actor: { label: `${GX.displayName}（${UNIT}）` }, to: '2022-03-01' })
     expect(await wallTarget(wall, 'investment'), 'the flagged figure stays off the wall').toBe(investmentBefore - wanToCents(money.completedInvestment))
 
     // The wall during 工信局's turn: its own figures beside the totals; nothing overflows (CJK font installed).

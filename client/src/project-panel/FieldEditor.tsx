@@ -1,6 +1,8 @@
 import { memo, useCallback, useMemo } from 'react'
 import { isMoneyField, type MoneyField } from '@guatu/shared/domain/figureCheck'
 import { STAGES, STAGE_LABEL, isStage } from '@guatu/shared/domain/stage'
+import { actualDateRange } from '@guatu/shared/progress/boardToday'
+import { useBoardSettings } from '../sync/useBoardSettings.ts'
 import { BooleanFieldEditor } from './BooleanFieldEditor.tsx'
 import { ChoiceFieldEditor } from './ChoiceFieldEditor.tsx'
 import { MoneyFieldEditor } from './MoneyFieldEditor.tsx'
@@ -10,6 +12,7 @@ import { dateText, leadersText, plainText, seqText } from './textCodecs.ts'
 import type { useProjectCommands } from './useProjectCommands.ts'
 
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABEL[value] }))
+const ACTUAL_DATE_FIELDS: ReadonlySet<string> = new Set(['actualSignDate', 'actualStartDate', 'actualProduceDate'])
 
 
 /** Picks the editor for one field of the record. */
@@ -32,9 +35,18 @@ export const FieldEditor = memo(function FieldEditor({
 }) {
   const { label, editor, hint } = FIELD_DEFS[field]
   const inputId = `${idPrefix}-${field}`
+  const settings = useBoardSettings()
   const commit = useCallback(
-    (next: unknown) => (field === 'stage' ? undefined : commands.update(field, next)),
-    [commands, field],
+    (next: unknown) => {
+      if (field === 'stage') return undefined
+      // A correction of an actual date may go back years (续建), never past the board's 今天.
+      if (ACTUAL_DATE_FIELDS.has(field) && typeof next === 'string' && next !== '') {
+        const { max } = actualDateRange(settings)
+        if (next > max) return `实际日期不能晚于${settings.asOf ? '统计截止日期' : '今天'} ${max}`
+      }
+      return commands.update(field, next)
+    },
+    [commands, field, settings],
   )
   const moveTo = useCallback(
     (stage: string) => (isStage(stage) ? commands.moveToStage(stage) : '当前阶段无效'),
