@@ -12,6 +12,7 @@ import './styles/filter.css'
 import './styles/problems.css'
 import './styles/ledger.css'
 import './styles/supervision.css'
+import './styles/meetingRoom.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('页面缺少 #root 容器')

@@ -13,6 +13,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   GUATU_DATA_DIR: z.string().min(1).default('data'),
   GUATU_CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+  GUATU_OFFICE_COMMAND: z.string().min(1).default('soffice'),
   GUATU_DEMO: flag.default(true),
   GUATU_SQLITE_SYNC: z.enum(['full', 'normal']).default('normal'),
   GUATU_IDLE_UNLOAD_MS: integer(0, 24 * 3600 * 1000).default(30_000),
@@ -59,6 +60,8 @@ export interface ServerConfig {
   redisUrl: string | undefined
   /** With Redis: how often each loaded board is compared with storage as a safety net. */
   catchUpEveryMs: number
+  /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
+  officeCommand: string
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: values.HOST,
     dataDir: path.resolve(values.GUATU_DATA_DIR),
     clientDir: path.resolve(values.GUATU_CLIENT_DIR),
+    officeCommand: values.GUATU_OFFICE_COMMAND,
     demo: values.GUATU_DEMO,
     sqliteSync: values.GUATU_SQLITE_SYNC,
     idleUnloadAfterMs: values.GUATU_IDLE_UNLOAD_MS,

@@ -5,6 +5,7 @@ import { AccountService } from './accounts/accountService.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { BoardService } from './boards/boardService.ts'
 import { LedgerService } from './boards/ledgerService.ts'
+import { DocxToPdf } from './meetings/minutesPdf.ts'
 import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
@@ -12,6 +13,7 @@ import { createApp } from './http/app.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
 import { ServerMetrics } from './ops/metrics.ts'
+import { installProcessGuards } from './ops/processGuards.ts'
 import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
 import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
 import { RedisFanout } from './scaleout/redisFanout.ts'
@@ -100,7 +102,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
   const ledgers = new LedgerService(storage, rooms, commits, boards)
-  const meetings = new MeetingService(boards, storage)
+  const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   if (fanout) readinessChecks.push({ name: 'redis', check: () => fanout.ping() })
@@ -147,7 +149,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   injectWebSocket(server)
   const stopHeartbeat = startHeartbeat(wss)
 
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (shuttingDown) return
     shuttingDown = true
     log.info('shutting down', { signal })
@@ -159,11 +161,21 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     await rooms.closeAll()
     await fanout?.close()
     await backend.close()
-    process.exit(0)
+    process.exit(exitCode)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
   process.on('SIGINT', () => void shutdown('SIGINT'))
+  shutDownBroken = (reason) => {
+    // A drain that hangs must not keep a broken process alive.
+    setTimeout(() => process.exit(1), BROKEN_EXIT_AFTER_MS).unref()
+    void shutdown(reason, 1)
+  }
 }
+
+/** How long a broken process may take to flush and close before it exits anyway. */
+const BROKEN_EXIT_AFTER_MS = 10_000
+/** Until the server is up there is nothing to drain: a broken start exits. */
+let shutDownBroken: (reason: string) => void = () => process.exit(1)
 
 const log = createLogger()
 let config: ServerConfig
@@ -173,7 +185,9 @@ try {
   console.error((error as Error).message)
   process.exit(1)
 }
-main(config, createLogger(config.logLevel)).catch((error: unknown) => {
+const serverLog = createLogger(config.logLevel)
+installProcessGuards(serverLog, { shutDown: (reason) => shutDownBroken(reason) })
+main(config, serverLog).catch((error: unknown) => {
   log.error('startup failed', { error: String(error) })
   process.exit(1)
 })

@@ -16,6 +16,7 @@ import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
 import { scaleOutThroughput } from './scaleOut.ts'
 import { formatMs } from './stats.ts'
+import { validationCost } from './validationCost.ts'
 
 const quick = process.argv.includes('--quick')
 const SIZES = quick
@@ -228,6 +229,17 @@ for (const mode of ['sequential', 'burst'] as const) {
     rows.push([String(processes), ...Object.values(result.values)])
   }
   table(`6. Scale-out: Guatu on PostgreSQL + Redis, ${SIZES.scaleOut.movers} clients moving at once`, ['processes', 'moves/s', 'p50 ms', 'p99 ms', 'moves'], rows)
+}
+
+// 7: the judge of updates, in process (Guatu only).
+{
+  const projects = quick ? 500 : 2000
+  const cost = validationCost(projects, quick ? 1000 : 10_000, quick ? 1 : 5)
+  log(`validation: ${JSON.stringify(cost)}`)
+  table(`7. Judging an update, in process, ${projects}-project board (Guatu only), µs`, ['update', 'Guatu'], [
+    ['card move (preflight, effects read directly, history entries, live apply)', cost.moveUs.toFixed(1)],
+    ['problem raised (preflight, candidate copy catches up and integrates, policy, stamps, live apply)', cost.problemUs.toFixed(1)],
+  ], ['The work between a decoded websocket message and the commit queue; median of the rounds. Before the judge of issue 15 a move cost the same path with a static analysis of its structs instead (see the reading above).'])
 }
 
 const versions = serverVersions()

@@ -58,3 +58,50 @@ describe('importing a ledger in the browser', () => {
     await page.screenshot({ path: await artifactPath('ledger-import-filtered.png') })
   })
 })
+
+describe('importing a ledger without a stage column in the browser', () => {
+  test('the preview shows each row\'s stage source and flags a future actual date; a mapped column and a given report date let it commit into the right columns', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '推进情况表', 2022)
+    const browser = await launchBrowser()
+    const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage()
+    await signInThroughLoginPage(page, `${server.url}/board/${board.id}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+
+    await page.getByTestId('import-button').click()
+    await page.getByTestId('import-file-input').setInputFiles(path.join(LEDGERS, 'county-words.xlsx'))
+    await page.getByTestId('import-preview').waitFor({ timeout: UI_TIMEOUT_MS })
+    const rowOf = (name: string) => page.locator('tr.import-row', { hasText: name })
+    const stageOf = (name: string) => rowOf(name).getByTestId('import-stage-source')
+
+    expect(await page.getByTestId('import-report-date').inputValue()).toBe('2022-08-20')
+    expect(await page.getByTestId('import-report-date-source').innerText()).toContain('表头标题行')
+    expect(await stageOf('城东污水处理厂提标改造').innerText()).toBe('投产 · 进度文字“已投产”')
+    expect(await stageOf('年产5万吨锂电材料项目').innerText()).toBe('签约 · 进度文字“已签约”')
+    expect(await rowOf('年产5万吨锂电材料项目').innerText()).toContain('实际开工时间 2022-05-10表明开工，请核对')
+    expect(await stageOf('城区智慧停车场').getAttribute('data-source')).toBe('none')
+    expect(await rowOf('县图书馆新馆').getByTestId('import-row-inferred').innerText()).toContain('实际开工时间“3月底”按填报年份2022年推定为 2022-03-31')
+    await expect.poll(() => page.getByTestId('import-row-error').count(), { timeout: UI_TIMEOUT_MS }).toBe(1)
+    expect(await page.getByTestId('import-row-error').innerText()).toContain('晚于填报日期 2022-08-20')
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true)
+    await page.screenshot({ path: await artifactPath('ledger-words-preview.png') })
+
+    await page.getByTestId('import-mapping-推进情况').selectOption('stageEvidence')
+    await expect.poll(() => stageOf('城区智慧停车场').innerText(), { timeout: UI_TIMEOUT_MS }).toBe('投产 · 进度文字“已建成投用”')
+    // The office corrects the report date (the ledger was finished at year end): 12月底 is no longer in the future.
+    await page.getByTestId('import-report-date').fill('2022-12-31')
+    await expect.poll(() => page.getByTestId('import-row-error').count(), { timeout: UI_TIMEOUT_MS }).toBe(0)
+    await expect.poll(() => page.getByTestId('import-commit').isEnabled(), { timeout: UI_TIMEOUT_MS }).toBe(true)
+    await page.getByTestId('import-commit').click()
+    await page.getByTestId('import-result').waitFor({ timeout: UI_TIMEOUT_MS })
+    await page.keyboard.press('Escape')
+
+    const expected = { planning: ['冷链物流中心'], signed: ['年产5万吨锂电材料项目'], started: ['县图书馆新馆', '乡村振兴示范园'], producing: ['城东污水处理厂提标改造', '城区智慧停车场'] }
+    for (const [stage, names] of Object.entries(expected)) {
+      const column = page.getByTestId(`column-${stage}`)
+      await expect.poll(() => page.getByTestId(`column-count-${stage}`).getAttribute('data-value'), { timeout: UI_TIMEOUT_MS }).toBe(String(names.length))
+      for (const name of names) expect(await column.getByRole('heading', { name, exact: true }).count(), `${name} in ${stage}`).toBe(1)
+    }
+    expect(await page.getByTestId('column-started').locator('.card-body', { hasText: '乡村振兴示范园' }).getByTestId('card-industry-unset').count()).toBe(1)
+    await page.screenshot({ path: await artifactPath('ledger-words-board.png') })
+  })
+})

@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import { MessageType } from '@guatu/shared/sync/protocol'
+import { awarenessMessage, presenceJson, type RawPresenceEntry } from './presenceFrames.ts'
 import type { Rng } from './prng.ts'
 
 /** How a fuzzed message was made; counted so a run can show that every kind was exercised. */
@@ -15,6 +16,7 @@ export const MutationKind = {
   randomBytes: 'randomBytes',
   splice: 'splice',
   replay: 'replay',
+  hostilePresence: 'hostilePresence',
 } as const
 export type MutationKind = (typeof MutationKind)[keyof typeof MutationKind]
 const MUTATION_KINDS = Object.values(MutationKind)
@@ -42,6 +44,33 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * An awareness message as an attacker writes it: nested deep, oversized, more entries than allowed,
+ * a forged identity, removals of ids that are not its own, text that is not JSON or not a presence.
+ */
+function hostilePresence(rng: Rng): Uint8Array {
+  const clientId = () => 1 + rng.int(2 ** 31)
+  const entry = (json: string): RawPresenceEntry => ({ clientId: clientId(), clock: rng.int(1000), json })
+  switch (rng.int(7)) {
+    case 0: {
+      const depth = 5 + rng.int(3000)
+      return awarenessMessage([entry(`${'['.repeat(depth)}${']'.repeat(depth)}`)])
+    }
+    case 1:
+      return awarenessMessage([entry(presenceJson({ name: 'x'.repeat(1000 + rng.int(3000)) }))])
+    case 2:
+      return awarenessMessage(Array.from({ length: 1001 + rng.int(500) }, () => entry('null')))
+    case 3:
+      return awarenessMessage([entry(presenceJson({ name: '项目办 王主任', unit: '项目办', role: 'admin' }, { kind: 'editing', projectId: 'p_forged' }))])
+    case 4:
+      return awarenessMessage(Array.from({ length: 1 + rng.int(20) }, () => entry('null')))
+    case 5:
+      return awarenessMessage([entry(rng.pick(['{"user":', '{"user":{"name":"\\ud800"', '\u0000', '{']))])
+    default:
+      return awarenessMessage([entry(rng.pick(['42', '"在线"', '[]', '{}', '{"user":null}', '{"user":{"name":1,"color":"#000000"}}']))])
+  }
+}
+
 /** The update inside a sync Update or SyncStep2 message (type 0, sub-type 1 or 2), or undefined. */
 export function updatePayload(message: Uint8Array): Uint8Array | undefined {
   // Both varuints are single bytes for these types; the payload is a varuint length plus bytes.
@@ -61,8 +90,8 @@ export function updatePayload(message: Uint8Array): Uint8Array | undefined {
 
 /**
  * Makes hostile websocket messages from a corpus of real y-websocket traffic: flipped bits, cut
- * messages, endless or huge varints, unknown types, valid framing around garbage updates, and
- * replays. Deterministic for a given Rng.
+ * messages, endless or huge varints, unknown types, valid framing around garbage updates,
+ * replays, and hostile presence. Deterministic for a given Rng.
  */
 export function mutateMessage(rng: Rng, corpus: readonly Uint8Array[]): { kind: MutationKind; bytes: Uint8Array } {
   const kind = rng.pick(MUTATION_KINDS)
@@ -107,5 +136,7 @@ export function mutateMessage(rng: Rng, corpus: readonly Uint8Array[]): { kind: 
     }
     case MutationKind.replay:
       return { kind, bytes: base }
+    case MutationKind.hostilePresence:
+      return { kind, bytes: hostilePresence(rng) }
   }
 }

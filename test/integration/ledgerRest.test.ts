@@ -18,9 +18,15 @@ interface Preview {
   errors: { rowNumber?: number; message: string }[]
 }
 
-async function upload(server: TestServer, boardId: string, file: string, options: { dryRun?: boolean; token?: string } = {}) {
+async function upload(
+  server: TestServer,
+  boardId: string,
+  file: string,
+  options: { dryRun?: boolean; token?: string; fields?: Record<string, string> } = {},
+) {
   const form = new FormData()
   form.append('file', new Blob([await readFile(path.join(LEDGERS, file))]), file)
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value)
   const response = await fetch(`${server.url}/api/boards/${boardId}/import${options.dryRun ? '?dryRun=1' : ''}`, {
     method: 'POST',
     headers: authHeaders(server, { token: options.token }),
@@ -105,5 +111,44 @@ describe('Excel ledgers over REST', () => {
     const department = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'] })
     const refused = await upload(server, board.id, 'messy-wan-formats.xlsx', { token: department.token })
     expect(refused).toEqual({ status: 403, body: { error: '只有项目办可以导入台账' } })
+  })
+
+  it('remembers the column mapping for the board only when an import is committed, and never from a department or a leader', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '列映射', 2022)
+    const mapping = { fields: { mapping: JSON.stringify({ 推进情况: 'stageEvidence' }), reportDate: '2022-12-31' } }
+    for (const role of ['editor', 'viewer'] as const) {
+      const account = await createAccount(server, { username: `u_${role}`, password: `${role}-pass-123`, role, units: role === 'editor' ? ['住建局'] : [] })
+      const refused = await upload(server, board.id, 'county-words.xlsx', { token: account.token, ...mapping })
+      expect(refused.status).toBe(403)
+    }
+    type Columns = { unknownColumns: { header: string; choice?: string }[]; rows: { name: string; stage: string; stageSourceLabel: string }[] }
+    const fresh = (await upload(server, board.id, 'county-words.xlsx', { dryRun: true })).body as unknown as Columns
+    expect(fresh.unknownColumns.map((column) => column.choice)).toEqual([undefined, undefined])
+
+    const previewed = (await upload(server, board.id, 'county-words.xlsx', { dryRun: true, ...mapping })).body as unknown as Columns
+    expect(previewed.rows.find((row) => row.name === '城区智慧停车场')).toMatchObject({ stage: 'producing', stageSourceLabel: '进度文字' })
+    const notYet = (await upload(server, board.id, 'county-words.xlsx', { dryRun: true })).body as unknown as Columns
+    expect(notYet.unknownColumns.map((column) => column.choice)).toEqual([undefined, undefined])
+
+    const committed = await upload(server, board.id, 'county-words.xlsx', mapping)
+    expect(committed).toEqual({ status: 200, body: { created: 6, updated: 0, unchanged: 0 } })
+    const nextMonth = (await upload(server, board.id, 'county-words.xlsx', { dryRun: true, fields: { reportDate: '2022-12-31' } })).body as unknown as Columns
+    expect(nextMonth.unknownColumns.map((column) => column.choice)).toEqual(['stageEvidence', 'stageEvidence'])
+    const park = (await projectsOf(server, board.id)).find((project) => project.name === '城区智慧停车场')
+    expect(park?.stage).toBe('producing')
+  })
+
+  it('refuses a bad report date or mapping with a Chinese message and writes nothing', async () => {
+    const server = await startServer()
+    const board = await createBoard(server, '坏参数', 2022)
+    expect(await upload(server, board.id, 'county-words.xlsx', { fields: { reportDate: '2022-13-01' } })).toEqual({
+      status: 400,
+      body: { error: '填报日期无效：2022-13-01（应为 2022-08-20 的形式）' },
+    })
+    const badMapping = await upload(server, board.id, 'county-words.xlsx', { fields: { mapping: JSON.stringify({ 推进情况: 'rank' }) } })
+    expect(badMapping.status).toBe(400)
+    expect(badMapping.body.error).toMatch(/^列映射无效/)
+    expect(await projectsOf(server, board.id)).toEqual([])
   })
 })

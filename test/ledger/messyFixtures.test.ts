@@ -54,11 +54,11 @@ describe('importing the messy fixture ledgers', () => {
 
   test('sections give 建设性质 and 小计, 合计 and notes are skipped without a total warning', async () => {
     const parsed = await parseFixture(MESSY_LEDGERS.yiSections)
-    expect(parsed.headerRowNumber).toBe(4)
+    expect(parsed.sheets.map((sheet) => sheet.headerRowNumber)).toEqual([4])
     expect(parsed.skipped.map((skip) => skip.reason).sort()).toEqual(
       ['blank', 'note', 'note', 'section', 'section', 'section', 'subtotal', 'subtotal', 'subtotal', 'subtotal'].sort(),
     )
-    expect(parsed.issues).toEqual([])
+    expect(parsed.issues.filter((issue) => issue.rowNumber !== undefined)).toEqual([])
     expect(parsed.rows.flatMap((row) => row.issues)).toEqual([])
   })
 
@@ -106,7 +106,7 @@ describe('a ledger with an unparseable row', () => {
   test('the bad row is reported with its Excel row number and column, and warnings do not block', async () => {
     const plan = planLedgerImport(new Y.Doc(), await parseFixture(spec))
     expect(plan.errors).toEqual([
-      { rowNumber: brokenLedgerRowNumber(brokenIndex), column: '计划开工时间', severity: 'error', message: expect.stringContaining(BROKEN_DATE_TEXT) },
+      { sheetName: '重点项目台账', rowNumber: brokenLedgerRowNumber(brokenIndex), column: '计划开工时间', severity: 'error', message: expect.stringContaining(BROKEN_DATE_TEXT) },
     ])
     expect(plan.rows.find((row) => row.rowNumber === brokenLedgerRowNumber(brokenIndex))?.action).toBe('error')
     expect(plan.warnings.map((warning) => [warning.rowNumber, warning.column])).toEqual([

@@ -80,8 +80,10 @@ describe('exporting the board and importing it back', () => {
   test('the exported 合计 row holds the exact total investment', async () => {
     const source = demoBoard()
     const parsed = await parseLedgerWorkbook(await exportBoard(source), { year: LEDGER.year })
-    expect(parsed.skipped).toEqual([{ rowNumber: parsed.headerRowNumber + 161, reason: 'subtotal' }])
+    const sheet = parsed.sheets[0]!
+    expect(parsed.skipped).toEqual([{ sheetName: sheet.name, rowNumber: sheet.headerRowNumber! + 161, reason: 'subtotal' }])
     expect(parsed.issues).toEqual([])
+    expect(parsed.reportDate?.source).toBe('title')
   })
 
   test('importing the same ledger again creates nothing, changes nothing and raises no problem twice', async () => {
@@ -112,11 +114,11 @@ describe('exporting the board and importing it back', () => {
     expect(plan.creates).toEqual([])
     expect(plan.unchanged).toBe(159)
     expect(plan.updates).toHaveLength(1)
-    expect(plan.updates[0]!.changes.map((change) => [change.field, change.to])).toEqual([
-      ['totalInvestment', '123456.78'],
-      ['stage', 'producing'],
+    expect(plan.updates[0]!.changes.map((change) => [change.field, change.to]).sort()).toEqual([
       ['actualProduceDate', '2022-08-01'],
       ['progressNote', '已竣工投产'],
+      ['stage', 'producing'],
+      ['totalInvestment', '123456.78'],
     ])
     expect(plan.updates[0]!.newProblems).toEqual([{ category: 'utilities', description: '供气管网尚未接通', leadUnit: '' }])
     const after = listProjects(doc).find((project) => project.id === target.id)!

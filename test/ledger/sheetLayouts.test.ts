@@ -14,8 +14,8 @@ const HEADER = ['序号', '项目名称', '责任单位', '总投资(亿元)', '
 describe('ledger layouts', () => {
   test('a 合计 that disagrees with the rows is a warning naming its row', async () => {
     const parsed = await parse([HEADER, [1, '甲项目', '工信局', 1.5, '谋划'], [2, '乙项目', '商务局', 2, '谋划'], ['合计', '', '', 3.6]])
-    expect(parsed.skipped).toEqual([{ rowNumber: 4, reason: 'subtotal' }])
-    expect(parsed.issues).toEqual([expect.objectContaining({ rowNumber: 4, severity: 'warning', message: expect.stringContaining('36000万元') })])
+    expect(parsed.skipped).toEqual([{ sheetName: '台账', rowNumber: 4, reason: 'subtotal' }])
+    expect(parsed.issues.filter((issue) => issue.rowNumber !== undefined)).toEqual([expect.objectContaining({ rowNumber: 4, severity: 'warning', message: expect.stringContaining('36000万元') })])
   })
 
   test('a row without 项目名称 or 责任单位 is an error on that row', async () => {
@@ -29,7 +29,7 @@ describe('ledger layouts', () => {
   test('the same name twice (spaces and full-width parentheses aside) is an error on the second row', async () => {
     const parsed = await parse([HEADER, [1, '污水处理厂（一期）', '住建局', 1, '谋划'], [2, '污水处理厂 (一期)', '住建局', 1, '谋划']])
     const plan = planLedgerImport(new Y.Doc(), parsed)
-    expect(plan.errors).toEqual([{ rowNumber: 3, column: '项目名称', severity: 'error', message: '项目名称与第2行重复' }])
+    expect(plan.errors).toEqual([{ sheetName: '台账', rowNumber: 3, column: '项目名称', severity: 'error', message: '项目名称与第2行重复' }])
     expect(plan.creates).toHaveLength(1)
   })
 
@@ -44,10 +44,11 @@ describe('ledger layouts', () => {
     })
   })
 
-  test('a missing 当前阶段 is inferred from the actual dates, with a warning', async () => {
+  test('a blank 当前阶段 is inferred from the actual dates, and the row says so', async () => {
     const parsed = await parse([HEADER, [1, '甲项目', '工信局', 1, '', '2022-04-01']])
     expect(parsed.rows[0]?.fields.stage).toBe('started')
-    expect(parsed.rows[0]?.issues).toEqual([expect.objectContaining({ column: '当前阶段', severity: 'warning' })])
+    expect(parsed.rows[0]?.stage).toMatchObject({ source: 'dates', evidence: '实际开工时间 2022-04-01' })
+    expect(parsed.rows[0]?.inferred.map((note) => note.message)).toContain('当前阶段按实际开工时间 2022-04-01推定为“开工”')
   })
 
   test('the ledger sheet is found behind a notes sheet', async () => {
@@ -57,7 +58,7 @@ describe('ledger layouts', () => {
       ledger.addRow([1, '甲项目', '工信局', 1, '谋划'])
     })
     const parsed = await parseLedgerWorkbook(bytes, { year: 2022 })
-    expect([parsed.sheetName, parsed.rows.length]).toEqual(['附表', 1])
+    expect([parsed.sheets.filter((sheet) => sheet.chosen).map((sheet) => sheet.name), parsed.rows.length]).toEqual([['附表'], 1])
   })
 
   test('a file that is not a workbook, or a sheet with no ledger header, is refused with a Chinese message', async () => {
@@ -68,8 +69,9 @@ describe('ledger layouts', () => {
   test('the preview JSON says per row what happens, with changes in Chinese', async () => {
     const doc = new Y.Doc()
     applyLedgerImport(doc, planLedgerImport(doc, await parse([HEADER, [1, '甲项目', '工信局', 1.5, '谋划']])), OFFICE)
-    const plan = planLedgerImport(doc, await parse([HEADER, [1, '甲项目', '工信局', 2, '开工'], [2, '乙项目', '商务局', 1, '谋划'], [3, '丙项目', '', 1, '谋划']]))
-    const json = importPlanToJson(plan)
+    const parsed2 = await parse([HEADER, [1, '甲项目', '工信局', 2, '开工'], [2, '乙项目', '商务局', 1, '谋划'], [3, '丙项目', '', 1, '谋划']])
+    const plan = planLedgerImport(doc, parsed2)
+    const json = importPlanToJson(plan, parsed2)
     expect({ creates: json.creates, updates: json.updates, unchanged: json.unchanged }).toEqual({ creates: 1, updates: 1, unchanged: 0 })
     expect(json.rows.map((row) => [row.rowNumber, row.action, row.name, row.changes])).toEqual([
       [2, 'update', '甲项目', ['总投资：1.50亿元 → 2.00亿元', '当前阶段：谋划 → 开工']],

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { listProjects } from '@guatu/shared/board/projectQueries'
 import { CloseCode } from '@guatu/shared/sync/protocol'
+import { readPresence } from '@guatu/shared/sync/presence'
 import { projectsSnapshot, seedProjects, sortById } from '../helpers/board.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { createUser, loginCookie, tokenFor } from '../helpers/accounts.ts'
@@ -81,10 +82,11 @@ describe('several server processes on PostgreSQL and Redis', () => {
     const present = connectClient(first, board.id)
     const watchers = [connectClient(second, board.id), connectClient(third, board.id)]
     await waitAllSynced([present, ...watchers])
-    present.provider.awareness.setLocalStateField('user', { name: '工信局联络员' })
+    // Shown under the account's name (the admin is 项目办), not the one the client claims.
+    present.provider.awareness.setLocalState({ user: { name: '工信局联络员', color: '#1565c0' }, activity: null })
     const id = present.doc.clientID
     for (const watcher of watchers) {
-      await waitFor(() => (watcher.provider.awareness.getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name === '工信局联络员', {
+      await waitFor(() => readPresence(watcher.provider.awareness.getStates().get(id))?.user.name === '项目办', {
         message: `presence of client ${id} to reach ${watcher.provider.url.split('?')[0]}`,
       })
     }

@@ -101,6 +101,34 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       expect((await storage.loadBoardState('b1')).updates).toHaveLength(0)
     })
 
+    it('keeps who introduced each client id with the update, first claim wins, and per board', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      await storage.createBoard({ id: 'b2', name: 'B', year: 2022, projectCount: 0 })
+      const writer = new Y.Doc()
+      await storage.appendUpdates([
+        { boardId: 'b1', update: updateSetting(writer, 'k0', 'v'), audit: [], claims: [{ clientId: 4_000_000_001, principalId: 'u_gongxin' }] },
+        { boardId: 'b2', update: updateSetting(new Y.Doc(), 'k0', 'v'), audit: [], claims: [{ clientId: 7, principalId: 'u_shangwu' }] },
+      ])
+      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'k1', 'v'), audit: [], claims: [{ clientId: 4_000_000_001, principalId: 'u_intruder' }, { clientId: 8, principalId: 'u_admin' }] }])
+      const owners = (await storage.loadClientOwners('b1')).sort((a, b) => a.clientId - b.clientId)
+      expect(owners).toEqual([
+        { clientId: 8, principalId: 'u_admin' },
+        { clientId: 4_000_000_001, principalId: 'u_gongxin' },
+      ])
+      expect(await storage.loadClientOwners('b2')).toEqual([{ clientId: 7, principalId: 'u_shangwu' }])
+    })
+
+    it('stores no claim of a batch that failed', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      await expect(
+        storage.appendUpdates([
+          { boardId: 'b1', update: updateSetting(new Y.Doc(), 'k', 'v'), audit: [], claims: [{ clientId: 9, principalId: 'u_gongxin' }] },
+          { boardId: 'missing-board', update: updateSetting(new Y.Doc(), 'k', 'v'), audit: [] },
+        ]),
+      ).rejects.toThrow()
+      expect(await storage.loadClientOwners('b1')).toEqual([])
+    })
+
     it('replaces compacted updates with the snapshot and keeps later ones', async () => {
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()

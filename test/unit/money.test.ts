@@ -1,16 +1,24 @@
 import { describe, expect, test } from 'vitest'
 import { generateDemoLedger } from '@guatu/shared/demo/generateLedger'
+import { columnTotals } from '@guatu/shared/board/projectFilter'
+import { boardTotals } from '@guatu/shared/board/meetingCommands'
 import {
+  addCents,
   centsToWan,
   formatMoneyLabel,
   formatYi,
   isWanAmount,
+  MAX_EXACT_SUM_TERMS,
+  MAX_WAN,
+  MAX_WAN_CENTS,
   sumCents,
   wanTextToWan,
   yiTextToWan,
   type WanAmount,
 } from '@guatu/shared/domain/money'
-import { checkProjectField } from '@guatu/shared/domain/project'
+import { checkProjectField, type Project } from '@guatu/shared/domain/project'
+import { STAGES } from '@guatu/shared/domain/stage'
+import { tallyOf } from '@guatu/shared/progress/stageCounts'
 
 const MONEY_FIELDS = ['totalInvestment', 'annualPlanInvestment', 'completedInvestment'] as const
 /** 亿元 written to the millionth (one hundredth of 万元), as a ledger exported from a spreadsheet may. */
@@ -113,3 +121,48 @@ describe('money', () => {
     expect(centsToWan(35_050)).toBe('350.5')
   })
 })
+
+describe('the money ceiling', () => {
+  test('a project may carry up to 10,000 亿元 and not a 百元 more, refused with the reason in Chinese', () => {
+    expect(MAX_WAN).toBe(100_000_000)
+    expect(checkProjectField('totalInvestment', '100000000')).toBeUndefined()
+    expect(checkProjectField('totalInvestment', '100000000.01')).toBe('总投资不能超过10000亿元（100000000万元）')
+    expect(checkProjectField('annualPlanInvestment', '999999999999.99')).toBe('年度计划投资不能超过10000亿元（100000000万元）')
+    expect(isWanAmount('999999999999.99')).toBe(false)
+    expect(yiTextToWan('10000')).toBe('100000000')
+  })
+
+  test('board sums stay exact at the ceiling for any board a county can hold, and refuse rather than drift beyond', () => {
+    // Every project at the ceiling, as many as fit before the sum could leave the safe integers.
+    const atCeiling = centsToWan(MAX_WAN_CENTS)
+    const exact = sumCents(repeat(atCeiling, MAX_EXACT_SUM_TERMS))
+    expect(BigInt(exact)).toBe(BigInt(MAX_WAN_CENTS) * BigInt(MAX_EXACT_SUM_TERMS))
+    expect(Number.isSafeInteger(exact)).toBe(true)
+    // One cent-level amount on top of 100,000 ceiling projects is still counted.
+    expect(BigInt(sumCents([...repeat(atCeiling, 100_000), '0.01' as WanAmount]))).toBe(BigInt(MAX_WAN_CENTS) * 100_000n + 1n)
+    // Past that, a sum is refused instead of silently rounded.
+    expect(() => sumCents(repeat(atCeiling, MAX_EXACT_SUM_TERMS + 1))).toThrow(RangeError)
+    expect(() => addCents(Number.MAX_SAFE_INTEGER, 1)).toThrow('金额合计超出可精确计算的范围')
+  })
+
+  test('column, stage and meeting totals of a board full of ceiling projects are exact', () => {
+    const projects = Array.from({ length: 5_000 }, (_, i) =>
+      ({ id: `p_ceiling${i}`, stage: STAGES[i % STAGES.length], totalInvestment: centsToWan(MAX_WAN_CENTS - i), annualPlanInvestment: '0.01', completedInvestment: '99999999.99' }) as unknown as Project,
+    )
+    const expectedTotal = BigInt(MAX_WAN_CENTS) * 5_000n - (4_999n * 5_000n) / 2n
+    expect(BigInt(columnTotals(projects).totalInvestmentCents)).toBe(expectedTotal)
+    expect(columnTotals(projects).annualPlanCents).toBe(5_000)
+    expect(BigInt(columnTotals(projects).completedCents)).toBe(9_999_999_999n * 5_000n)
+    expect(BigInt(boardTotals(projects).totalInvestmentCents)).toBe(expectedTotal)
+    expect(BigInt(tallyOf(projects).investmentCents)).toBe(expectedTotal)
+    expect(centsToWan(columnTotals(projects).totalInvestmentCents)).toBe(String(expectedTotal / 100n))
+  })
+})
+
+function repeat(amount: WanAmount, times: number): Iterable<WanAmount> {
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < times; i++) yield amount
+    },
+  }
+}

@@ -168,8 +168,9 @@ describe('project commands', () => {
       totalInvestment: PROJECT_DEFAULTS.totalInvestment,
       stage: PROJECT_DEFAULTS.stage,
       leaders: [],
-      registered: false,
     })
+    // 是否入库 has no default: unreadable reads as unknown (未填), never as 否.
+    expect(project?.registered).toBeUndefined()
     expect(project?.plannedStartDate).toBeUndefined()
     expect(project?.seq).toBeUndefined()
     // An unreadable rank sorts after every card with a real one.

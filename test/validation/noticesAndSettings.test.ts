@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readBoardSettings, writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { readBoardSettings, readColumnMapping, writeBoardSettings, writeColumnMapping } from '@guatu/shared/board/boardSettingsAccess'
 import { metaRoot } from '@guatu/shared/board/boardDoc'
 import { closeNotice, escalateNotice, issueNotice, replyToNotice } from '@guatu/shared/board/noticeCommands'
 import { listNotices } from '@guatu/shared/board/noticeQueries'
@@ -12,7 +12,7 @@ import { describeChanges, describeSettingChanges } from '@guatu/server/audit/des
 import { checkPermissions } from '@guatu/server/validation/rolePolicy'
 import { checkSchema } from '@guatu/server/validation/schemaCheck'
 import { checkSettings } from '@guatu/server/validation/settingsCheck'
-import { analyzeUpdate } from '@guatu/server/validation/updateEffects'
+import { analyzeUpdate } from '../helpers/updateEffects.ts'
 
 const gongxin: Principal = { kind: 'user', userId: 'u_gx', username: 'gongxinju', displayName: '工信局联络员', role: 'editor', units: ['工信局'] }
 const admin: Principal = { kind: 'user', userId: 'u_admin', username: 'admin', displayName: '项目办', role: 'admin', units: [] }
@@ -99,6 +99,22 @@ describe('board settings in the document', () => {
     expect(judge(fresh.server, fresh.client, admin, () => metaRoot(fresh.client).set('settings', broken)).reason).toBe('序时进度口径须为按月或按日')
     const unknown = setup()
     expect(judge(unknown.server, unknown.client, admin, () => metaRoot(unknown.client).set('theme', 'dark')).reason).toBe('未知的看板设置：theme')
+  })
+
+  it('lets only the project office remember the ledger column mapping, and only a valid one', () => {
+    const viewer: Principal = { kind: 'user', userId: 'u_ld', username: 'lingdao', displayName: '领导', role: 'viewer', units: [] }
+    for (const principal of [gongxin, viewer]) {
+      const { server, client } = setup()
+      expect(judge(server, client, principal, () => writeColumnMapping(client, { 推进情况: 'stageEvidence' })).reason).toBe(
+        '只有项目办可以修改看板设置（目标、口径和预警阈值）',
+      )
+      expect(readColumnMapping(server)).toEqual({})
+    }
+    const broken = setup()
+    expect(judge(broken.server, broken.client, admin, () => metaRoot(broken.client).set('ledgerColumns', { 推进情况: 'rank' })).reason).toMatch(/^台账列映射无效/)
+    const { server, client } = setup()
+    expect(judge(server, client, admin, () => writeColumnMapping(client, { 推进情况: 'stageEvidence' })).reason).toBeUndefined()
+    expect(readColumnMapping(server)).toEqual({ 推进情况: 'stageEvidence' })
   })
 
   it('reads defaults when nothing is stored', () => {

@@ -9,7 +9,7 @@ import { auditSummary } from '@guatu/server/audit/auditRecord'
 import { describeChanges } from '@guatu/server/audit/describeChanges'
 import { checkPermissions } from '@guatu/server/validation/rolePolicy'
 import { checkSchema } from '@guatu/server/validation/schemaCheck'
-import { analyzeUpdate } from '@guatu/server/validation/updateEffects'
+import { analyzeUpdate } from '../helpers/updateEffects.ts'
 
 const gongxin: Principal = { kind: 'user', userId: 'u_gx', username: 'gongxinju', displayName: '工信局联络员', role: 'editor', units: ['工信局'] }
 const zhujian: Principal = { kind: 'user', userId: 'u_zj', username: 'zhujianju', displayName: '住建局联络员', role: 'editor', units: ['住建局'] }

@@ -6,7 +6,7 @@ import type { Principal } from '@guatu/shared/domain/principal'
 import { describeChanges } from '@guatu/server/audit/describeChanges'
 import { auditSummary } from '@guatu/server/audit/auditRecord'
 import { checkPermissions } from '@guatu/server/validation/rolePolicy'
-import { analyzeUpdate } from '@guatu/server/validation/updateEffects'
+import { analyzeUpdate } from '../helpers/updateEffects.ts'
 
 const gongxin: Principal = { kind: 'user', userId: 'u_gx', username: 'gongxinju', displayName: '工信局联络员', role: 'editor', units: ['工信局'] }
 const admin: Principal = { kind: 'user', userId: 'u_admin', username: 'admin', displayName: '项目办', role: 'admin', units: [] }

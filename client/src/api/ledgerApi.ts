@@ -1,4 +1,6 @@
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
+import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
+import { IMPORT_OPTION_FIELDS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
 import { ApiError, downloadFile, requestJson } from './http.ts'
 
 /** What an import does with one row of the ledger (docs/api.md). */
@@ -17,32 +19,7 @@ export const IMPORT_ACTION_LABEL: Record<ImportAction, string> = {
   error: '错误',
 }
 
-export type IssueSeverity = 'error' | 'warning'
-
-export interface ImportIssue {
-  rowNumber?: number
-  column?: string
-  severity: IssueSeverity
-  message: string
-}
-
-export interface ImportRow {
-  rowNumber: number
-  action: ImportAction
-  name: string
-  changes: string[]
-  issues: ImportIssue[]
-}
-
-export interface ImportPreview {
-  creates: number
-  updates: number
-  unchanged: number
-  rows: ImportRow[]
-  errors: ImportIssue[]
-  warnings: ImportIssue[]
-  totals: { rows: number; projects: number; totalInvestmentWan: string }
-}
+export type { ImportIssue, ImportPreview, ImportPreviewRow } from '@guatu/shared/ledger/importPreview'
 
 export interface ImportResult {
   created: number
@@ -50,69 +27,39 @@ export interface ImportResult {
   unchanged: number
 }
 
+/** What the office chose in the preview; sent with the file on every preview and on the commit. */
+export interface ImportOptions {
+  reportDate?: string
+  sheets?: readonly string[]
+  mapping?: ColumnMapping
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
-const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])
 
-function readIssue(value: unknown): ImportIssue | undefined {
-  if (!isRecord(value) || typeof value.message !== 'string') return undefined
-  return {
-    ...(typeof value.rowNumber === 'number' ? { rowNumber: value.rowNumber } : {}),
-    ...(typeof value.column === 'string' ? { column: value.column } : {}),
-    severity: value.severity === 'error' ? 'error' : 'warning',
-    message: value.message,
-  }
-}
-
-const issues = (value: unknown) => (Array.isArray(value) ? value.flatMap((issue) => readIssue(issue) ?? []) : [])
-
-function isAction(value: unknown): value is ImportAction {
-  return typeof value === 'string' && value in IMPORT_ACTION_LABEL
-}
-
-function readRow(value: unknown): ImportRow | undefined {
-  if (!isRecord(value) || typeof value.rowNumber !== 'number' || !isAction(value.action)) return undefined
-  return {
-    rowNumber: value.rowNumber,
-    action: value.action,
-    name: typeof value.name === 'string' ? value.name : '',
-    changes: strings(value.changes),
-    issues: issues(value.issues),
-  }
-}
-
-/** Validates the server's preview; a malformed answer is an error, never a half-shown table. */
+/** Validates the server's preview against the shared contract; a malformed answer is an error, never a half-shown table. */
 export function readImportPreview(value: unknown): ImportPreview {
-  if (!isRecord(value) || !Array.isArray(value.rows)) throw new ApiError(500, '服务器返回的导入预览无法识别')
-  const totals = isRecord(value.totals) ? value.totals : {}
-  return {
-    creates: count(value.creates),
-    updates: count(value.updates),
-    unchanged: count(value.unchanged),
-    rows: value.rows.flatMap((row) => readRow(row) ?? []),
-    errors: issues(value.errors),
-    warnings: issues(value.warnings),
-    totals: {
-      rows: count(totals.rows),
-      projects: count(totals.projects),
-      totalInvestmentWan: typeof totals.totalInvestmentWan === 'string' ? totals.totalInvestmentWan : '0',
-    },
-  }
+  const parsed = importPreviewSchema.safeParse(value)
+  if (!parsed.success) throw new ApiError(500, '服务器返回的导入预览无法识别')
+  return parsed.data
 }
 
 function importPath(boardId: string, dryRun: boolean): string {
   return `/api/boards/${encodeURIComponent(boardId)}/import${dryRun ? '?dryRun=1' : ''}`
 }
 
-function fileForm(file: File): FormData {
+function fileForm(file: File, options: ImportOptions): FormData {
   const form = new FormData()
   form.append('file', file)
+  if (options.reportDate) form.append(IMPORT_OPTION_FIELDS.reportDate, options.reportDate)
+  if (options.sheets) form.append(IMPORT_OPTION_FIELDS.sheets, JSON.stringify(options.sheets))
+  if (options.mapping && Object.keys(options.mapping).length > 0) form.append(IMPORT_OPTION_FIELDS.mapping, JSON.stringify(options.mapping))
   return form
 }
 
 /** Reads the ledger and says what an import would do; writes nothing. */
-export async function previewImport(boardId: string, file: File): Promise<ImportPreview> {
-  return readImportPreview(await requestJson<unknown>(importPath(boardId, true), { method: 'POST', body: fileForm(file) }))
+export async function previewImport(boardId: string, file: File, options: ImportOptions = {}): Promise<ImportPreview> {
+  return readImportPreview(await requestJson<unknown>(importPath(boardId, true), { method: 'POST', body: fileForm(file, options) }))
 }
 
 /**
@@ -122,9 +69,10 @@ export async function previewImport(boardId: string, file: File): Promise<Import
 export async function commitImport(
   boardId: string,
   file: File,
+  options: ImportOptions = {},
 ): Promise<{ ok: true; result: ImportResult } | { ok: false; message: string; preview?: ImportPreview }> {
   try {
-    const body = await requestJson<unknown>(importPath(boardId, false), { method: 'POST', body: fileForm(file) })
+    const body = await requestJson<unknown>(importPath(boardId, false), { method: 'POST', body: fileForm(file, options) })
     const record = isRecord(body) ? body : {}
     return { ok: true, result: { created: count(record.created), updated: count(record.updated), unchanged: count(record.unchanged) } }
   } catch (error) {

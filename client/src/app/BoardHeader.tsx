@@ -13,6 +13,7 @@ import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
 import type { BoardView } from './BoardPage.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
+import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
 import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage } from './route.ts'
 
 /** The header's page links, in the order a meeting goes through them. */
@@ -42,13 +43,15 @@ export const BoardHeader = memo(function BoardHeader({
   const principal = usePrincipal()
   const person = principal.kind === 'user'
   const office = canManageBoards(principal)
-  const counts = useBoardLightCounts()
+  // While following a unit's report the lights are that unit's, as the board below them is.
+  const followedUnit = useFollowedUnit()
+  const counts = useBoardLightCounts(followedUnit)
   return (
     <header className="board-header">
       <a href="/" className="home-link" aria-label="返回看板列表">
         挂图作战
       </a>
-      <h1 className="board-title">{title}</h1>
+      <h1 className="board-title" title={title}>{title}</h1>
       {person && (
         <nav className="board-nav" aria-label="看板页面">
           <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
@@ -73,7 +76,10 @@ export const BoardHeader = memo(function BoardHeader({
           </AppLink>
         </nav>
       )}
-      <LightCounts counts={counts} testId="board-light-counts" />
+      <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
+        {followedUnit && <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>{followedUnit}</span>}
+        <LightCounts counts={counts} testId="board-light-counts" />
+      </span>
       <NewProjectButton onCreated={onCreated} onError={onError} />
       <ImportButton boardId={boardId} />
       {office && <StartMeetingButton />}

@@ -34,7 +34,7 @@ export const CurrentUser = memo(function CurrentUser() {
           账号管理
         </AppLink>
       )}
-      <button type="button" className="logout-button" onClick={out} disabled={busy} data-testid="logout">
+      <button type="button" className="logout-button" onClick={out} disabled={busy} data-testid="logout" title={`退出 ${principal.displayName || principal.username} 的登录`}>
         退出登录
       </button>
     </div>

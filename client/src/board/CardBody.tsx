@@ -1,7 +1,8 @@
 import { MONEY_FIELD_LABEL } from '@guatu/shared/domain/figureCheck'
 import { memo } from 'react'
 import { formatMoneyLabel } from '@guatu/shared/domain/money'
-import { NATURE_LABEL } from '@guatu/shared/domain/nature'
+import { INDUSTRY_UNSET_LABEL } from '@guatu/shared/domain/industry'
+import { NATURE_LABEL, NATURE_UNSET_LABEL } from '@guatu/shared/domain/nature'
 import type { Project } from '@guatu/shared/domain/project'
 import { ACTIVITY_LABEL, type ActivityMark } from '../presence/activityMarks.ts'
 import type { IsoDate } from '@guatu/shared/domain/dates'
@@ -61,7 +62,18 @@ export const CardBody = memo(function CardBody({
             只读
           </span>
         )}
-        <span className={`nature-tag nature-${project.nature}`}>{NATURE_LABEL[project.nature]}</span>
+        {project.nature ? (
+          <span className={`nature-tag nature-${project.nature}`}>{NATURE_LABEL[project.nature]}</span>
+        ) : (
+          <span className="nature-tag nature-unset" data-testid="card-nature-unset" title="建设性质尚未填写">
+            {NATURE_UNSET_LABEL}
+          </span>
+        )}
+        {project.industry === undefined && (
+          <span className="nature-tag nature-unset" data-testid="card-industry-unset" title="产业类别尚未填写，请项目办补充">
+            {INDUSTRY_UNSET_LABEL}
+          </span>
+        )}
       </div>
       <p className="card-money" aria-label={`总投资 ${formatMoneyLabel(project.totalInvestment)}`}>
         {formatMoneyLabel(project.totalInvestment)}

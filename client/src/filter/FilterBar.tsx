@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react'
+import { memo, useCallback, useId, useState } from 'react'
 import {
   EMPTY_FILTER,
   INVESTMENT_CUT_LABEL,
@@ -7,10 +7,13 @@ import {
   type ProjectFilter,
 } from '@guatu/shared/board/projectFilter'
 import { ExportButtons } from '../ledger/ExportButtons.tsx'
+import { followMeetingStore } from '../meeting/followStore.ts'
+import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
 import { isQueryFiltered, type BoardQuery } from './boardQuery.ts'
 import { isLightFilter, LIGHT_FILTER_LABEL, LIGHT_FILTERS } from '@guatu/shared/progress/lightFilter'
 import { MultiSelectFilter } from './MultiSelectFilter.tsx'
 import { SearchBox } from './SearchBox.tsx'
+import { useCompactScreen } from './useCompactScreen.ts'
 import { useFilterOptions } from './useFilterOptions.ts'
 
 const CUTS = [InvestmentCut.atLeastYi, InvestmentCut.atLeast5000Wan] as const
@@ -34,6 +37,9 @@ function isLaneChoice(value: string): value is LaneGrouping {
  * Above the board: what to show (责任单位 … 名称) and how to group it. In a 调度会 the board is
  * filtered to the unit reporting; the address follows, so the filtered board can be shared.
  * 预警 (the card's light) is a client-side extra kept as `light=` in the address (lightFilter.ts).
+ * While the browser follows a meeting, 责任单位 shows the unit reporting (what the board shows);
+ * choosing units by hand steps out of following. On a small screen the filters start folded
+ * behind 筛选, with a one-line summary of what is applied, so the cards get the height.
  */
 export const FilterBar = memo(function FilterBar({
   boardId,
@@ -46,14 +52,46 @@ export const FilterBar = memo(function FilterBar({
 }) {
   const options = useFilterOptions()
   const { filter, lanes } = query
+  const followedUnit = useFollowedUnit()
+  const compact = useCompactScreen()
+  const [expanded, setExpanded] = useState<boolean | undefined>()
+  const open = expanded ?? !compact
+  const panelId = useId()
   const setFilter = useCallback(
     (patch: Partial<ProjectFilter>) => onChange({ ...query, filter: { ...query.filter, ...patch } }),
     [onChange, query],
   )
+  const setUnits = (units: string[]) => {
+    if (followedUnit !== undefined) followMeetingStore.set(false)
+    setFilter({ units })
+  }
+  const shownUnits = followedUnit !== undefined ? [followedUnit] : filter.units
   const active = isQueryFiltered(query)
+  const summary = filterSummary(query, followedUnit)
   return (
-    <div className="filter-bar" role="search" aria-label="筛选项目" data-testid="filter-bar">
-      <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={filter.units} onChange={(units) => setFilter({ units })} />
+    <div className={`filter-bar${open ? '' : ' filter-bar-folded'}`} role="search" aria-label="筛选项目" data-testid="filter-bar">
+      <button
+        type="button"
+        className="filter-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setExpanded(!open)}
+        data-testid="filter-toggle"
+      >
+        {open ? '收起筛选' : '筛选'}
+      </button>
+      {!open && (
+        <span className="filter-summary" data-testid="filter-summary">
+          {summary}
+        </span>
+      )}
+      <div id={panelId} className="filter-controls" hidden={!open}>
+      <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={shownUnits} onChange={setUnits} />
+      {followedUnit !== undefined && (
+        <span className="filter-following" data-testid="filter-following">
+          跟随汇报
+        </span>
+      )}
       <MultiSelectFilter label="包抓领导" testId="filter-leader" options={options.leaders} selected={filter.leaders} onChange={(leaders) => setFilter({ leaders })} />
       <MultiSelectFilter
         label="产业类别"
@@ -109,7 +147,7 @@ export const FilterBar = memo(function FilterBar({
           ))}
         </select>
       </label>
-      <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />
+      {open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
       {active && (
         <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER, light: null })}>
           清除筛选
@@ -133,6 +171,27 @@ export const FilterBar = memo(function FilterBar({
         </select>
       </label>
       <ExportButtons boardId={boardId} filter={filter} />
+      </div>
+      {!open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
     </div>
   )
 })
+
+/** "责任单位：工信局（跟随汇报）· 有未解决问题": what the folded bar applies, in one line. */
+function filterSummary(query: BoardQuery, followedUnit: string | undefined): string {
+  const { filter } = query
+  const parts: string[] = []
+  if (followedUnit !== undefined) parts.push(`责任单位：${followedUnit}（跟随汇报）`)
+  else if (filter.units.length > 0) parts.push(`责任单位：${filter.units.join('、')}`)
+  const counted: [string, readonly string[]][] = [
+    ['包抓领导', filter.leaders],
+    ['产业类别', filter.industries],
+    ['产业集群', filter.clusters],
+    ['建设性质', filter.natures],
+  ]
+  for (const [label, values] of counted) if (values.length > 0) parts.push(`${label}${values.length}项`)
+  if (filter.investmentCut) parts.push(INVESTMENT_CUT_LABEL[filter.investmentCut])
+  if (filter.withOpenProblems) parts.push('有未解决问题')
+  if (query.light) parts.push(LIGHT_FILTER_LABEL[query.light])
+  return parts.length > 0 ? parts.join(' · ') : '全部项目'
+}

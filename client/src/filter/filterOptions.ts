@@ -35,8 +35,8 @@ export function filterOptionsOf(columns: BoardColumns): FilterOptions {
       units.add(project.unit)
       for (const leader of project.leaders) leaders.add(leader)
       if (project.cluster.trim()) clusters.add(project.cluster)
-      industries.add(project.industry)
-      natures.add(project.nature)
+      if (project.industry) industries.add(project.industry)
+      if (project.nature) natures.add(project.nature)
     }
   }
   return {

@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react'
+import { ImportChoicesPanel } from './ImportChoicesPanel.tsx'
 import { ImportPreviewTable } from './ImportPreviewTable.tsx'
 import { useLedgerImport } from './useLedgerImport.ts'
 
@@ -9,7 +10,7 @@ import { useLedgerImport } from './useLedgerImport.ts'
  */
 export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { boardId: string; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const { state, choose, commit, reset } = useLedgerImport(boardId)
+  const { state, options, choose, choosePreviewOptions, commit, reset } = useLedgerImport(boardId)
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
@@ -17,6 +18,8 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
   }, [])
 
   const preview = state.status === 'preview' || state.status === 'committing' ? state.preview : undefined
+  // Kept on screen while the file is read again with a new choice, so the panel does not jump.
+  const choicesPreview = preview ?? (state.status === 'reading' ? state.previous : undefined)
   const errorRows = preview ? preview.rows.filter((row) => row.action === 'error').length : 0
   const blocked = preview ? preview.errors.length > 0 || errorRows > 0 : true
   const blockReason = preview && blocked ? `台账中有 ${Math.max(errorRows, preview.errors.length)} 处错误，请在 Excel 中改正后重新选择文件` : undefined
@@ -37,10 +40,10 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
           </p>
         ) : (
           <label className="import-file">
-            选择台账文件（.xlsx）
+            选择台账文件（.xlsx、.xls、WPS 或 CSV）
             <input
               type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.xls,.et,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
               data-testid="import-file-input"
               disabled={state.status === 'committing'}
               onChange={(event) => {
@@ -62,6 +65,9 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
           <p className="error-text" role="alert">
             {state.message}
           </p>
+        )}
+        {choicesPreview && (
+          <ImportChoicesPanel preview={choicesPreview} options={options} onChange={choosePreviewOptions} disabled={state.status !== 'preview'} />
         )}
         {preview && <ImportPreviewTable preview={preview} />}
       </div>

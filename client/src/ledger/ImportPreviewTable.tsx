@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { formatYi, isWanAmount, wanToCents } from '@guatu/shared/domain/money'
-import { IMPORT_ACTION_LABEL, type ImportIssue, type ImportPreview } from '../api/ledgerApi.ts'
+import { STAGE_LABEL } from '@guatu/shared/domain/stage'
+import { IMPORT_ACTION_LABEL, type ImportIssue, type ImportPreview, type ImportPreviewRow } from '../api/ledgerApi.ts'
 
 function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
   if (issues.length === 0) return null
@@ -16,9 +17,28 @@ function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
   )
 }
 
+/** 开工 · 进度文字“已开工”: the stage a row goes to, and what said so. */
+function StageCell({ row }: { row: ImportPreviewRow }) {
+  const evidence = row.stageEvidence ? `“${row.stageEvidence}”` : ''
+  return (
+    <td data-testid="import-stage-source" data-stage={row.stage} data-source={row.stageSource}>
+      <strong>{STAGE_LABEL[row.stage]}</strong>
+      <span className={`stage-source stage-source-${row.stageSource}`}>
+        {' · '}
+        {row.stageSourceLabel}
+        {evidence}
+      </span>
+    </td>
+  )
+}
+
 /** Every row of the ledger with what the import does to it and why; Excel row numbers as Excel shows them. */
 export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
   const sheetIssues = [...preview.errors, ...preview.warnings].filter((issue) => issue.rowNumber === undefined)
+  const manySheets = preview.sheets.filter((sheet) => sheet.chosen).length > 1
+  const rowIssuesOutsideProjects = [...preview.errors, ...preview.warnings].filter(
+    (issue) => issue.rowNumber !== undefined && !preview.rows.some((row) => row.rowNumber === issue.rowNumber && row.sheetName === issue.sheetName),
+  )
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">
@@ -29,6 +49,15 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: 
         {preview.warnings.length > 0 && <span className="issue-warning"> · {preview.warnings.length} 个提示</span>}
       </p>
       <IssueList issues={sheetIssues} />
+      {rowIssuesOutsideProjects.length > 0 && (
+        <ul className="import-issues" data-testid="import-check-issues">
+          {rowIssuesOutsideProjects.map((issue, i) => (
+            <li key={i} className="import-issue issue-warning">
+              {manySheets && issue.sheetName ? `「${issue.sheetName}」` : ''}第 {issue.rowNumber} 行：{issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="import-table-scroll">
         <table className="data-table import-table">
           <thead>
@@ -36,6 +65,7 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: 
               <th scope="col">Excel行号</th>
               <th scope="col">处理</th>
               <th scope="col">项目名称</th>
+              <th scope="col">阶段 · 依据</th>
               <th scope="col">变化与问题</th>
             </tr>
           </thead>
@@ -44,18 +74,21 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: 
               const hasError = row.action === 'error' || row.issues.some((issue) => issue.severity === 'error')
               return (
                 <tr
-                  key={row.rowNumber}
+                  key={`${row.sheetName}-${row.rowNumber}`}
                   className={`import-row action-${row.action}`}
                   data-testid={hasError ? 'import-row-error' : 'import-row'}
                   data-row={row.rowNumber}
                 >
-                  <td className="numeric">第 {row.rowNumber} 行</td>
+                  <td className="numeric">
+                    {manySheets ? `「${row.sheetName}」` : ''}第 {row.rowNumber} 行
+                  </td>
                   <td>
                     <span className={`action-tag action-${row.action}`}>{IMPORT_ACTION_LABEL[row.action]}</span>
                   </td>
                   <td>{row.name || '（无名称）'}</td>
+                  <StageCell row={row} />
                   <td>
-                    {row.changes.length > 0 && (
+                    {row.changes && row.changes.length > 0 && (
                       <ul className="import-changes">
                         {row.changes.map((change, i) => (
                           <li key={i}>{change}</li>
@@ -63,6 +96,13 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: 
                       </ul>
                     )}
                     <IssueList issues={row.issues} />
+                    {row.inferred.length > 0 && (
+                      <ul className="import-inferred" data-testid="import-row-inferred">
+                        {row.inferred.map((note, i) => (
+                          <li key={i}>推定：{note}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               )

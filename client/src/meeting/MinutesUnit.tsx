@@ -1,62 +1,75 @@
-import { memo } from 'react'
-import { formatChineseDate, isIsoDate } from '@guatu/shared/domain/dates'
-import type { MinutesDecision, MinutesItem, UnitMinutes } from '@guatu/shared/domain/minutes'
+import { memo, type ReactNode } from 'react'
+import { chineseNumeral, UNIT_PART, UNIT_PART_LABEL, type MinutesChange, type UnitMinutes, type UnitPart } from '@guatu/shared/domain/minutes'
+import { changeText, decisionText, noticeText, problemText, solvedText } from '@guatu/shared/domain/minutesText'
 
-const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' })
+const BACK_PREFIX = '退回：'
 
-export const deadlineText = (deadline: string) => (isIsoDate(deadline) ? formatChineseDate(deadline) : deadline)
-
-function ItemList({ title, items, testId }: { title: string; items: readonly MinutesItem[]; testId: string }) {
-  if (items.length === 0) return null
+/**
+ * A net change, worded exactly as in Word (changeText); a 退回 is set apart so nobody reads a card
+ * sent back as progress.
+ */
+function ChangeLine({ change }: { change: MinutesChange }) {
+  const text = changeText(change)
+  const at = text.indexOf(BACK_PREFIX)
+  if (!change.move?.back || at < 0) return <>{text}</>
   return (
     <>
-      <h4>{title}</h4>
-      <ul className="minutes-items">
-        {items.map((item, index) => (
-          <li key={`${item.at}-${index}`} data-testid={testId}>
-            <span className="minutes-time">{time.format(new Date(item.at))}</span> {item.projectName}：{item.summary}
-            <span className="minutes-actor">（{item.actor}）</span>
-          </li>
-        ))}
-      </ul>
+      {text.slice(0, at)}
+      <strong className="minutes-back" data-testid="minutes-back">
+        退回
+      </strong>
+      {text.slice(at + BACK_PREFIX.length - 1)}
     </>
   )
 }
 
-export function DecisionLine({ decision }: { decision: MinutesDecision }) {
-  return (
-    <>
-      {decision.projectName}：{decision.content}{'　'}<strong>交办单位：{decision.assignee}</strong>{'　'}<strong>时限：{deadlineText(decision.deadline)}</strong>
-    </>
-  )
+function partItems(unit: UnitMinutes, part: UnitPart): ReactNode[] {
+  switch (part) {
+    case 'changes':
+      return unit.changes.map((change) => <ChangeLine key={change.projectId} change={change} />)
+    case 'problemsRaised':
+      return unit.problemsRaised.map(problemText)
+    case 'problemsSolved':
+      return unit.problemsSolved.map(solvedText)
+    case 'noticesIssued':
+      return unit.noticesIssued.map(noticeText)
+    case 'decisions':
+      return unit.decisions.map(decisionText)
+  }
 }
 
-/** One unit's part of the minutes, in agenda order: what changed, what was decided, problems and 督办单. */
+const PART_TEST_ID: Record<UnitPart, string> = {
+  changes: 'minutes-change',
+  problemsRaised: 'minutes-raised',
+  problemsSolved: 'minutes-solved',
+  noticesIssued: 'minutes-notice',
+  decisions: 'minutes-unit-decision',
+}
+
+/** One unit's part of the minutes, numbered as in Word: （一）unit, 1.项目变化, （1）line. */
 export const MinutesUnit = memo(function MinutesUnit({ unit, index }: { unit: UnitMinutes; index: number }) {
-  const empty = unit.changes.length + unit.decisions.length + unit.problemsRaised.length + unit.problemsSolved.length + unit.noticesIssued.length === 0
+  const parts = UNIT_PART.map((part) => ({ part, items: partItems(unit, part) })).filter(({ items }) => items.length > 0)
   return (
     <section className="minutes-unit" data-testid={`minutes-unit-${unit.unit}`}>
       <h3>
-        {index + 1}. {unit.unit}
+        （{chineseNumeral(index + 1)}）{unit.unit}
         {!unit.reported && <span className="minutes-note">（未汇报）</span>}
       </h3>
-      {empty && <p className="minutes-none">会议期间无变化。</p>}
-      <ItemList title="项目变化" items={unit.changes} testId="minutes-change" />
-      {unit.decisions.length > 0 && (
-        <>
-          <h4>确定事项</h4>
-          <ul className="minutes-items">
-            {unit.decisions.map((decision, i) => (
-              <li key={i} data-testid="minutes-unit-decision">
-                <DecisionLine decision={decision} />
+      {parts.length === 0 && <p className="minutes-none">会议期间无变化。</p>}
+      {parts.map(({ part, items }, partIndex) => (
+        <div key={part} className="minutes-part">
+          <h4>
+            {partIndex + 1}.{UNIT_PART_LABEL[part]}
+          </h4>
+          <ol className="minutes-items">
+            {items.map((item, i) => (
+              <li key={i} data-testid={PART_TEST_ID[part]}>
+                （{i + 1}）{item}
               </li>
             ))}
-          </ul>
-        </>
-      )}
-      <ItemList title="新增问题" items={unit.problemsRaised} testId="minutes-raised" />
-      <ItemList title="解决问题（销号）" items={unit.problemsSolved} testId="minutes-solved" />
-      <ItemList title="下发督办单" items={unit.noticesIssued} testId="minutes-notice" />
+          </ol>
+        </div>
+      ))}
     </section>
   )
 })

@@ -16,6 +16,7 @@ export const StartMeetingDialog = memo(function StartMeetingDialog({ onClose }: 
   const commands = useMeetingCommands()
   const [title, setTitle] = useState('')
   const [date, setDate] = useState<string>(() => todayInChina())
+  const [location, setLocation] = useState('')
   const [agenda, setAgenda] = useState<string[]>([])
   const [error, setError] = useState<string | undefined>()
 
@@ -30,7 +31,7 @@ export const StartMeetingDialog = memo(function StartMeetingDialog({ onClose }: 
     if (!title.trim()) return setError('请填写会议名称')
     if (!isIsoDate(date)) return setError('请填写会议日期')
     if (agenda.length === 0) return setError('请至少选择一个参会单位')
-    const result = commands.start({ title: title.trim(), date, attendees: agenda, agenda })
+    const result = commands.start({ title: title.trim(), date, attendees: agenda, agenda, location: location.trim() || undefined })
     if (!result.ok) return setError(result.message)
     onClose()
   }
@@ -47,11 +48,15 @@ export const StartMeetingDialog = memo(function StartMeetingDialog({ onClose }: 
           会议日期
           <input type="date" value={date} onChange={(event) => setDate(event.target.value)} data-testid="meeting-date" required />
         </label>
+        <label className="start-meeting-field">
+          会议地点
+          <input value={location} onChange={(event) => setLocation(event.target.value)} placeholder="如：区政府三楼会议室" maxLength={100} data-testid="meeting-location" />
+        </label>
         <fieldset className="start-meeting-attendees">
           <legend>参会单位</legend>
           {units.length === 0 && <p>看板上还没有项目。</p>}
           {units.map((unit) => (
-            <label key={unit.value}>
+            <label key={unit.value} className="start-meeting-attendee">
               <input
                 type="checkbox"
                 checked={agenda.includes(unit.value)}

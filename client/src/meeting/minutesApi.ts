@@ -12,3 +12,8 @@ export function fetchMinutes(boardId: string, meetingId: string, signal?: AbortS
 export function downloadMinutesDocx(boardId: string, meetingId: string, title: string): Promise<string> {
   return downloadFile(`${minutesPath(boardId, meetingId)}.docx`, `${title}会议纪要.docx`)
 }
+
+/** The Word minutes rendered to PDF on the server (导出PDF); the server says in Chinese when it cannot. */
+export function downloadMinutesPdf(boardId: string, meetingId: string, title: string): Promise<string> {
+  return downloadFile(`${minutesPath(boardId, meetingId)}.pdf`, `${title}会议纪要.pdf`)
+}

@@ -16,11 +16,11 @@ export const PresenceBar = memo(function PresenceBar() {
   const hidden = peers.length - MAX_VISIBLE_PEERS
   return (
     <div className="presence-bar" aria-label={`在线 ${peers.length + 1} 人`} data-testid="presence-bar">
-      <span className="presence-chip presence-self" style={{ borderColor: user.color }}>
+      <span className="presence-chip presence-self" style={{ borderColor: user.color }} title={`${user.name}（我）`}>
         <span className="presence-avatar" style={{ background: user.color }} aria-hidden="true">
           {initialOf(user.name)}
         </span>
-        {user.name}（我）
+        <span className="presence-name">{user.name}（我）</span>
       </span>
       {peers.slice(0, MAX_VISIBLE_PEERS).map(({ clientId, presence }) => (
         <span
@@ -33,7 +33,7 @@ export const PresenceBar = memo(function PresenceBar() {
           <span className="presence-avatar" style={{ background: presence.user.color }} aria-hidden="true">
             {initialOf(presence.user.name)}
           </span>
-          {presence.user.name}
+          <span className="presence-name">{presence.user.name}</span>
           {presence.activity && <span className="sr-only">，{ACTIVITY_LABEL[presence.activity.kind]}</span>}
         </span>
       ))}

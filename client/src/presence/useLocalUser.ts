@@ -1,11 +1,8 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import type { PresenceUser } from '../sync/createBoardConnection.ts'
+import { PRESENCE_NAME_MAX as MAX_NAME_LENGTH, PRESENCE_UNIT_MAX as MAX_UNIT_LENGTH } from '@guatu/shared/sync/presence'
 import { localColorStore } from './localUser.ts'
-
-/** Limits of the presence schema (shared/sync/presence). */
-const MAX_NAME_LENGTH = 40
-const MAX_UNIT_LENGTH = 50
 
 /** How this person appears to everyone else on the board: the account's name and units, this browser's colour. */
 export function useLocalUser(): PresenceUser {

@@ -92,10 +92,16 @@ export const FieldEditor = memo(function FieldEditor({
     case 'seq':
       return <TextFieldEditor {...common} codec={seqText} inputMode="numeric" />
     case 'boolean':
-      return <BooleanFieldEditor inputId={inputId} label={label} value={value === true} commit={commit} />
+      return <BooleanFieldEditor inputId={inputId} label={label} value={typeof value === 'boolean' ? value : undefined} commit={commit} />
     case 'select':
       return (
-        <ChoiceFieldEditor inputId={inputId} label={label} value={String(value)} options={editor.options} commit={commit} />
+        <ChoiceFieldEditor
+          inputId={inputId}
+          label={label}
+          value={value === undefined ? '' : String(value)}
+          options={value === undefined && editor.unsetLabel ? [{ value: '', label: editor.unsetLabel }, ...editor.options] : editor.options}
+          commit={commit}
+        />
       )
     case 'stage':
       return <ChoiceFieldEditor inputId={inputId} label={label} value={String(value)} options={STAGE_OPTIONS} commit={moveTo} />

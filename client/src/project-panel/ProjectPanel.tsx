@@ -22,6 +22,7 @@ import { assignableUnits } from '@guatu/shared/domain/permissions'
 import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
 import { usePublishEditing } from './usePublishEditing.ts'
+import { PanelConnectionStatus } from '../sync/PanelConnectionStatus.tsx'
 
 const NO_ENTRIES: readonly HistoryEntry[] = []
 
@@ -87,6 +88,7 @@ export const ProjectPanel = memo(function ProjectPanel({
       <header className="panel-header">
         <h2 id={`${idPrefix}-title`}>{project ? project.name : '项目已删除'}</h2>
         {project && <span className={`stage-badge stage-${project.stage}`}>{STAGE_LABEL[project.stage]}</span>}
+        <PanelConnectionStatus />
         <button type="button" className="close-button" onClick={onClose} aria-label="关闭项目详情">
           关闭
         </button>

@@ -1,5 +1,5 @@
-import { INDUSTRIES, INDUSTRY_LABEL } from '@guatu/shared/domain/industry'
-import { NATURES, NATURE_LABEL } from '@guatu/shared/domain/nature'
+import { INDUSTRIES, INDUSTRY_LABEL, INDUSTRY_UNSET_LABEL } from '@guatu/shared/domain/industry'
+import { NATURES, NATURE_LABEL, NATURE_UNSET_LABEL } from '@guatu/shared/domain/nature'
 import type { ProjectField } from '@guatu/shared/domain/project'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 
@@ -11,7 +11,8 @@ export type FieldKind =
   | { kind: 'leaders' }
   | { kind: 'seq' }
   | { kind: 'boolean' }
-  | { kind: 'select'; options: readonly { value: string; label: string }[] }
+  /** `unsetLabel`: what an absent value reads as (未分类), shown until someone chooses. */
+  | { kind: 'select'; options: readonly { value: string; label: string }[]; unsetLabel?: string }
   | { kind: 'stage' }
 
 export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures'>
@@ -35,11 +36,11 @@ export const FIELD_DEFS: Record<EditableField, FieldDef> = {
   stage: { label: PROJECT_FIELD_LABEL.stage, editor: { kind: 'stage' } },
   nature: {
     label: PROJECT_FIELD_LABEL.nature,
-    editor: { kind: 'select', options: NATURES.map((value) => ({ value, label: NATURE_LABEL[value] })) },
+    editor: { kind: 'select', options: NATURES.map((value) => ({ value, label: NATURE_LABEL[value] })), unsetLabel: NATURE_UNSET_LABEL },
   },
   industry: {
     label: PROJECT_FIELD_LABEL.industry,
-    editor: { kind: 'select', options: INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABEL[value] })) },
+    editor: { kind: 'select', options: INDUSTRIES.map((value) => ({ value, label: INDUSTRY_LABEL[value] })), unsetLabel: INDUSTRY_UNSET_LABEL },
   },
   cluster: { label: PROJECT_FIELD_LABEL.cluster, editor: { kind: 'text' } },
   location: { label: PROJECT_FIELD_LABEL.location, editor: { kind: 'text' } },

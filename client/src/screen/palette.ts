@@ -9,12 +9,14 @@ export const STAGE_COLOR: Record<Stage, string> = {
   producing: '#2fd08a',
 }
 
-export const INDUSTRY_COLOR: Record<Industry, string> = {
+export const INDUSTRY_COLOR: Record<Industry | 'unset', string> = {
   primary: '#7bd88f',
   secondary: '#3d8bff',
   tertiary: '#b57bff',
   infrastructure: '#ffb547',
   social: '#3fd0ff',
+  /** 未分类: a neutral grey, so it never reads as one of the sectors. */
+  unset: '#8a94a6',
 }
 
 export const WALL_TEXT = '#e6f1ff'

@@ -1,6 +1,6 @@
 import { countedProject } from '@guatu/shared/domain/figureCheck'
 import { sumCents, type WanCents } from '@guatu/shared/domain/money'
-import { INDUSTRIES, INDUSTRY_LABEL, type Industry } from '@guatu/shared/domain/industry'
+import { INDUSTRIES, INDUSTRY_LABEL, INDUSTRY_UNSET_LABEL, type Industry } from '@guatu/shared/domain/industry'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Project } from '@guatu/shared/domain/project'
 import { STAGES, type Stage } from '@guatu/shared/domain/stage'
@@ -21,8 +21,9 @@ export interface StageFigure extends Tally {
   readonly stage: Stage
 }
 
+/** 'unset': projects nobody has classified yet (未分类), shown so the figures add up to the total. */
 export interface IndustryFigure extends Tally {
-  readonly industry: Industry
+  readonly industry: Industry | 'unset'
   readonly label: string
 }
 
@@ -57,10 +58,15 @@ export function boardTotals(columns: BoardColumns): BoardTotals {
 }
 
 function industryMix(projects: readonly Project[]): IndustryFigure[] {
-  return INDUSTRIES.map((industry) => {
+  const figures: IndustryFigure[] = INDUSTRIES.map((industry) => {
     const members = projects.filter((project) => project.industry === industry)
     return { industry, label: INDUSTRY_LABEL[industry], count: members.length, totalCents: sumCents(members.map((project) => countedProject(project).totalInvestment)) }
   })
+  const unset = projects.filter((project) => project.industry === undefined)
+  if (unset.length > 0) {
+    figures.push({ industry: 'unset', label: INDUSTRY_UNSET_LABEL, count: unset.length, totalCents: sumCents(unset.map((project) => project.totalInvestment)) })
+  }
+  return figures
 }
 
 export function computeScreenFigures(input: {

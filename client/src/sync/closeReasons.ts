@@ -25,6 +25,7 @@ const DEFAULT_CLOSE_TEXT: Record<CloseCode, string> = {
   [CloseCode.rateLimited]: '操作或连接过于频繁，稍后自动重连',
   [CloseCode.messageTooLarge]: '单次修改的数据过大，连接被服务器断开',
   [CloseCode.serverRestart]: '服务器正在重启，稍后自动重连',
+  [CloseCode.internalError]: '服务器处理出错，稍后自动重连',
   [CloseCode.protocolError]: '通信协议错误，连接已断开',
 }
 

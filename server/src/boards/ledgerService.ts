@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
-import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { readBoardSettings, readColumnMapping, writeColumnMapping } from '@guatu/shared/board/boardSettingsAccess'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
 import { stageEntryDateOf } from '@guatu/shared/board/projectCommands'
 import { filterFromSearchParams, isFilterEmpty, matchesFilter } from '@guatu/shared/board/projectFilter'
 import { listProblems } from '@guatu/shared/board/problemQueries'
@@ -20,6 +22,15 @@ import type { CommitQueue } from '../sync/commitQueue.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { BoardService } from './boardService.ts'
 
+/** What the office chose in the preview; every part optional (the CLI sends none). */
+export interface ImportChoices {
+  fileName?: string
+  reportDate?: IsoDate
+  sheets?: readonly string[]
+  /** Choices for unknown headers, on top of those remembered for the board. */
+  mapping?: ColumnMapping
+}
+
 export type ImportOutcome =
   | { kind: 'preview'; preview: ImportPlanJson }
   | { kind: 'committed'; created: number; updated: number; unchanged: number }
@@ -39,15 +50,24 @@ export class LedgerService {
    * by `principal` — through the same validation, permissions and history as an edit on the board —
    * and answers once it is durable. All or nothing: a plan with any error row writes nothing.
    */
-  async import(boardId: string, file: Uint8Array, principal: Principal, dryRun: boolean): Promise<ImportOutcome> {
+  async import(boardId: string, file: Uint8Array, principal: Principal, dryRun: boolean, choices: ImportChoices = {}): Promise<ImportOutcome> {
     const record = await this.storage.getBoard(boardId)
     if (!record) throw new RequestError(404, '看板不存在')
-    const parsed = await parseLedgerWorkbook(file, { year: record.year })
     const room = await this.rooms.open(boardId)
     if (!room) throw new RequestError(404, '看板不存在')
     try {
+      // The board remembers last month's column choices; this import's choices win over them.
+      const remembered = readColumnMapping(room.doc)
+      const mapping: ColumnMapping = { ...remembered, ...choices.mapping }
+      const parsed = await parseLedgerWorkbook(file, {
+        year: record.year,
+        mapping,
+        ...(choices.fileName ? { fileName: choices.fileName } : {}),
+        ...(choices.reportDate ? { reportDate: choices.reportDate } : {}),
+        ...(choices.sheets ? { sheets: choices.sheets } : {}),
+      })
       const plan = planLedgerImport(room.doc, parsed)
-      const preview = importPlanToJson(plan)
+      const preview = importPlanToJson(plan, parsed)
       if (dryRun) return { kind: 'preview', preview }
       if (plan.errors.length > 0) return { kind: 'refused', error: `台账有 ${plan.errors.length} 处错误，未导入任何数据`, preview }
       // The import is built on a copy and handed to the room as one update, so it is checked,
@@ -56,16 +76,23 @@ export class LedgerService {
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc))
       const before = Y.encodeStateVector(scratch)
       const result = applyLedgerImport(scratch, plan, principal, { today: stageEntryDateOf(scratch) })
+      // Remembered only with a committed import, in the same update: a preview writes nothing.
+      if (!sameMapping(remembered, mapping)) writeColumnMapping(scratch, mapping)
       const refusal = room.applyAs(principal, Y.encodeStateAsUpdate(scratch, before))
       if (refusal) return { kind: 'refused', error: refusal, preview }
       await this.commits.drained()
       return { kind: 'committed', created: result.created.length, updated: result.updated.length, unchanged: preview.unchanged }
     } catch (error) {
-      if (error instanceof LedgerImportError) return { kind: 'refused', error: error.message, preview: importPlanToJson(planLedgerImport(room.doc, parsed)) }
+      if (error instanceof LedgerImportError) return { kind: 'refused', error: error.message, preview: await this.previewAgain(room.doc, file, record.year, choices) }
       throw error
     } finally {
       this.rooms.releaseIfIdle(boardId)
     }
+  }
+
+  private async previewAgain(doc: Y.Doc, file: Uint8Array, year: number, choices: ImportChoices): Promise<ImportPlanJson> {
+    const parsed = await parseLedgerWorkbook(file, { ...choices, year, mapping: { ...readColumnMapping(doc), ...choices.mapping } })
+    return importPlanToJson(planLedgerImport(doc, parsed), parsed)
   }
 
   /** The board (or what `query` filters, in the board URL's terms) as an office ledger workbook. */
@@ -94,4 +121,9 @@ export class LedgerService {
     const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })
     return { name: `${record.name}${filtered ? '（筛选）' : ''}-${asOf}.xlsx`, file }
   }
+}
+
+function sameMapping(a: ColumnMapping, b: ColumnMapping): boolean {
+  const keys = Object.keys(b)
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key])
 }

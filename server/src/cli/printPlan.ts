@@ -22,6 +22,7 @@ export function describePlan(plan: ImportPlanJson, dryRun: boolean): string[] {
     dryRun ? '导入预览（未写入看板）：' : '导入结果：',
     `  读取项目行 ${plan.totals.rows} 行，可导入 ${plan.totals.projects} 个项目，总投资 ${formatYi(wanToCents(plan.totals.totalInvestmentWan as WanAmount))} 亿元`,
     `  新增 ${plan.creates} 个，更新 ${plan.updates} 个，无变化 ${plan.unchanged} 个，错误 ${plan.errors.length} 处，提示 ${plan.warnings.length} 处`,
+    plan.reportDate ? `  填报日期 ${plan.reportDate.date}（来源：${plan.reportDate.sourceLabel}）` : '  未找到填报日期：实际日期未与填报日期核对',
   ]
   // A first import creates hundreds of projects: list them only when the list is readable.
   const listCreates = plan.creates <= MAX_LISTED_CREATES
@@ -29,8 +30,10 @@ export function describePlan(plan: ImportPlanJson, dryRun: boolean): string[] {
   if (changed.length > 0) lines.push('', '变更明细：')
   if (!listCreates) lines.push(`  （新增 ${plan.creates} 个项目，不逐一列出）`)
   for (const row of changed) {
-    lines.push(`  第${row.rowNumber}行 ${ACTION_LABEL[row.action]}：${row.name}`)
+    const evidence = row.stageEvidence ? `“${row.stageEvidence}”` : ''
+    lines.push(`  第${row.rowNumber}行 ${ACTION_LABEL[row.action]}：${row.name}（阶段依据：${row.stageSourceLabel}${evidence}）`)
     for (const change of row.changes ?? []) lines.push(`      ${change}`)
+    for (const note of row.inferred) lines.push(`      推定：${note}`)
   }
   if (plan.errors.length > 0) lines.push('', '错误（有错误时不会导入任何数据）：', ...plan.errors.map(issueLine))
   if (plan.warnings.length > 0) lines.push('', '提示：', ...plan.warnings.map(issueLine))

@@ -1,6 +1,9 @@
 import { Hono } from 'hono'
+import { isIsoDate } from '@guatu/shared/domain/dates'
 import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
-import type { LedgerService } from '../boards/ledgerService.ts'
+import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
+import { IMPORT_OPTION_FIELDS } from '@guatu/shared/ledger/importPreview'
+import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
 import { LedgerFormatError } from '../ledger/ledgerTypes.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
@@ -24,8 +27,9 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
     if (!(file instanceof File)) throw new RequestError(400, '请选择要导入的台账文件（字段名 file）')
     if (file.size > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
     const dryRun = c.req.query('dryRun') === '1'
+    const choices = readChoices(body, file.name)
     try {
-      const outcome = await ledgers.import(c.req.param('id'), new Uint8Array(await file.arrayBuffer()), principal, dryRun)
+      const outcome = await ledgers.import(c.req.param('id'), new Uint8Array(await file.arrayBuffer()), principal, dryRun, choices)
       switch (outcome.kind) {
         case 'preview':
           return c.json(outcome.preview)
@@ -48,4 +52,45 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
   })
 
   return routes
+}
+
+const MAX_SHEETS = 100
+/** Excel allows 31 characters; a little slack for other programs. */
+const MAX_SHEET_NAME_LENGTH = 100
+
+/**
+ * The office's choices sent with the file (multipart fields, docs/api.md). Checked here, at the
+ * edge: a bad value is a 400 with the reason, never a silently ignored choice.
+ */
+function readChoices(body: Record<string, unknown>, fileName: string): ImportChoices {
+  const choices: ImportChoices = { fileName: fileName.slice(0, 200) }
+  const reportDate = body[IMPORT_OPTION_FIELDS.reportDate]
+  if (typeof reportDate === 'string' && reportDate !== '') {
+    if (!isIsoDate(reportDate)) throw new RequestError(400, `填报日期无效：${reportDate.slice(0, 20)}（应为 2022-08-20 的形式）`)
+    choices.reportDate = reportDate
+  }
+  const sheets = jsonField(body, IMPORT_OPTION_FIELDS.sheets, '工作表选择')
+  if (sheets !== undefined) {
+    if (!Array.isArray(sheets) || sheets.length > MAX_SHEETS || !sheets.every((sheet) => typeof sheet === 'string' && sheet.length <= MAX_SHEET_NAME_LENGTH)) {
+      throw new RequestError(400, '工作表选择应为工作表名称的列表')
+    }
+    choices.sheets = sheets as string[]
+  }
+  const mapping = jsonField(body, IMPORT_OPTION_FIELDS.mapping, '列映射')
+  if (mapping !== undefined) {
+    const parsed = columnMappingSchema.safeParse(mapping)
+    if (!parsed.success) throw new RequestError(400, `列映射无效：${parsed.error.issues[0]?.message ?? ''}`)
+    choices.mapping = parsed.data
+  }
+  return choices
+}
+
+function jsonField(body: Record<string, unknown>, field: string, label: string): unknown {
+  const value = body[field]
+  if (typeof value !== 'string' || value === '') return undefined
+  try {
+    return JSON.parse(value) as unknown
+  } catch {
+    throw new RequestError(400, `${label}不是有效的 JSON`)
+  }
 }

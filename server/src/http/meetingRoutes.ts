@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import type { MeetingService } from '../meetings/meetingService.ts'
-import { minutesDocx } from '../meetings/minutesDocx.ts'
+import { PdfUnavailableError } from '../meetings/minutesPdf.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
@@ -29,8 +29,20 @@ export function meetingRoutes(meetings: MeetingService): Hono<AppEnv> {
 
   routes.get('/:id/meetings/:meetingId/minutes.docx', async (c) => {
     requireReadable(c, c.req.param('id'))
-    const minutes = await meetings.minutes(c.req.param('id'), c.req.param('meetingId'))
-    return fileResponse(c, await minutesDocx(minutes), `${minutes.meeting.title}-会议纪要.docx`, DOCX_TYPE)
+    const { minutes, bytes } = await meetings.minutesDocx(c.req.param('id'), c.req.param('meetingId'))
+    return fileResponse(c, bytes, `${minutes.meeting.title}-会议纪要.docx`, DOCX_TYPE)
+  })
+
+  routes.get('/:id/meetings/:meetingId/minutes.pdf', async (c) => {
+    requireReadable(c, c.req.param('id'))
+    try {
+      const { minutes, bytes } = await meetings.minutesPdf(c.req.param('id'), c.req.param('meetingId'))
+      return fileResponse(c, bytes, `${minutes.meeting.title}-会议纪要.pdf`, 'application/pdf')
+    } catch (error) {
+      // 503: the minutes exist, this server cannot render them; the Word file still can be had.
+      if (error instanceof PdfUnavailableError) return c.json({ error: error.message, officeInstalled: error.installed }, 503)
+      throw error
+    }
   })
 
   return routes

@@ -7,7 +7,7 @@ import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { Logger } from '../log.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
-import { Connection } from '../sync/connection.ts'
+import { Connection, ConnectionHandler, errorFields } from '../sync/connection.ts'
 import type { ConnectionTracker } from '../sync/connectionTracker.ts'
 import type { ConnectionLimits } from '../sync/rateLimit.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
@@ -40,35 +40,22 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   return upgradeWebSocket(async (c) => {
     const boardId = c.req.param('boardId') ?? ''
     const wantsAcks = c.req.query(SyncParam.acks) === '1'
-    const access = await authorize(c, boardId, deps)
+    // A storage failure while checking credentials refuses this socket, with a reason, and nothing else.
+    const access = await authorize(c, boardId, deps).catch((error: unknown): Refusal => {
+      deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
+      return { code: CloseCode.internalError, reason: '服务器暂时无法验证身份，请稍后重试' }
+    })
     let connection: Connection | undefined
     return {
       onOpen(_event, ws) {
-        if ('code' in access) {
-          deps.log.warn('sync refused', { boardId, code: access.code, reason: access.reason })
-          ws.close(access.code, access.reason)
-          return
+        try {
+          open(ws, access)
+        } catch (error) {
+          // A failure here concerns this socket alone; the upgrade must never reach the process.
+          deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
+          release()
+          ws.close(CloseCode.internalError, '服务器处理此连接时出错，已断开')
         }
-        const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>
-          deps.commits.dispatch(work),
-        )
-        if (!deps.tracker.tryAdd(opened)) {
-          deps.log.warn('too many connections', { principal: principalLabel(access.principal) })
-          opened.close(CloseCode.rateLimited, '同一账号的连接数过多，请关闭其他页面后重试')
-          return
-        }
-        connection = opened
-        receiveMessages(ws, opened)
-        deps.rooms.open(boardId).then(
-          (room) => {
-            if (room) opened.attach(room)
-            else opened.close(CloseCode.boardNotFound, '看板不存在')
-          },
-          (error: unknown) => {
-            deps.log.error('board load failed', { boardId, error: String(error) })
-            opened.close(1011, '看板加载失败')
-          },
-        )
       },
       onClose(event) {
         if (event.code === CloseCode.messageTooLarge) deps.log.warn('message too large', { boardId })
@@ -79,10 +66,46 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       },
     }
 
+    function open(ws: WSContext<WebSocket>, access: { principal: Principal } | Refusal): void {
+      if ('code' in access) {
+        deps.log.warn('sync refused', { boardId, code: access.code, reason: access.reason })
+        ws.close(access.code, access.reason)
+        return
+      }
+      const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>
+        deps.commits.dispatch(work),
+      )
+      if (!deps.tracker.tryAdd(opened)) {
+        deps.log.warn('too many connections', { principal: principalLabel(access.principal) })
+        opened.close(CloseCode.rateLimited, '同一账号的连接数过多，请关闭其他页面后重试')
+        return
+      }
+      connection = opened
+      receiveMessages(ws, opened)
+      deps.rooms.open(boardId).then(
+        // attach runs under the connection's own error boundary (Connection.guard).
+        (room) => {
+          if (room) opened.attach(room)
+          else opened.close(CloseCode.boardNotFound, '看板不存在')
+        },
+        (error: unknown) => {
+          deps.log.error('board load failed', { boardId, ...errorFields(error) })
+          opened.close(CloseCode.internalError, '看板加载失败')
+        },
+      )
+    }
+
     function release() {
       if (!connection) return
-      connection.detach()
-      deps.tracker.remove(connection)
+      const closing = connection
+      connection = undefined
+      try {
+        closing.detach()
+      } catch (error) {
+        deps.log.error('connection handler failed', { boardId, connectionId: closing.id, handler: 'close', ...errorFields(error) })
+      } finally {
+        deps.tracker.remove(closing)
+      }
     }
   })
 }

@@ -46,7 +46,8 @@ const date = (header: string, field: 'plannedSignDate' | 'plannedStartDate' | 'p
   kind: ExportCellKind.date,
   value: (project) => dateValue(project[field]),
 })
-const yesNo = (value: boolean) => (value ? '是' : '否')
+/** An unknown 是否入库 stays blank: a 否 would say the office checked and it is not. */
+const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? '是' : '否')
 
 /** A real Excel date at midnight UTC, which exceljs writes as the day's serial number. */
 function dateValue(date: IsoDate | undefined): Date | undefined {
@@ -57,8 +58,8 @@ function dateValue(date: IsoDate | undefined): Date | undefined {
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '序号', width: 6, kind: ExportCellKind.number, value: (project) => project.seq },
   text('项目名称', 30, (project) => project.name),
-  text('建设性质', 8, (project) => NATURE_LABEL[project.nature]),
-  text('产业类别', 9, (project) => INDUSTRY_LABEL[project.industry]),
+  text('建设性质', 8, (project) => (project.nature ? NATURE_LABEL[project.nature] : '')),
+  text('产业类别', 9, (project) => (project.industry ? INDUSTRY_LABEL[project.industry] : '')),
   text('产业集群', 10, (project) => project.cluster),
   text('建设地点', 12, (project) => project.location),
   text('建设内容及规模', 36, (project) => project.scope),

@@ -1,4 +1,5 @@
-import { matchHeader, type LedgerColumnKind } from './headerMap.ts'
+import { ColumnUse, mappingKey, type ColumnChoice, type ColumnMapping } from '@guatu/shared/ledger/columnMapping'
+import { matchHeader, suggestColumnChoice, type LedgerColumnKind } from './headerMap.ts'
 import { MoneyUnit } from './parseMoney.ts'
 import { rowTexts, type SheetGrid } from './sheetGrid.ts'
 
@@ -11,10 +12,22 @@ export interface LedgerColumn {
   unit: MoneyUnit
 }
 
+/** A header the importer does not know, with what it suggests and what the office chose. */
+export interface UnknownColumn {
+  column: number
+  header: string
+  /** mappingKey(header): how the choice is remembered per board. */
+  key: string
+  suggestion: ColumnChoice
+  /** The office's choice (this import's, or remembered from the last); absent until it chooses. */
+  choice?: ColumnChoice
+}
+
 export interface LedgerTable {
   /** The last header row; data starts below it. */
   headerRowNumber: number
   columns: LedgerColumn[]
+  unknown: UnknownColumn[]
 }
 
 /** Title rows, 填报单位 and 单位：万元 lines sit above the header; the header is within the first rows. */
@@ -29,22 +42,46 @@ const MAX_SUBHEADER_LENGTH = 12
  * columns, one of them 项目名称. A second header row below it (计划时间 merged over 签约 / 开工 /
  * 投产) is joined to it column by column. Returns undefined when no row looks like a header.
  */
-export function findLedgerTable(grid: SheetGrid): LedgerTable | undefined {
-  let best: { rowNumber: number; columns: MappedColumn[] } | undefined
+export function findLedgerTable(grid: SheetGrid, mapping: ColumnMapping = {}): LedgerTable | undefined {
+  let best: { rowNumber: number; columns: MappedColumn[]; headers: string[] } | undefined
   const lastRow = Math.min(grid.rowCount, HEADER_SEARCH_ROWS)
   for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
-    const single = mapColumns(grid, rowTexts(grid, rowNumber))
-    const joined = isSubHeaderRow(grid, rowNumber) ? mapColumns(grid, joinHeaderRows(grid, rowNumber)) : undefined
-    const candidate = joined && joined.length >= single.length ? { rowNumber: rowNumber + 1, columns: joined } : { rowNumber, columns: single }
+    const singleHeaders = rowTexts(grid, rowNumber)
+    const single = mapColumns(grid, singleHeaders)
+    const joinedHeaders = isSubHeaderRow(grid, rowNumber) ? joinHeaderRows(grid, rowNumber) : undefined
+    const joined = joinedHeaders ? mapColumns(grid, joinedHeaders) : undefined
+    const candidate =
+      joined && joinedHeaders && joined.length >= single.length
+        ? { rowNumber: rowNumber + 1, columns: joined, headers: joinedHeaders }
+        : { rowNumber, columns: single, headers: singleHeaders }
     if (!candidate.columns.some((column) => column.kind === 'name') || candidate.columns.length < MIN_HEADER_COLUMNS) continue
     if (!best || candidate.columns.length > best.columns.length) best = candidate
   }
   if (!best) return undefined
   const defaultUnit = unitNamedAbove(grid, best.rowNumber)
-  return {
-    headerRowNumber: best.rowNumber,
-    columns: best.columns.map((column) => ({ ...column, unit: column.unit ?? defaultUnit })),
+  const columns = best.columns.map((column) => ({ ...column, unit: column.unit ?? defaultUnit }))
+  const unknown = unknownColumns(best.headers, columns, mapping)
+  const seen = new Set(columns.map((column) => column.kind))
+  for (const { column, header, choice } of unknown) {
+    if (choice === undefined || choice === ColumnUse.ignore || seen.has(choice)) continue
+    seen.add(choice)
+    columns.push({ column, kind: choice, header, unit: defaultUnit })
   }
+  columns.sort((a, b) => a.column - b.column)
+  return { headerRowNumber: best.rowNumber, columns, unknown }
+}
+
+/** Header cells that name no known column (and are no repeat of one), with the office's choice if any. */
+function unknownColumns(headers: readonly string[], known: readonly LedgerColumn[], mapping: ColumnMapping): UnknownColumn[] {
+  const knownColumns = new Set(known.map((column) => column.column))
+  return headers.flatMap((header, index) => {
+    const text = header.trim()
+    if (text === '' || knownColumns.has(index + 1) || matchHeader(text.replace('/', ''))) return []
+    const key = mappingKey(text)
+    if (key.length > 60) return []
+    const choice = mapping[key]
+    return [{ column: index + 1, header: text, key, suggestion: suggestColumnChoice(text), ...(choice ? { choice } : {}) }]
+  })
 }
 
 type MappedColumn = Omit<LedgerColumn, 'unit'> & { unit?: MoneyUnit }

@@ -1,9 +1,13 @@
 import type { ProjectField } from '@guatu/shared/domain/project'
+import { ColumnUse, type ColumnChoice } from '@guatu/shared/ledger/columnMapping'
 import { normalizeText } from './cellText.ts'
 import { MoneyUnit } from './parseMoney.ts'
 
-/** What a ledger column holds: a project field, or the 存在问题 text that becomes problems. */
-export type LedgerColumnKind = Exclude<ProjectField, 'rank'> | 'problems'
+/**
+ * What a ledger column holds: a project field, the 存在问题 text that becomes problems, or text
+ * read only as evidence of the stage (a column the office mapped so: 备注, 推进情况 …).
+ */
+export type LedgerColumnKind = Exclude<ProjectField, 'rank'> | 'problems' | 'stageEvidence'
 
 export interface HeaderMatch {
   kind: LedgerColumnKind
@@ -75,4 +79,23 @@ function matchDate(label: string): LedgerColumnKind | undefined {
   if (!step || !/(时间|日期|节点|计划|实际|预计)/.test(label)) return undefined
   if (/(实际|完成|已)/.test(label)) return DATE_KIND.actual[step]
   return DATE_KIND.planned[step]
+}
+
+/**
+ * What an unknown header most likely holds, offered as the default choice in the mapping step.
+ * Free text about the project (备注, 推进情况, 目前进展) is where offices write "已开工。…", so it
+ * is offered as stage evidence; anything unrecognised is offered as ignored, never as a field.
+ */
+const SUGGESTIONS: readonly (readonly [RegExp, ColumnChoice])[] = [
+  [/(备注|说明|情况|进展|推进|动态|节点|完成内容)/, ColumnUse.stageEvidence],
+  [/(主管部门|主管单位|归口|行业主管)/, 'unit'],
+  [/(所在乡镇|所属乡镇|乡镇|街道|镇街|园区|所在地)/, 'location'],
+  [/(行业领域|产业方向|领域)/, 'cluster'],
+  [/(联络员|经办人)/, 'owner'],
+  [/(困难|诉求|制约)/, ColumnUse.problems],
+]
+
+export function suggestColumnChoice(header: string): ColumnChoice {
+  const { label } = normalizeHeader(header)
+  return SUGGESTIONS.find(([pattern]) => pattern.test(label))?.[1] ?? ColumnUse.ignore
 }

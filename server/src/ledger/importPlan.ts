@@ -22,12 +22,14 @@ export interface FieldChange {
 }
 
 export interface PlannedCreate {
+  sheetName: string
   rowNumber: number
   fields: LedgerFields
   problems: LedgerProblem[]
 }
 
 export interface PlannedUpdate {
+  sheetName: string
   rowNumber: number
   projectId: ProjectId
   changes: FieldChange[]
@@ -43,11 +45,14 @@ export const RowAction = {
 export type RowAction = (typeof RowAction)[keyof typeof RowAction]
 
 export interface PlannedRow {
+  sheetName: string
   rowNumber: number
   action: RowAction
   name: string
   projectId?: ProjectId
   issues: LedgerIssue[]
+  /** The parsed row: its stage reading and inferences, for the preview. */
+  parsed: ParsedRow
 }
 
 export interface ImportPlan {
@@ -76,7 +81,13 @@ export interface ImportPlan {
  * are not raised again, so importing the same ledger twice changes nothing; within one cell every
  * item counts, since a ledger may list the same difficulty twice (once solved, once open again).
  */
+/** Where a row is, as the office finds it: "「城关镇」第5行" when the workbook has several sheets. */
+export function rowPlace(row: { sheetName?: string; rowNumber: number }, manySheets: boolean): string {
+  return manySheets && row.sheetName ? `「${row.sheetName}」第${row.rowNumber}行` : `第${row.rowNumber}行`
+}
+
 export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
+  const manySheets = parsed.sheets.filter((sheet) => sheet.chosen).length > 1
   const existing = indexByName(listProjects(doc))
   const problemsByProject = existingProblemDescriptions(doc)
   const plan: ImportPlan = {
@@ -88,7 +99,7 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     warnings: parsed.issues.filter((issue) => issue.severity === IssueSeverity.warning),
     totals: { rows: parsed.rows.length, projects: 0, totalInvestmentWan: centsToWan(0) },
   }
-  const firstRowByName = new Map<string, number>()
+  const firstRowByName = new Map<string, ParsedRow>()
   const imported: ParsedRow[] = []
   for (const row of parsed.rows) {
     const issues = [...row.issues]
@@ -96,31 +107,31 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     const key = normalizeProjectName(name)
     const earlier = firstRowByName.get(key)
     if (name !== '' && earlier !== undefined) {
-      issues.push({ rowNumber: row.rowNumber, column: PROJECT_FIELD_LABEL.name, severity: IssueSeverity.error, message: `项目名称与第${earlier}行重复` })
+      issues.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, column: PROJECT_FIELD_LABEL.name, severity: IssueSeverity.error, message: `项目名称与${rowPlace(earlier, manySheets)}重复` })
     } else if (name !== '') {
-      firstRowByName.set(key, row.rowNumber)
+      firstRowByName.set(key, row)
     }
     issues.push(...figureWarnings(row, existing.get(key)))
     plan.errors.push(...issues.filter((issue) => issue.severity === IssueSeverity.error))
     plan.warnings.push(...issues.filter((issue) => issue.severity === IssueSeverity.warning))
     if (issues.some((issue) => issue.severity === IssueSeverity.error)) {
-      plan.rows.push({ rowNumber: row.rowNumber, action: RowAction.error, name, issues })
+      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: RowAction.error, name, issues, parsed: row })
       continue
     }
     imported.push(row)
     const project = existing.get(key)
     if (!project) {
-      plan.creates.push({ rowNumber: row.rowNumber, fields: row.fields, problems: row.problems })
-      plan.rows.push({ rowNumber: row.rowNumber, action: RowAction.create, name, issues })
+      plan.creates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, fields: row.fields, problems: row.problems })
+      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: RowAction.create, name, issues, parsed: row })
       continue
     }
     const changes = diffFields(project, row)
     const known = problemsByProject.get(project.id)
     const newProblems = known ? row.problems.filter((problem) => !known.has(normalizeProblemDescription(problem.description))) : row.problems
     const action = changes.length === 0 && newProblems.length === 0 ? RowAction.unchanged : RowAction.update
-    if (action === RowAction.update) plan.updates.push({ rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
+    if (action === RowAction.update) plan.updates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
     else plan.unchanged++
-    plan.rows.push({ rowNumber: row.rowNumber, action, name, projectId: project.id, issues })
+    plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action, name, projectId: project.id, issues, parsed: row })
   }
   plan.totals.projects = imported.length
   plan.totals.totalInvestmentWan = centsToWan(sumCents(imported.flatMap((row) => (row.fields.totalInvestment ? [row.fields.totalInvestment] : []))))

@@ -1,6 +1,10 @@
 import type { NewProblem } from '@guatu/shared/board/problemCommands'
 import type { ProblemStatus } from '@guatu/shared/domain/problem'
+import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { ProjectField, ProjectFields } from '@guatu/shared/domain/project'
+import type { UnknownColumn } from './findTable.ts'
+import type { StageReading } from './inferStage.ts'
+import type { LedgerFileFormat, CsvEncoding } from './readGrids.ts'
 
 export const IssueSeverity = {
   error: 'error',
@@ -10,6 +14,8 @@ export type IssueSeverity = (typeof IssueSeverity)[keyof typeof IssueSeverity]
 
 /** Something the office should read about the ledger; an error keeps its row out of the import. */
 export interface LedgerIssue {
+  /** The sheet the row is on, when the workbook has several. */
+  sheetName?: string
   /** The Excel row number (1-based, as Excel shows it); absent for issues about the whole sheet. */
   rowNumber?: number
   /** The header text of the column, as written in the ledger. */
@@ -27,15 +33,50 @@ export type LedgerProblem = NewProblem & { status?: ProblemStatus }
 
 export type LedgerFields = Partial<Omit<ProjectFields, 'rank'>>
 
+/** Where an inferred value came from; counted in the preview ("产业类别：按项目名称推定 3 个"). */
+export const InferenceSource = {
+  section: 'section',
+  cluster: 'cluster',
+  name: 'name',
+  words: 'words',
+  dates: 'dates',
+  reportYear: 'reportYear',
+  unset: 'unset',
+} as const
+export type InferenceSource = (typeof InferenceSource)[keyof typeof InferenceSource]
+
+export const INFERENCE_SOURCE_LABEL: Record<InferenceSource, string> = {
+  section: '按分组行推定',
+  cluster: '按产业集群推定',
+  name: '按项目名称推定',
+  words: '按进度文字推定',
+  dates: '按实际日期推定',
+  reportYear: '按填报年份推定',
+  unset: '未填写，留待补充',
+}
+
+/** A value the ledger did not state outright, and how it was arrived at; shown on its row. */
+export interface Inference {
+  field: ProjectField
+  from: InferenceSource
+  /** Chinese: "实际开工时间“12月底”按填报年份推定为 2022-12-31". */
+  message: string
+}
+
 export interface ParsedRow {
+  sheetName: string
   rowNumber: number
   /** Only what the ledger says (plus `defaulted` fields): an empty cell leaves the key out. */
   fields: LedgerFields
   problems: LedgerProblem[]
   issues: LedgerIssue[]
+  /** How the 当前阶段 was read, and from what. */
+  stage: StageReading
+  /** Every value inferred rather than read (stage, 产业类别, 建设性质, partial dates, unset fields). */
+  inferred: Inference[]
   /**
-   * Fields filled in by a default or an inference (unknown 产业类别 → 二产, missing 当前阶段 →
-   * inferred from actual dates). A new project needs them; an existing project keeps its own value.
+   * Fields filled in from weak evidence (产业类别 from a name or cluster, 谋划 for want of any
+   * stage evidence). A new project takes them; an existing project keeps its own value.
    */
   defaulted: ProjectField[]
 }
@@ -56,16 +97,56 @@ export const SKIP_REASON_LABEL: Record<SkipReason, string> = {
 }
 
 export interface SkippedRow {
+  sheetName: string
   rowNumber: number
   reason: SkipReason
 }
 
+/** The 填报日期 dates are judged against, and where it was found. */
+export const ReportDateSource = {
+  /** Given by the office in the preview (or the CLI/REST caller). */
+  given: 'given',
+  /** 填报日期 / 截至 in the title rows. */
+  title: 'title',
+  fileName: 'fileName',
+} as const
+export type ReportDateSource = (typeof ReportDateSource)[keyof typeof ReportDateSource]
+
+export const REPORT_DATE_SOURCE_LABEL: Record<ReportDateSource, string> = {
+  given: '导入时填写',
+  title: '表头标题行',
+  fileName: '文件名',
+}
+
+export interface ReportDate {
+  date: IsoDate
+  source: ReportDateSource
+  /** The words it was read from ("填报日期：2022年8月20日"). */
+  text: string
+}
+
+export interface LedgerSheet {
+  name: string
+  /** Whether a ledger header was found on it. */
+  hasLedger: boolean
+  /** Whether its rows are in this import (the office may leave some out). */
+  chosen: boolean
+  headerRowNumber?: number
+  rows: number
+}
+
 export interface ParsedLedger {
-  sheetName: string
-  /** The (last) header row: data starts right below it. */
-  headerRowNumber: number
-  /** Project fields the sheet has a column for. */
+  format: LedgerFileFormat
+  encoding?: CsvEncoding
+  sheets: LedgerSheet[]
+  /** Absent when neither the file nor the office gave one: the preview asks for it. */
+  reportDate?: ReportDate
+  /** The year dates without one are read in: the report's, else the board's. */
+  year: number
+  /** Project fields some chosen sheet has a column for. */
   columns: ProjectField[]
+  /** Headers no rule knows, per sheet, for the mapping step. */
+  unknownColumns: (UnknownColumn & { sheetName: string })[]
   rows: ParsedRow[]
   skipped: SkippedRow[]
   /** Issues about the sheet as a whole (missing columns, a 合计 that does not add up). */

@@ -5,7 +5,11 @@ export type DateResult =
   | { kind: 'empty' }
   /** 待定 and the like: the office knows there is no date yet. */
   | { kind: 'pending' }
-  | { kind: 'date'; date: IsoDate }
+  /**
+   * `partial`: the cell named no full day (3月底, 二季度, 上半年, 年内) and the day was worked out;
+   * `yearAssumed`: it named no year and the ledger's year was used. Either is shown to the office.
+   */
+  | { kind: 'date'; date: IsoDate; partial?: true; yearAssumed?: true }
   | { kind: 'error'; message: string }
 
 const EMPTY_MARKS = new Set(['', '-', '—', '——', '--', '/', '无', '\\'])
@@ -40,7 +44,7 @@ const CHINESE_MONTH: Record<string, string> = {
 /**
  * Reads a date cell: real Excel dates, serial numbers, 2022-03-15, 2022/3/15, 2022.3.15,
  * 2022年3月15日, 20220315, a month (2022年3月, 2022.3, 3月底, 3月中旬), a quarter (二季度) or a
- * year end (年底). Without a year, `year` (the ledger's year) is meant.
+ * year end (年底, 年内), a half year (上半年). Without a year, `year` (the report's year) is meant.
  */
 export function parseLedgerDate(cell: LedgerCell, year: number): DateResult {
   if (cell.date) return fromDateValue(cell.date)
@@ -56,14 +60,30 @@ export function parseLedgerDate(cell: LedgerCell, year: number): DateResult {
 }
 
 function fromText(text: string, year: number): DateResult | undefined {
+  const exact = fullDate(text, year)
+  if (exact) return exact
+  const partial = partialDate(text, year)
+  if (partial?.kind !== 'date') return partial
+  const yearAssumed = !/^\d{4}/.test(text)
+  return { ...partial, partial: true, ...(yearAssumed ? { yearAssumed: true } : {}) }
+}
+
+function fullDate(text: string, year: number): DateResult | undefined {
   let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text)
   if (match) return day(Number(match[1]), Number(match[2]), Number(match[3]), text)
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
   if (match) return day(Number(match[1]), Number(match[2]), Number(match[3]), text)
-  match = new RegExp(`^(\\d{4})[-/.年](\\d{1,2})月?${PERIOD}$`).exec(text)
-  if (match) return monthPart(Number(match[1]), Number(match[2]), match[3] ?? '', text)
   match = /^(\d{1,2})月(\d{1,2})日$/.exec(text)
-  if (match) return day(year, Number(match[1]), Number(match[2]), text)
+  if (match) {
+    const result = day(year, Number(match[1]), Number(match[2]), text)
+    return result.kind === 'date' ? { ...result, yearAssumed: true } : result
+  }
+  return undefined
+}
+
+function partialDate(text: string, year: number): DateResult | undefined {
+  let match = new RegExp(`^(\\d{4})[-/.年](\\d{1,2})月?${PERIOD}$`).exec(text)
+  if (match) return monthPart(Number(match[1]), Number(match[2]), match[3] ?? '', text)
   match = new RegExp(`^(\\d{1,2})月${PERIOD}$`).exec(text)
   if (match) return monthPart(year, Number(match[1]), match[2] ?? '', text)
   match = /^(?:(\d{4})年)?(?:第)?([一二三四1-4])季度(?:末|底)?$/.exec(text)
@@ -71,6 +91,8 @@ function fromText(text: string, year: number): DateResult | undefined {
     const quarter = '一二三四'.includes(match[2] ?? '') ? '一二三四'.indexOf(match[2] ?? '') + 1 : Number(match[2])
     return monthPart(match[1] ? Number(match[1]) : year, quarter * 3, '', text)
   }
+  match = /^(?:(\d{4})年)?(上半年|下半年)(?:底|末)?$/.exec(text)
+  if (match) return monthPart(match[1] ? Number(match[1]) : year, match[2] === '上半年' ? 6 : 12, '', text)
   match = /^(?:(\d{4})年?)?(年底|年末|底|末|年内)$/.exec(text)
   if (match && (match[1] || match[2]?.startsWith('年'))) return day(match[1] ? Number(match[1]) : year, 12, 31, text)
   return undefined

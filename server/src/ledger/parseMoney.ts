@@ -1,4 +1,4 @@
-import { WAN_AMOUNT_PATTERN, wanTextToWan, yiTextToWan, type WanAmount } from '@guatu/shared/domain/money'
+import { isWanAmount, MONEY_CEILING_TEXT, wanTextToWan, yiTextToWan, type WanAmount } from '@guatu/shared/domain/money'
 import { normalizeText, type LedgerCell } from './cellText.ts'
 
 /** The unit a plain number in a money column is written in: the column header decides. */
@@ -39,7 +39,7 @@ export function parseLedgerMoney(cell: LedgerCell, columnUnit: MoneyUnit): Money
   if (amount === undefined) {
     return { kind: 'error', message: `金额最多精确到0.01万元（${unit === MoneyUnit.yi ? '亿元最多6位小数' : '万元最多2位小数'}）：${cell.text}` }
   }
-  if (!WAN_AMOUNT_PATTERN.test(amount)) return { kind: 'error', message: `金额过大：${cell.text}` }
+  if (!isWanAmount(amount)) return { kind: 'error', message: `金额超过上限${MONEY_CEILING_TEXT}：${cell.text}` }
   return { kind: 'amount', amount }
 }
 

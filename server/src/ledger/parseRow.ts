@@ -1,7 +1,9 @@
 import { checkRecordField } from '@guatu/shared/board/recordSchemas'
-import { PROJECT_DEFAULTS, checkProjectField, type ProjectField } from '@guatu/shared/domain/project'
-import type { Nature } from '@guatu/shared/domain/nature'
-import { STAGE_LABEL } from '@guatu/shared/domain/stage'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import { checkProjectField, type ProjectField } from '@guatu/shared/domain/project'
+import { NATURE_LABEL, type Nature } from '@guatu/shared/domain/nature'
+import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
+import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
 import { isBlankCell, type LedgerCell } from './cellText.ts'
 import {
   booleanFromLedgerText,
@@ -12,17 +14,26 @@ import {
 } from './fieldLabels.ts'
 import type { LedgerColumn } from './findTable.ts'
 import type { LedgerColumnKind } from './headerMap.ts'
-import { IssueSeverity, type ParsedRow } from './ledgerTypes.ts'
+import { describeIndustryGuess, guessIndustry, IndustryEvidence } from './inferIndustry.ts'
+import { readStage, StageSource } from './inferStage.ts'
+import { InferenceSource, IssueSeverity, type Inference, type ParsedRow } from './ledgerTypes.ts'
 import { parseLedgerDate } from './parseDate.ts'
 import { parseLedgerMoney } from './parseMoney.ts'
 import { parseProblemCell } from './problemText.ts'
-import { inferStage } from './inferStage.ts'
 
 export interface RowContext {
+  sheetName: string
+  /** The year dates without one are read in (the report's). */
   year: number
+  /** Actual dates after it are errors: a project cannot have started after the report was written. */
+  reportDate?: IsoDate
   /** 建设性质 of the section the row sits in (一、续建项目), used when the row names none. */
   sectionNature?: Nature
+  /** The heading of the section the row sits in, as evidence of its 产业类别 ("（一）工业项目"). */
+  sectionLabel?: string
 }
+
+const ACTUAL_DATE_KINDS = new Set<LedgerColumnKind>(['actualSignDate', 'actualStartDate', 'actualProduceDate'])
 
 const TEXT_KINDS = new Set<LedgerColumnKind>(['name', 'cluster', 'location', 'scope', 'unit', 'owner', 'progressNote'])
 const MONEY_KINDS = new Set<LedgerColumnKind>(['totalInvestment', 'annualPlanInvestment', 'completedInvestment'])
@@ -35,32 +46,52 @@ const DATE_KINDS = new Set<LedgerColumnKind>([
  * without errors can be written as it is; a row with any error is reported and not imported.
  */
 export function parseProjectRow(rowNumber: number, cells: (column: number) => LedgerCell, columns: readonly LedgerColumn[], context: RowContext): ParsedRow {
-  const row: ParsedRow = { rowNumber, fields: {}, problems: [], issues: [], defaulted: [] }
+  const row: ParsedRow = {
+    sheetName: context.sheetName,
+    rowNumber,
+    fields: {},
+    problems: [],
+    issues: [],
+    stage: { stage: 'planning', source: StageSource.none, evidence: '' },
+    inferred: [],
+    defaulted: [],
+  }
   const fields = row.fields as Record<string, unknown>
   const issue = (severity: IssueSeverity, column: LedgerColumn | undefined, message: string) =>
-    row.issues.push({ rowNumber, ...(column ? { column: column.header } : {}), severity, message })
+    row.issues.push({ sheetName: context.sheetName, rowNumber, ...(column ? { column: column.header } : {}), severity, message })
+  const infer = (field: ProjectField, from: Inference['from'], message: string) => row.inferred.push({ field, from, message })
 
+  const evidence: string[] = []
+  let columnStage: Stage | undefined
   for (const column of columns) {
     const cell = cells(column.column)
     if (isBlankCell(cell)) continue
-    readColumn(column, cell, context, fields, row, (severity, message) => issue(severity, column, message))
+    const report = (severity: IssueSeverity, message: string) => issue(severity, column, message)
+    if (column.kind === 'stageEvidence' || column.kind === 'progressNote') evidence.push(cell.text)
+    if (column.kind === 'stage') {
+      columnStage = stageFromLedgerText(cell.text)
+      if (!columnStage) report(IssueSeverity.warning, `当前阶段“${cell.text}”无法识别，改从进度文字和实际日期判断`)
+      continue
+    }
+    if (DATE_KINDS.has(column.kind)) {
+      readDate(column, cell, context, fields, report, infer)
+      continue
+    }
+    readColumn(column, cell, context, fields, row, report)
   }
 
   const columnOf = (kind: LedgerColumnKind) => columns.find((column) => column.kind === kind)
-  if (fields.nature === undefined && context.sectionNature) fields.nature = context.sectionNature
-  const fallback = <K extends 'nature' | 'industry'>(field: K) => {
-    if (fields[field] !== undefined) return
-    fields[field] = PROJECT_DEFAULTS[field]
-    row.defaulted.push(field)
-  }
-  fallback('nature')
-  fallback('industry')
-  if (fields.stage === undefined) {
-    const stage = inferStage(row.fields)
-    fields.stage = stage
+  inferNatureAndIndustry(context, fields, row, infer)
+  const stage = readStage(columnStage, evidence, row.fields)
+  row.stage = stage
+  fields.stage = stage.stage
+  if (stage.source === StageSource.words) infer('stage', InferenceSource.words, `当前阶段按进度文字“${stage.evidence}”推定为“${STAGE_LABEL[stage.stage]}”`)
+  if (stage.source === StageSource.dates) infer('stage', InferenceSource.dates, `当前阶段按${stage.evidence}推定为“${STAGE_LABEL[stage.stage]}”`)
+  if (stage.source === StageSource.none) {
     row.defaulted.push('stage')
-    if (columnOf('stage')) issue(IssueSeverity.warning, columnOf('stage'), `当前阶段未填写或无法识别，已按实际日期推定为“${STAGE_LABEL[stage]}”`)
+    infer('stage', InferenceSource.unset, `没有当前阶段、进度文字或实际日期可依，暂放“${STAGE_LABEL[stage.stage]}”，请核对`)
   }
+  if (stage.disagreement) issue(IssueSeverity.warning, columnOf('stage') ?? columnOf('progressNote'), stage.disagreement)
   for (const required of ['name', 'unit'] as const) {
     if (fields[required] === undefined) issue(IssueSeverity.error, columnOf(required), `${required === 'name' ? '项目名称' : '责任单位'}不能为空`)
   }
@@ -87,11 +118,6 @@ function readColumn(column: LedgerColumn, cell: LedgerCell, context: RowContext,
     const money = parseLedgerMoney(cell, column.unit)
     if (money.kind === 'amount') fields[kind] = money.amount
     else if (money.kind === 'error') report(IssueSeverity.error, money.message)
-  } else if (DATE_KINDS.has(kind)) {
-    const date = parseLedgerDate(cell, context.year)
-    if (date.kind === 'date') fields[kind] = date.date
-    else if (date.kind === 'pending') report(IssueSeverity.warning, `日期“${cell.text}”：按未定日期导入`)
-    else if (date.kind === 'error') report(IssueSeverity.error, date.message)
   } else {
     readOtherColumn(kind, cell, context, fields, row, report)
   }
@@ -108,18 +134,13 @@ function readOtherColumn(kind: LedgerColumnKind, cell: LedgerCell, context: RowC
     case 'nature': {
       const nature = natureFromLedgerText(cell.text)
       if (nature) fields.nature = nature
-      else report(IssueSeverity.warning, `建设性质“${cell.text}”无法识别，${context.sectionNature ? '按所在分组' : '按默认“新建”'}导入`)
+      else report(IssueSeverity.warning, `建设性质“${cell.text}”无法识别，${context.sectionNature ? '按所在分组' : '导入为“性质未填”'}`)
       return
     }
     case 'industry': {
       const industry = industryFromLedgerText(cell.text)
       if (industry) fields.industry = industry
-      else report(IssueSeverity.warning, `产业类别“${cell.text}”无法识别，按默认“二产”导入`)
-      return
-    }
-    case 'stage': {
-      const stage = stageFromLedgerText(cell.text)
-      if (stage) fields.stage = stage
+      else report(IssueSeverity.warning, `产业类别“${cell.text}”无法识别，导入为“未分类”，请在看板上补充`)
       return
     }
     case 'leaders':
@@ -142,4 +163,56 @@ function readOtherColumn(kind: LedgerColumnKind, cell: LedgerCell, context: RowC
     default:
       return
   }
+}
+
+type Infer = (field: ProjectField, from: Inference['from'], message: string) => void
+
+/**
+ * A date cell, judged against the report date: a partial date (3月底, 上半年, 年内) is resolved in
+ * the report's year and noted; an actual date after the report date is an error on the row — it
+ * is a plan written in the wrong column, or a typo, and taken as a fact it would move the card.
+ */
+function readDate(column: LedgerColumn, cell: LedgerCell, context: RowContext, fields: Record<string, unknown>, report: Report, infer: Infer): void {
+  const field = column.kind as ProjectField
+  const label = PROJECT_FIELD_LABEL[field]
+  const date = parseLedgerDate(cell, context.year)
+  if (date.kind === 'pending') return report(IssueSeverity.warning, `日期“${cell.text}”：按未定日期导入`)
+  if (date.kind === 'error') return report(IssueSeverity.error, date.message)
+  if (date.kind === 'empty') return
+  if (ACTUAL_DATE_KINDS.has(column.kind) && context.reportDate && date.date > context.reportDate) {
+    return report(IssueSeverity.error, `${label}“${cell.text}”（${date.date}）晚于填报日期 ${context.reportDate}：实际日期不能在填报日期之后，请改为实际发生的日期或填入计划时间`)
+  }
+  fields[field] = date.date
+  if (date.partial || date.yearAssumed) {
+    const how = date.yearAssumed ? `按填报年份${context.year}年推定` : '推定'
+    infer(field, InferenceSource.reportYear, `${label}“${cell.text}”${how}为 ${date.date}`)
+  }
+}
+
+/**
+ * No silent defaults: a 建设性质 comes from the row or its section; a 产业类别 from the row, or
+ * from evidence (section heading, 产业集群, name) with a note; otherwise both stay unset (未分类)
+ * and the row says so. Guesses from a cluster or a name are `defaulted`: they never overwrite
+ * what a card on the board already has.
+ */
+function inferNatureAndIndustry(context: RowContext, fields: Record<string, unknown>, row: ParsedRow, infer: Infer): void {
+  if (fields.nature === undefined && context.sectionNature) {
+    fields.nature = context.sectionNature
+    infer('nature', InferenceSource.section, `建设性质按分组行“${context.sectionLabel ?? ''}”推定为“${NATURE_LABEL[context.sectionNature]}”`)
+  } else if (fields.nature === undefined) {
+    infer('nature', InferenceSource.unset, '建设性质未填写，导入为“性质未填”，请在看板上补充')
+  }
+  if (fields.industry !== undefined) return
+  const guess = guessIndustry({
+    ...(context.sectionLabel ? { section: context.sectionLabel } : {}),
+    ...(typeof fields.cluster === 'string' ? { cluster: fields.cluster } : {}),
+    ...(typeof fields.name === 'string' ? { name: fields.name } : {}),
+  })
+  if (!guess) {
+    infer('industry', InferenceSource.unset, '产业类别未填写且无从推定，导入为“未分类”，请在看板上补充')
+    return
+  }
+  fields.industry = guess.industry
+  if (guess.from !== IndustryEvidence.section) row.defaulted.push('industry')
+  infer('industry', guess.from, describeIndustryGuess(guess))
 }

@@ -1,36 +1,54 @@
 import { PROBLEM_CATEGORY_LABEL } from '@guatu/shared/domain/problem'
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
-import type { ImportPlan, PlannedUpdate, RowAction } from './importPlan.ts'
-import type { LedgerIssue } from './ledgerTypes.ts'
+import type { ImportPreview } from '@guatu/shared/ledger/importPreview'
+import type { ImportPlan, PlannedUpdate } from './importPlan.ts'
+import { STAGE_SOURCE_LABEL } from './inferStage.ts'
+import { INFERENCE_SOURCE_LABEL, REPORT_DATE_SOURCE_LABEL, type ParsedLedger } from './ledgerTypes.ts'
 
-/** What the REST preview (and the CLI) shows: counts, and per row what happens and why. */
-export interface ImportPlanJson {
-  creates: number
-  updates: number
-  unchanged: number
-  rows: {
-    rowNumber: number
-    action: RowAction
-    name: string
-    /** Chinese summaries: "总投资：5.78亿元 → 6.10亿元", "新增问题：[土地] 用地指标未落实". */
-    changes?: string[]
-    issues: LedgerIssue[]
-  }[]
-  errors: LedgerIssue[]
-  warnings: LedgerIssue[]
-  totals: ImportPlan['totals']
-}
+/** The REST preview (and the CLI's): counts, the file's sheets and report date, and per row what happens and why. */
+export type ImportPlanJson = ImportPreview
 
-export function importPlanToJson(plan: ImportPlan): ImportPlanJson {
-  const updatesByRow = new Map(plan.updates.map((update) => [update.rowNumber, update]))
+const rowKey = (row: { sheetName: string; rowNumber: number }) => `${row.sheetName}\u0000${row.rowNumber}`
+
+export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger): ImportPlanJson {
+  const updatesByRow = new Map(plan.updates.map((update) => [rowKey(update), update]))
+  const counts = new Map<string, { field: string; from: string; count: number }>()
+  for (const row of parsed.rows) {
+    for (const inference of row.inferred) {
+      const key = `${inference.field}\u0000${inference.from}`
+      const entry = counts.get(key) ?? { field: PROJECT_FIELD_LABEL[inference.field], from: INFERENCE_SOURCE_LABEL[inference.from], count: 0 }
+      entry.count++
+      counts.set(key, entry)
+    }
+  }
+  const { reportDate } = parsed
   return {
     creates: plan.creates.length,
     updates: plan.updates.length,
     unchanged: plan.unchanged,
+    format: parsed.format,
+    ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
+    sheets: parsed.sheets.map(({ name, hasLedger, chosen, rows }) => ({ name, hasLedger, chosen, rows })),
+    ...(reportDate ? { reportDate: { ...reportDate, sourceLabel: REPORT_DATE_SOURCE_LABEL[reportDate.source] } } : {}),
+    year: parsed.year,
+    unknownColumns: parsed.unknownColumns.map(({ sheetName, header, key, suggestion, choice }) => ({ sheetName, header, key, suggestion, ...(choice ? { choice } : {}) })),
+    inferredCounts: [...counts.values()],
     rows: plan.rows.map((row) => {
-      const update = updatesByRow.get(row.rowNumber)
-      const base = { rowNumber: row.rowNumber, action: row.action, name: row.name, issues: row.issues }
-      return update ? { ...base, changes: describeUpdate(update) } : base
+      const update = updatesByRow.get(rowKey(row))
+      const { stage } = row.parsed
+      return {
+        sheetName: row.sheetName,
+        rowNumber: row.rowNumber,
+        action: row.action,
+        name: row.name,
+        stage: stage.stage,
+        stageSource: stage.source,
+        stageSourceLabel: STAGE_SOURCE_LABEL[stage.source],
+        stageEvidence: stage.evidence,
+        ...(update ? { changes: describeUpdate(update) } : {}),
+        inferred: row.parsed.inferred.map((inference) => inference.message),
+        issues: row.issues,
+      }
     }),
     errors: plan.errors,
     warnings: plan.warnings,

@@ -5,7 +5,7 @@ import { rowTexts, type SheetGrid } from './sheetGrid.ts'
 export type RowClass =
   | { kind: 'blank' }
   /** 一、续建项目 / （二）新建项目: a heading whose 建设性质 applies to the rows under it. */
-  | { kind: 'section'; label: string; nature?: Nature }
+  | { kind: 'section'; label: string; nature?: Nature; level: number; declaredCount?: number }
   /** 小计 / 合计 / 总计. `grand` is the whole-ledger total, which is checked against the rows. */
   | { kind: 'subtotal'; grand: boolean }
   /** 注： / 备注 / 填表说明 / 填报人: the foot of the table; every row below is foot too. */
@@ -22,6 +22,21 @@ export function natureFromSection(label: string): Nature | undefined {
   if (/前期|预备|储备|谋划/.test(label)) return Nature.preparatory
   if (/新建|新开工|新开/.test(label)) return Nature.new
   return undefined
+}
+
+/** "一、" is a top section, "（一）" one inside it, "1." deeper; an unnumbered merged heading is top. */
+function sectionLevel(label: string): number {
+  if (/^[一二三四五六七八九十]+\s*[、.．]/.test(label)) return 1
+  if (/^[(（]\s*[一二三四五六七八九十]+\s*[)）]/.test(label)) return 2
+  if (/^[(（]?\s*\d+\s*[)）.、]/.test(label)) return 3
+  return 1
+}
+
+/** The number of projects a heading declares: "一、续建项目（12个）", "(二)新建项目 共8项". */
+export function countInSection(label: string): number | undefined {
+  const match = /[(（]\s*(?:共)?\s*(\d+)\s*(?:个|项)(?:项目)?\s*[)）]|共\s*(\d+)\s*(?:个|项)/.exec(label)
+  const digits = match?.[1] ?? match?.[2]
+  return digits === undefined ? undefined : Number(digits)
 }
 
 export function classifyRow(grid: SheetGrid, rowNumber: number, columns: readonly LedgerColumn[]): RowClass {
@@ -46,7 +61,14 @@ export function classifyRow(grid: SheetGrid, rowNumber: number, columns: readonl
   if (mergedHeading || (!seqIsNumber && heading !== undefined && textOf('unit') === '')) {
     const label = heading ?? first.text
     const nature = natureFromSection(label)
-    return nature ? { kind: 'section', label, nature } : { kind: 'section', label }
+    const declaredCount = countInSection(label)
+    return {
+      kind: 'section',
+      label,
+      level: sectionLevel(label),
+      ...(nature ? { nature } : {}),
+      ...(declaredCount !== undefined ? { declaredCount } : {}),
+    }
   }
   return { kind: 'project' }
 }

@@ -1,85 +1,176 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
-import { formatChineseDate, type IsoDate } from '@guatu/shared/domain/dates'
-import type { BoardTotals } from '@guatu/shared/domain/meeting'
-import { formatYi } from '@guatu/shared/domain/money'
-import { STAGES, STAGE_LABEL } from '@guatu/shared/domain/stage'
-import type { Minutes, MinutesItem } from '@guatu/shared/domain/minutes'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+} from 'docx'
+import { chineseNumeral, MINUTES_SECTION, UNIT_PART, UNIT_PART_LABEL, type Minutes, type UnitMinutes, type UnitPart } from '@guatu/shared/domain/minutes'
+import { changeText, decisionText, meetingTimeText, noticeText, problemText, solvedText, totalsRows } from '@guatu/shared/domain/minutesText'
 
-/** 宋体 for body text and 黑体 for headings: what a government office's Word expects. */
-const BODY_FONT = '宋体'
-const HEADING_FONT = '黑体'
-/** A full-width space: how Chinese documents indent and separate. */
-const INDENT = '\u3000'
+/**
+ * GB/T 9704-2012 (党政机关公文格式), where it applies to a 纪要: A4, margins 37/35/28/26 mm, title in
+ * 2号小标宋, body in 3号仿宋 at a fixed 28-point line (22 lines of 28 characters), first-level
+ * headings "一、" in 黑体, second-level "（一）" in 楷体, third-level "1." in 仿宋, page numbers
+ * "— 1 —" in 4号宋体, right on odd pages and left on even ones. Word substitutes fonts a machine
+ * lacks; LibreOffice does the same when it renders the PDF.
+ */
+const FONT = { title: '方正小标宋简体', body: '仿宋', heading: '黑体', subheading: '楷体', number: '宋体', latin: 'Times New Roman' } as const
+/** Sizes in half-points: 2号 22pt, 3号 16pt, 4号 14pt, 5号 10.5pt (tables). */
+const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const
+const MM = 56.7
+const LINE_TWIPS = 560
+/** Two characters of 3号: the first-line indent of every body paragraph. */
+const INDENT_TWIPS = 640
+const BLACK = '000000'
+/** Simplified Chinese, so a renderer picks SC glyphs (not Japanese forms) for shared characters. */
+const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
 
-function text(content: string, options: { bold?: boolean; size?: number; font?: string } = {}): TextRun {
-  return new TextRun({ text: content, bold: options.bold, size: options.size ?? 24, font: options.font ?? BODY_FONT })
+function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
+  return new TextRun({ text, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, language: LANGUAGE, ...options })
 }
 
-function heading(content: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [text(content, { bold: true, size: 28, font: HEADING_FONT })] })
+function body(text: string, options: { indent?: boolean } = {}): Paragraph {
+  return new Paragraph({ indent: options.indent === false ? undefined : { firstLine: INDENT_TWIPS }, alignment: AlignmentType.JUSTIFIED, children: [run(text, FONT.body)] })
 }
 
-function line(content: string): Paragraph {
-  return new Paragraph({ spacing: { after: 80 }, children: [text(content)] })
+/** Heading paragraphs keep Word's outline levels (navigation pane) with black, 公文 styles. */
+function heading(text: string, level: 1 | 2 | 3): Paragraph {
+  const font = level === 1 ? FONT.heading : level === 2 ? FONT.subheading : FONT.body
+  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3
+  return new Paragraph({ heading: headingLevel, indent: { firstLine: INDENT_TWIPS }, keepNext: true, children: [run(text, font, { bold: level === 3 })] })
 }
 
-function time(at: string): string {
-  const local = new Date(Date.parse(at) + 8 * 3600 * 1000)
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
+function cell(text: string, options: { header?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+  const paragraph = new Paragraph({
+    alignment: options.align ?? AlignmentType.CENTER,
+    spacing: { line: 360, lineRule: LineRuleType.AUTO },
+    children: [run(text, options.header ? FONT.heading : FONT.body, { size: SIZE.table })],
+  })
+  return new TableCell({ verticalAlign: VerticalAlign.CENTER, margins: { left: 80, right: 80, top: 40, bottom: 40 }, children: [paragraph] })
 }
 
-function itemLines(title: string, items: readonly MinutesItem[]): Paragraph[] {
-  if (items.length === 0) return []
-  return [line(`${title}：`), ...items.map((item) => line(`${INDENT}${time(item.at)} ${item.projectName}：${item.summary}（${item.actor}）`))]
-}
-
-function cell(content: string, bold = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: [text(content, { bold, size: 21 })] })] })
-}
-
-function totalsTable(before: BoardTotals, after: BoardTotals): Table {
-  const row = (label: string, pick: (totals: BoardTotals) => string) => new TableRow({ children: [cell(label), cell(pick(before)), cell(pick(after))] })
+function totalsTable(minutes: Minutes): Table {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: BLACK }
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [2800, 2500, 2500, 1045],
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ children: [cell('', true), cell('会前', true), cell('会后', true)] }),
-      row('项目总数', (totals) => `${totals.projectCount} 个`),
-      row('总投资', (totals) => `${formatYi(totals.totalInvestmentCents)} 亿元`),
-      ...STAGES.map((stage) =>
-        row(STAGE_LABEL[stage], (totals) => {
-          const entry = totals.byStage[stage] ?? { count: 0, investmentCents: 0 }
-          return `${entry.count} 个 / ${formatYi(entry.investmentCents)} 亿元`
-        }),
+      new TableRow({ tableHeader: true, children: ['项目', '会前', '会后', '变化'].map((text) => cell(text, { header: true })) }),
+      ...totalsRows(minutes.totalsBefore, minutes.totalsAfter).map(
+        (row) => new TableRow({ cantSplit: true, children: [cell(row.label, { align: AlignmentType.LEFT }), cell(row.before), cell(row.after), cell(row.change)] }),
       ),
     ],
   })
 }
 
-/** The minutes as a Word document, in the layout offices circulate after a meeting. */
+function partLines(unit: UnitMinutes, part: UnitPart): string[] {
+  switch (part) {
+    case 'changes':
+      return unit.changes.map(changeText)
+    case 'problemsRaised':
+      return unit.problemsRaised.map(problemText)
+    case 'problemsSolved':
+      return unit.problemsSolved.map(solvedText)
+    case 'noticesIssued':
+      return unit.noticesIssued.map(noticeText)
+    case 'decisions':
+      return unit.decisions.map(decisionText)
+  }
+}
+
+function unitParagraphs(unit: UnitMinutes, index: number): Paragraph[] {
+  const title = `（${chineseNumeral(index + 1)}）${unit.unit}${unit.reported ? '' : '（未汇报）'}`
+  const parts = UNIT_PART.map((part) => ({ part, lines: partLines(unit, part) })).filter(({ lines }) => lines.length > 0)
+  if (parts.length === 0) return [heading(title, 2), body('会议期间无变化。')]
+  return [
+    heading(title, 2),
+    ...parts.flatMap(({ part, lines }, partIndex) => [heading(`${partIndex + 1}.${UNIT_PART_LABEL[part]}`, 3), ...lines.map((text, i) => body(`（${i + 1}）${text}`))]),
+  ]
+}
+
+function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  const number = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
+    new TextRun({ children, font: { ascii: FONT.number, hAnsi: FONT.number, eastAsia: FONT.number }, size: SIZE.pageNumber, color: BLACK })
+  // "一字" from the edge: one character of 4号 inside the margin.
+  const indent = alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 }
+  return new Footer({ children: [new Paragraph({ alignment, indent, children: [number(['— ', PageNumber.CURRENT, ' —'])] })] })
+}
+
+const headingStyle = (id: string, name: string, font: string, level: number) => ({
+  id,
+  name,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, bold: false },
+  paragraph: { spacing: { before: 0, after: 0, line: LINE_TWIPS, lineRule: LineRuleType.EXACT }, outlineLevel: level },
+})
+
+/** The minutes as a Word document in the 公文 layout offices circulate after a meeting. */
 export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
   const { meeting } = minutes
-  const body: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [text(`${meeting.title}会议纪要`, { bold: true, size: 36, font: HEADING_FONT })] }),
-    line(`时间：${formatChineseDate(meeting.date as IsoDate)}${INDENT}主持：${meeting.chairLabel}`),
-    line(`参会单位：${meeting.attendees.join('、') || '—'}`),
-    heading('一、确定事项清单', HeadingLevel.HEADING_1),
-    ...(minutes.decisions.length === 0
-      ? [line('本次会议未形成确定事项。')]
-      : minutes.decisions.map((decision, index) => line(`${index + 1}. ${decision.projectName}：${decision.content}（交办单位：${decision.assignee}，时限：${formatChineseDate(decision.deadline as IsoDate)}）`))),
-    heading('二、各单位汇报及调度情况', HeadingLevel.HEADING_1),
+  const facts = [
+    `时间：${meetingTimeText(meeting)}`,
+    `地点：${meeting.location?.trim() || '（未填写）'}`,
+    `主持：${meeting.chairLabel}`,
+    `参会单位：${meeting.attendees.join('、') || '—'}`,
   ]
-  for (const unit of minutes.units) {
-    const parts = [
-      ...itemLines('项目变动', unit.changes),
-      ...itemLines('新提出问题', unit.problemsRaised),
-      ...itemLines('已解决问题', unit.problemsSolved),
-      ...itemLines('下发督办', unit.noticesIssued),
-      ...(unit.decisions.length > 0 ? [line('确定事项：'), ...unit.decisions.map((decision) => line(`${INDENT}${decision.projectName}：${decision.content}（${decision.assignee}，${formatChineseDate(decision.deadline as IsoDate)}前）`))] : []),
-    ]
-    if (parts.length === 0 && !unit.reported) continue
-    body.push(heading(unit.unit, HeadingLevel.HEADING_2), ...(parts.length > 0 ? parts : [line('无变动。')]))
-  }
-  body.push(heading('三、会前会后看板总量', HeadingLevel.HEADING_1), totalsTable(minutes.totalsBefore, minutes.totalsAfter))
-  const document = new Document({ sections: [{ children: body }] })
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(meeting.title, FONT.title, { size: SIZE.title })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE_TWIPS }, children: [run('会议纪要', FONT.title, { size: SIZE.title })] }),
+    ...facts.map((text) => body(text)),
+    heading(`${chineseNumeral(1)}、${MINUTES_SECTION.decisions}`, 1),
+    ...(minutes.decisions.length === 0 ? [body('本次会议未形成确定事项。')] : minutes.decisions.map((decision, index) => body(`${index + 1}.${decisionText(decision)}`))),
+    heading(`${chineseNumeral(2)}、${MINUTES_SECTION.units}`, 1),
+    ...minutes.units.flatMap(unitParagraphs),
+    heading(`${chineseNumeral(3)}、${MINUTES_SECTION.totals}`, 1),
+    totalsTable(minutes),
+  ]
+  const document = new Document({
+    title: `${meeting.title}会议纪要`,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body }, size: SIZE.body, color: BLACK, language: LANGUAGE },
+          paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT } },
+        },
+      },
+      // Every heading level is redefined, so none falls back to Word's blue, even one added by hand.
+      paragraphStyles: [
+        headingStyle('Heading1', 'heading 1', FONT.heading, 0),
+        headingStyle('Heading2', 'heading 2', FONT.subheading, 1),
+        headingStyle('Heading3', 'heading 3', FONT.body, 2),
+        headingStyle('Heading4', 'heading 4', FONT.body, 3),
+        headingStyle('Heading5', 'heading 5', FONT.body, 4),
+        headingStyle('Heading6', 'heading 6', FONT.body, 5),
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(25 * MM) },
+          },
+        },
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children,
+      },
+    ],
+  })
   return new Uint8Array(await Packer.toBuffer(document))
 }

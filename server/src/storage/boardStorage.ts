@@ -50,11 +50,19 @@ export function encodeSnapshot(doc: Y.Doc): EncodedSnapshot {
   return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
 }
 
+/** A Yjs client id and the principal that introduced it to a board (see ClientOwners). */
+export interface ClientClaim {
+  clientId: number
+  principalId: string
+}
+
 export interface PendingUpdate {
   boardId: string
   update: Uint8Array
   /** History entries for this update, stored in the same transaction. */
   audit: readonly AuditRecord[]
+  /** Client ids this update introduces, stored in the same transaction (an existing claim stays). */
+  claims?: readonly ClientClaim[]
 }
 
 export interface HistoryQuery {
@@ -87,6 +95,8 @@ export interface BoardStorage {
    * board, so nobody reading a board's log ever sees a later update without the earlier ones.
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>>
+  /** Every client id of the board with the principal that introduced it. */
+  loadClientOwners(boardId: string): Promise<ClientClaim[]>
   /** History entries of a board (or one of its projects), newest first. */
   listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]>
   /**

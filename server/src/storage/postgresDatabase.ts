@@ -77,6 +77,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
    CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BYTEA;`,
+  // Who introduced each Yjs client id to a board: only they may write under it (see ClientOwners).
+  `CREATE TABLE board_clients (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     client_id BIGINT NOT NULL,
+     principal_id TEXT NOT NULL,
+     PRIMARY KEY (board_id, client_id)
+   );`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState, ClientClaim } from './boardStorage.ts'
 import { inTransaction } from './postgresDatabase.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 
@@ -111,8 +111,24 @@ export class PostgresStorage implements BoardStorage {
       ])
       const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
       if (audit.length > 0) await insertAudit(client, audit)
+      const claims = batch.flatMap((entry) => (entry.claims ?? []).map((claim) => ({ boardId: entry.boardId, ...claim })))
+      if (claims.length > 0) {
+        await client.query(
+          `INSERT INTO board_clients (board_id, client_id, principal_id)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
+          [claims.map((claim) => claim.boardId), claims.map((claim) => claim.clientId), claims.map((claim) => claim.principalId)],
+        )
+      }
       return result
     })
+  }
+
+  async loadClientOwners(boardId: string): Promise<ClientClaim[]> {
+    const { rows } = await this.pool.query<{ client_id: string; principal_id: string }>(
+      'SELECT client_id, principal_id FROM board_clients WHERE board_id = $1',
+      [boardId],
+    )
+    return rows.map((row) => ({ clientId: Number(row.client_id), principalId: row.principal_id }))
   }
 
   async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {

@@ -107,6 +107,13 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE audit_trail RENAME TO audit_log;
    CREATE INDEX audit_by_project ON audit_log (board_id, project_id, id);
    CREATE INDEX audit_by_board ON audit_log (board_id, id);`,
+  // Who introduced each Yjs client id to a board: only they may write under it (see ClientOwners).
+  `CREATE TABLE board_clients (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     client_id INTEGER NOT NULL,
+     principal_id TEXT NOT NULL,
+     PRIMARY KEY (board_id, client_id)
+   ) WITHOUT ROWID;`,
 ]
 
 /**

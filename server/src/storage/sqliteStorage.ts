@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import type { AppendedSeqs, BoardRecord, BoardStorage, ClientClaim, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
 
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
@@ -41,6 +41,10 @@ export class SqliteStorage implements BoardStorage {
         `INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertClaim: this.db.prepare('INSERT OR IGNORE INTO board_clients (board_id, client_id, principal_id) VALUES (?, ?, ?)'),
+      clientOwners: this.db.prepare<[string], { client_id: number; principal_id: string }>(
+        'SELECT client_id, principal_id FROM board_clients WHERE board_id = ?',
+      ),
       history: this.db.prepare<[string, string | null, string | null, number, number], AuditRow>(
         `SELECT * FROM audit_log WHERE board_id = ? AND (? IS NULL OR project_id = ?) AND id < ?
          ORDER BY id DESC LIMIT ?`,
@@ -51,13 +55,14 @@ export class SqliteStorage implements BoardStorage {
 
   private writeUpdates(batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> {
     const seqs = new Map<string, AppendedSeqs>()
-    for (const { boardId, update, audit } of batch) {
+    for (const { boardId, update, audit, claims } of batch) {
       const known = seqs.get(boardId)
       const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
       const seq = (known?.lastSeq ?? previousSeq) + 1
       this.statements.appendUpdate.run(boardId, seq, update)
       seqs.set(boardId, { previousSeq, lastSeq: seq })
       for (const entry of audit) this.insertAudit(boardId, entry)
+      for (const claim of claims ?? []) this.statements.insertClaim.run(boardId, claim.clientId, claim.principalId)
     }
     return seqs
   }
@@ -100,6 +105,10 @@ export class SqliteStorage implements BoardStorage {
     // Only a committed transaction moves the heads.
     for (const [boardId, { lastSeq }] of seqs) this.heads.set(boardId, lastSeq)
     return seqs
+  }
+
+  async loadClientOwners(boardId: string): Promise<ClientClaim[]> {
+    return this.statements.clientOwners.all(boardId).map((row) => ({ clientId: row.client_id, principalId: row.principal_id }))
   }
 
   async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {

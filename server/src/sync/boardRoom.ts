@@ -6,20 +6,28 @@ import type { Logger } from '../log.ts'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import { describeChanges, describeSettingChanges } from '../audit/describeChanges.ts'
-import { checkPermissions } from '../validation/rolePolicy.ts'
-import { checkSchema } from '../validation/schemaCheck.ts'
-import { checkSettings } from '../validation/settingsCheck.ts'
-import { analyzeUpdate } from '../validation/updateEffects.ts'
+import { writeRecordStamps } from '@guatu/shared/board/recordStamps'
+import { canWrite } from '@guatu/shared/domain/permissions'
+import { SERVER_OWNER } from '../validation/clientOwners.ts'
+import { UpdateJudge } from '../validation/updateJudge.ts'
+import { needsMet, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import { BoardDocument } from './boardDocument.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { Connection } from './connection.ts'
+import type { ClientClaim } from '../storage/boardStorage.ts'
+import { CloseCode } from '@guatu/shared/sync/protocol'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyStateVector, syncStep2Header } from './messages.ts'
 import { REMOTE_ORIGIN, SERVER_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
+import { PresenceGate } from './presenceGate.ts'
 import type { RoomFanout } from './roomFanout.ts'
 import { SharedMessage } from './socket.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
+/** Updates held for missing history on one board, across its connections (see Connection for the others). */
+const MAX_HELD_BYTES_PER_BOARD = 16 * 1024 * 1024
+const HELD_TOO_MUCH = '等待补齐的数据更新过多，连接已断开，请刷新后重试'
+const REFUSED_TOO_OFTEN = '被拒绝的修改过多，连接已断开'
 
 export interface BoardRoomOptions {
   /** Compact the update log into a snapshot once this many updates follow the last snapshot. */
@@ -37,6 +45,8 @@ export interface RoomCluster {
 
 /** The awareness origin of presence that arrived from another process. */
 const REMOTE_AWARENESS = { source: 'remote' } as const
+/** An awareness update with no entries: the echo a sender gets when nothing it said is shown. */
+const EMPTY_AWARENESS_MESSAGE = encodeAwarenessMessage(Uint8Array.of(0))
 
 /**
  * One loaded board: its document, its awareness, the connections on it. Validates every incoming
@@ -46,6 +56,8 @@ const REMOTE_AWARENESS = { source: 'remote' } as const
 export class BoardRoom implements CommitTarget {
   private readonly document: BoardDocument
   readonly awareness: awarenessProtocol.Awareness
+  /** Decides what of a client's presence is applied and forwarded (presenceGate.ts). */
+  private readonly presence: PresenceGate
   /** Joined before the document was built: they get the server's SyncStep1 once it is. */
   private readonly awaitingStateVector = new Set<Connection>()
   private readonly connections = new Set<Connection>()
@@ -71,6 +83,13 @@ export class BoardRoom implements CommitTarget {
   private closed = false
   /** History entries of the update being applied right now (see tryApply). */
   private auditForNextUpdate: AuditRecord[] = []
+  /** Client ids the update being applied right now introduces, stored with it. */
+  private claimsForNextUpdate: ClientClaim[] = []
+  /** Decides on every update before the document sees it (see UpdateJudge). */
+  private readonly judge: UpdateJudge
+  /** True while the document applies an update the judge has integrated already. */
+  private applyingJudged = false
+  private ownersReload: Promise<void> | undefined
 
   constructor(
     readonly boardId: string,
@@ -92,8 +111,12 @@ export class BoardRoom implements CommitTarget {
       changed: (update, origin) => this.onDocUpdate(update, origin),
     })
     this.awareness = new awarenessProtocol.Awareness(this.document.unbuilt)
+    this.judge = new UpdateJudge(() => this.doc, { clustered: this.fanout !== undefined })
+    // The server's own stamps are written under this id; no connection may ever write under it.
+    this.judge.owners.record([{ clientId: this.document.unbuilt.clientID, principalId: SERVER_OWNER }])
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessChange)
+    this.presence = new PresenceGate(this.awareness, (sender) => this.connections.has(sender as Connection))
   }
 
   /**
@@ -101,7 +124,8 @@ export class BoardRoom implements CommitTarget {
    * clients from it right away; the document is built shortly after (see BoardDocument).
    */
   async load(): Promise<void> {
-    const stored = await this.storage.loadBoardState(this.boardId)
+    const [stored, owners] = await Promise.all([this.storage.loadBoardState(this.boardId), this.storage.loadClientOwners(this.boardId)])
+    this.judge.owners.record(owners)
     this.document.load(stored)
     this.lastSeq = stored.lastSeq
     this.updatesSinceSnapshot = stored.updates.length
@@ -139,6 +163,8 @@ export class BoardRoom implements CommitTarget {
     if (!this.connections.delete(connection)) return
     this.awaitingStateVector.delete(connection)
     this.holding.delete(connection)
+    // A board only watched (screens, leaders) needs no candidate copy: its memory is given back.
+    if (![...this.connections].some((peer) => canWrite(peer.principal))) this.judge.release()
     if (connection.awarenessClientIds.size > 0) {
       const ids = [...connection.awarenessClientIds]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
@@ -172,8 +198,7 @@ export class BoardRoom implements CommitTarget {
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     const verdict = this.tryApply(connection, update)
     if (verdict.outcome === 'gap') {
-      // With other processes, the missing history may be stored already but not yet here.
-      if (this.hold(connection, update) && this.fanout) void this.catchUp('missing-history')
+      this.hold(connection, update, verdict.needs)
       return
     }
     if (verdict.outcome === 'rejected') {
@@ -184,43 +209,78 @@ export class BoardRoom implements CommitTarget {
   }
 
   /**
-   * Updates held for lack of history may be complete now that the document has more: the missing
-   * part can come from the same client, from another one (browser tabs share edits directly), or
-   * from another process. Passes repeat while one retry completes another.
+   * Updates held for lack of history are looked at again only once the board has what they wait
+   * for: the missing part can come from the same client, from another one (browser tabs share edits
+   * directly), or from another process. Passes repeat while one retry completes another.
    */
   private retryHeldUpdates(): void {
     let applied = true
     while (applied && this.holding.size > 0) {
       applied = false
-      for (const connection of [...this.holding]) if (this.retryHeld(connection)) applied = true
+      for (const connection of [...this.holding]) {
+        if (needsMet(this.doc, this.judge.owners.ownerOf, connection.heldNeeds) && this.retryHeld(connection)) applied = true
+      }
     }
   }
 
   /** Whether the connection's held updates could be applied now. */
-  private retryHeld(connection: Connection): boolean {
+  private retryHeld(connection: Connection, ownersFresh = false): boolean {
     this.holding.delete(connection)
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return false
     const merged = mergeUpdates(held)
-    const retry = this.tryApply(connection, merged)
+    const retry = this.tryApply(connection, merged, ownersFresh)
     if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
-    else if (retry.outcome === 'gap') this.hold(connection, merged)
+    else if (retry.outcome === 'gap') this.hold(connection, merged, retry.needs)
     return retry.outcome === 'applied'
   }
 
-  /** Keeps an update until its history arrives; refuses it once the connection's allowance is used up. */
-  private hold(connection: Connection, update: Uint8Array): boolean {
-    if (connection.holdUpdate(update)) {
-      this.holding.add(connection)
-      return true
+  /**
+   * Keeps an update until the history it needs arrives. Only writers get here (the judge refuses
+   * anything from a read-only principal outright); one that holds more than its allowance is cut off.
+   */
+  private hold(connection: Connection, update: Uint8Array, needs: HistoryNeeds): void {
+    let heldOnBoard = update.byteLength
+    for (const holder of this.holding) heldOnBoard += holder.heldUpdateBytes
+    if (heldOnBoard > MAX_HELD_BYTES_PER_BOARD || !connection.holdUpdate(update, needs)) {
+      connection.takeHeldUpdates()
+      this.holding.delete(connection)
+      this.metrics.updateRejected()
+      connection.rejectUpdate(GAP_REJECTION)
+      connection.close(CloseCode.rateLimited, HELD_TOO_MUCH)
+      return
     }
-    this.reject(connection, GAP_REJECTION)
-    return false
+    this.holding.add(connection)
+    // With other processes, the missing history may be stored already but not yet read here.
+    if (this.fanout && needs.clocks.size > 0) void this.catchUp('missing-history')
+    if (this.fanout && needs.owners.size > 0) this.reloadOwners()
+  }
+
+  /**
+   * Reads which principal owns which client id again (another process may have recorded a client
+   * that now writes here), then judges the updates that waited for it: an owner still unknown
+   * after the read is refused.
+   */
+  private reloadOwners(): void {
+    if (this.ownersReload) return
+    this.ownersReload = this.storage
+      .loadClientOwners(this.boardId)
+      .then((claims) => this.judge.owners.record(claims))
+      .catch((error: unknown) => this.log.warn('client owners read failed', { boardId: this.boardId, error: String(error) }))
+      .finally(() => {
+        this.ownersReload = undefined
+        this.commits.dispatch(() => {
+          if (this.closed) return
+          for (const connection of [...this.holding]) if (connection.heldNeeds.owners.size > 0) this.retryHeld(connection, true)
+          this.retryHeldUpdates()
+        })
+      })
   }
 
   private reject(connection: Connection, reason: string): void {
     this.metrics.updateRejected()
     connection.rejectUpdate(reason)
+    if (connection.noteRefusal()) connection.close(CloseCode.rateLimited, REFUSED_TOO_OFTEN)
   }
 
   /**
@@ -283,10 +343,14 @@ export class BoardRoom implements CommitTarget {
     this.scheduleCompactionIfDue()
   }
 
-  /** Presence from a client of another process: applied for late joiners here and sent to local clients. */
+  /**
+   * Presence from a client of another process: vetted there, bounded and checked again here (see
+   * PresenceGate.admitRemote), then applied for late joiners and sent to local clients.
+   */
   receiveRemoteAwareness(awarenessUpdate: Uint8Array): void {
     if (this.closed) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, REMOTE_AWARENESS)
+    const admitted = this.presence.admitRemote(awarenessUpdate)
+    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, REMOTE_AWARENESS)
   }
 
   /**
@@ -301,43 +365,61 @@ export class BoardRoom implements CommitTarget {
   }
 
   /**
-   * Decides on an update before the document sees it: what it touches, whether the schema allows
-   * the values, whether the sender's principal may make those changes. Then applies it, with its
-   * history entries attached for the commit queue.
+   * Decides on an update before the document sees it (see UpdateJudge): what integrating it really
+   * changes, whether the schema allows the values, whether the sender may make those changes. Then
+   * applies exactly those bytes, with their history entries and client-id claims attached for the
+   * commit queue, and the server's own stamps (times of events) right after, in the same commit.
    */
   private tryApply(
     sender: { principal: Principal; origin: TransactionOrigin },
     update: Uint8Array,
-  ): { outcome: 'applied' } | { outcome: 'gap' } | { outcome: 'rejected'; reason: string } {
-    const analysis = analyzeUpdate(this.doc, update)
-    if (!analysis.ok) return analysis.gap ? { outcome: 'gap' } : { outcome: 'rejected', reason: analysis.reason }
-    const reason =
-      checkPermissions(this.doc, sender.principal, analysis.effects) ??
-      checkSettings(sender.principal, analysis.settings) ??
-      checkSchema(this.doc, analysis.effects)
-    if (reason !== undefined) return { outcome: 'rejected', reason }
-    const at = new Date().toISOString()
+    ownersFresh = false,
+  ): { outcome: 'applied' } | { outcome: 'gap'; needs: HistoryNeeds } | { outcome: 'rejected'; reason: string } {
+    const now = new Date()
+    const verdict = this.judge.judge(sender.principal, update, now, ownersFresh)
+    if (verdict.outcome === 'noop') return { outcome: 'applied' }
+    if (verdict.outcome === 'gap') return verdict
+    if (verdict.outcome === 'rejected') return verdict
+    const at = now.toISOString()
     const actor = { actorId: principalId(sender.principal), actorLabel: principalLabel(sender.principal) }
-    const changes = [...describeChanges(this.doc, analysis.effects), ...describeSettingChanges(this.doc, analysis.settings)]
+    const changes = [...describeChanges(this.doc, verdict.effects), ...describeSettingChanges(this.doc, verdict.settings)]
     this.auditForNextUpdate = changes.map((change) => ({ ...change, at, ...actor }))
+    this.claimsForNextUpdate = this.judge.accepted(verdict, sender.principal, now)
+    this.applyingJudged = true
     try {
       this.document.applyReceived(update, sender.origin)
     } finally {
+      this.applyingJudged = false
       this.auditForNextUpdate = []
+      this.claimsForNextUpdate = []
     }
+    writeRecordStamps(this.doc, verdict.stamps, SERVER_ORIGIN)
     return { outcome: 'applied' }
   }
 
   /**
-   * Awareness is not persisted: apply it for late joiners and forward the same bytes to everyone,
-   * the sender included — y-websocket clients count its 15-second echo as a sign of life and would
-   * otherwise reconnect every 30 seconds when alone on a board.
+   * Awareness is not persisted. It passes the presence gate first (the server vouches for names and
+   * units, a connection speaks only for its own client ids, states are bounded; see PresenceGate),
+   * then what it admitted is applied for late joiners and forwarded to everyone, the sender
+   * included — y-websocket clients count its 15-second echo as a sign of life and would otherwise
+   * reconnect every 30 seconds when alone on a board. A message with nothing admitted (a screen
+   * link's, a relay of others' states) is answered to its sender alone with an empty update.
    */
-  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array, rawMessage: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, awarenessUpdate, connection)
-    const shared = new SharedMessage([rawMessage])
+  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array): void {
+    const admission = this.presence.admit(connection, awarenessUpdate)
+    if (admission.outcome === 'refused') {
+      connection.refusePresence(admission.reason)
+      return
+    }
+    if (admission.ignored !== undefined) connection.ignorePresence(admission.ignored)
+    if (!admission.update) {
+      connection.send(EMPTY_AWARENESS_MESSAGE)
+      return
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, admission.update, connection)
+    const shared = new SharedMessage([encodeAwarenessMessage(admission.update)])
     for (const peer of this.connections) peer.sendShared(shared)
-    this.fanout?.publishAwareness(this.boardId, awarenessUpdate)
+    this.fanout?.publishAwareness(this.boardId, admission.update)
   }
 
   answerAwarenessQuery(connection: Connection): void {
@@ -412,6 +494,8 @@ export class BoardRoom implements CommitTarget {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
+    // The candidate copy follows every change it did not integrate itself.
+    if (!this.applyingJudged) this.judge.follow(update)
     if (origin.source === 'remote') {
       // Durable already, elsewhere: only this process's clients need it. `update` holds just
       // what was new to this document, so a change that arrived twice is not sent twice.
@@ -420,20 +504,17 @@ export class BoardRoom implements CommitTarget {
     }
     this.unpersisted += 1
     // Applying one incoming update is one transaction, so its history belongs to exactly this event.
-    this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate })
+    this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate, claims: this.claimsForNextUpdate })
     this.auditForNextUpdate = []
+    this.claimsForNextUpdate = []
   }
 
   private readonly onAwarenessChange = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (origin && typeof origin === 'object' && 'awarenessClientIds' in origin) {
-      const ids = (origin as Connection).awarenessClientIds
-      for (const id of added) ids.add(id)
-      for (const id of removed) ids.delete(id)
-      return
-    }
+    // A connection's presence was forwarded as the gate admitted it (receiveAwareness); its ids are the gate's to track.
+    if (origin && typeof origin === 'object' && 'awarenessClientIds' in origin) return
     // Removals the server makes itself (a connection left): everyone still here must hear of them.
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return

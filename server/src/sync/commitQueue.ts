@@ -1,4 +1,4 @@
-import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
+import type { AppendedSeqs, BoardStorage, ClientClaim } from '../storage/boardStorage.ts'
 import type { Logger } from '../log.ts'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import type { TransactionOrigin } from './origin.ts'
@@ -8,6 +8,7 @@ export interface QueuedUpdate {
   update: Uint8Array
   origin: TransactionOrigin
   audit: readonly AuditRecord[]
+  claims: readonly ClientClaim[]
 }
 
 /** What the commit queue needs of a board room. */
@@ -69,7 +70,7 @@ export class CommitQueue {
     const started = performance.now()
     let failed = false
     try {
-      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit }) => ({ boardId: target.boardId, update, audit })))
+      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit, claims }) => ({ boardId: target.boardId, update, audit, claims })))
       for (const [target, entries] of groupByTarget(batch)) {
         target.afterPersist(entries, appended.get(target.boardId) ?? { previousSeq: 0, lastSeq: 0 })
       }

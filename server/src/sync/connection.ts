@@ -7,15 +7,41 @@ import type { Logger } from '../log.ts'
 import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
 import type { BoardRoom } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
+import { addNeeds, noNeeds, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import type { TransactionOrigin } from './origin.ts'
 import type { SharedMessage, SyncSocket } from './socket.ts'
 
 /** A client whose unread backlog grows past this is too slow to follow the board; it resyncs on reconnect. */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
-/** Updates held while their sender's earlier history is still on its way, at most this much. */
+/** Updates held while their sender's earlier history is still on its way, at most this much per connection… */
 export const MAX_HELD_UPDATE_BYTES = 4 * 1024 * 1024
+/** …and this much across all connections of the process, so many holders cannot exhaust memory. */
+export const MAX_HELD_UPDATE_BYTES_TOTAL = 64 * 1024 * 1024
+/** Refused updates a connection may send in a minute; each one refused after integration costs a copy rebuild. */
+export const MAX_REFUSALS_PER_MINUTE = 20
+
+let heldBytesInProcess = 0
 
 let nextConnectionId = 1
+
+/** Which part of a connection's life a failure happened in (logged; decides the close code). */
+export const ConnectionHandler = {
+  /** Rate limit and queueing of an incoming websocket message. */
+  receive: 'receive',
+  /** Decoding and handling one message: sync, awareness, auth. */
+  message: 'message',
+  /** Joining the loaded room: the server's SyncStep1 and the presence of everyone already there. */
+  join: 'join',
+  /** The upgrade and authentication, before the connection has a room. */
+  open: 'open',
+} as const
+export type ConnectionHandler = (typeof ConnectionHandler)[keyof typeof ConnectionHandler]
+
+/** An error as log fields, with its stack: a handler failure must be traceable to a line. */
+export function errorFields(error: unknown): { error: string; stack?: string } {
+  if (error instanceof Error) return { error: String(error), stack: error.stack }
+  return { error: String(error) }
+}
 
 /**
  * One websocket on one board: decodes the y-websocket protocol and hands each message to the room.
@@ -30,8 +56,12 @@ export class Connection {
   private readonly early: Uint8Array[] = []
   private held: Uint8Array[] = []
   private heldBytes = 0
+  /** What the held updates wait for (see HistoryNeeds): retried only once the board has it. */
+  private needs: HistoryNeeds = noNeeds()
+  private refusalTimes: number[] = []
   private closed = false
   private isCaughtUp = false
+  private presenceIgnored = false
 
   private readonly rate: MessageRateLimit
 
@@ -50,33 +80,61 @@ export class Connection {
   }
 
   attach(room: BoardRoom): void {
-    if (this.closed) return
-    this.room = room
-    room.join(this)
-    for (const message of this.early.splice(0)) this.receive(message)
+    this.guard(ConnectionHandler.join, () => {
+      if (this.closed) return
+      this.room = room
+      room.join(this)
+      for (const message of this.early.splice(0)) this.receive(message)
+    })
   }
 
   receive(message: Uint8Array): void {
-    if (this.closed) return
-    if (!this.rate.allow()) {
-      this.log.warn('message rate exceeded', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal) })
-      this.close(CloseCode.rateLimited, '消息过于频繁，连接已断开')
-      return
-    }
-    const room = this.room
-    if (!room) {
-      this.early.push(message)
-      return
-    }
-    this.dispatch(() => {
+    this.guard(ConnectionHandler.receive, () => {
       if (this.closed) return
-      try {
-        this.handle(room, message)
-      } catch (error) {
-        this.log.warn('malformed message', { boardId: this.boardId, connectionId: this.id, error: String(error) })
-        this.close(CloseCode.protocolError, '无法解析的消息')
+      if (!this.rate.allow()) {
+        this.log.warn('message rate exceeded', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal) })
+        this.close(CloseCode.rateLimited, '消息过于频繁，连接已断开')
+        return
       }
+      const room = this.room
+      if (!room) {
+        this.early.push(message)
+        return
+      }
+      // Dispatched work may run later, after a write, outside this call: it carries its own boundary.
+      this.dispatch(() => this.guard(ConnectionHandler.message, () => {
+        if (!this.closed) this.handle(room, message)
+      }))
     })
+  }
+
+  /**
+   * The error boundary of every handler of this connection: whatever one message, the join or a
+   * deferred reply throws closes this connection alone, with a reason, and is logged with its stack.
+   * Nothing a client sends may reach the process: an exception there would end every board's sessions.
+   */
+  guard(handler: ConnectionHandler, work: () => void): void {
+    try {
+      work()
+    } catch (error) {
+      this.fail(handler, error)
+    }
+  }
+
+  private fail(handler: ConnectionHandler, error: unknown): void {
+    const fields = { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal), handler, ...errorFields(error) }
+    // A message that cannot be handled is most likely the client's fault; anything else is ours.
+    const clientFault = handler === ConnectionHandler.message
+    if (clientFault) this.log.warn('malformed message', fields)
+    else this.log.error('connection handler failed', fields)
+    try {
+      if (clientFault) this.close(CloseCode.protocolError, '无法解析的消息')
+      else this.close(CloseCode.internalError, '服务器处理此连接时出错，已断开')
+    } catch (closeError) {
+      // Still only this connection: forget it even though its socket refused to close cleanly.
+      this.log.error('connection close failed', { boardId: this.boardId, connectionId: this.id, ...errorFields(closeError) })
+      this.detach()
+    }
   }
 
   /** Whether this connection has been sent the board state (SyncStep2) and so may receive live updates. */
@@ -88,23 +146,46 @@ export class Connection {
     this.isCaughtUp = true
   }
 
-  /** Keeps an update that arrived ahead of its history; false when the allowance is used up. */
-  holdUpdate(update: Uint8Array): boolean {
-    if (this.heldBytes + update.byteLength > MAX_HELD_UPDATE_BYTES) {
+  /**
+   * Keeps an update that arrived ahead of its history, with what it waits for; false (and nothing
+   * kept) when this connection's or the process's allowance would be exceeded.
+   */
+  holdUpdate(update: Uint8Array, needs: HistoryNeeds): boolean {
+    if (this.heldBytes + update.byteLength > MAX_HELD_UPDATE_BYTES || heldBytesInProcess + update.byteLength > MAX_HELD_UPDATE_BYTES_TOTAL) {
       this.takeHeldUpdates()
       return false
     }
     // A copy: the bytes may be a view into a larger network read that should not stay in memory.
     this.held.push(update.slice())
     this.heldBytes += update.byteLength
+    heldBytesInProcess += update.byteLength
+    addNeeds(this.needs, needs)
     return true
+  }
+
+  get heldUpdateBytes(): number {
+    return this.heldBytes
+  }
+
+  /** What the held updates wait for. */
+  get heldNeeds(): HistoryNeeds {
+    return this.needs
   }
 
   takeHeldUpdates(): Uint8Array[] {
     const held = this.held
+    heldBytesInProcess -= this.heldBytes
     this.held = []
     this.heldBytes = 0
+    this.needs = noNeeds()
     return held
+  }
+
+  /** Counts a refusal; true when this connection has been refused too often and must go. */
+  noteRefusal(nowMs = Date.now()): boolean {
+    this.refusalTimes = this.refusalTimes.filter((at) => nowMs - at < 60_000)
+    this.refusalTimes.push(nowMs)
+    return this.refusalTimes.length > MAX_REFUSALS_PER_MINUTE
   }
 
   send(message: Uint8Array): void {
@@ -137,6 +218,23 @@ export class Connection {
     this.send(encodePermissionDenied(reason))
   }
 
+  /** Presence past a hard bound (size, depth, count): no honest client sends it, so the connection ends. */
+  refusePresence(reason: string): void {
+    this.log.warn('presence refused', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal), reason })
+    this.close(CloseCode.protocolError, reason)
+  }
+
+  /**
+   * Presence of this connection's own that is not shown (it does not match the schema). Logged once
+   * per connection and not answered: stock clients publish `{}` every 15 seconds, and a
+   * permission-denied message makes Guatu's client start over.
+   */
+  ignorePresence(reason: string): void {
+    if (this.presenceIgnored) return
+    this.presenceIgnored = true
+    this.log.info('presence ignored', { boardId: this.boardId, connectionId: this.id, principal: principalLabel(this.principal), reason })
+  }
+
   /** Confirms that the given updates of this client are durable (only for clients that asked). */
   acknowledge(updates: readonly Uint8Array[]): void {
     const clocks = new Map<number, number>()
@@ -160,6 +258,7 @@ export class Connection {
   /** The socket is gone (closed by either side). */
   detach(): void {
     this.closed = true
+    this.takeHeldUpdates()
     this.room?.leave(this)
   }
 
@@ -171,7 +270,7 @@ export class Connection {
         this.handleSync(room, decoder)
         break
       case MessageType.awareness:
-        room.receiveAwareness(this, decoding.readVarUint8Array(decoder), message)
+        room.receiveAwareness(this, decoding.readVarUint8Array(decoder))
         break
       case MessageType.queryAwareness:
         room.answerAwarenessQuery(this)
@@ -186,9 +285,14 @@ export class Connection {
   private handleSync(room: BoardRoom, decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder)
     switch (step) {
-      case syncProtocol.messageYjsSyncStep1:
-        room.receiveSyncStep1(this, decoding.readVarUint8Array(decoder))
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        // Decoded here, inside this message's boundary: the room may answer later, after the write
+        // in flight, where a malformed state vector would throw in the middle of everyone's broadcast.
+        if (stateVector.byteLength > 0) Y.decodeStateVector(stateVector)
+        room.receiveSyncStep1(this, stateVector)
         break
+      }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate:
         room.receiveUpdate(this, decoding.readVarUint8Array(decoder))

@@ -1,151 +1,183 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
-import { NOTICE_REPLY_FIELDS, type NoticeField } from '@guatu/shared/domain/notice'
-import { canDeleteProject, canEditProjectOfUnit, canIssueNotices, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
+import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
+import { FieldWriter, RecordWriter, type FieldEvent, type FieldPolicy } from '@guatu/shared/domain/fieldPolicy'
+import { canEditProjectOfUnit, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { checkFigureAuthority } from './figureRule.ts'
+import { ProblemStatus } from '@guatu/shared/domain/problem'
 import { writtenValues, type UpdateEffect } from './updateEffects.ts'
 
 /**
- * Checks the effects of an update against what the connection's principal may do, record by record
- * and field by field. Returns the reason, in Chinese, for the first thing it may not do.
+ * Checks the effects of an update (what integrating it really changes, see CandidateBoard) against
+ * what the sender may do, record by record and field by field, as each record's policy declares it
+ * (domain/fieldPolicy.ts). Returns the reason, in Chinese, for the first thing it may not do.
  */
 export function checkPermissions(doc: Y.Doc, principal: Principal, effects: readonly UpdateEffect[]): string | undefined {
   if (effects.length === 0) return undefined
   if (!canWrite(principal)) return editRefusal(principal, '')
-  const context = new PolicyContext(doc, effects)
+  const context = new PolicyContext(doc, principal, effects)
   // Project rules first: their refusals name what the person was trying to do.
   const ordered = [...effects].sort((a, b) => Number(a.collection !== RecordCollection.projects) - Number(b.collection !== RecordCollection.projects))
   for (const effect of ordered) {
-    const reason = RULES[effect.collection](principal, effect, context)
+    const reason = context.check(effect)
     if (reason) return reason
   }
   return checkFigureAuthority(doc, principal, effects)
 }
 
-/** Reads what the rules need: units of projects as stored before this update, and what it creates. */
+/** How refusals read, per collection, where the generic wording would not say what was tried. */
+const OFFICE_ONLY: Record<RecordCollection, { records: string; fields: string }> = {
+  projects: { records: '只有项目办可以删除项目', fields: '只有项目办可以修改该字段' },
+  problems: { records: '只有项目办可以删除问题', fields: '只有项目办可以修改该字段' },
+  notices: { records: '只有项目办可以下发或删除督办单', fields: '督办单只能由项目办修改，责任单位只能填写办理情况' },
+  meetings: { records: '只有项目办可以主持调度会', fields: '只有项目办可以主持调度会' },
+  decisions: { records: '只有项目办可以记录确定事项', fields: '只有项目办可以记录确定事项' },
+}
+const CLAIM_REFUSAL: Record<RecordCollection, string> = {
+  projects: '只能以自己的名义修改',
+  problems: '只能以自己的名义提出或解决问题',
+  notices: '只能以自己的名义下发、答复或办结督办单',
+  meetings: '只能以自己的名义主持会议或记录事项',
+  decisions: '只能以自己的名义主持会议或记录事项',
+}
+const CREATION_FACTS: Record<RecordCollection, string> = {
+  projects: '项目的创建信息不能修改',
+  problems: '问题的提出人和提出时间不能修改',
+  notices: '督办单的下发人和下发时间不能修改',
+  meetings: '会议的主持人和开始时间不能修改',
+  decisions: '确定事项的记录人和记录时间不能修改',
+}
+
 class PolicyContext {
   private readonly created = new Set<string>()
+  private readonly touched = new Set<string>()
+  private readonly written: (collection: RecordCollection, id: string, field: string) => unknown
+  private readonly office: boolean
 
   constructor(
     private readonly doc: Y.Doc,
+    private readonly principal: Principal,
     effects: readonly UpdateEffect[],
   ) {
-    for (const effect of effects) if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
+    this.office = canManageBoards(principal)
     this.written = writtenValues(effects)
+    for (const effect of effects) {
+      if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
+      if (effect.kind === 'setField' || effect.kind === 'clearField') this.touched.add(`${effect.collection}:${effect.id}:${effect.field}`)
+    }
   }
 
-  isCreated(collection: RecordCollection, id: string): boolean {
+  check(effect: UpdateEffect): string | undefined {
+    const policy = RECORD_SCHEMAS[effect.collection].policy
+    switch (effect.kind) {
+      case 'createRecord':
+        return this.mayCreate(effect.collection, effect.id, policy.create)
+      case 'deleteRecord':
+        return policy.delete === RecordWriter.office && !this.office ? OFFICE_ONLY[effect.collection].records : undefined
+      case 'setField':
+      case 'clearField': {
+        const field = policy.fields[effect.field]
+        // Unknown fields are the schema check's to refuse, with its own message.
+        if (!field) return undefined
+        return this.mayWrite(effect, field)
+      }
+    }
+  }
+
+  private mayCreate(collection: RecordCollection, id: string, writer: RecordWriter): string | undefined {
+    if (writer === RecordWriter.office) return this.office ? undefined : OFFICE_ONLY[collection].records
+    const unit = collection === RecordCollection.projects ? asText(this.written(collection, id, 'unit')) : this.unitOfOwner(collection, id)
+    if (!canEditProjectOfUnit(this.principal, unit)) {
+      return collection === RecordCollection.projects ? `不能为其他单位新建项目：${editRefusal(this.principal, unit)}` : editRefusal(this.principal, unit)
+    }
+    // A problem is raised open: one "already solved" at birth would count as solved this week.
+    if (collection === RecordCollection.problems && !this.office && this.written(collection, id, 'status') === ProblemStatus.solved) {
+      return '新提出的问题不能直接标为已解决'
+    }
+    return undefined
+  }
+
+  private mayWrite(effect: Extract<UpdateEffect, { kind: 'setField' | 'clearField' }>, policy: FieldPolicy): string | undefined {
+    const { collection, id } = effect
+    const isNew = this.isCreated(collection, id)
+    switch (policy.writer) {
+      case FieldWriter.department:
+        if (isNew) return undefined
+        return this.mayEditRecord(collection, id)
+      case FieldWriter.office:
+        return this.office ? undefined : OFFICE_ONLY[collection].fields
+      case FieldWriter.fixed:
+        return isNew ? undefined : `${RECORD_SCHEMAS[collection].label}所属${effect.field === 'meetingId' ? '会议' : '项目'}不能更改`
+      case FieldWriter.holder:
+        return this.mayReassign(effect, isNew)
+      case FieldWriter.reply: {
+        const unit = this.unitOfOwner(collection, id)
+        return this.office || canReplyToNotice(this.principal, unit) ? undefined : editRefusal(this.principal, unit)
+      }
+      case FieldWriter.actor:
+      case FieldWriter.stampedTime: {
+        if (!this.eventHappens(collection, id, policy.event)) return policy.event.on === 'create' ? CREATION_FACTS[collection] : `${RECORD_SCHEMAS[collection].label}的处理人和时间只能随相应操作记录`
+        if (policy.writer === FieldWriter.stampedTime || effect.kind === 'clearField') return undefined
+        const claimed = policy.part === 'id' ? principalId(this.principal) : principalLabel(this.principal)
+        return effect.value === claimed ? undefined : CLAIM_REFUSAL[collection]
+      }
+    }
+  }
+
+  /** A record's department edits it; a project with no stored unit is the office's alone. */
+  private mayEditRecord(collection: RecordCollection, id: string): string | undefined {
+    if (this.office) return undefined
+    const unit = collection === RecordCollection.projects ? this.storedUnit(id) : this.unitOfOwner(collection, id)
+    if (unit === undefined) return '该项目未指定责任单位，只有项目办可以修改'
+    return canEditProjectOfUnit(this.principal, unit) ? undefined : editRefusal(this.principal, unit)
+  }
+
+  /** Judged on the effective values: the unit stored before the update, and the one it leaves. */
+  private mayReassign(effect: Extract<UpdateEffect, { kind: 'setField' | 'clearField' }>, isNew: boolean): string | undefined {
+    if (this.office) return undefined
+    const after = effect.kind === 'setField' ? asText(effect.value) : ''
+    if (!isNew) {
+      const before = this.storedUnit(effect.id)
+      if (before === undefined) return '该项目未指定责任单位，只有项目办可以修改'
+      if (!canEditProjectOfUnit(this.principal, before)) return editRefusal(this.principal, before)
+    }
+    return canEditProjectOfUnit(this.principal, after) ? undefined : `不能把项目转给其他单位「${after}」`
+  }
+
+  private eventHappens(collection: RecordCollection, id: string, event: FieldEvent): boolean {
+    switch (event.on) {
+      case 'create':
+        return this.isCreated(collection, id)
+      case 'set':
+        return this.touched.has(`${collection}:${id}:${event.field}`) && this.written(collection, id, event.field) === event.value
+      case 'write':
+        return this.touched.has(`${collection}:${id}:${event.field}`)
+    }
+  }
+
+  private isCreated(collection: RecordCollection, id: string): boolean {
     return this.created.has(`${collection}:${id}`)
   }
 
-  /** A value this update writes, if it writes one. */
-  readonly written: (collection: RecordCollection, id: string, field: string) => unknown
-
-  stored(collection: RecordCollection, id: string, field: string): unknown {
+  private stored(collection: RecordCollection, id: string, field: string): unknown {
     return collectionRoot(this.doc, collection).get(id)?.get(field)
   }
 
-  /** Who may touch a project is decided by its unit before this update, not by what the update claims. */
-  unitOfProject(projectId: string): string {
-    const stored = this.stored(RecordCollection.projects, projectId, 'unit')
-    const unit = stored ?? this.written(RecordCollection.projects, projectId, 'unit')
-    return typeof unit === 'string' ? unit : ''
+  /** The project's unit as stored before this update; undefined when it has none. */
+  private storedUnit(projectId: string): string | undefined {
+    const unit = this.stored(RecordCollection.projects, projectId, 'unit')
+    return typeof unit === 'string' && unit.trim() !== '' ? unit : undefined
   }
 
-  /** The unit of the project a problem or notice belongs to. */
-  unitOfOwner(collection: RecordCollection, recordId: string): string {
+  /** The unit of the project a problem or notice belongs to (as stored, or as this update creates it). */
+  private unitOfOwner(collection: RecordCollection, recordId: string): string {
     const projectId = this.stored(collection, recordId, 'projectId') ?? this.written(collection, recordId, 'projectId')
-    return typeof projectId === 'string' ? this.unitOfProject(projectId) : ''
+    if (typeof projectId !== 'string') return ''
+    return this.storedUnit(projectId) ?? asText(this.written(RecordCollection.projects, projectId, 'unit'))
   }
 }
 
-function projectRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
-  switch (effect.kind) {
-    case 'createRecord': {
-      const unit = context.written(RecordCollection.projects, effect.id, 'unit')
-      const unitName = typeof unit === 'string' ? unit : ''
-      return canEditProjectOfUnit(principal, unitName) ? undefined : `不能为其他单位新建项目：${editRefusal(principal, unitName)}`
-    }
-    case 'deleteRecord':
-      return canDeleteProject(principal) ? undefined : '只有项目办可以删除项目'
-    case 'setField':
-    case 'clearField': {
-      if (!context.isCreated(RecordCollection.projects, effect.id)) {
-        const unit = context.unitOfProject(effect.id)
-        if (context.stored(RecordCollection.projects, effect.id, 'unit') !== undefined && !canEditProjectOfUnit(principal, unit)) {
-          return editRefusal(principal, unit)
-        }
-      }
-      if (effect.kind === 'setField' && effect.field === 'unit' && typeof effect.value === 'string' && !canEditProjectOfUnit(principal, effect.value)) {
-        return `不能把项目转给其他单位「${effect.value}」`
-      }
-      return undefined
-    }
-  }
-}
-
-/**
- * A unit raises and answers problems of its own projects; the project office of any. Who raised or
- * solved a problem is a claim the server checks: it must name the sender.
- */
-function problemRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
-  if (effect.kind === 'deleteRecord') return canDeleteProject(principal) ? undefined : '只有项目办可以删除问题'
-  const unit = context.unitOfOwner(RecordCollection.problems, effect.id)
-  if (!canEditProjectOfUnit(principal, unit)) return editRefusal(principal, unit)
-  if (effect.kind !== 'setField') return undefined
-  const isNew = context.isCreated(RecordCollection.problems, effect.id)
-  switch (effect.field) {
-    case 'raisedById':
-    case 'raisedByLabel':
-    case 'raisedAt':
-      if (!isNew) return '问题的提出人和提出时间不能修改'
-      return claimRule(principal, effect.field, effect.value)
-    case 'solvedById':
-    case 'solvedByLabel':
-      return claimRule(principal, effect.field, effect.value)
-    default:
-      return undefined
-  }
-}
-
-/**
- * 督办单 belong to the project office: only it issues, escalates and closes them. The department
- * whose project it is writes the reply, in its own name, and nothing else.
- */
-function noticeRule(principal: Principal, effect: UpdateEffect, context: PolicyContext): string | undefined {
-  const office = canIssueNotices(principal)
-  if (effect.kind === 'createRecord' || effect.kind === 'deleteRecord') return office ? undefined : '只有项目办可以下发或删除督办单'
-  const isReply = NOTICE_REPLY_FIELDS.includes(effect.field as NoticeField)
-  if (!isReply && !office) return '督办单只能由项目办修改，责任单位只能填写办理情况'
-  const unit = context.unitOfOwner(RecordCollection.notices, effect.id)
-  if (isReply && !office && !canReplyToNotice(principal, unit)) return editRefusal(principal, unit)
-  if (effect.kind !== 'setField') return undefined
-  if (['issuedById', 'issuedByLabel', 'issuedAt'].includes(effect.field) && !context.isCreated(RecordCollection.notices, effect.id)) {
-    return '督办单的下发人和下发时间不能修改'
-  }
-  return effect.field.endsWith('ById') || effect.field.endsWith('ByLabel') ? claimRule(principal, effect.field, effect.value, '只能以自己的名义下发、答复或办结督办单') : undefined
-}
-
-/** Meetings and their decisions are run and written by the project office, in its own name. */
-function meetingRule(principal: Principal, effect: UpdateEffect): string | undefined {
-  if (!canManageBoards(principal)) return effect.collection === RecordCollection.meetings ? '只有项目办可以主持调度会' : '只有项目办可以记录确定事项'
-  if (effect.kind === 'setField' && (effect.field.endsWith('Id') || effect.field.endsWith('Label')) && effect.field !== 'meetingId' && effect.field !== 'projectId') {
-    return claimRule(principal, effect.field, effect.value, '只能以自己的名义主持会议或记录事项')
-  }
-  return undefined
-}
-
-const RULES: Record<RecordCollection, (principal: Principal, effect: UpdateEffect, context: PolicyContext) => string | undefined> = {
-  projects: projectRule,
-  problems: problemRule,
-  notices: noticeRule,
-  meetings: meetingRule,
-  decisions: meetingRule,
-}
-
-function claimRule(principal: Principal, field: string, value: unknown, refusal = '只能以自己的名义提出或解决问题'): string | undefined {
-  if (field.endsWith('Id') && value !== principalId(principal)) return refusal
-  if (field.endsWith('Label') && value !== principalLabel(principal)) return refusal
-  return undefined
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : ''
 }

@@ -1,12 +1,13 @@
 import { isSettingKey, SettingKey } from '@guatu/shared/board/boardSettingsAccess'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import type { Principal } from '@guatu/shared/domain/principal'
+import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
 import { boardSettingsSchema } from '@guatu/shared/progress/boardSettings'
 import type { SettingEffect } from './updateEffects.ts'
 
 /**
- * Board settings (targets, 序时进度 basis, warning thresholds) belong to the project office and
- * must be a complete, valid settings object. Returns the reason when refused.
+ * Board settings (targets, 序时进度 basis, warning thresholds, the remembered ledger column mapping)
+ * belong to the project office and must be complete, valid objects. Returns the reason when refused.
  */
 export function checkSettings(principal: Principal, settings: readonly SettingEffect[]): string | undefined {
   if (settings.length === 0) return undefined
@@ -16,6 +17,10 @@ export function checkSettings(principal: Principal, settings: readonly SettingEf
     if (effect.kind === 'setSetting' && effect.key === SettingKey.boardSettings) {
       const parsed = boardSettingsSchema.safeParse(effect.value)
       if (!parsed.success) return parsed.error.issues[0]?.message ?? '看板设置无效'
+    }
+    if (effect.kind === 'setSetting' && effect.key === SettingKey.columnMapping) {
+      const parsed = columnMappingSchema.safeParse(effect.value)
+      if (!parsed.success) return `台账列映射无效：${parsed.error.issues[0]?.message ?? ''}`
     }
   }
   return undefined

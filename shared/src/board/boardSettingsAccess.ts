@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { columnMappingSchema, type ColumnMapping } from '../ledger/columnMapping.ts'
 import { boardSettingsSchema, parseBoardSettings, type BoardSettings } from '../progress/boardSettings.ts'
 import { metaRoot } from './boardDoc.ts'
 import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
@@ -6,6 +7,8 @@ import { ProjectValidationError, type CommandOptions } from './projectCommands.t
 /** Keys of the `meta` root. The whole settings object is one value: it is edited and checked as a whole. */
 export const SettingKey = {
   boardSettings: 'settings',
+  /** How the office maps the unknown columns of its ledger, remembered for next month's file. */
+  columnMapping: 'ledgerColumns',
 } as const
 export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey]
 
@@ -25,4 +28,17 @@ export function writeBoardSettings(doc: Y.Doc, settings: BoardSettings, options:
   // Plain JSON: Yjs stores the object as one value, and `undefined` members must not reach it.
   const plain = JSON.parse(JSON.stringify(parsed.data)) as BoardSettings
   doc.transact(() => metaRoot(doc).set(SettingKey.boardSettings, plain), options.origin)
+}
+
+/** The ledger column choices the office made at its last import (ledger/columnMapping.ts); {} when none. */
+export function readColumnMapping(doc: Y.Doc): ColumnMapping {
+  const parsed = columnMappingSchema.safeParse(metaRoot(doc).get(SettingKey.columnMapping))
+  return parsed.success ? parsed.data : {}
+}
+
+/** Remembers the office's column choices for the next import (project office only; the server checks). */
+export function writeColumnMapping(doc: Y.Doc, mapping: ColumnMapping, options: CommandOptions = {}): void {
+  const parsed = columnMappingSchema.safeParse(mapping)
+  if (!parsed.success) throw new ProjectValidationError('columnMapping', parsed.error.issues[0]?.message ?? '列映射无效')
+  doc.transact(() => metaRoot(doc).set(SettingKey.columnMapping, { ...parsed.data }), options.origin)
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { IsoDate } from '../domain/dates.ts'
 import { newDecisionId, type DecisionId } from '../domain/decision.ts'
 import { MeetingStatus, newMeetingId, type BoardTotals, type MeetingId } from '../domain/meeting.ts'
-import { wanToCents } from '../domain/money.ts'
+import { addCents, wanToCents } from '../domain/money.ts'
 import { principalId, principalLabel, type Principal } from '../domain/principal.ts'
 import type { Project, ProjectId } from '../domain/project.ts'
 import { RecordCollection, collectionRoot } from './boardDoc.ts'
@@ -37,10 +37,10 @@ export function boardTotals(projects: readonly Project[]): BoardTotals {
   let totalInvestmentCents = 0
   for (const project of projects) {
     const cents = wanToCents(project.totalInvestment)
-    totalInvestmentCents += cents
+    totalInvestmentCents = addCents(totalInvestmentCents, cents)
     const stage = (byStage[project.stage] ??= { count: 0, investmentCents: 0 })
     stage.count += 1
-    stage.investmentCents += cents
+    stage.investmentCents = addCents(stage.investmentCents, cents)
   }
   return { projectCount: projects.length, totalInvestmentCents, byStage }
 }
@@ -50,6 +50,8 @@ export interface NewMeeting {
   date: IsoDate
   attendees: string[]
   agenda: string[]
+  /** 地点; optional, as older meetings have none. */
+  location?: string
 }
 
 /** The project office opens a meeting, recording the board totals it starts from. */

@@ -1,6 +1,6 @@
 import { INDUSTRIES, type Industry } from '../domain/industry.ts'
 import { countedProject } from '../domain/figureCheck.ts'
-import { wanToCents } from '../domain/money.ts'
+import { addCents, wanToCents } from '../domain/money.ts'
 import { NATURES, type Nature } from '../domain/nature.ts'
 import type { Project } from '../domain/project.ts'
 
@@ -53,9 +53,9 @@ function normalizeName(text: string): string {
 export function matchesFilter(project: Project, filter: ProjectFilter, context: FilterContext): boolean {
   if (filter.units.length > 0 && !filter.units.includes(project.unit)) return false
   if (filter.leaders.length > 0 && !project.leaders.some((leader) => filter.leaders.includes(leader))) return false
-  if (filter.industries.length > 0 && !filter.industries.includes(project.industry)) return false
+  if (filter.industries.length > 0 && (project.industry === undefined || !filter.industries.includes(project.industry))) return false
   if (filter.clusters.length > 0 && !filter.clusters.includes(project.cluster)) return false
-  if (filter.natures.length > 0 && !filter.natures.includes(project.nature)) return false
+  if (filter.natures.length > 0 && (project.nature === undefined || !filter.natures.includes(project.nature))) return false
   if (filter.investmentCut && wanToCents(project.totalInvestment) < CUT_MIN_CENTS[filter.investmentCut]) return false
   if (filter.withOpenProblems && context.openProblemCount(project.id) === 0) return false
   if (filter.search && !normalizeName(project.name).includes(normalizeName(filter.search))) return false
@@ -109,9 +109,9 @@ export function columnTotals(projects: readonly Project[]): ColumnTotals {
     // Figures waiting for the 项目办's confirmation are not added up (figureCheck.countedProject).
     const project = countedProject(shown)
     totals.count += 1
-    totals.totalInvestmentCents += wanToCents(project.totalInvestment)
-    totals.annualPlanCents += wanToCents(project.annualPlanInvestment)
-    totals.completedCents += wanToCents(project.completedInvestment)
+    totals.totalInvestmentCents = addCents(totals.totalInvestmentCents, wanToCents(project.totalInvestment))
+    totals.annualPlanCents = addCents(totals.annualPlanCents, wanToCents(project.annualPlanInvestment))
+    totals.completedCents = addCents(totals.completedCents, wanToCents(project.completedInvestment))
   }
   return totals
 }

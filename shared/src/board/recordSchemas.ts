@@ -1,9 +1,10 @@
 import type { z } from 'zod'
-import { OPTIONAL_DECISION_FIELDS, decisionFieldSchemas, isDecisionId } from '../domain/decision.ts'
-import { OPTIONAL_MEETING_FIELDS, isMeetingId, meetingFieldSchemas } from '../domain/meeting.ts'
-import { OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
-import { OPTIONAL_PROBLEM_FIELDS, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
-import { OPTIONAL_PROJECT_FIELDS, isProjectId, projectFieldSchemas } from '../domain/project.ts'
+import { DECISION_POLICY, OPTIONAL_DECISION_FIELDS, decisionFieldSchemas, isDecisionId } from '../domain/decision.ts'
+import type { RecordPolicy } from '../domain/fieldPolicy.ts'
+import { MEETING_POLICY, OPTIONAL_MEETING_FIELDS, isMeetingId, meetingFieldSchemas } from '../domain/meeting.ts'
+import { NOTICE_POLICY, OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
+import { OPTIONAL_PROBLEM_FIELDS, PROBLEM_POLICY, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
+import { OPTIONAL_PROJECT_FIELDS, PROJECT_POLICY, isProjectId, projectFieldSchemas } from '../domain/project.ts'
 import type { RecordCollection } from './boardDoc.ts'
 
 /** What the server needs to check any record of a collection, field by field. */
@@ -13,14 +14,16 @@ export interface RecordSchema {
   isId(value: string): boolean
   fieldSchemas: Readonly<Record<string, z.ZodType>>
   optionalFields: readonly string[]
+  /** Who may create, delete and write each field (see domain/fieldPolicy.ts). */
+  policy: RecordPolicy
 }
 
 export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
-  projects: { label: '项目', isId: isProjectId, fieldSchemas: projectFieldSchemas, optionalFields: OPTIONAL_PROJECT_FIELDS },
-  problems: { label: '问题', isId: isProblemId, fieldSchemas: problemFieldSchemas, optionalFields: OPTIONAL_PROBLEM_FIELDS },
-  notices: { label: '督办单', isId: isNoticeId, fieldSchemas: noticeFieldSchemas, optionalFields: OPTIONAL_NOTICE_FIELDS },
-  meetings: { label: '会议', isId: isMeetingId, fieldSchemas: meetingFieldSchemas, optionalFields: OPTIONAL_MEETING_FIELDS },
-  decisions: { label: '确定事项', isId: isDecisionId, fieldSchemas: decisionFieldSchemas, optionalFields: OPTIONAL_DECISION_FIELDS },
+  projects: { label: '项目', isId: isProjectId, fieldSchemas: projectFieldSchemas, optionalFields: OPTIONAL_PROJECT_FIELDS, policy: PROJECT_POLICY },
+  problems: { label: '问题', isId: isProblemId, fieldSchemas: problemFieldSchemas, optionalFields: OPTIONAL_PROBLEM_FIELDS, policy: PROBLEM_POLICY },
+  notices: { label: '督办单', isId: isNoticeId, fieldSchemas: noticeFieldSchemas, optionalFields: OPTIONAL_NOTICE_FIELDS, policy: NOTICE_POLICY },
+  meetings: { label: '会议', isId: isMeetingId, fieldSchemas: meetingFieldSchemas, optionalFields: OPTIONAL_MEETING_FIELDS, policy: MEETING_POLICY },
+  decisions: { label: '确定事项', isId: isDecisionId, fieldSchemas: decisionFieldSchemas, optionalFields: OPTIONAL_DECISION_FIELDS, policy: DECISION_POLICY },
 }
 
 export function isRecordField(collection: RecordCollection, field: string): boolean {

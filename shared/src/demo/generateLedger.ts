@@ -24,7 +24,8 @@ export interface DemoLeader {
 }
 
 /** A ledger row as the board stores it, before it has a place in a column. */
-export type DemoProject = Omit<ProjectFields, 'rank'>
+/** The demo always classifies its projects and says whether they are registered. */
+export type DemoProject = Omit<ProjectFields, 'rank'> & Required<Pick<ProjectFields, 'nature' | 'industry' | 'registered'>>
 
 export interface DemoLedger {
   boardName: string

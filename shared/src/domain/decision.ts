@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { isMeetingId, type MeetingId } from './meeting.ts'
 import { isProjectId, type ProjectId } from './project.ts'
@@ -37,6 +38,22 @@ export const decisionFieldSchemas = {
 
 export type DecisionField = keyof typeof decisionFieldSchemas
 export const DECISION_FIELDS = Object.keys(decisionFieldSchemas) as DecisionField[]
+
+/** 确定事项 are recorded by the project office, in its own name, at the time the server sees them. */
+export const DECISION_POLICY = {
+  create: RecordWriter.office,
+  delete: RecordWriter.office,
+  fields: {
+    meetingId: writtenBy(FieldWriter.fixed),
+    projectId: writtenBy(FieldWriter.fixed),
+    content: writtenBy(FieldWriter.office),
+    assignee: writtenBy(FieldWriter.office),
+    deadline: writtenBy(FieldWriter.office),
+    recordedById: actorOf(ON_CREATE, 'id'),
+    recordedByLabel: actorOf(ON_CREATE, 'label'),
+    recordedAt: stampedOn(ON_CREATE),
+  } satisfies Record<DecisionField, FieldPolicy>,
+} satisfies RecordPolicy
 export const OPTIONAL_DECISION_FIELDS = [] as const satisfies readonly DecisionField[]
 export type DecisionFields = { [K in DecisionField]: z.infer<(typeof decisionFieldSchemas)[K]> }
 export type Decision = DecisionFields & { readonly id: DecisionId }

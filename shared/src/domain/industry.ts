@@ -24,6 +24,9 @@ export const INDUSTRY_LABEL: Record<Industry, string> = {
   social: '社会事业',
 }
 
+/** How a project without a 产业类别 is shown: the office has not classified it yet. */
+export const INDUSTRY_UNSET_LABEL = '未分类'
+
 export function industryFromLabel(label: string): Industry | undefined {
   const trimmed = label.trim()
   return INDUSTRIES.find((industry) => INDUSTRY_LABEL[industry] === trimmed)

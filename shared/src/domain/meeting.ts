@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 
 /**
@@ -26,11 +27,35 @@ export type MeetingStatus = (typeof MeetingStatus)[keyof typeof MeetingStatus]
 
 export const MEETING_STATUS_LABEL: Record<MeetingStatus, string> = { running: '进行中', ended: '已结束' }
 
-/** Board totals at a moment: count and 总投资 per stage (hundredths of 万元), for "before and after". */
+const count = z.number().int().min(0)
+const cents = z.number().int().min(0)
+
+/** One year target at a moment: done against target, in projects or hundredths of 万元. */
+export const targetFigureSchema = z.strictObject({
+  key: z.string().max(60),
+  label: z.string().max(60),
+  /** Whether done/target count projects or hundredths of 万元. */
+  money: z.boolean(),
+  done: cents,
+  target: cents,
+})
+export type TargetFigure = z.infer<typeof targetFigureSchema>
+
+/**
+ * Board totals at a moment, for "before and after": count and 总投资 per stage (hundredths of
+ * 万元), and — from meetings recorded since the minutes grew them, so optional — 已完成投资 against
+ * 年度计划, the year targets, and the projects under each light, judged on `asOf`.
+ */
 export const boardTotalsSchema = z.strictObject({
-  projectCount: z.number().int().min(0),
-  totalInvestmentCents: z.number().int().min(0),
-  byStage: z.record(z.string(), z.strictObject({ count: z.number().int().min(0), investmentCents: z.number().int().min(0) })),
+  projectCount: count,
+  totalInvestmentCents: cents,
+  byStage: z.record(z.string(), z.strictObject({ count, investmentCents: cents })),
+  completedInvestmentCents: cents.optional(),
+  annualPlanCents: cents.optional(),
+  targets: z.array(targetFigureSchema).max(40).optional(),
+  /** Projects whose worst light is each colour (红灯项目 69, not 红灯 99 条). */
+  lightProjects: z.strictObject({ blue: count, yellow: count, red: count }).optional(),
+  asOf: z.custom<IsoDate>(isIsoDate).optional(),
 })
 export type BoardTotals = z.infer<typeof boardTotalsSchema>
 
@@ -56,13 +81,36 @@ export const meetingFieldSchemas = {
   endedAt: instant('结束时间'),
   chairId: text('主持人', 64),
   chairLabel: text('主持人', 100),
+  /** 地点: the meeting room, for the minutes' header. */
+  location: text('会议地点', 100),
   totalsBefore: boardTotalsSchema,
   totalsAfter: boardTotalsSchema,
 } as const
 
 export type MeetingField = keyof typeof meetingFieldSchemas
 export const MEETING_FIELDS = Object.keys(meetingFieldSchemas) as MeetingField[]
-export const OPTIONAL_MEETING_FIELDS = ['reportingUnit', 'endedAt', 'totalsAfter'] as const satisfies readonly MeetingField[]
+
+/** Meetings are run by the project office, in its own name; the server records when they start and end. */
+export const MEETING_POLICY = {
+  create: RecordWriter.office,
+  delete: RecordWriter.office,
+  fields: {
+    title: writtenBy(FieldWriter.office),
+    date: writtenBy(FieldWriter.office),
+    attendees: writtenBy(FieldWriter.office),
+    agenda: writtenBy(FieldWriter.office),
+    status: writtenBy(FieldWriter.office),
+    reportingUnit: writtenBy(FieldWriter.office),
+    location: writtenBy(FieldWriter.office),
+    startedAt: stampedOn(ON_CREATE),
+    endedAt: stampedOn({ on: 'set', field: 'status', value: MeetingStatus.ended }),
+    chairId: actorOf(ON_CREATE, 'id'),
+    chairLabel: actorOf(ON_CREATE, 'label'),
+    totalsBefore: writtenBy(FieldWriter.office),
+    totalsAfter: writtenBy(FieldWriter.office),
+  } satisfies Record<MeetingField, FieldPolicy>,
+} satisfies RecordPolicy
+export const OPTIONAL_MEETING_FIELDS = ['reportingUnit', 'endedAt', 'totalsAfter', 'location'] as const satisfies readonly MeetingField[]
 type OptionalMeetingField = (typeof OPTIONAL_MEETING_FIELDS)[number]
 type FieldValues = { [K in MeetingField]: z.infer<(typeof meetingFieldSchemas)[K]> }
 export type MeetingFields = Omit<FieldValues, OptionalMeetingField> & Partial<Pick<FieldValues, OptionalMeetingField>>

@@ -14,6 +14,9 @@ export const NATURE_LABEL: Record<Nature, string> = {
   preparatory: '前期',
 }
 
+/** How a project without a 建设性质 is shown: nobody has said whether it is 新建, 续建 or 前期. */
+export const NATURE_UNSET_LABEL = '性质未填'
+
 export function natureFromLabel(label: string): Nature | undefined {
   const trimmed = label.trim()
   return NATURES.find((nature) => NATURE_LABEL[nature] === trimmed)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldEvent, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { isProjectId, type ProjectId } from './project.ts'
 
@@ -72,6 +73,32 @@ export const noticeFieldSchemas = {
 
 export type NoticeField = keyof typeof noticeFieldSchemas
 export const NOTICE_FIELDS = Object.keys(noticeFieldSchemas) as NoticeField[]
+
+const REPLIED: FieldEvent = { on: 'write', field: 'reply' }
+const CLOSED: FieldEvent = { on: 'set', field: 'status', value: NoticeStatus.closed }
+
+/** The office issues, escalates and closes; the department answers, in its own name. */
+export const NOTICE_POLICY = {
+  create: RecordWriter.office,
+  delete: RecordWriter.office,
+  fields: {
+    projectId: writtenBy(FieldWriter.fixed),
+    level: writtenBy(FieldWriter.office),
+    requirement: writtenBy(FieldWriter.office),
+    deadline: writtenBy(FieldWriter.office),
+    status: writtenBy(FieldWriter.office),
+    issuedById: actorOf(ON_CREATE, 'id'),
+    issuedByLabel: actorOf(ON_CREATE, 'label'),
+    issuedAt: stampedOn(ON_CREATE),
+    reply: writtenBy(FieldWriter.reply),
+    repliedById: actorOf(REPLIED, 'id'),
+    repliedByLabel: actorOf(REPLIED, 'label'),
+    repliedAt: stampedOn(REPLIED),
+    closedById: actorOf(CLOSED, 'id'),
+    closedByLabel: actorOf(CLOSED, 'label'),
+    closedAt: stampedOn(CLOSED),
+  } satisfies Record<NoticeField, FieldPolicy>,
+} satisfies RecordPolicy
 
 export const OPTIONAL_NOTICE_FIELDS = [
   'reply',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldEvent, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { isProjectId, type ProjectId } from './project.ts'
 
@@ -83,6 +84,29 @@ export const problemFieldSchemas = {
 
 export type ProblemField = keyof typeof problemFieldSchemas
 export const PROBLEM_FIELDS = Object.keys(problemFieldSchemas) as ProblemField[]
+
+const SOLVED: FieldEvent = { on: 'set', field: 'status', value: ProblemStatus.solved }
+
+/** A unit raises and answers problems of its own projects; who and when are the server's to record. */
+export const PROBLEM_POLICY = {
+  create: RecordWriter.department,
+  delete: RecordWriter.office,
+  fields: {
+    projectId: writtenBy(FieldWriter.fixed),
+    category: writtenBy(FieldWriter.department),
+    description: writtenBy(FieldWriter.department),
+    leadUnit: writtenBy(FieldWriter.department),
+    deadline: writtenBy(FieldWriter.department),
+    status: writtenBy(FieldWriter.department),
+    reply: writtenBy(FieldWriter.department),
+    raisedById: actorOf(ON_CREATE, 'id'),
+    raisedByLabel: actorOf(ON_CREATE, 'label'),
+    raisedAt: stampedOn(ON_CREATE),
+    solvedById: actorOf(SOLVED, 'id'),
+    solvedByLabel: actorOf(SOLVED, 'label'),
+    solvedAt: stampedOn(SOLVED),
+  } satisfies Record<ProblemField, FieldPolicy>,
+} satisfies RecordPolicy
 
 export const OPTIONAL_PROBLEM_FIELDS = ['deadline', 'reply', 'solvedById', 'solvedByLabel', 'solvedAt'] as const satisfies readonly ProblemField[]
 type OptionalProblemField = (typeof OPTIONAL_PROBLEM_FIELDS)[number]

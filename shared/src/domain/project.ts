@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
 import { MONEY_FIELDS, type MoneyField } from './figureCheck.ts'
-import { isWanAmount, ZERO_WAN, type WanAmount } from './money.ts'
+import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, ZERO_WAN, type WanAmount } from './money.ts'
 import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
@@ -25,7 +26,9 @@ const text = (label: string, max: number) =>
 const requiredText = (label: string, max: number) =>
   text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
 const money = (label: string) =>
-  z.custom<WanAmount>(isWanAmount, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+  z
+    .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+    .refine(withinMoneyCeiling, { error: `${label}不能超过${MONEY_CEILING_TEXT}` })
 const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-03-15）` })
 
 /**
@@ -82,8 +85,31 @@ export const projectFieldSchemas = {
 export type ProjectField = keyof typeof projectFieldSchemas
 export const PROJECT_FIELDS = Object.keys(projectFieldSchemas) as ProjectField[]
 
-/** Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). */
+/**
+ * Who writes what on a project: its department, except who holds it. A project with no stored
+ * unit is the office's alone (the role policy reads the unit as stored before the update).
+ */
+export const PROJECT_POLICY = {
+  create: RecordWriter.department,
+  delete: RecordWriter.office,
+  fields: {
+    ...Object.fromEntries(PROJECT_FIELDS.map((field) => [field, writtenBy(FieldWriter.department)])),
+    unit: writtenBy(FieldWriter.holder),
+    // 待确认数字: the department may add a flag (and must, with an implausible figure) but only the
+    // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
+    unconfirmedFigures: writtenBy(FieldWriter.department),
+  } as Record<ProjectField, FieldPolicy>,
+} satisfies RecordPolicy
+
+/**
+ * Fields a project may lack in the document: absent means "not set" (no date yet, no 序号). An
+ * absent 产业类别 or 建设性质 is 未分类 and an absent 是否入库 is 未填: a ledger that does not say
+ * them must not be read as 二产/新建/否 — the board shows them unset for the office to fill in.
+ */
 export const OPTIONAL_PROJECT_FIELDS = [
+  'nature',
+  'industry',
+  'registered',
   'plannedSignDate',
   'plannedStartDate',
   'plannedProduceDate',
@@ -118,11 +144,12 @@ export const projectFieldsSchema = z.strictObject(
   ) as { [K in ProjectField]: (typeof projectFieldSchemas)[K] },
 )
 
-/** What a new card holds before anyone fills it in; also the fallback when a stored value is invalid. */
+/**
+ * What a new card holds before anyone fills it in; also the fallback when a stored value is invalid.
+ * 建设性质, 产业类别 and 是否入库 have no default: unset until someone says (OPTIONAL_PROJECT_FIELDS).
+ */
 export const PROJECT_DEFAULTS: Omit<ProjectFields, 'rank'> = {
   name: '未命名项目',
-  nature: Nature.new,
-  industry: Industry.secondary,
   cluster: '',
   location: '',
   scope: '',
@@ -135,7 +162,6 @@ export const PROJECT_DEFAULTS: Omit<ProjectFields, 'rank'> = {
   owner: '',
   phone: '',
   progressNote: '',
-  registered: false,
   governmentFunded: false,
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from '../domain/dates.ts'
-import { isWanAmount, type WanAmount } from '../domain/money.ts'
+import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, type WanAmount } from '../domain/money.ts'
 import { PROGRESS_STAGES, type ProgressStage } from './stageEntry.ts'
 
 /** 序时进度 by whole months (what most offices publish) or by days. */
@@ -17,7 +17,10 @@ export const MILESTONE_KIND_LABEL: Record<MilestoneKind, string> = {
 }
 
 const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-06-30）` })
-const money = (label: string) => z.custom<WanAmount>(isWanAmount, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+const money = (label: string) =>
+  z
+    .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
+    .refine(withinMoneyCeiling, { error: `${label}不能超过${MONEY_CEILING_TEXT}` })
 const count = (label: string) =>
   z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` }).min(0, { error: `${label}不能为负` })
 const points = (label: string) =>

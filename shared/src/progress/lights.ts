@@ -98,7 +98,10 @@ export function registrationLight(project: LightProject, thresholds: LightThresh
   const light = months >= redAfterMonths ? Light.red : months >= yellowAfterMonths ? Light.yellow : undefined
   if (light === undefined) return undefined
   const passed = addMonths(started, months) === asOf ? '已满' : '已超过'
-  const reason = `${formatChineseDate(started)}开工，${passed}${months}个月未入库`
+  // An unknown 是否入库 (a ledger without the column) is not a registration: it lights like 未入库,
+  // and says that it is unknown, so the office fills it in rather than chasing the department.
+  const what = project.registered === undefined ? '未确认入库（是否入库未填）' : '未入库'
+  const reason = `${formatChineseDate(started)}开工，${passed}${months}个月${what}`
   return { rule: LightRule.registration, light, reason, ageDays: daysBetween(started, asOf) }
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/dates.ts'
-import { wanToCents, type WanCents } from '../domain/money.ts'
+import { addCents, wanToCents, type WanCents } from '../domain/money.ts'
 import { ProblemStatus, type Problem } from '../domain/problem.ts'
 import type { Project } from '../domain/project.ts'
 import { rateOf, type Rate } from './fraction.ts'
@@ -50,7 +50,7 @@ export function tallyOf(projects: readonly CountedProject[]): StageTally {
   let investmentCents = 0
   for (const project of projects) {
     const cents = wanToCents(project.totalInvestment)
-    investmentCents += cents
+    investmentCents = addCents(investmentCents, cents)
     if (cents >= AT_LEAST_YI_CENTS) countAtLeastYi += 1
   }
   return { count: projects.length, countAtLeastYi, investmentCents: investmentCents as WanCents }

@@ -28,6 +28,8 @@ export const CloseCode = {
   /** 1012 "service restart": the server is shutting down; reconnecting shortly will work. */
   serverRestart: 1012,
   messageTooLarge: 1009,
+  /** 1011 "internal error": handling this connection failed on the server; only this connection is closed. */
+  internalError: 1011,
   boardNotFound: 4404,
   unauthorized: 4401,
   forbidden: 4403,
