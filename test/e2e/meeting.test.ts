@@ -8,7 +8,8 @@ import { issueNotice } from '@guatu/shared/board/noticeCommands'
 import { listNotices } from '@guatu/shared/board/noticeQueries'
 import { raiseProblem, solveProblem } from '@guatu/shared/board/problemCommands'
 import { listProblems } from '@guatu/shared/board/problemQueries'
-import { createProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
+import { FigureAuthor, setProjectFigure } from '@guatu/shared/board/figureCommands'
+import { createProject, moveProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { todayInChina, type IsoDate } from '@guatu/shared/domain/dates'
 import type { MeetingId } from '@guatu/shared/domain/meeting'
@@ -239,8 +240,10 @@ describe('调度会 in the browser', () => {
     await gxPage.screenshot({ path: await artifactPath('meeting-demo-1366-department.png') })
     // Its desk officer types 已完成投资 a hundred times too big, corrects it, and sends a project back to 签约.
     const corrected = centsToWan(wanToCents(completedBefore) + 100 * 100)
-    updateProject(gxClient.doc, advanced.id, { completedInvestment: `${corrected}00` as WanAmount })
-    updateProject(gxClient.doc, advanced.id, { completedInvestment: corrected })
+    // The typo is implausible (100×): the department confirms it anyway, so it is flagged 待确认, and
+    // the correction clears the flag (shared/domain/figureCheck; the server refuses an unflagged one).
+    setProjectFigure(gxClient.doc, advanced.id, 'completedInvestment', `${corrected}00`, { author: FigureAuthor.department, confirmed: true })
+    setProjectFigure(gxClient.doc, advanced.id, 'completedInvestment', corrected, { author: FigureAuthor.department })
     moveProject(gxClient.doc, sentBack.id, { stage: 'signed' }, { today: todayInChina() })
     recordDecision(admin.doc, { meetingId, projectId: advanced.id, content: DECISION, assignee: '工信局', deadline: '2022-09-30' as IsoDate }, office)
     await waitForDoc(admin.doc, (doc) => readProject(doc, advanced.id)?.stage === 'started' && readProject(doc, advanced.id)?.completedInvestment === corrected && readProject(doc, sentBack.id)?.stage === 'signed', {
@@ -263,7 +266,8 @@ describe('调度会 in the browser', () => {
     const unit = (name: string) => `[data-testid="minutes-unit-${name}"]`
     const gxChanges = await texts(officePage, `${unit('工信局')} [data-testid="minutes-change"]`)
     expect(gxChanges).toEqual([
-      expect.stringMatching(new RegExp(`^（1）${advanced.name}：阶段：签约 → 开工（实际开工时间[^）]+）；已完成投资：.+ → .+（会上另有1条修改已更正或撤回，详见项目历史）$`)),
+      // 3 folded: the typo, and its 待确认 flag set with it and cleared by the correction.
+      expect.stringMatching(new RegExp(`^（1）${advanced.name}：阶段：签约 → 开工（实际开工时间[^）]+）；已完成投资：.+ → .+（会上另有3条修改已更正或撤回，详见项目历史）$`)),
       `（2）${sentBack.name}：退回：开工 → 签约`,
     ])
     expect(gxChanges.join('')).not.toContain(mistaken.name)

@@ -6,7 +6,7 @@ import { isQueryFiltered, type BoardQuery } from '../filter/boardQuery.ts'
 import { useLightsOf } from '../lights/useLightsOf.ts'
 import { useVisibleColumns } from '../filter/useVisibleColumns.ts'
 import { useActivityMarks } from '../presence/useActivityMarks.ts'
-import { useToday } from '../problems/useToday.ts'
+import { useBoardToday } from '../progress/useBoardToday.ts'
 import { useBoardColumns } from '../sync/useBoardColumns.ts'
 import { useProblemsByProject } from '../sync/useProblemsByProject.ts'
 import { BoardDndContext } from './BoardDndContext.tsx'
@@ -35,7 +35,7 @@ export const Board = memo(function Board({
   const columns = useBoardColumns()
   const problems = useProblemsByProject()
   const marks = useActivityMarks()
-  const today = useToday()
+  const today = useBoardToday()
   const lightsOf = useLightsOf()
   const visible = useVisibleColumns(columns, query.filter, problems, query.light, lightsOf)
   const lanes = useLanes(visible, query.lanes)

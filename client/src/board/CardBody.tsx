@@ -1,3 +1,4 @@
+import { MONEY_FIELD_LABEL } from '@guatu/shared/domain/figureCheck'
 import { memo } from 'react'
 import { formatMoneyLabel } from '@guatu/shared/domain/money'
 import { INDUSTRY_UNSET_LABEL } from '@guatu/shared/domain/industry'
@@ -77,6 +78,11 @@ export const CardBody = memo(function CardBody({
       <p className="card-money" aria-label={`总投资 ${formatMoneyLabel(project.totalInvestment)}`}>
         {formatMoneyLabel(project.totalInvestment)}
       </p>
+      {project.unconfirmedFigures && project.unconfirmedFigures.length > 0 && (
+        <p className="card-unconfirmed" data-testid="card-unconfirmed">
+          待确认：{project.unconfirmedFigures.map((field) => MONEY_FIELD_LABEL[field]).join('、')}（未计入合计）
+        </p>
+      )}
       <dl className="card-facts">
         <div>
           <dt>责任单位</dt>

@@ -4,7 +4,7 @@ import { NoticeStatus } from '@guatu/shared/domain/notice'
 import type { Project } from '@guatu/shared/domain/project'
 import type { HistoryEntry } from '../api/historyApi.ts'
 import { usePrincipal } from '../auth/usePrincipal.ts'
-import { useChinaToday } from '../progress/useChinaToday.ts'
+import { useBoardToday } from '../progress/useBoardToday.ts'
 import { useProjectNotices } from '../sync/useProjectNotices.ts'
 import { IssueNoticeForm } from './IssueNoticeForm.tsx'
 import { NoticeItem } from './NoticeItem.tsx'
@@ -19,7 +19,7 @@ export const NoticeSection = memo(function NoticeSection({ project, history }: {
   const principal = usePrincipal()
   const notices = useProjectNotices(project.id)
   const commands = useNoticeCommands(project.id)
-  const today = useChinaToday()
+  const today = useBoardToday()
   const office = canManageBoards(principal)
   // The answer is the department's own: the office issues and closes but does not reply for it.
   const canReply = !office && canEditProjectOfUnit(principal, project.unit)

@@ -12,7 +12,7 @@ import {
 } from '@guatu/shared/domain/notice'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { formatHistoryTime } from '../history/formatHistoryTime.ts'
-import { useChinaToday } from '../progress/useChinaToday.ts'
+import { useBoardToday } from '../progress/useBoardToday.ts'
 import { useAllNotices } from '../sync/useAllNotices.ts'
 import { useAllProjects } from '../sync/useAllProjects.ts'
 import { noticeSeverity } from './openNotices.ts'
@@ -31,7 +31,7 @@ function compareNotices(a: Notice, b: Notice): number {
 export const NoticesPage = memo(function NoticesPage({ onOpenProject }: { onOpenProject: (id: ProjectId) => void }) {
   const notices = useAllNotices()
   const projects = useAllProjects()
-  const today = useChinaToday()
+  const today = useBoardToday()
   const [status, setStatus] = useState<NoticeStatus | ''>(NoticeStatus.open)
   const [level, setLevel] = useState<NoticeLevel | ''>('')
   const [unit, setUnit] = useState('')

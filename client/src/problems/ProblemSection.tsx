@@ -7,7 +7,7 @@ import { countProblems } from './problemCounts.ts'
 import { ProblemItem } from './ProblemItem.tsx'
 import { RaiseProblemForm } from './RaiseProblemForm.tsx'
 import { useProblemCommands } from './useProblemCommands.ts'
-import { useToday } from './useToday.ts'
+import { useBoardToday } from '../progress/useBoardToday.ts'
 
 /**
  * 存在问题 in the project panel. Whoever may edit the project (its unit, the project office) may
@@ -18,7 +18,7 @@ export const ProblemSection = memo(function ProblemSection({ project }: { projec
   const principal = usePrincipal()
   const problems = useProjectProblems(project.id)
   const commands = useProblemCommands(project.id)
-  const today = useToday()
+  const today = useBoardToday()
   const editable = canEditProjectOfUnit(principal, project.unit)
   const deletable = editable && canDeleteProject(principal)
   const { open, overdue } = countProblems(problems, today)

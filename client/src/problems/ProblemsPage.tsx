@@ -20,7 +20,7 @@ import {
   type ProblemListFilter,
 } from './problemList.ts'
 import { ProblemTable } from './ProblemTable.tsx'
-import { useToday } from './useToday.ts'
+import { useBoardToday } from '../progress/useBoardToday.ts'
 
 const byName = new Intl.Collator('zh-CN').compare
 const STATUSES = [ProblemStatus.open, ProblemStatus.solved] as const
@@ -33,7 +33,7 @@ const STATUSES = [ProblemStatus.open, ProblemStatus.solved] as const
 export const ProblemsPage = memo(function ProblemsPage({ onOpenProject }: { onOpenProject: (id: ProjectId) => void }) {
   const problems = useAllProblems()
   const columns = useBoardColumns()
-  const today = useToday()
+  const today = useBoardToday()
   const [filter, setFilter] = useState<ProblemListFilter>(EMPTY_PROBLEM_FILTER)
   const projects = useMemo(() => {
     const byId = new Map<ProjectId, Project>()

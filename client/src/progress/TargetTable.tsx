@@ -21,7 +21,7 @@ export const TargetTable = memo(function TargetTable({ targets }: { targets: rea
       </thead>
       <tbody>
         {targets.map((target) => (
-          <tr key={target.key} data-testid="target-row" data-key={target.key}>
+          <tr key={target.key} data-testid="target-row" data-key={target.key} data-done={target.completion.done}>
             <th scope="row">{target.label}</th>
             <td>{formatMeasure(target.completion.done, target.measure)}</td>
             <td>{target.completion.target === null ? '—' : formatMeasure(target.completion.target, target.measure)}</td>

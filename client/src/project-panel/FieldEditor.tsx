@@ -1,19 +1,19 @@
 import { memo, useCallback, useMemo } from 'react'
-import { formatYi, isWanAmount, wanToCents } from '@guatu/shared/domain/money'
+import { isMoneyField, type MoneyField } from '@guatu/shared/domain/figureCheck'
 import { STAGES, STAGE_LABEL, isStage } from '@guatu/shared/domain/stage'
+import { actualDateRange } from '@guatu/shared/progress/boardToday'
+import { useBoardSettings } from '../sync/useBoardSettings.ts'
 import { BooleanFieldEditor } from './BooleanFieldEditor.tsx'
 import { ChoiceFieldEditor } from './ChoiceFieldEditor.tsx'
+import { MoneyFieldEditor } from './MoneyFieldEditor.tsx'
 import { FIELD_DEFS, type EditableField } from './fieldDefs.ts'
 import { TextFieldEditor } from './TextFieldEditor.tsx'
-import { dateText, leadersText, moneyText, plainText, seqText } from './textCodecs.ts'
+import { dateText, leadersText, plainText, seqText } from './textCodecs.ts'
 import type { useProjectCommands } from './useProjectCommands.ts'
 
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABEL[value] }))
+const ACTUAL_DATE_FIELDS: ReadonlySet<string> = new Set(['actualSignDate', 'actualStartDate', 'actualProduceDate'])
 
-/** Shows the amount typed in 万元 as 亿元 too, since totals on the board are read in 亿元. */
-function yiHint(parsed: unknown): string | undefined {
-  return isWanAmount(parsed) ? `合 ${formatYi(wanToCents(parsed), 4)} 亿元` : '单位：万元'
-}
 
 /** Picks the editor for one field of the record. */
 export const FieldEditor = memo(function FieldEditor({
@@ -22,6 +22,7 @@ export const FieldEditor = memo(function FieldEditor({
   commands,
   idPrefix,
   unitOptions,
+  unconfirmed,
 }: {
   field: EditableField
   value: unknown
@@ -29,12 +30,23 @@ export const FieldEditor = memo(function FieldEditor({
   idPrefix: string
   /** The 责任单位 a unit's editor may choose from; undefined when any unit may be typed. */
   unitOptions?: readonly string[] | undefined
+  /** Money fields awaiting the 项目办's confirmation (project.unconfirmedFigures). */
+  unconfirmed?: readonly MoneyField[] | undefined
 }) {
   const { label, editor, hint } = FIELD_DEFS[field]
   const inputId = `${idPrefix}-${field}`
+  const settings = useBoardSettings()
   const commit = useCallback(
-    (next: unknown) => (field === 'stage' ? undefined : commands.update(field, next)),
-    [commands, field],
+    (next: unknown) => {
+      if (field === 'stage') return undefined
+      // A correction of an actual date may go back years (续建), never past the board's 今天.
+      if (ACTUAL_DATE_FIELDS.has(field) && typeof next === 'string' && next !== '') {
+        const { max } = actualDateRange(settings)
+        if (next > max) return `实际日期不能晚于${settings.asOf ? '统计截止日期' : '今天'} ${max}`
+      }
+      return commands.update(field, next)
+    },
+    [commands, field, settings],
   )
   const moveTo = useCallback(
     (stage: string) => (isStage(stage) ? commands.moveToStage(stage) : '当前阶段无效'),
@@ -63,7 +75,9 @@ export const FieldEditor = memo(function FieldEditor({
         />
       )
     case 'money':
-      return <TextFieldEditor {...common} codec={moneyText} inputMode="decimal" hintFor={yiHint} />
+      return isMoneyField(field) ? (
+        <MoneyFieldEditor inputId={inputId} field={field} label={label} value={value} unconfirmed={unconfirmed?.includes(field) ?? false} commands={commands} />
+      ) : null
     case 'date':
       return <TextFieldEditor {...common} codec={dateText} type="date" hintFor={hint === undefined ? undefined : () => hint} />
     case 'leaders':

@@ -115,6 +115,7 @@ export const ProjectPanel = memo(function ProjectPanel({
                   commands={commands}
                   idPrefix={idPrefix}
                   unitOptions={units}
+                  unconfirmed={project.unconfirmedFigures}
                 />
               ))}
             </fieldset>

@@ -15,7 +15,7 @@ export type FieldKind =
   | { kind: 'select'; options: readonly { value: string; label: string }[]; unsetLabel?: string }
   | { kind: 'stage' }
 
-export type EditableField = Exclude<ProjectField, 'rank'>
+export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures'>
 
 export interface FieldDef {
   label: string
@@ -24,8 +24,8 @@ export interface FieldDef {
   hint?: string
 }
 
-/** 实际签约/开工/投产时间 are written by the move; the office corrects them when a card was moved late. */
-const ACTUAL_DATE_HINT = '进入该阶段时自动记录，项目办可更正'
+/** 实际签约/开工/投产时间 are written by the move (the board's 今天); the owning unit corrects them when a card was moved late. */
+const ACTUAL_DATE_HINT = '移动卡片时按看板日期（统计截止，未设则今天）记录，本单位可更正，修改记入历史'
 
 /**
  * Every field of the 台账 a person edits; rank is the card's position and changes only by dragging.

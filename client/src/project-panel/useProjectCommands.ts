@@ -1,7 +1,11 @@
 import { useMemo } from 'react'
+import { confirmProjectFigures, FigureAuthor, holdProjectFigure, setProjectFigure, type FigureWrite } from '@guatu/shared/board/figureCommands'
 import { deleteProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
+import type { MoneyField } from '@guatu/shared/domain/figureCheck'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
 import type { ProjectId, ProjectPatch } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 
 function messageOf(error: unknown, fallback: string): string {
@@ -14,8 +18,36 @@ function messageOf(error: unknown, fallback: string): string {
  */
 export function useProjectCommands(id: ProjectId) {
   const { doc } = useBoardConnection()
+  const author = canManageBoards(usePrincipal()) ? FigureAuthor.office : FigureAuthor.department
   return useMemo(
     () => ({
+      author,
+      /** A money figure: plausible ones save at once; others come back with the concerns to confirm. */
+      setFigure: (field: MoneyField, value: string, confirmed: boolean): FigureWrite | string => {
+        try {
+          return setProjectFigure(doc, id, field, value, { author, confirmed })
+        } catch (error) {
+          return messageOf(error, '保存失败')
+        }
+      },
+      /** 项目办: pulls a doubtful figure off totals, the screen and the rankings until confirmed. */
+      holdFigure: (field: MoneyField): string | undefined => {
+        try {
+          holdProjectFigure(doc, id, field)
+          return undefined
+        } catch (error) {
+          return messageOf(error, '操作失败')
+        }
+      },
+      /** 项目办: the figure stands as entered and counts again. */
+      confirmFigure: (field: MoneyField): string | undefined => {
+        try {
+          confirmProjectFigures(doc, id, [field])
+          return undefined
+        } catch (error) {
+          return messageOf(error, '确认失败')
+        }
+      },
       update: (field: keyof ProjectPatch, value: unknown): string | undefined => {
         try {
           updateProject(doc, id, { [field]: value } as ProjectPatch)
@@ -42,6 +74,6 @@ export function useProjectCommands(id: ProjectId) {
         }
       },
     }),
-    [doc, id],
+    [author, doc, id],
   )
 }

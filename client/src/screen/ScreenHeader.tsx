@@ -33,8 +33,12 @@ export const ScreenHeader = memo(function ScreenHeader({
   return (
     <header className="sw-wall-header" data-testid="screen-tile">
       <div className="sw-wall-header-side sw-wall-header-left">
+        {/* The day the figures are judged on and the moment the data arrived are different facts. */}
         <span className="sw-as-of" data-testid="screen-as-of">
-          数据截至 {formatChineseDate(asOf)} {chinaClockTime(dataTime)}
+          统计截止 {formatChineseDate(asOf)}
+        </span>
+        <span className="sw-data-time" data-testid="screen-data-time">
+          更新 {chinaClockTime(dataTime)}
         </span>
         <span className="sw-time-progress-chip">
           序时进度 <strong>{formatPercent(timeProgress.percentTenths)}</strong>

@@ -22,13 +22,18 @@ const TotalTile = memo(function TotalTile({ all }: { all: Tally }) {
   )
 })
 
-const StageTile = memo(function StageTile({ figure, total }: { figure: StageFigure; total: number }) {
-  const share = total > 0 ? roundDivide(figure.count * 1000, total) : 0
+/**
+ * A column as it stands now (当前在该阶段), not the year's entries (those are the targets' 年内新增).
+ * The share is of 总投资, the measure printed large; the count is printed beside it.
+ */
+const StageTile = memo(function StageTile({ figure, totalCents }: { figure: StageFigure; totalCents: number }) {
+  const share = totalCents > 0 ? roundDivide(figure.totalCents * 1000, totalCents) : 0
   return (
     <section className={`sw-tile sw-kpi sw-kpi-stage sw-stage-${figure.stage}`} data-testid="screen-tile" aria-label={`${STAGE_LABEL[figure.stage]}阶段`}>
       <div className="sw-kpi-stage-head">
         <span className="sw-stage-name">{STAGE_LABEL[figure.stage]}</span>
-        <span className="sw-stage-share">占 {formatPercent(share)}</span>
+        <span className="sw-stage-now">当前在该阶段</span>
+        <span className="sw-stage-share">投资占 {formatPercent(share)}</span>
       </div>
       <div className="sw-kpi-stage-figures">
         <Figure value={String(figure.count)} unit="个" className="sw-kpi-count" testId={`screen-stage-count-${figure.stage}`} />
@@ -44,7 +49,7 @@ export const StageTiles = memo(function StageTiles({ totals }: { totals: BoardTo
     <div className="sw-wall-kpis">
       <TotalTile all={totals.all} />
       {totals.stages.map((figure) => (
-        <StageTile key={figure.stage} figure={figure} total={totals.all.count} />
+        <StageTile key={figure.stage} figure={figure} totalCents={totals.all.totalCents} />
       ))}
     </div>
   )

@@ -25,7 +25,7 @@ const TargetRow = memo(function TargetRow({ target }: { target: TargetProgress }
   const timeTenths = completion.timeProgress.percentTenths
   const status = completion.status ?? GapStatus.even
   return (
-    <li className={`sw-target sw-gap-${status}`} data-testid="screen-target" data-key={target.key}>
+    <li className={`sw-target sw-gap-${status}`} data-testid="screen-target" data-key={target.key} data-done={completion.done}>
       <div className="sw-target-head">
         <span className="sw-target-label">{target.label}</span>
         <span className="sw-target-done">
@@ -48,6 +48,9 @@ const TargetRow = memo(function TargetRow({ target }: { target: TargetProgress }
 })
 
 /**
+ * The wall's one basis for investment completion: 完成投资 against the year's investment target
+ * (this tile's title). The unit tile prints amounts only, so no second 完成率 on another basis.
+ *
  * Each of the year's targets: done / target, 完成率, and the gap to 序时进度 in 百分点. 序时进度 is the
  * same for every target: printed once in the title bar, and the white tick on every bar.
  */
@@ -59,8 +62,9 @@ export const TargetsTile = memo(function TargetsTile({ targets, timeProgress }: 
       className="sw-tile-targets"
       aside={
         <span className="sw-tile-note">
+          年内新增
           <span className="sw-time-legend" aria-hidden="true" />
-          序时进度 {formatPercent(timeProgress.percentTenths)}
+          序时 {formatPercent(timeProgress.percentTenths)}
           {paged.pageCount > 1 && ` · ${paged.page + 1}/${paged.pageCount}`}
         </span>
       }
@@ -68,7 +72,8 @@ export const TargetsTile = memo(function TargetsTile({ targets, timeProgress }: 
       {targets.length === 0 ? (
         <p className="sw-tile-empty">尚未设置年度目标</p>
       ) : (
-        <ul className="sw-targets">
+        // Every target's figure, also those on a page not showing now: what a check of the wall compares.
+        <ul className="sw-targets" data-testid="screen-targets" data-done={JSON.stringify(Object.fromEntries(targets.map((target) => [target.key, target.completion.done])))}>
           {paged.items.map((target) => (
             <TargetRow key={target.key} target={target} />
           ))}

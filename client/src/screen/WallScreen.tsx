@@ -1,6 +1,5 @@
 import { useDeferredValue, useMemo } from 'react'
-import { todayInChina } from '@guatu/shared/domain/dates'
-import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { boardToday } from '@guatu/shared/progress/boardToday'
 import { ConnectionState } from '../sync/connectionStatus.ts'
 import { useAllProblems } from '../sync/useAllProblems.ts'
 import { useBoardColumns } from '../sync/useBoardColumns.ts'
@@ -18,6 +17,9 @@ import { useClock } from './useClock.ts'
 import { useDataTime } from './useDataTime.ts'
 import { useMeetingNow } from './useMeetingNow.ts'
 import { useMoveFeed } from './useMoveFeed.ts'
+import { turnSide } from './unitTurnFigures.ts'
+import { UnitTurnTile } from './UnitTurnTile.tsx'
+import { useMeetingDecisionProjects } from './useMeetingDecisions.ts'
 import { WarningsTile } from './WarningsTile.tsx'
 
 /** The clock only drives 数据截至 and "today"; minutes are what the wall prints. */
@@ -37,7 +39,7 @@ export function WallScreen({ title, year }: { title: string; year: number }) {
   const status = useConnectionStatus()
   const now = useClock(CLOCK_TICK_MS)
   const dataTime = useDataTime(now, status.state === ConnectionState.connected && status.synced)
-  const asOf = resolveAsOf(settings, todayInChina(new Date(now)))
+  const asOf = boardToday(settings, new Date(now))
 
   const totals = useMemo(() => boardTotals(columns), [columns])
   // Lights, targets and the ranking take a few milliseconds per thousand projects: they follow
@@ -50,6 +52,16 @@ export function WallScreen({ title, year }: { title: string; year: number }) {
     [deferredProjects, deferredProblems, settings, asOf],
   )
   const unit = meeting?.reportingUnit
+  const decisionProjects = useMeetingDecisionProjects()
+  const turn = useMemo(() => {
+    if (!unit) return undefined
+    const mine = deferredProjects.filter((project) => project.unit === unit)
+    const common = { problems: deferredProblems, decisionProjects, asOf }
+    return {
+      mine: turnSide({ ...common, projects: mine, progress: figures.progress.units.find((row) => row.name === unit) }),
+      all: turnSide({ ...common, projects: deferredProjects, progress: figures.progress.board }),
+    }
+  }, [unit, deferredProjects, deferredProblems, decisionProjects, asOf, figures.progress])
   const warnings = useMemo(
     () => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings),
     [figures.warnings, unit],
@@ -69,11 +81,11 @@ export function WallScreen({ title, year }: { title: string; year: number }) {
       <div className="sw-wall-main">
         <div className="sw-wall-column">
           <TargetsTile targets={figures.progress.targets} timeProgress={figures.progress.timeProgress} />
-          <IndustryTile industries={figures.industries} />
+          {unit && turn ? <UnitTurnTile unit={unit} mine={turn.mine} all={turn.all} /> : <IndustryTile industries={figures.industries} />}
         </div>
         <div className="sw-wall-column">
           <MonthlyTile monthly={figures.progress.monthly} year={settings.year} asOf={asOf} />
-          <WarningsTile warnings={warnings} unit={unit} />
+          <WarningsTile warnings={warnings} unit={unit} projectLights={unit ? turn?.mine.progress?.lights : figures.progress.board.lights} />
         </div>
         <div className="sw-wall-column">
           <RankingTile ranking={figures.ranking} />

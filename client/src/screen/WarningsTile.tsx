@@ -38,19 +38,34 @@ const WarningRow = memo(function WarningRow({ warning, fresh }: { warning: Warni
  * 红黄灯: every red and yellow light with the published rule behind it, worst and oldest first,
  * turning pages every 10 s when they do not fit. During a meeting, the reporting unit's only.
  */
-export const WarningsTile = memo(function WarningsTile({ warnings, unit }: { warnings: readonly Warning[]; unit: string | undefined }) {
+export const WarningsTile = memo(function WarningsTile({
+  warnings,
+  unit,
+  projectLights,
+}: {
+  warnings: readonly Warning[]
+  unit: string | undefined
+  /** Projects by their worst light: the board header's 红/黄 counts, the same measure. */
+  projectLights: Record<Light, number> | undefined
+}) {
   const fresh = useFreshKeys(warnings.map(warningKey))
   const paged = usePagedList(warnings, ROWS_PER_PAGE, PAGE_TURN_MS)
-  const red = warnings.filter((warning) => warning.light === Light.red).length
-  const yellow = warnings.length - red
   return (
     <ScreenTile
       title={unit ? `红黄灯预警 · ${fitText(unit, UNIT_MAX_EM)}` : '红黄灯预警'}
       className="sw-tile-warnings"
       aside={
         <span className="sw-tile-note sw-warning-counts">
-          <span className="sw-count-red">红灯 {red}</span>
-          <span className="sw-count-yellow">黄灯 {yellow}</span>
+          {/* Projects (as the board header counts them) and warnings (one project may have several) said apart. */}
+          <span className="sw-count-red" data-testid="screen-red-projects" data-count={projectLights?.red ?? 0}>
+            红灯{projectLights?.red ?? 0}个项目
+          </span>
+          <span className="sw-count-yellow" data-testid="screen-yellow-projects" data-count={projectLights?.yellow ?? 0}>
+            黄灯{projectLights?.yellow ?? 0}个
+          </span>
+          <span data-testid="screen-warning-count" data-count={warnings.length}>
+            {warnings.length}条预警
+          </span>
           {paged.pageCount > 1 && <span className="sw-page-indicator">{`${paged.page + 1}/${paged.pageCount}`}</span>}
         </span>
       }

@@ -1,12 +1,32 @@
+import { isMoneyField } from '@guatu/shared/domain/figureCheck'
 import { isProjectId, type ProjectId } from '@guatu/shared/domain/project'
-import { isStage, STAGES, type Stage } from '@guatu/shared/domain/stage'
+import { isStage, Stage, STAGES } from '@guatu/shared/domain/stage'
 import { requestJson } from '../api/http.ts'
 import type { BoardColumns, BoardViewStore } from '../sync/boardViewStore.ts'
 import type { ConnectionStatus } from '../sync/connectionStatus.ts'
 import type { ExternalStore } from '../sync/externalStore.ts'
 import { MOVE_ACTION } from '../history/stageMove.ts'
 
-/** One line of 最新动态: "14:32 工信局 将 华能高性能纤维项目 移至 开工". */
+/**
+ * What a line of 最新动态 reports: the room wants money, problems, decisions, 督办 and 退回 as
+ * well as forward moves. Decided on the history's action ids, never on its Chinese summary.
+ */
+export const FeedKind = { move: 'move', back: 'back', money: 'money', problem: 'problem', decision: 'decision', notice: 'notice' } as const
+export type FeedKind = (typeof FeedKind)[keyof typeof FeedKind]
+export const FEED_KIND_LABEL: Record<FeedKind, string> = { move: '移动', back: '退回', money: '投资', problem: '问题', decision: '事项', notice: '督办' }
+
+const ACTION_KIND: Record<string, FeedKind | undefined> = {
+  'raise-problem': FeedKind.problem,
+  'solve-problem': FeedKind.problem,
+  'reopen-problem': FeedKind.problem,
+  'record-decision': FeedKind.decision,
+  'issue-notice': FeedKind.notice,
+  'escalate-notice': FeedKind.notice,
+  'reply-notice': FeedKind.notice,
+  'close-notice': FeedKind.notice,
+}
+
+/** One line of 最新动态: "14:32 工信局 将 华能高性能纤维项目 移至 开工", or "… 修改 已完成投资：…". */
 export interface MoveItem {
   readonly key: string
   /** Epoch milliseconds of the move. */
@@ -17,7 +37,11 @@ export interface MoveItem {
   readonly projectName: string
   /** The project's 责任单位 now, for the meeting filter. */
   readonly unit: string
+  /** For moves: the stage entered. */
   readonly stage: Stage
+  readonly kind: FeedKind
+  /** For other events: the server's sentence ("修改 已完成投资：2033万元 → 2600万元"). */
+  readonly summary?: string
 }
 
 /** The feed as the wall reads it; `loaded` once the server's history has been read the first time. */
@@ -29,7 +53,7 @@ export interface MoveFeed {
 /** Batches of edits ask for the history once, after they settle. */
 export const HISTORY_REFRESH_DEBOUNCE_MS = 500
 /** Enough history to find the latest moves among edits; the API allows up to 500. */
-const HISTORY_LIMIT = 60
+const HISTORY_LIMIT = 120
 const MAX_ITEMS = 30
 /** A move seen in the document matches a history entry written up to this long before it arrived. */
 const MATCH_WINDOW_MS = 60_000
@@ -40,6 +64,8 @@ interface HistoryMove {
   readonly actorLabel: string
   readonly projectId: ProjectId
   readonly stage: Stage
+  readonly kind: FeedKind
+  readonly summary?: string
 }
 
 /** A move this screen saw in the document before the history listed it. */
@@ -47,6 +73,7 @@ interface SeenMove {
   readonly receivedAt: number
   readonly projectId: ProjectId
   readonly stage: Stage
+  readonly kind: FeedKind
 }
 
 function readHistoryMove(value: unknown): HistoryMove | undefined {
@@ -54,14 +81,16 @@ function readHistoryMove(value: unknown): HistoryMove | undefined {
   const entry = value as Record<string, unknown>
   const actor = entry.actor as { label?: unknown } | undefined
   const at = typeof entry.at === 'number' ? entry.at : typeof entry.at === 'string' ? Date.parse(entry.at) : Number.NaN
-  if (entry.action !== MOVE_ACTION || !isProjectId(entry.projectId) || !isStage(entry.to) || Number.isNaN(at)) return undefined
-  return {
-    id: String(entry.id),
-    at,
-    actorLabel: typeof actor?.label === 'string' && actor.label ? actor.label : '未知',
-    projectId: entry.projectId,
-    stage: entry.to,
+  if (!isProjectId(entry.projectId) || Number.isNaN(at)) return undefined
+  const common = { id: String(entry.id), at, actorLabel: typeof actor?.label === 'string' && actor.label ? actor.label : '未知', projectId: entry.projectId }
+  if (entry.action === MOVE_ACTION) {
+    if (!isStage(entry.to)) return undefined
+    const back = isStage(entry.from) && STAGES.indexOf(entry.to) < STAGES.indexOf(entry.from)
+    return { ...common, stage: entry.to, kind: back ? FeedKind.back : FeedKind.move }
   }
+  const kind = entry.action === 'edit' && isMoneyField(entry.field) ? FeedKind.money : ACTION_KIND[String(entry.action)]
+  if (!kind || typeof entry.summary !== 'string') return undefined
+  return { ...common, stage: Stage.planning, kind, summary: entry.summary }
 }
 
 async function fetchRecentMoves(boardId: string, signal: AbortSignal): Promise<HistoryMove[]> {
@@ -98,9 +127,17 @@ export function createMoveFeed(boardId: string, view: BoardViewStore, status: Ex
 
   const publish = () => {
     const seenItems = seen
-      .filter((move) => !history.some((entry) => entry.projectId === move.projectId && entry.stage === move.stage && entry.at >= move.receivedAt - MATCH_WINDOW_MS))
-      .map((move) => ({ key: `seen:${move.projectId}:${move.receivedAt}`, at: move.receivedAt, projectId: move.projectId, stage: move.stage }))
-    const historyItems = history.map((entry) => ({ key: `history:${entry.id}`, at: entry.at, actorLabel: entry.actorLabel, projectId: entry.projectId, stage: entry.stage }))
+      .filter((move) => !history.some((entry) => entry.projectId === move.projectId && entry.stage === move.stage && entry.kind === move.kind && entry.at >= move.receivedAt - MATCH_WINDOW_MS))
+      .map((move) => ({ key: `seen:${move.projectId}:${move.receivedAt}`, at: move.receivedAt, projectId: move.projectId, stage: move.stage, kind: move.kind }))
+    const historyItems = history.map((entry) => ({
+      key: `history:${entry.id}`,
+      at: entry.at,
+      actorLabel: entry.actorLabel,
+      projectId: entry.projectId,
+      stage: entry.stage,
+      kind: entry.kind,
+      ...(entry.summary === undefined ? {} : { summary: entry.summary }),
+    }))
     const items = [...seenItems, ...historyItems]
       .sort((a, b) => b.at - a.at)
       .flatMap((item) => {
@@ -143,7 +180,10 @@ export function createMoveFeed(boardId: string, view: BoardViewStore, status: Ex
       const receivedAt = Date.now()
       for (const [id, stage] of current) {
         const before = baseline.get(id)
-        if (before !== undefined && before !== stage) seen = [{ receivedAt, projectId: id, stage }, ...seen]
+        if (before !== undefined && before !== stage) {
+          const kind = STAGES.indexOf(stage) < STAGES.indexOf(before) ? FeedKind.back : FeedKind.move
+          seen = [{ receivedAt, projectId: id, stage, kind }, ...seen]
+        }
       }
     }
     baseline = current

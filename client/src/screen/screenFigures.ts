@@ -1,3 +1,4 @@
+import { countedProject } from '@guatu/shared/domain/figureCheck'
 import { sumCents, type WanCents } from '@guatu/shared/domain/money'
 import { INDUSTRIES, INDUSTRY_LABEL, INDUSTRY_UNSET_LABEL, type Industry } from '@guatu/shared/domain/industry'
 import type { Problem } from '@guatu/shared/domain/problem'
@@ -59,7 +60,7 @@ export function boardTotals(columns: BoardColumns): BoardTotals {
 function industryMix(projects: readonly Project[]): IndustryFigure[] {
   const figures: IndustryFigure[] = INDUSTRIES.map((industry) => {
     const members = projects.filter((project) => project.industry === industry)
-    return { industry, label: INDUSTRY_LABEL[industry], count: members.length, totalCents: sumCents(members.map((project) => project.totalInvestment)) }
+    return { industry, label: INDUSTRY_LABEL[industry], count: members.length, totalCents: sumCents(members.map((project) => countedProject(project).totalInvestment)) }
   })
   const unset = projects.filter((project) => project.industry === undefined)
   if (unset.length > 0) {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
 import { readProject } from '@guatu/shared/board/projectQueries'
+import { countedProject } from '@guatu/shared/domain/figureCheck'
 import { sumCents, type WanCents } from '@guatu/shared/domain/money'
 import { isProjectId, type Project, type ProjectId } from '@guatu/shared/domain/project'
 import { compareRank } from '@guatu/shared/domain/rank'
@@ -85,7 +86,8 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
       cards,
       ids: cards.map((card) => card.id),
       count: cards.length,
-      totalCents: sumCents(cards.map((card) => card.totalInvestment)),
+      // A 总投资 waiting for the 项目办's confirmation is not counted (figureCheck.countedProject).
+      totalCents: sumCents(cards.map((card) => countedProject(card).totalInvestment)),
     }
   }
 

@@ -2,9 +2,9 @@ import type * as Y from 'yjs'
 import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects } from '@guatu/shared/board/projectQueries'
-import { todayInChina, type IsoDate } from '@guatu/shared/domain/dates'
+import type { IsoDate } from '@guatu/shared/domain/dates'
 import { computeBoardProgress, type BoardProgress } from '@guatu/shared/progress/boardProgress'
-import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { boardToday } from '@guatu/shared/progress/boardToday'
 import { LIGHT_SEVERITY, lightsByProject, warningList, worstLight, type FiredLight, type Light, type Warning } from '@guatu/shared/progress/lights'
 import { computeWeeklyRanking, type RankingGroup, type WeeklyRanking } from '@guatu/shared/progress/ranking'
 
@@ -26,7 +26,7 @@ export interface ProgressReport {
 /** 序时进度, targets, rates and every project's lights, as of a day (default: the board's as-of, else today). */
 export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): ProgressReport {
   const settings = readBoardSettings(doc, year)
-  const asOf = asOfParam ?? resolveAsOf(settings, todayInChina())
+  const asOf = asOfParam ?? boardToday(settings)
   const projects = listProjects(doc)
   const problems = listProblems(doc)
   const lights = lightsByProject(projects, settings, asOf)
@@ -47,7 +47,6 @@ export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): P
 /** 一周一晾晒: the ranking of the week containing `weekOf`, per 责任单位 or per 包抓领导. */
 export function weeklyRanking(doc: Y.Doc, year: number, weekOf: IsoDate | undefined, groupBy: RankingGroup): WeeklyRanking {
   const settings = readBoardSettings(doc, year)
-  const today = todayInChina()
-  const asOf = resolveAsOf(settings, today)
+  const asOf = boardToday(settings)
   return computeWeeklyRanking({ projects: listProjects(doc), problems: listProblems(doc), settings, weekOf: weekOf ?? asOf, groupBy, asOf })
 }

@@ -2,13 +2,13 @@ import * as Y from 'yjs'
 import { readBoardSettings, readColumnMapping, writeColumnMapping } from '@guatu/shared/board/boardSettingsAccess'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
+import { stageEntryDateOf } from '@guatu/shared/board/projectCommands'
 import { filterFromSearchParams, isFilterEmpty, matchesFilter } from '@guatu/shared/board/projectFilter'
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects } from '@guatu/shared/board/projectQueries'
-import { todayInChina } from '@guatu/shared/domain/dates'
 import type { Principal } from '@guatu/shared/domain/principal'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
-import { resolveAsOf } from '@guatu/shared/progress/boardSettings'
+import { boardToday } from '@guatu/shared/progress/boardToday'
 import { LIGHT_PARAM, isLightFilter, matchesLightFilter } from '@guatu/shared/progress/lightFilter'
 import { lightsByProject, worstLight } from '@guatu/shared/progress/lights'
 import { LedgerImportError, applyLedgerImport } from '../ledger/applyImport.ts'
@@ -75,7 +75,7 @@ export class LedgerService {
       const scratch = new Y.Doc()
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(room.doc))
       const before = Y.encodeStateVector(scratch)
-      const result = applyLedgerImport(scratch, plan, principal, { today: todayInChina() })
+      const result = applyLedgerImport(scratch, plan, principal, { today: stageEntryDateOf(scratch) })
       // Remembered only with a committed import, in the same update: a preview writes nothing.
       if (!sameMapping(remembered, mapping)) writeColumnMapping(scratch, mapping)
       const refusal = room.applyAs(principal, Y.encodeStateAsUpdate(scratch, before))
@@ -105,7 +105,7 @@ export class LedgerService {
       }
       const filter = filterFromSearchParams(query)
       const settings = readBoardSettings(doc, record.year)
-      const asOf = resolveAsOf(settings, todayInChina())
+      const asOf = boardToday(settings)
       let projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
       const light = query.get(LIGHT_PARAM)
       if (isLightFilter(light)) {

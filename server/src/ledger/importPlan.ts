@@ -12,6 +12,7 @@ import {
   type ParsedLedger,
   type ParsedRow,
 } from './ledgerTypes.ts'
+import { figureWarnings } from './figureWarnings.ts'
 import { normalizeProblemDescription, normalizeProjectName } from './projectName.ts'
 
 export interface FieldChange {
@@ -110,6 +111,7 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     } else if (name !== '') {
       firstRowByName.set(key, row)
     }
+    issues.push(...figureWarnings(row, existing.get(key)))
     plan.errors.push(...issues.filter((issue) => issue.severity === IssueSeverity.error))
     plan.warnings.push(...issues.filter((issue) => issue.severity === IssueSeverity.warning))
     if (issues.some((issue) => issue.severity === IssueSeverity.error)) {

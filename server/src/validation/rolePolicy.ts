@@ -4,6 +4,7 @@ import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
 import { FieldWriter, RecordWriter, type FieldEvent, type FieldPolicy } from '@guatu/shared/domain/fieldPolicy'
 import { canEditProjectOfUnit, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import { checkFigureAuthority } from './figureRule.ts'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
 import { writtenValues, type UpdateEffect } from './updateEffects.ts'
 
@@ -22,7 +23,7 @@ export function checkPermissions(doc: Y.Doc, principal: Principal, effects: read
     const reason = context.check(effect)
     if (reason) return reason
   }
-  return undefined
+  return checkFigureAuthority(doc, principal, effects)
 }
 
 /** How refusals read, per collection, where the generic wording would not say what was tried. */

@@ -1,6 +1,6 @@
 import { generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
-import { todayIso, type IsoDate } from '../domain/dates.ts'
+import { todayInChina, type IsoDate } from '../domain/dates.ts'
 import {
   PROJECT_DEFAULTS,
   checkProjectField,
@@ -12,6 +12,8 @@ import {
 } from '../domain/project.ts'
 import { isRankKey, rankAt } from '../domain/rank.ts'
 import { Stage } from '../domain/stage.ts'
+import { defaultStageEntryDate } from '../progress/boardToday.ts'
+import { readBoardSettings } from './boardSettingsAccess.ts'
 import { RecordCollection, collectionRoot, projectsRoot, type ProjectMap } from './boardDoc.ts'
 import { columnOrder } from './projectQueries.ts'
 
@@ -43,7 +45,10 @@ export interface Placement {
 
 export interface CommandOptions {
   origin?: unknown
-  /** The day a stage move happened; defaults to today. */
+  /**
+   * The day a stage move happened (实际签约/开工/投产时间). Defaults to the board's 今天 kept inside
+   * its year (defaultStageEntryDate), never the bare clock: see shared/progress/boardToday.ts.
+   */
   today?: IsoDate
 }
 
@@ -158,10 +163,16 @@ export function moveProject(doc: Y.Doc, id: ProjectId, placement: Placement, opt
     if (map.get('stage') !== placement.stage) {
       map.set('stage', placement.stage)
       const dateField = ACTUAL_DATE_FIELD[placement.stage]
-      if (dateField && map.get(dateField) === undefined) map.set(dateField, options.today ?? todayIso())
+      if (dateField && map.get(dateField) === undefined) map.set(dateField, options.today ?? stageEntryDateOf(doc))
     }
     map.set('rank', rank)
   }, options.origin)
+}
+
+/** The date a move records on this board when the caller does not say: its 今天, inside its year. */
+export function stageEntryDateOf(doc: Y.Doc, now: Date = new Date()): IsoDate {
+  const settings = readBoardSettings(doc, Number(todayInChina(now).slice(0, 4)))
+  return defaultStageEntryDate(settings, now)
 }
 
 function rankForPlacement(doc: Y.Doc, movingId: ProjectId, placement: Placement): string {

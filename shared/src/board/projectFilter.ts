@@ -1,4 +1,5 @@
 import { INDUSTRIES, type Industry } from '../domain/industry.ts'
+import { countedProject } from '../domain/figureCheck.ts'
 import { addCents, wanToCents } from '../domain/money.ts'
 import { NATURES, type Nature } from '../domain/nature.ts'
 import type { Project } from '../domain/project.ts'
@@ -104,7 +105,9 @@ export interface ColumnTotals {
 
 export function columnTotals(projects: readonly Project[]): ColumnTotals {
   const totals: ColumnTotals = { count: 0, totalInvestmentCents: 0, annualPlanCents: 0, completedCents: 0 }
-  for (const project of projects) {
+  for (const shown of projects) {
+    // Figures waiting for the 项目办's confirmation are not added up (figureCheck.countedProject).
+    const project = countedProject(shown)
     totals.count += 1
     totals.totalInvestmentCents = addCents(totals.totalInvestmentCents, wanToCents(project.totalInvestment))
     totals.annualPlanCents = addCents(totals.annualPlanCents, wanToCents(project.annualPlanInvestment))

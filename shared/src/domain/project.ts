@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
+import { MONEY_FIELDS, type MoneyField } from './figureCheck.ts'
 import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, ZERO_WAN, type WanAmount } from './money.ts'
 import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
@@ -62,6 +63,23 @@ export const projectFieldSchemas = {
   registered: z.boolean({ error: '是否入库须为是或否' }),
   governmentFunded: z.boolean({ error: '是否政府投资须为是或否' }),
   seq: z.number({ error: '序号须为数字' }).int({ error: '序号须为整数' }).min(0, { error: '序号不能为负' }),
+  /**
+   * 待确认数字: money fields whose value failed the plausibility checks (domain/figureCheck.ts) and
+   * was entered anyway. Such a figure stays on the card, marked, but is not counted in totals,
+   * targets, the screen or the rankings until the 项目办 confirms it. Absent = every figure counts.
+   *
+   * Who may write it (server/src/validation/figureRule.ts enforces):
+   * - the project's 责任单位: may only ADD a field, and must, in the same update that writes an
+   *   implausible figure; may drop a field only in an update that replaces that figure by a
+   *   plausible one. It can never confirm its own figure.
+   * - the 项目办 only: removes a field to confirm the figure as it stands; may add one to pull a
+   *   figure off the screen and the rankings.
+   * Who confirmed, and when, is the server-attributed history entry of that removal.
+   */
+  unconfirmedFigures: z
+    .array(z.enum(MONEY_FIELDS as unknown as [MoneyField, ...MoneyField[]]), { error: '待确认数字须为金额字段列表' })
+    .max(MONEY_FIELDS.length, { error: '待确认数字最多3项' })
+    .refine((fields) => new Set(fields).size === fields.length, { error: '待确认数字不能重复' }),
 } as const
 
 export type ProjectField = keyof typeof projectFieldSchemas
@@ -103,6 +121,9 @@ export const PROJECT_POLICY = {
     registered: DEPARTMENT,
     governmentFunded: DEPARTMENT,
     seq: DEPARTMENT,
+    // 待确认数字: the department may add a flag (and must, with an implausible figure) but only the
+    // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
+    unconfirmedFigures: DEPARTMENT,
   } satisfies Record<ProjectField, FieldPolicy>,
 } satisfies RecordPolicy
 
@@ -122,13 +143,14 @@ export const OPTIONAL_PROJECT_FIELDS = [
   'actualStartDate',
   'actualProduceDate',
   'seq',
+  'unconfirmedFigures',
 ] as const satisfies readonly ProjectField[]
 type OptionalProjectField = (typeof OPTIONAL_PROJECT_FIELDS)[number]
 
 type FieldValues = { [K in ProjectField]: z.infer<(typeof projectFieldSchemas)[K]> }
 export type ProjectFields = Omit<FieldValues, OptionalProjectField> & Partial<Pick<FieldValues, OptionalProjectField>>
 export type Project = ProjectFields & { readonly id: ProjectId }
-export type ProjectPatch = Partial<Omit<ProjectFields, 'stage' | 'rank'>>
+export type ProjectPatch = Partial<Omit<ProjectFields, 'stage' | 'rank' | 'unconfirmedFigures'>>
 
 export function isProjectField(key: string): key is ProjectField {
   return Object.hasOwn(projectFieldSchemas, key)

@@ -1,5 +1,6 @@
 import { formatChineseDate, isIsoDate } from './dates.ts'
 import { INDUSTRY_LABEL, type Industry } from './industry.ts'
+import { isMoneyField, MONEY_FIELD_LABEL } from './figureCheck.ts'
 import { formatMoneyLabel, isWanAmount } from './money.ts'
 import { NATURE_LABEL, type Nature } from './nature.ts'
 import type { ProjectField } from './project.ts'
@@ -32,6 +33,7 @@ export const PROJECT_FIELD_LABEL: Record<ProjectField, string> = {
   registered: '是否入库',
   governmentFunded: '是否政府投资',
   seq: '序号',
+  unconfirmedFigures: '待确认数字',
 }
 
 /** A field's value as a person reads it: 5.78亿元, 2022年3月15日, 开工, 是/否; "（空）" when unset. */
@@ -60,6 +62,8 @@ export function formatFieldValue(field: ProjectField, value: unknown): string {
       return value === true ? '是' : '否'
     case 'leaders':
       return Array.isArray(value) ? value.join('、') || '（空）' : String(value)
+    case 'unconfirmedFigures':
+      return Array.isArray(value) ? value.map((item) => (isMoneyField(item) ? MONEY_FIELD_LABEL[item] : String(item))).join('、') || '（空）' : String(value)
     default:
       return String(value)
   }

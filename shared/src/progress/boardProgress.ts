@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/dates.ts'
+import { countedProject } from '../domain/figureCheck.ts'
 import { sumCents, wanToCents } from '../domain/money.ts'
 import type { Problem } from '../domain/problem.ts'
 import type { Project, ProjectId } from '../domain/project.ts'
@@ -164,7 +165,9 @@ function groupRows(groups: Map<string, Project[]>, context: Context): GroupProgr
  * figures per 责任单位 and per 包抓领导 (projects without a leader are in no leader row), the common
  * rates, monthly entries and milestone states. Pure: the caller reads the document and the clock.
  */
-export function computeBoardProgress({ projects, problems, settings, asOf }: BoardProgressInput): BoardProgress {
+export function computeBoardProgress({ projects: shown, problems, settings, asOf }: BoardProgressInput): BoardProgress {
+  // Figures waiting for the 项目办's confirmation count as 0 here and everywhere totals are made.
+  const projects = shown.map(countedProject)
   const time = timeProgress(asOf, settings.year, settings.timeBasis)
   const problemsByProject = new Map<ProjectId, Problem[]>()
   for (const problem of problems) problemsByProject.set(problem.projectId, [...(problemsByProject.get(problem.projectId) ?? []), problem])

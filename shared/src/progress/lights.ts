@@ -1,4 +1,5 @@
 import { formatChineseDate, type IsoDate } from '../domain/dates.ts'
+import { isFigureUnconfirmed } from '../domain/figureCheck.ts'
 import { formatYi, wanToCents } from '../domain/money.ts'
 import type { Project, ProjectId } from '../domain/project.ts'
 import { STAGE_LABEL } from '../domain/stage.ts'
@@ -34,7 +35,7 @@ export interface FiredLight {
 }
 
 export type LightProject = CountedProject &
-  Pick<Project, 'name' | 'unit' | 'leaders' | 'governmentFunded' | 'annualPlanInvestment' | 'completedInvestment'>
+  Pick<Project, 'name' | 'unit' | 'leaders' | 'governmentFunded' | 'annualPlanInvestment' | 'completedInvestment' | 'unconfirmedFigures'>
 
 /**
  * Schedule: the planned date of the project's next node (签约 after 谋划, or 开工 for 政府投资项目,
@@ -68,6 +69,8 @@ function pointsToTenths(points: number): number {
  * behind is yellow, 30.1 red); otherwise green. 已完成投资 has no history: a past review uses today's figure.
  */
 export function investmentLight(project: LightProject, thresholds: LightThresholds, time: TimeProgress): FiredLight | undefined {
+  // A figure waiting for the 项目办's confirmation judges nothing: neither a false green nor a false red.
+  if (isFigureUnconfirmed(project, 'annualPlanInvestment') || isFigureUnconfirmed(project, 'completedInvestment')) return undefined
   const plan = wanToCents(project.annualPlanInvestment)
   if (plan <= 0) return undefined
   const done = wanToCents(project.completedInvestment)

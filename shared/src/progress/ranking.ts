@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/dates.ts'
+import { countedProject } from '../domain/figureCheck.ts'
 import { sumCents } from '../domain/money.ts'
 import type { Problem } from '../domain/problem.ts'
 import type { Project } from '../domain/project.ts'
@@ -122,7 +123,9 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
  * in rank since the previous week, computed the same way as of its Sunday. Investment figures have
  * no history in the ledger, so both weeks use today's 已完成投资 against their own 序时进度.
  */
-export function computeWeeklyRanking(input: WeeklyRankingInput): WeeklyRanking {
+export function computeWeeklyRanking(shown: WeeklyRankingInput): WeeklyRanking {
+  // A figure waiting for the 项目办's confirmation does not move anyone up or down the 晾晒.
+  const input = { ...shown, projects: shown.projects.map(countedProject) }
   const week = weekContaining(input.weekOf)
   const cutoff = minDate(week.to, input.asOf ?? week.to)
   const previousWeek = weekContaining(addDays(week.from, -7))
