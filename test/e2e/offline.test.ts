@@ -73,7 +73,7 @@ describe('offline board', () => {
     await cached.waitForSelector(inColumn('signed', first), { timeout: UI_TIMEOUT_MS })
     await cached.waitForSelector(inColumn('signed', second), { timeout: UI_TIMEOUT_MS })
     expect(await cached.getByTestId('connection-status').getAttribute('data-synced')).toBe('false')
-    expect(await cached.locator(`[data-testid^="card-"]`).count()).toBe(ids.length)
+    expect(await cached.locator('[data-project-id]').count()).toBe(ids.length)
     await cached.screenshot({ path: await artifactPath('offline-from-cache.png') })
     expect(readProject(seeder.doc, first)?.stage).toBe('signed')
     expect(errors).toEqual([])

@@ -3,9 +3,9 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MessageType } from '@guatu/shared/sync/protocol'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
-import { createProject, updateProject } from '@guatu/shared/board/projectCommands'
+import { FigureAuthor, setProjectFigure } from '@guatu/shared/board/figureCommands'
+import { createProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
-import type { WanAmount } from '@guatu/shared/domain/money'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from '../helpers/rawSocket.ts'
 import { flushThroughObserver, OWN_UNIT, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 import { fetchBoard } from '../helpers/rest.ts'
@@ -60,7 +60,13 @@ describe('the money ceiling over the wire', () => {
 
   test('an amount of exactly 10,000 亿元 is accepted and shown to everyone', async () => {
     const raw = await openEditor()
-    raw.sendUpdate(captureUpdate(raw.doc, () => updateProject(raw.doc, board.own, { totalInvestment: '100000000' as WanAmount })))
+    // From 5.78亿元 it is implausible: the department confirms it, so it waits flagged for the office.
+    raw.sendUpdate(
+      captureUpdate(raw.doc, () => {
+        const write = setProjectFigure(raw.doc, board.own, 'totalInvestment', '100000000', { author: FigureAuthor.department, confirmed: true })
+        expect(write).toEqual({ status: 'saved', flagged: true })
+      }),
+    )
     await raw.roundTrip()
     expect(raw.deniedReasons()).toEqual([])
     await flushThroughObserver(board)
