@@ -1,15 +1,21 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { BoardRoot, RecordCollection } from '@guatu/shared/board/boardDoc'
+import { writeColumnMapping } from '@guatu/shared/board/boardSettingsAccess'
+import { boardTotals, startMeeting } from '@guatu/shared/board/meetingCommands'
 import { raiseProblem } from '@guatu/shared/board/problemCommands'
 import { createProject } from '@guatu/shared/board/projectCommands'
 import { listProjects } from '@guatu/shared/board/projectQueries'
+import type { IsoDate } from '@guatu/shared/domain/dates'
+import type { Principal } from '@guatu/shared/domain/principal'
 import type { Project } from '@guatu/shared/domain/project'
+import { Role as AccountRole } from '@guatu/shared/domain/role'
 import { MessageType } from '@guatu/shared/sync/protocol'
+import { createAccount, createScreenLink, type TestAccount } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/client.ts'
 import { currentItem, encodeForgedUpdate, forgedItem, freshClientId, recordItemId } from '../helpers/forgeUpdate.ts'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from '../helpers/rawSocket.ts'
-import { fetchBoard } from '../helpers/rest.ts'
+import { createBoard, fetchBoard } from '../helpers/rest.ts'
 import { flushThroughObserver, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 import { waitFor } from '../helpers/wait.ts'
 
@@ -275,3 +281,68 @@ async function waitForProblem(board: RoleBoard, id: string): Promise<{ raisedAt:
   )
   return found!
 }
+
+/** The records and fields this round of work added, written as each principal who may not. */
+describe('new fields and endpoints are refused to everyone who may not write them', () => {
+  let board: RoleBoard
+  let stranger: TestAccount
+  beforeAll(async () => {
+    board = await startRoleBoard()
+    // A department that is neither the project's nor the office: 商务局's project is not its own.
+    stranger = await createAccount(board.server, { username: 'zjj_wang', password: 'zhujian-pass-2025', role: AccountRole.editor, units: ['住建局'], displayName: '住建局王科长' })
+  })
+
+  const WRITES = [
+    {
+      name: 'a 待确认 flag on another unit’s project',
+      write: (doc: Y.Doc, b: RoleBoard) => doc.getMap<Y.Map<unknown>>(RecordCollection.projects).get(b.other)?.set('unconfirmedFigures', ['totalInvestment']),
+      department: /只能修改本单位的项目/,
+    },
+    {
+      name: 'the remembered ledger column mapping',
+      write: (doc: Y.Doc) => writeColumnMapping(doc, { 推进情况: 'stageEvidence' }),
+      department: /只有项目办/,
+    },
+    {
+      name: 'a meeting with its 地点',
+      write: (doc: Y.Doc) => {
+        const self: Principal = { kind: 'user', userId: 'x', username: 'x', displayName: 'x', role: 'admin', units: [] }
+        startMeeting(doc, { title: '私开的会', date: '2022-08-22' as IsoDate, attendees: [], agenda: [], location: '会议室' }, boardTotals([]), self)
+      },
+      department: /只有项目办/,
+    },
+  ] as const
+
+  for (const who of ['viewer', 'screen', 'department'] as const) {
+    for (const attempt of WRITES) {
+      test(`${attempt.name}, written by the ${who}, is refused and seen by no one`, async () => {
+        const token = who === 'viewer' ? board.viewer.token : who === 'screen' ? board.screen.token : stranger.token
+        const raw = await openRawSyncSocket(board.server, board.boardId, { token })
+        await raw.waitForFrame((frame) => frame.type === MessageType.sync && frame.syncType === 1, 'the board state (SyncStep2)')
+        const copy = new Y.Doc()
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(raw.doc))
+        raw.sendUpdate(captureUpdate(copy, () => attempt.write(copy, board)))
+        await raw.waitForFrame((frame) => frame.type === MessageType.auth, `a refusal of ${attempt.name}`)
+        expect(raw.deniedReasons()[0]).toMatch(who === 'department' ? attempt.department : /只能查看/)
+        await flushThroughObserver(board)
+        const observed = board.observer.doc
+        expect(observed.getMap<Y.Map<unknown>>(RecordCollection.projects).get(board.other)?.get('unconfirmedFigures')).toBeUndefined()
+        expect(observed.getMap(BoardRoot.meta).has('ledgerColumns')).toBe(false)
+        expect(observed.getMap(RecordCollection.meetings).size).toBe(0)
+        raw.close()
+      })
+    }
+  }
+
+  test('the minutes as Word and PDF are refused without credentials and to a screen link of another board', async () => {
+    const elsewhere = await createBoard(board.server, '另一块看板')
+    const otherScreen = await createScreenLink(board.server, elsewhere.id, { name: '另一块大屏' })
+    for (const format of ['docx', 'pdf']) {
+      const url = `${board.server.url}/api/boards/${board.boardId}/meetings/m_anymeeting01/minutes.${format}`
+      expect((await fetch(url)).status, `minutes.${format} without credentials`).toBe(401)
+      const foreign = await fetch(url, { headers: { authorization: `Bearer ${otherScreen.token}` } })
+      expect(foreign.status, `minutes.${format} through another board's screen link`).toBe(403)
+      expect(await foreign.text()).toMatch(CHINESE)
+    }
+  })
+})
