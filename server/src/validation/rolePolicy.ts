@@ -1,12 +1,13 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
-import { FieldWriter, RecordWriter, type FieldEvent, type FieldPolicy } from '@guatu/shared/domain/fieldPolicy'
+import { FieldWriter, RecordWriter, type FieldPolicy } from '@guatu/shared/domain/fieldPolicy'
 import { canEditProjectOfUnit, canManageBoards, canReplyToNotice, canWrite, editRefusal } from '@guatu/shared/domain/permissions'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { checkFigureAuthority } from './figureRule.ts'
 import { ProblemStatus } from '@guatu/shared/domain/problem'
-import { writtenValues, type UpdateEffect } from './updateEffects.ts'
+import type { UpdateEffect } from './updateEffects.ts'
+import { UpdateEvents } from './updateEvents.ts'
 
 /**
  * Checks the effects of an update (what integrating it really changes, see CandidateBoard) against
@@ -50,8 +51,7 @@ const CREATION_FACTS: Record<RecordCollection, string> = {
 }
 
 class PolicyContext {
-  private readonly created = new Set<string>()
-  private readonly touched = new Set<string>()
+  private readonly events: UpdateEvents
   private readonly written: (collection: RecordCollection, id: string, field: string) => unknown
   private readonly office: boolean
 
@@ -61,11 +61,8 @@ class PolicyContext {
     effects: readonly UpdateEffect[],
   ) {
     this.office = canManageBoards(principal)
-    this.written = writtenValues(effects)
-    for (const effect of effects) {
-      if (effect.kind === 'createRecord') this.created.add(`${effect.collection}:${effect.id}`)
-      if (effect.kind === 'setField' || effect.kind === 'clearField') this.touched.add(`${effect.collection}:${effect.id}:${effect.field}`)
-    }
+    this.events = new UpdateEvents(effects)
+    this.written = this.events.written
   }
 
   check(effect: UpdateEffect): string | undefined {
@@ -100,7 +97,7 @@ class PolicyContext {
 
   private mayWrite(effect: Extract<UpdateEffect, { kind: 'setField' | 'clearField' }>, policy: FieldPolicy): string | undefined {
     const { collection, id } = effect
-    const isNew = this.isCreated(collection, id)
+    const isNew = this.events.isCreated(collection, id)
     switch (policy.writer) {
       case FieldWriter.department:
         if (isNew) return undefined
@@ -117,7 +114,7 @@ class PolicyContext {
       }
       case FieldWriter.actor:
       case FieldWriter.stampedTime: {
-        if (!this.eventHappens(collection, id, policy.event)) return policy.event.on === 'create' ? CREATION_FACTS[collection] : `${RECORD_SCHEMAS[collection].label}的处理人和时间只能随相应操作记录`
+        if (!this.events.happens(collection, id, policy.event)) return policy.event.on === 'create' ? CREATION_FACTS[collection] : `${RECORD_SCHEMAS[collection].label}的处理人和时间只能随相应操作记录`
         if (policy.writer === FieldWriter.stampedTime || effect.kind === 'clearField') return undefined
         const claimed = policy.part === 'id' ? principalId(this.principal) : principalLabel(this.principal)
         return effect.value === claimed ? undefined : CLAIM_REFUSAL[collection]
@@ -143,21 +140,6 @@ class PolicyContext {
       if (!canEditProjectOfUnit(this.principal, before)) return editRefusal(this.principal, before)
     }
     return canEditProjectOfUnit(this.principal, after) ? undefined : `不能把项目转给其他单位「${after}」`
-  }
-
-  private eventHappens(collection: RecordCollection, id: string, event: FieldEvent): boolean {
-    switch (event.on) {
-      case 'create':
-        return this.isCreated(collection, id)
-      case 'set':
-        return this.touched.has(`${collection}:${id}:${event.field}`) && this.written(collection, id, event.field) === event.value
-      case 'write':
-        return this.touched.has(`${collection}:${id}:${event.field}`)
-    }
-  }
-
-  private isCreated(collection: RecordCollection, id: string): boolean {
-    return this.created.has(`${collection}:${id}`)
   }
 
   private stored(collection: RecordCollection, id: string, field: string): unknown {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs'
-import type { RecordCollection } from '@guatu/shared/board/boardDoc'
 import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
 import type { RecordStamp } from '@guatu/shared/board/recordStamps'
 import { FieldWriter } from '@guatu/shared/domain/fieldPolicy'
@@ -11,7 +10,8 @@ import { checkPermissions } from './rolePolicy.ts'
 import { checkSchema } from './schemaCheck.ts'
 import { checkSettings } from './settingsCheck.ts'
 import { noNeeds, preflightUpdate, type HistoryNeeds } from './updatePreflight.ts'
-import { writtenValues, type SettingEffect, type UpdateEffect } from './updateEffects.ts'
+import type { SettingEffect, UpdateEffect } from './updateEffects.ts'
+import { UpdateEvents } from './updateEvents.ts'
 import { UpdateQuotas } from './updateQuotas.ts'
 
 export type Verdict =
@@ -44,7 +44,7 @@ export interface JudgeOptions {
 export class UpdateJudge {
   readonly owners = new ClientOwners()
   private readonly candidate: CandidateBoard
-  readonly quotas = new UpdateQuotas()
+  private readonly quotas = new UpdateQuotas()
 
   constructor(
     private readonly live: () => Y.Doc,
@@ -116,28 +116,12 @@ export class UpdateJudge {
  * this update, whether or not the client wrote one (a client's value never stands).
  */
 function stampsFor(effects: readonly UpdateEffect[], now: Date): RecordStamp[] {
-  const written = writtenValues(effects)
-  const touched = new Set<string>()
-  const created = new Set<string>()
-  const records = new Map<string, { collection: RecordCollection; id: string }>()
-  for (const effect of effects) {
-    if (effect.kind === 'deleteRecord') continue
-    const key = `${effect.collection}:${effect.id}`
-    records.set(key, { collection: effect.collection, id: effect.id })
-    if (effect.kind === 'createRecord') created.add(key)
-    else touched.add(`${key}:${effect.field}`)
-  }
+  const events = new UpdateEvents(effects)
   const at = now.toISOString()
   const stamps: RecordStamp[] = []
-  for (const [key, { collection, id }] of records) {
+  for (const { collection, id } of events.records.values()) {
     for (const [field, policy] of Object.entries(RECORD_SCHEMAS[collection].policy.fields)) {
-      if (policy.writer !== FieldWriter.stampedTime) continue
-      const event = policy.event
-      const happens =
-        event.on === 'create'
-          ? created.has(key)
-          : touched.has(`${key}:${event.field}`) && (event.on === 'write' || written(collection, id, event.field) === event.value)
-      if (happens) stamps.push({ collection, id, field, value: at })
+      if (policy.writer === FieldWriter.stampedTime && events.happens(collection, id, policy.event)) stamps.push({ collection, id, field, value: at })
     }
   }
   return stamps
