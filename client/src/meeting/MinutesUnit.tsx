@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react'
 import { chineseNumeral, UNIT_PART, UNIT_PART_LABEL, type MinutesChange, type UnitMinutes, type UnitPart } from '@guatu/shared/domain/minutes'
-import { changeText, decisionText, noticeText, problemText, solvedText } from '@guatu/shared/domain/minutesText'
+import { changeText, unitPartLines } from '@guatu/shared/domain/minutesText'
 
 const BACK_PREFIX = '退回：'
 
@@ -24,18 +24,9 @@ function ChangeLine({ change }: { change: MinutesChange }) {
 }
 
 function partItems(unit: UnitMinutes, part: UnitPart): ReactNode[] {
-  switch (part) {
-    case 'changes':
-      return unit.changes.map((change) => <ChangeLine key={change.projectId} change={change} />)
-    case 'problemsRaised':
-      return unit.problemsRaised.map(problemText)
-    case 'problemsSolved':
-      return unit.problemsSolved.map(solvedText)
-    case 'noticesIssued':
-      return unit.noticesIssued.map(noticeText)
-    case 'decisions':
-      return unit.decisions.map(decisionText)
-  }
+  // Changes are the one part with markup (退回 set apart); every other line is Word's text.
+  if (part === 'changes') return unit.changes.map((change) => <ChangeLine key={change.projectId} change={change} />)
+  return unitPartLines(unit, part)
 }
 
 const PART_TEST_ID: Record<UnitPart, string> = {

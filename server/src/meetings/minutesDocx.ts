@@ -16,8 +16,8 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx'
-import { chineseNumeral, MINUTES_SECTION, UNIT_PART, UNIT_PART_LABEL, type Minutes, type UnitMinutes, type UnitPart } from '@guatu/shared/domain/minutes'
-import { changeText, decisionText, meetingTimeText, noticeText, problemText, solvedText, totalsRows } from '@guatu/shared/domain/minutesText'
+import { chineseNumeral, MINUTES_SECTION, UNIT_PART, UNIT_PART_LABEL, type Minutes, type UnitMinutes } from '@guatu/shared/domain/minutes'
+import { decisionText, meetingTimeText, totalsRows, unitPartLines } from '@guatu/shared/domain/minutesText'
 
 /**
  * GB/T 9704-2012 (党政机关公文格式), where it applies to a 纪要: A4, margins 37/35/28/26 mm, title in
@@ -76,24 +76,9 @@ function totalsTable(minutes: Minutes): Table {
   })
 }
 
-function partLines(unit: UnitMinutes, part: UnitPart): string[] {
-  switch (part) {
-    case 'changes':
-      return unit.changes.map(changeText)
-    case 'problemsRaised':
-      return unit.problemsRaised.map(problemText)
-    case 'problemsSolved':
-      return unit.problemsSolved.map(solvedText)
-    case 'noticesIssued':
-      return unit.noticesIssued.map(noticeText)
-    case 'decisions':
-      return unit.decisions.map(decisionText)
-  }
-}
-
 function unitParagraphs(unit: UnitMinutes, index: number): Paragraph[] {
   const title = `（${chineseNumeral(index + 1)}）${unit.unit}${unit.reported ? '' : '（未汇报）'}`
-  const parts = UNIT_PART.map((part) => ({ part, lines: partLines(unit, part) })).filter(({ lines }) => lines.length > 0)
+  const parts = UNIT_PART.map((part) => ({ part, lines: unitPartLines(unit, part) })).filter(({ lines }) => lines.length > 0)
   if (parts.length === 0) return [heading(title, 2), body('会议期间无变化。')]
   return [
     heading(title, 2),

@@ -1,6 +1,6 @@
 import { formatChineseDate, isIsoDate } from './dates.ts'
 import type { BoardTotals } from './meeting.ts'
-import type { Minutes, MinutesChange, MinutesDecision, MinutesItem, MinutesNotice, MinutesProblem } from './minutes.ts'
+import type { Minutes, MinutesChange, MinutesDecision, MinutesItem, MinutesNotice, MinutesProblem, UnitMinutes, UnitPart } from './minutes.ts'
 import { formatYi } from './money.ts'
 import { STAGE_LABEL, STAGES } from './stage.ts'
 import { formatPercent, percentTenths } from '../progress/fraction.ts'
@@ -116,4 +116,20 @@ export function chinaClock(instant: string): string {
 export function meetingTimeText(meeting: Pick<Minutes['meeting'], 'date' | 'startedAt' | 'endedAt'>): string {
   const day = isIsoDate(meeting.date) ? formatChineseDate(meeting.date) : meeting.date
   return `${day} ${chinaClock(meeting.startedAt)}—${meeting.endedAt ? chinaClock(meeting.endedAt) : '（进行中）'}`
+}
+
+/** One part of a unit's report (changes, problems, notices, decisions), a line per item: the same words on the web and in Word. */
+export function unitPartLines(unit: UnitMinutes, part: UnitPart): string[] {
+  switch (part) {
+    case 'changes':
+      return unit.changes.map(changeText)
+    case 'problemsRaised':
+      return unit.problemsRaised.map(problemText)
+    case 'problemsSolved':
+      return unit.problemsSolved.map(solvedText)
+    case 'noticesIssued':
+      return unit.noticesIssued.map(noticeText)
+    case 'decisions':
+      return unit.decisions.map(decisionText)
+  }
 }
