@@ -16,11 +16,9 @@ import { listProjects } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import { STAGES } from '@guatu/shared/domain/stage'
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/credentials.ts'
+import { CHROMIUM_PATH } from '../helpers/paths.ts'
 import { benchClient } from './benchClient.ts'
 import { guatuHttp, ServerKind, startServer } from './benchServers.ts'
-
-/** Debian's chromium, as in the e2e tests (helpers/browser.ts needs vitest, this file must not). */
-const CHROMIUM_PATH = '/usr/bin/chromium'
 
 export interface BrowserBoardFigures {
   cards: number

@@ -2,9 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { deferCleanup } from './cleanup.ts'
-import { ARTIFACTS_DIR } from './paths.ts'
+import { ARTIFACTS_DIR, CHROMIUM_PATH } from './paths.ts'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export { CHROMIUM_PATH }
 
 /** Launches Debian's chromium headless through playwright-core; closed when the test (or file) ends. */
 export async function launchBrowser(): Promise<Browser> {
