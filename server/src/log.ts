@@ -21,3 +21,9 @@ export function createLogger(level: LogLevel = 'info'): Logger {
     error: (message, fields) => write('error', message, fields),
   }
 }
+
+/** An error as log fields, with its stack: a handler failure must be traceable to a line. */
+export function errorFields(error: unknown): { error: string; stack?: string } {
+  if (error instanceof Error) return { error: String(error), stack: error.stack }
+  return { error: String(error) }
+}

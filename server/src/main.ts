@@ -11,7 +11,7 @@ import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
-import { createLogger, type Logger } from './log.ts'
+import { createLogger, errorFields, type Logger } from './log.ts'
 import { ServerMetrics } from './ops/metrics.ts'
 import { installProcessGuards } from './ops/processGuards.ts'
 import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
@@ -188,6 +188,6 @@ try {
 const serverLog = createLogger(config.logLevel)
 installProcessGuards(serverLog, { shutDown: (reason) => shutDownBroken(reason) })
 main(config, serverLog).catch((error: unknown) => {
-  log.error('startup failed', { error: String(error) })
+  log.error('startup failed', { ...errorFields(error) })
   process.exit(1)
 })

@@ -9,7 +9,7 @@ import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
@@ -83,7 +83,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
       if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
       return c.json({ error: error.message }, error.status)
     }
-    deps.log.error('request failed', { path: c.req.path, error: String(error) })
+    deps.log.error('request failed', { path: c.req.path, ...errorFields(error) })
     return c.json({ error: '服务器内部错误' }, 500)
   })
   return app

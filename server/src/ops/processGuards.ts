@@ -1,5 +1,5 @@
 import type { Logger } from '../log.ts'
-import { errorFields } from '../sync/connection.ts'
+import { errorFields } from '../log.ts'
 
 /** More uncaught exceptions than this within UNCAUGHT_WINDOW_MS mean the process itself is broken. */
 export const MAX_UNCAUGHT_EXCEPTIONS = 10

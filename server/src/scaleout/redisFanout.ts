@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import type { AppendedSeqs } from '../storage/boardStorage.ts'
 import type { BoardRoom } from '../sync/boardRoom.ts'
 import type { RoomFanout } from '../sync/roomFanout.ts'
@@ -94,7 +94,7 @@ export class RedisFanout implements RoomFanout {
     this.rooms.set(room.boardId, room)
     if (this.subscriber.status !== 'ready') return // subscribed on 'ready', followed by a catch-up
     await withTimeout(this.subscriber.subscribe(boardChannel(room.boardId)), SUBSCRIBE_TIMEOUT_MS).catch((error: unknown) =>
-      this.options.log.warn('redis subscribe failed', { boardId: room.boardId, error: String(error) }),
+      this.options.log.warn('redis subscribe failed', { boardId: room.boardId, ...errorFields(error) }),
     )
   }
 
@@ -144,7 +144,7 @@ export class RedisFanout implements RoomFanout {
     try {
       decoded = decodeFanoutMessage(new Uint8Array(message.buffer, message.byteOffset, message.byteLength))
     } catch (error) {
-      this.options.log.warn('malformed fan-out message', { channel, error: String(error) })
+      this.options.log.warn('malformed fan-out message', { channel, ...errorFields(error) })
       return
     }
     if (decoded.senderId === this.processId) return
@@ -172,7 +172,7 @@ export class RedisFanout implements RoomFanout {
     try {
       await withTimeout(this.subscriber.subscribe(...channels), SUBSCRIBE_TIMEOUT_MS)
     } catch (error) {
-      this.options.log.warn('redis subscribe failed', { error: String(error) })
+      this.options.log.warn('redis subscribe failed', { ...errorFields(error) })
       return
     }
     if (this.rooms.size > 0) this.options.log.info('redis subscriber ready, catching up', { boards: this.rooms.size })
@@ -186,7 +186,7 @@ export class RedisFanout implements RoomFanout {
     try {
       heads = await this.options.readHeads([...this.rooms.keys()])
     } catch (error) {
-      this.options.log.warn('head check failed', { error: String(error) })
+      this.options.log.warn('head check failed', { ...errorFields(error) })
       return
     }
     for (const room of this.rooms.values()) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import type { CheckpointWorkerData } from './walCheckpointWorker.ts'
 
 /** SQLite's own threshold, in force until the worker runs and again if it stops. */
@@ -34,7 +34,7 @@ export function startWalCheckpointer(db: Database.Database, log: Logger, { every
     started.once('online', () => {
       if (!stopping && db.open) db.pragma('wal_autocheckpoint = 0')
     })
-    started.on('error', (error) => log.error('background checkpoints failed', { error: String(error) }))
+    started.on('error', (error) => log.error('background checkpoints failed', { ...errorFields(error) }))
     exited = new Promise<void>((resolve) =>
       started.once('exit', () => {
         if (!stopping && db.open) {

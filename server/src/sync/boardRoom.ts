@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
 import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import { describeChanges, describeSettingChanges } from '../audit/describeChanges.ts'
@@ -266,7 +266,7 @@ export class BoardRoom implements CommitTarget {
     this.ownersReload = this.storage
       .loadClientOwners(this.boardId)
       .then((claims) => this.judge.owners.record(claims))
-      .catch((error: unknown) => this.log.warn('client owners read failed', { boardId: this.boardId, error: String(error) }))
+      .catch((error: unknown) => this.log.warn('client owners read failed', { boardId: this.boardId, ...errorFields(error) }))
       .finally(() => {
         this.ownersReload = undefined
         this.commits.dispatch(() => {
@@ -325,7 +325,7 @@ export class BoardRoom implements CommitTarget {
     try {
       stored = await this.storage.loadBoardState(this.boardId, this.lastSeq)
     } catch (error) {
-      this.log.warn('catch-up read failed', { boardId: this.boardId, reason, error: String(error) })
+      this.log.warn('catch-up read failed', { boardId: this.boardId, reason, ...errorFields(error) })
       return
     }
     if (this.closed) return
@@ -448,7 +448,7 @@ export class BoardRoom implements CommitTarget {
 
   /** Storage refused the write: the in-memory state is ahead of storage, so it must be thrown away. */
   persistFailed(error: unknown): void {
-    this.log.error('board dropped after failed write', { boardId: this.boardId, error: String(error) })
+    this.log.error('board dropped after failed write', { boardId: this.boardId, ...errorFields(error) })
     for (const connection of [...this.connections]) connection.close(1011, '服务器保存失败，请稍后重试')
   }
 
@@ -547,7 +547,7 @@ export class BoardRoom implements CommitTarget {
       .then(() => {
         this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - compactedUpdates)
       })
-      .catch((error: unknown) => this.log.error('compaction failed', { boardId: this.boardId, error: String(error) }))
+      .catch((error: unknown) => this.log.error('compaction failed', { boardId: this.boardId, ...errorFields(error) }))
       .finally(() => {
         this.compacting = undefined
       })

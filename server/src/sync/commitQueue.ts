@@ -1,5 +1,5 @@
 import type { AppendedSeqs, BoardStorage, ClientClaim } from '../storage/boardStorage.ts'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import type { AuditRecord } from '../audit/auditRecord.ts'
 import type { TransactionOrigin } from './origin.ts'
 import { NO_METRICS, type SyncMetrics } from './syncMetrics.ts'
@@ -76,7 +76,7 @@ export class CommitQueue {
       }
     } catch (error) {
       failed = true
-      this.log.error('persist failed', { error: String(error), updates: batch.length })
+      this.log.error('persist failed', { ...errorFields(error), updates: batch.length })
       for (const target of new Set(batch.map((entry) => entry.target))) target.persistFailed(error)
     } finally {
       this.flushing = false

@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, encodeSavedAck, type SavedClock } from '@guatu/shared/sync/protocol'
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
 import type { BoardRoom } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
@@ -36,12 +36,6 @@ export const ConnectionHandler = {
   open: 'open',
 } as const
 export type ConnectionHandler = (typeof ConnectionHandler)[keyof typeof ConnectionHandler]
-
-/** An error as log fields, with its stack: a handler failure must be traceable to a line. */
-export function errorFields(error: unknown): { error: string; stack?: string } {
-  if (error instanceof Error) return { error: String(error), stack: error.stack }
-  return { error: String(error) }
-}
 
 /**
  * One websocket on one board: decodes the y-websocket protocol and hands each message to the room.

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.ts'
+import { errorFields, type Logger } from '../log.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { BoardRoom, type BoardRoomOptions, type RoomCluster } from './boardRoom.ts'
 import type { CommitQueue } from './commitQueue.ts'
@@ -132,7 +132,7 @@ export class RoomRegistry {
         return room.close()
       })
       .then(() => this.log.info('board unloaded', { boardId }))
-      .catch((error: unknown) => this.log.error('unload failed', { boardId, error: String(error) }))
+      .catch((error: unknown) => this.log.error('unload failed', { boardId, ...errorFields(error) }))
       .finally(() => this.unloading.delete(boardId))
     this.unloading.set(boardId, done)
     return done
