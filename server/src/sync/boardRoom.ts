@@ -449,7 +449,7 @@ export class BoardRoom implements CommitTarget {
   /** Storage refused the write: the in-memory state is ahead of storage, so it must be thrown away. */
   persistFailed(error: unknown): void {
     this.log.error('board dropped after failed write', { boardId: this.boardId, ...errorFields(error) })
-    for (const connection of [...this.connections]) connection.close(1011, '服务器保存失败，请稍后重试')
+    for (const connection of [...this.connections]) connection.close(CloseCode.internalError, '服务器保存失败，请稍后重试')
   }
 
   /** Flushes, compacts and releases the document. The registry calls this when the room is idle. */
