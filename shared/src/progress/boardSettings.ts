@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from '../domain/safeText.ts'
 import { isIsoDate, type IsoDate } from '../domain/dates.ts'
 import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, type WanAmount } from '../domain/money.ts'
 import { PROGRESS_STAGES, type ProgressStage } from './stageEntry.ts'
@@ -37,7 +38,7 @@ const stageTargetSchema = z.strictObject({
 export type StageTarget = z.infer<typeof stageTargetSchema>
 
 const milestoneId = z.string({ error: '节点编号必须是文字' }).min(1, { error: '节点编号不能为空' }).max(64, { error: '节点编号过长' })
-const milestoneLabel = z.string({ error: '节点名称必须是文字' }).max(100, { error: '节点名称不能超过100个字' }).optional()
+const milestoneLabel = plainText('节点名称', 100).optional()
 
 export const milestoneSchema = z.discriminatedUnion(
   'kind',
