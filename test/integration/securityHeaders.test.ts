@@ -11,6 +11,8 @@ import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, startServer, type TestServer 
 import { waitFor } from '../helpers/wait.ts'
 
 const UI_TIMEOUT_MS = 15_000
+/** The board's page links (client/src/app/BoardHeader.tsx), each a page of its own. */
+const OFFICE_PAGES = ['progress', 'warnings', 'notices', 'ranking', 'problems', 'settings'] as const
 
 /** Every CSP violation a page reports, as the console line or the DOM event says it. */
 async function watchPolicyViolations(context: BrowserContext): Promise<string[]> {
@@ -77,6 +79,12 @@ describe('security headers', () => {
     await card.filter({ hasText: '高端装备产业园' }).waitFor({ timeout: UI_TIMEOUT_MS })
     updateProject(admin.doc, projectId, { name: '高端装备产业园（二期）' })
     await card.filter({ hasText: '高端装备产业园（二期）' }).waitFor({ timeout: UI_TIMEOUT_MS })
+    // The office's other pages (charts, rankings, settings) load their own chunks under the same policy.
+    for (const subpage of OFFICE_PAGES) {
+      await page.getByTestId(`nav-${subpage}`).click()
+      await page.waitForURL(new RegExp(`/${subpage}$`), { timeout: UI_TIMEOUT_MS })
+      await page.waitForLoadState('networkidle', { timeout: UI_TIMEOUT_MS })
+    }
 
     const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
     const wallViolations = await watchPolicyViolations(wallContext)

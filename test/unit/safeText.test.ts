@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { checkRecordField } from '@guatu/shared/board/recordSchemas'
 import { projectFieldSchemas } from '@guatu/shared/domain/project'
-import { findXmlUnsafeText, isXmlSafeText, withoutXmlUnsafeCharacters, xmlUnsafeCharacter } from '@guatu/shared/domain/safeText'
+import { findXmlUnsafeText, isXmlSafeText, parseStored, withoutXmlUnsafeCharacters, xmlUnsafeCharacter } from '@guatu/shared/domain/safeText'
 
 const CHINESE = /[\u4e00-\u9fff]/
 
@@ -39,5 +39,11 @@ describe('text every export can hold', () => {
     expect(checkRecordField('projects', 'leaders', ['张三', '李\u0007四'])).toMatch(CHINESE)
     expect(findXmlUnsafeText({ key: '\uFFFF', label: '目标' })).toBe('U+FFFF')
     expect(checkRecordField('projects', 'name', '高端装备产业园')).toBeUndefined()
+  })
+
+  test('text stored before the rule is read with the characters removed, not lost or defaulted', () => {
+    expect(parseStored(projectFieldSchemas.name, '高端装备\uFFFE产业园')).toMatchObject({ success: true, data: '高端装备产业园' })
+    expect(parseStored(projectFieldSchemas.leaders, ['张\u0001三'])).toMatchObject({ success: true, data: ['张三'] })
+    expect(parseStored(projectFieldSchemas.name, 42).success).toBe(false)
   })
 })

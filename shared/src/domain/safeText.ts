@@ -59,3 +59,23 @@ export function findXmlUnsafeText(value: unknown, depth = 0): string | undefined
   }
   return undefined
 }
+
+/** `value` with the unsafe characters removed from every string in it (text, lists, plain objects). */
+export function withoutXmlUnsafeText(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return withoutXmlUnsafeCharacters(value)
+  if (depth > 8 || typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item) => withoutXmlUnsafeText(item, depth + 1))
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [withoutXmlUnsafeCharacters(key), withoutXmlUnsafeText(item, depth + 1)]))
+}
+
+/**
+ * Validates a value read from the board document. Text stored before the rule above (or written
+ * straight into the database) fails the schema only for its unsafe characters: it is read with them
+ * removed, so a project keeps its name and a meeting does not vanish from the minutes.
+ */
+export function parseStored<T extends z.ZodType>(schema: T, value: unknown): ReturnType<T['safeParse']> {
+  const parsed = schema.safeParse(value) as ReturnType<T['safeParse']>
+  if (parsed.success || findXmlUnsafeText(value) === undefined) return parsed
+  return schema.safeParse(withoutXmlUnsafeText(value)) as ReturnType<T['safeParse']>
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { plainText } from '../domain/safeText.ts'
+import { parseStored, plainText } from '../domain/safeText.ts'
 import { isIsoDate, type IsoDate } from '../domain/dates.ts'
 import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, type WanAmount } from '../domain/money.ts'
 import { PROGRESS_STAGES, type ProgressStage } from './stageEntry.ts'
@@ -119,7 +119,7 @@ export function DEFAULT_BOARD_SETTINGS(year: number): BoardSettings {
  * document written by an older version still shows a board. Returns the first message for the UI.
  */
 export function parseBoardSettings(value: unknown, year: number): { settings: BoardSettings; error?: string } {
-  const parsed = boardSettingsSchema.safeParse(value)
+  const parsed = parseStored(boardSettingsSchema, value)
   if (parsed.success) return { settings: parsed.data }
   return { settings: DEFAULT_BOARD_SETTINGS(year), error: parsed.error.issues[0]?.message ?? '设置无效' }
 }
