@@ -45,7 +45,7 @@ function childFrameRefused(page: Page): boolean {
 }
 
 describe('security headers', () => {
-  test('every response carries the policy, nosniff, no-referrer and framing refused; HSTS only over TLS', async () => {
+  test('every response carries the policy, nosniff, a same-origin referrer policy and framing refused; HSTS only over TLS', async () => {
     const server = await startServer()
     for (const path of ['/', '/board/x', '/screen/x?token=abc', '/api/me', '/healthz', '/assets/missing.js']) {
       const response = await fetch(`${server.url}${path}`)
@@ -54,7 +54,7 @@ describe('security headers', () => {
       expect(csp, path).toContain("frame-ancestors 'none'")
       expect(csp, path).toMatch(/connect-src 'self' ws:\/\/127\.0\.0\.1:\d+ wss:\/\/127\.0\.0\.1:\d+/)
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff')
-      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer')
+      expect(response.headers.get('referrer-policy'), path).toBe('same-origin')
       expect(response.headers.get('x-frame-options'), path).toBe('DENY')
       expect(response.headers.get('strict-transport-security'), path).toBeNull()
     }

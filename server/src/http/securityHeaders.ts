@@ -49,13 +49,14 @@ function contentSecurityPolicy(c: AppContext, options: SecurityHeaderOptions): s
 
 /**
  * One middleware for the security headers of every response: the policy above, `nosniff`,
- * `Referrer-Policy: no-referrer` (a screen link carries its token in the URL; no link followed
- * from the wall may pass it on), framing refused (X-Frame-Options too, for browsers that do not read
+ * `Referrer-Policy: same-origin` (a screen link carries its token in the URL: no request to another
+ * site may pass it on; `no-referrer` would also make browsers send `Origin: null` on our own POSTs,
+ * which the CSRF guard must then refuse where `Sec-Fetch-Site` is missing, as in Safari before 16.4), framing refused (X-Frame-Options too, for browsers that do not read
  * frame-ancestors) and HSTS when served over TLS.
  */
 export function securityHeaders(options: SecurityHeaderOptions) {
   const standard = secureHeaders({
-    referrerPolicy: 'no-referrer',
+    referrerPolicy: 'same-origin',
     xContentTypeOptions: 'nosniff',
     // Decided per response below: framing depends on the path, HSTS on the transport.
     xFrameOptions: false,
