@@ -48,11 +48,12 @@ function contentSecurityPolicy(c: AppContext, options: SecurityHeaderOptions): s
 }
 
 /**
- * One middleware for the security headers of every response: the policy above, `nosniff`,
- * `Referrer-Policy: same-origin` (a screen link carries its token in the URL: no request to another
- * site may pass it on; `no-referrer` would also make browsers send `Origin: null` on our own POSTs,
- * which the CSRF guard must then refuse where `Sec-Fetch-Site` is missing, as in Safari before 16.4), framing refused (X-Frame-Options too, for browsers that do not read
- * frame-ancestors) and HSTS when served over TLS.
+ * One middleware for the security headers of every response: the policy above, `nosniff`, framing
+ * refused (X-Frame-Options too, for browsers that do not read frame-ancestors), HSTS when served
+ * over TLS, and `Referrer-Policy: same-origin`: a screen link carries its token in the URL, so no
+ * request to another site may pass it on. (`no-referrer` would also make browsers send
+ * `Origin: null` on our own POSTs, which the CSRF guard refuses where `Sec-Fetch-Site` is missing,
+ * as in Safari before 16.4.)
  */
 export function securityHeaders(options: SecurityHeaderOptions) {
   const standard = secureHeaders({
@@ -61,7 +62,7 @@ export function securityHeaders(options: SecurityHeaderOptions) {
     // Decided per response below: framing depends on the path, HSTS on the transport.
     xFrameOptions: false,
     strictTransportSecurity: false,
-    // The screen may be framed by a portal on another origin; the opener policy does not affect frames.
+    // Another site's page cannot read our answers as no-cors subresources; framing is a navigation, not affected.
     crossOriginResourcePolicy: 'same-origin',
   })
   return createMiddleware<AppEnv>(async (c, next) => {
