@@ -2,8 +2,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { LogLevel } from './log.ts'
+import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
+
+/** A portal origin (scheme, host, optional port; `*.` subdomains allowed) or 'self': never a keyword that loosens the policy. */
+const FRAME_ANCESTOR_SOURCE = /^(https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?|'self')$/
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true')
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
@@ -34,6 +38,15 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
   GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
+  // HTTP guards (issue 16: headers, operations endpoints).
+  GUATU_FRAME_ANCESTORS: z
+    .string()
+    .refine((value) => listOf(value).every((source) => FRAME_ANCESTOR_SOURCE.test(source)), {
+      error: "must be origins such as https://portal.example.gov.cn (or 'self'), separated by spaces or commas",
+    })
+    .default(''),
+  GUATU_METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  GUATU_METRICS_ALLOW: z.string().default(LOOPBACK_ALLOW_LIST.join(',')),
 })
 
 export interface ServerConfig {
@@ -60,8 +73,19 @@ export interface ServerConfig {
   redisUrl: string | undefined
   /** With Redis: how often each loaded board is compared with storage as a safety net. */
   catchUpEveryMs: number
+  /** Origins (e.g. an office portal) that may frame the wall screen `/screen/*`; nothing else is ever framed. */
+  screenFrameAncestors: string[]
+  /** Bearer token that may read /metrics and /readyz's details from any address. */
+  metricsToken: string | undefined
+  /** Client addresses or CIDR ranges that may read /metrics and /readyz's details without the token. */
+  metricsAllow: AddressAllowList
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+}
+
+/** A comma- or space-separated setting as its entries. */
+function listOf(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean)
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -75,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const values = parsed.data
   if (values.GUATU_REDIS_URL && !values.GUATU_DATABASE_URL) {
     throw new Error('配置无效 (invalid configuration):\n  GUATU_REDIS_URL needs GUATU_DATABASE_URL: several processes share PostgreSQL, not a SQLite file')
+  }
+  let metricsAllow: AddressAllowList
+  try {
+    metricsAllow = new AddressAllowList(values.GUATU_METRICS_ALLOW === 'none' ? [] : listOf(values.GUATU_METRICS_ALLOW))
+  } catch (error) {
+    throw new Error(`配置无效 (invalid configuration):\n  GUATU_METRICS_ALLOW=${JSON.stringify(values.GUATU_METRICS_ALLOW)}: ${(error as Error).message}`)
   }
   return {
     port: values.PORT,
@@ -90,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: values.GUATU_LOG_LEVEL,
     adminPassword: values.GUATU_ADMIN_PASSWORD,
     allowedOrigins: values.GUATU_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    screenFrameAncestors: listOf(values.GUATU_FRAME_ANCESTORS),
+    metricsToken: values.GUATU_METRICS_TOKEN,
+    metricsAllow,
     maxConnectionsPerUser: values.GUATU_MAX_CONNECTIONS_PER_USER,
     messagesPerSecond: values.GUATU_MESSAGES_PER_SECOND,
     messageBurst: values.GUATU_MESSAGE_BURST,

@@ -139,6 +139,8 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     isShuttingDown: () => shuttingDown,
     readiness: readinessProbe(readinessChecks, () => shuttingDown),
     metrics: () => metrics.render(),
+    opsAccess: { metricsToken: config.metricsToken, metricsAllow: config.metricsAllow },
+    screenFrameAncestors: config.screenFrameAncestors,
   }))
 
   const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {

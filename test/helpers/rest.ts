@@ -1,4 +1,5 @@
 import type { Project } from '@guatu/shared/domain/project'
+import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import type { TestServer } from './server.ts'
 
 export interface BoardSummary {
@@ -54,7 +55,13 @@ export async function requestJson<T = unknown>(server: TestServer, path: string,
   const method = init.method ?? (hasBody ? 'POST' : 'GET')
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...authHeaders(server, init), ...(hasBody ? { 'content-type': 'application/json' } : {}), ...init.headers },
+    // The marker header, as Guatu's own client sends it: a cookie request without a JSON body (logout) passes the CSRF guard.
+    headers: {
+      ...authHeaders(server, init),
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      [REQUEST_MARKER_HEADER]: REQUEST_MARKER_VALUE,
+      ...init.headers,
+    },
     body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   })
   const text = await response.text()

@@ -1,3 +1,4 @@
+import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import { urlToken } from './urlToken.ts'
 
 /** A failed API call with the server's Chinese message (`{ error }`) and its status code. */
@@ -69,6 +70,8 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
       headers: {
         // A FormData body (file upload) sets its own multipart type with the boundary.
         ...(typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}),
+        // Proves to the server's CSRF guard that our own page sent it (uploads and logout have no JSON).
+        [REQUEST_MARKER_HEADER]: REQUEST_MARKER_VALUE,
         ...authHeaders(),
         ...headers,
       },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
 import { AccountService, SESSION_TTL_MS, publicUser } from '../accounts/accountService.ts'
 import { clientAddress, requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
 import { SESSION_COOKIE } from './authentication.ts'
@@ -11,7 +12,7 @@ const loginSchema = z.object({
   password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(256),
 })
 
-const tokenSchema = z.object({ name: z.string().trim().max(60).optional() })
+const tokenSchema = z.object({ name: z.string().trim().max(60).superRefine(refuseXmlUnsafe('令牌名称')).optional() })
 
 /** Sign-in, sign-out, who am I, and personal API tokens. */
 export function accountRoutes(accounts: AccountService): Hono<AppEnv> {

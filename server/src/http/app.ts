@@ -17,10 +17,13 @@ import { accountRoutes } from './accountRoutes.ts'
 import type { AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { csrfGuard } from './csrfGuard.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
+import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
+import { securityHeaders } from './securityHeaders.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
 
@@ -38,23 +41,32 @@ export interface AppDependencies extends SyncRouteDependencies {
   readiness?: () => Promise<ReadinessReport>
   /** Prometheus text exposition for /metrics; without it, no /metrics route. */
   metrics?: () => Promise<{ contentType: string; body: string }>
+  /** Who may read /metrics and the details of /readyz (opsAccess.ts). */
+  opsAccess: OpsAccessOptions
+  /** Origins that may frame the wall screen (securityHeaders.ts). */
+  screenFrameAncestors: readonly string[]
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  app.use('*', securityHeaders({ screenFrameAncestors: deps.screenFrameAncestors }))
+  app.use('*', csrfGuard(deps.allowedOrigins))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // Everyone (a load balancer) learns ready or not; which dependency failed is for operators only.
   app.get('/readyz', async (c) => {
     if (deps.readiness) {
       const { ready, checks } = await deps.readiness()
-      return c.json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503)
+      const details = mayReadOperations(c, deps.opsAccess) ? { checks } : {}
+      return c.json({ status: ready ? 'ready' : 'not ready', ...details }, ready ? 200 : 503)
     }
     return deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503)
   })
   const metrics = deps.metrics
   if (metrics) {
     app.get('/metrics', async (c) => {
+      if (!mayReadOperations(c, deps.opsAccess)) throw new RequestError(403, '无权读取运行指标：请使用指标令牌或从允许的地址访问')
       const { contentType, body } = await metrics()
       return c.body(body, 200, { 'content-type': contentType })
     })

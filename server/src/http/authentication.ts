@@ -18,7 +18,8 @@ export async function resolvePrincipal(accounts: AccountService, credentials: Cr
   return undefined
 }
 
-function bearerFrom(header: string | undefined): string | undefined {
+/** The token of an `Authorization: Bearer …` header, or undefined. */
+export function bearerFrom(header: string | undefined): string | undefined {
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
   return match?.[1]
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
@@ -12,7 +13,8 @@ const createBoardSchema = z.object({
     .string({ error: '看板名称必须是文字' })
     .trim()
     .min(1, { error: '看板名称不能为空' })
-    .max(100, { error: '看板名称不能超过100个字' }),
+    .max(100, { error: '看板名称不能超过100个字' })
+    .superRefine(refuseXmlUnsafe('看板名称')),
   year: z
     .number({ error: '年度必须是数字' })
     .int({ error: '年度必须是整数' })

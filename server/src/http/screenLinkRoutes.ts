@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { ScreenLinkRecord } from '../accounts/accountStore.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
@@ -9,7 +10,7 @@ import { parseBody } from './parseBody.ts'
 
 const createLinkSchema = z.object({
   boardId: z.string({ error: '请选择看板' }).min(1, { error: '请选择看板' }),
-  name: z.string({ error: '请填写大屏名称' }).trim().min(1, { error: '请填写大屏名称' }).max(60, { error: '名称过长' }),
+  name: z.string({ error: '请填写大屏名称' }).trim().min(1, { error: '请填写大屏名称' }).max(60, { error: '名称过长' }).superRefine(refuseXmlUnsafe('大屏名称')),
   expiresInDays: z
     .number({ error: '有效天数须为数字' })
     .int({ error: '有效天数须为整数' })

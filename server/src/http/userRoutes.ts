@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
 import { ROLES, Role } from '@guatu/shared/domain/role'
 import { publicUser, type AccountService } from '../accounts/accountService.ts'
 import { MIN_PASSWORD_LENGTH } from '../accounts/passwords.ts'
@@ -12,9 +13,9 @@ const password = z
   .max(256, { error: '密码过长' })
 const role = z.enum(ROLES as [Role, ...Role[]], { error: '角色须为 admin（项目办）、editor（责任单位）或 viewer（领导）' })
 const units = z
-  .array(z.string().trim().min(1, { error: '单位名称不能为空' }).max(50, { error: '单位名称过长' }), { error: '责任单位须为单位名称列表' })
+  .array(z.string().trim().min(1, { error: '单位名称不能为空' }).max(50, { error: '单位名称过长' }).superRefine(refuseXmlUnsafe('单位名称')), { error: '责任单位须为单位名称列表' })
   .max(50)
-const displayName = z.string({ error: '姓名必须是文字' }).max(40, { error: '姓名过长' })
+const displayName = z.string({ error: '姓名必须是文字' }).max(40, { error: '姓名过长' }).superRefine(refuseXmlUnsafe('姓名'))
 
 const createUserSchema = z
   .object({

@@ -6,6 +6,7 @@ import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES } from '@guatu/shared/domain/stage'
 import { newWorkbook } from './newWorkbook.ts'
+import { stripXmlUnsafeText } from './xmlSafeWorkbook.ts'
 import { EXPORT_COLUMNS, ExportCellKind } from './exportColumns.ts'
 import { wanToYiText } from './parseMoney.ts'
 
@@ -86,6 +87,7 @@ export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Ui
     cell.font = { bold: true }
   })
 
+  stripXmlUnsafeText(workbook)
   const buffer = await workbook.xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
 }

@@ -17,6 +17,7 @@ import {
   type IRunOptions,
 } from 'docx'
 import { chineseNumeral, MINUTES_SECTION, UNIT_PART, UNIT_PART_LABEL, type Minutes, type UnitMinutes } from '@guatu/shared/domain/minutes'
+import { withoutXmlUnsafeCharacters } from '@guatu/shared/domain/safeText'
 import { decisionText, meetingTimeText, totalsRows, unitPartLines } from '@guatu/shared/domain/minutesText'
 
 /**
@@ -37,8 +38,12 @@ const BLACK = '000000'
 /** Simplified Chinese, so a renderer picks SC glyphs (not Japanese forms) for shared characters. */
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
 
+/**
+ * Every text of the minutes passes here. Characters no .docx can hold are dropped: new text is
+ * refused at the schema, but a meeting stored before that rule must still give a valid document.
+ */
 function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
-  return new TextRun({ text, font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, language: LANGUAGE, ...options })
+  return new TextRun({ text: withoutXmlUnsafeCharacters(text), font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, language: LANGUAGE, ...options })
 }
 
 function body(text: string, options: { indent?: boolean } = {}): Paragraph {
@@ -125,7 +130,7 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
     totalsTable(minutes),
   ]
   const document = new Document({
-    title: `${meeting.title}会议纪要`,
+    title: withoutXmlUnsafeCharacters(`${meeting.title}会议纪要`),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {

@@ -2,6 +2,7 @@ import { formatChineseDate } from '@guatu/shared/domain/dates'
 import { formatTenths } from '@guatu/shared/progress/fraction'
 import { RANKING_GROUP_LABEL, type RankingRow, type WeeklyRanking } from '@guatu/shared/progress/ranking'
 import { newWorkbook } from '../ledger/newWorkbook.ts'
+import { stripXmlUnsafeText } from '../ledger/xmlSafeWorkbook.ts'
 
 const COLUMNS: readonly { header: string; width: number; value: (row: RankingRow) => string | number }[] = [
   { header: '排名', width: 6, value: (row) => row.rank },
@@ -50,5 +51,6 @@ export async function rankingWorkbook(boardName: string, ranking: WeeklyRanking)
   const listsStart = 6 + ranking.rows.length
   sheet.getCell(listsStart, 1).value = `红榜：${ranking.redList.map((row) => row.name).join('、') || '无'}`
   sheet.getCell(listsStart + 1, 1).value = `黑榜：${ranking.blackList.map((row) => row.name).join('、') || '无'}`
+  stripXmlUnsafeText(workbook)
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/project.ts'
 import { compareRank } from '../domain/rank.ts'
 import { STAGES, type Stage } from '../domain/stage.ts'
+import { parseStored } from '../domain/safeText.ts'
 import { projectsRoot, type ProjectMap } from './boardDoc.ts'
 
 /** A rank that sorts after every valid key, for a project whose stored rank is unreadable. */
@@ -24,7 +25,7 @@ export function projectFromMap(id: ProjectId, map: ProjectMap): Project {
   for (const field of PROJECT_FIELDS) {
     const stored = map.get(field)
     if (stored === undefined) continue
-    const parsed = projectFieldSchemas[field].safeParse(stored)
+    const parsed = parseStored(projectFieldSchemas[field], stored)
     if (parsed.success) fields[field] = parsed.data
     else if (isOptionalProjectField(field)) delete fields[field]
   }

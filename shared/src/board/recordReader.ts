@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot, type RecordMap } from './boardDoc.ts'
+import { parseStored } from '../domain/safeText.ts'
 import { RECORD_SCHEMAS } from './recordSchemas.ts'
 
 /**
@@ -11,7 +12,7 @@ export function readRecordFields(collection: RecordCollection, map: RecordMap): 
   const schema = RECORD_SCHEMAS[collection]
   const values: Record<string, unknown> = {}
   for (const [field, validator] of Object.entries(schema.fieldSchemas)) {
-    const parsed = validator.safeParse(map.get(field))
+    const parsed = parseStored(validator, map.get(field))
     if (parsed.success) values[field] = parsed.data
     else if (!schema.optionalFields.includes(field)) return undefined
   }

@@ -5,6 +5,7 @@ import { MEETING_POLICY, OPTIONAL_MEETING_FIELDS, isMeetingId, meetingFieldSchem
 import { NOTICE_POLICY, OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
 import { OPTIONAL_PROBLEM_FIELDS, PROBLEM_POLICY, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
 import { OPTIONAL_PROJECT_FIELDS, PROJECT_POLICY, isProjectId, projectFieldSchemas } from '../domain/project.ts'
+import { findXmlUnsafeText, unsafeTextMessage } from '../domain/safeText.ts'
 import type { RecordCollection } from './boardDoc.ts'
 
 /** What the server needs to check any record of a collection, field by field. */
@@ -39,11 +40,18 @@ export function requiredRecordFields(collection: RecordCollection): string[] {
   return Object.keys(schema.fieldSchemas).filter((field) => !schema.optionalFields.includes(field))
 }
 
-/** Checks one field's value of a record; returns the Chinese message when it is not acceptable. */
+/**
+ * Checks one field's value of a record; returns the Chinese message when it is not acceptable.
+ * Text no export could hold (safeText.ts) is refused in any field, whatever its own schema says:
+ * the Word minutes and the Excel ledger must stay valid files.
+ */
 export function checkRecordField(collection: RecordCollection, field: string, value: unknown): string | undefined {
   const schema = RECORD_SCHEMAS[collection].fieldSchemas[field]
   if (!schema) return `未知字段：${field.slice(0, 40)}`
   const result = schema.safeParse(value)
-  return result.success ? undefined : (result.error.issues[0]?.message ?? '数据无效')
+  if (!result.success) return result.error.issues[0]?.message ?? '数据无效'
+  // Text fields say it with their own label (plainText); this catches text nested anywhere else.
+  const unsafe = findXmlUnsafeText(value)
+  return unsafe ? unsafeTextMessage(`${RECORD_SCHEMAS[collection].label}字段 ${field}`, unsafe) : undefined
 }
 

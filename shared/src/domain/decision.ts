@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './safeText.ts'
 import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { isMeetingId, type MeetingId } from './meeting.ts'
@@ -18,8 +19,8 @@ export function newDecisionId(): DecisionId {
   return `d_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}` as DecisionId
 }
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+/** Free text every export can hold (domain/safeText.ts). */
+const text = plainText
 
 export const decisionFieldSchemas = {
   meetingId: z.custom<MeetingId>(isMeetingId, { error: '事项必须属于一次会议' }),

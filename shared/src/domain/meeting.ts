@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText, refuseXmlUnsafe } from './safeText.ts'
 import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 
@@ -59,14 +60,14 @@ export const boardTotalsSchema = z.strictObject({
 })
 export type BoardTotals = z.infer<typeof boardTotalsSchema>
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+/** Free text every export can hold (domain/safeText.ts). */
+const text = plainText
 const instant = (label: string) =>
   z.string({ error: `${label}须为时间` }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
     error: `${label}须为 ISO 时间`,
   })
 const unitList = (label: string) =>
-  z.array(z.string().trim().min(1, { error: `${label}不能为空` }).max(50), { error: `${label}须为单位列表` }).max(200, { error: `${label}过多` })
+  z.array(z.string().trim().min(1, { error: `${label}不能为空` }).max(50).superRefine(refuseXmlUnsafe(label)), { error: `${label}须为单位列表` }).max(200, { error: `${label}过多` })
 
 export const meetingFieldSchemas = {
   title: text('会议名称', 100).refine((value) => value.trim().length > 0, { error: '会议名称不能为空' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './safeText.ts'
 import { FieldWriter, ON_CREATE, RecordWriter, actorOf, stampedOn, writtenBy, type FieldEvent, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { isProjectId, type ProjectId } from './project.ts'
@@ -45,8 +46,8 @@ export type NoticeStatus = (typeof NoticeStatus)[keyof typeof NoticeStatus]
 
 export const NOTICE_STATUS_LABEL: Record<NoticeStatus, string> = { open: '督办中', closed: '已办结' }
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+/** Free text every export can hold (domain/safeText.ts). */
+const text = plainText
 const instant = (label: string) =>
   z.string({ error: `${label}须为时间` }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
     error: `${label}须为 ISO 时间`,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { plainText } from './safeText.ts'
 import { FieldWriter, RecordWriter, writtenBy, type FieldPolicy, type RecordPolicy } from './fieldPolicy.ts'
 import { isIsoDate, type IsoDate } from './dates.ts'
 import { INDUSTRIES, Industry } from './industry.ts'
@@ -21,8 +22,8 @@ export function newProjectId(): ProjectId {
   return `p_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}` as ProjectId
 }
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` })
+/** Free text every export can hold (domain/safeText.ts). */
+const text = plainText
 const requiredText = (label: string, max: number) =>
   text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
 const money = (label: string) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseStored, plainText } from '../domain/safeText.ts'
 import { isIsoDate, type IsoDate } from '../domain/dates.ts'
 import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, type WanAmount } from '../domain/money.ts'
 import { PROGRESS_STAGES, type ProgressStage } from './stageEntry.ts'
@@ -37,7 +38,7 @@ const stageTargetSchema = z.strictObject({
 export type StageTarget = z.infer<typeof stageTargetSchema>
 
 const milestoneId = z.string({ error: '节点编号必须是文字' }).min(1, { error: '节点编号不能为空' }).max(64, { error: '节点编号过长' })
-const milestoneLabel = z.string({ error: '节点名称必须是文字' }).max(100, { error: '节点名称不能超过100个字' }).optional()
+const milestoneLabel = plainText('节点名称', 100).optional()
 
 export const milestoneSchema = z.discriminatedUnion(
   'kind',
@@ -118,7 +119,7 @@ export function DEFAULT_BOARD_SETTINGS(year: number): BoardSettings {
  * document written by an older version still shows a board. Returns the first message for the UI.
  */
 export function parseBoardSettings(value: unknown, year: number): { settings: BoardSettings; error?: string } {
-  const parsed = boardSettingsSchema.safeParse(value)
+  const parsed = parseStored(boardSettingsSchema, value)
   if (parsed.success) return { settings: parsed.data }
   return { settings: DEFAULT_BOARD_SETTINGS(year), error: parsed.error.issues[0]?.message ?? '设置无效' }
 }
