@@ -1,11 +1,14 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { SSO_CALLBACK_PATH } from '@guatu/shared/domain/singleSignOn'
+import type { OidcSettings } from './accounts/oidc/oidcSettings.ts'
 import type { LogLevel } from './log.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true')
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, { error: 'must be an http(s):// URL' })
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 const envSchema = z.object({
@@ -34,6 +37,17 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
   GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
+  // Single sign-on (统一身份认证, OpenID Connect): see accounts/oidc/oidcSettings.ts.
+  GUATU_PUBLIC_URL: httpUrl.optional(),
+  GUATU_OIDC_ISSUER: httpUrl.optional(),
+  GUATU_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  GUATU_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  GUATU_OIDC_REDIRECT_URL: httpUrl.optional(),
+  GUATU_OIDC_SCOPES: z.string().default('openid profile'),
+  GUATU_OIDC_USER_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a claim name' }).default('sub'),
+  GUATU_OIDC_LABEL: z.string().min(1).max(20).default('统一身份认证登录'),
+  GUATU_OIDC_ALLOW_HTTP: flag.default(false),
+  GUATU_LOCAL_LOGIN: flag.default(true),
 })
 
 export interface ServerConfig {
@@ -62,6 +76,14 @@ export interface ServerConfig {
   catchUpEveryMs: number
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** 统一身份认证 (OpenID Connect), when GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID are set. */
+  oidc: OidcSettings | undefined
+  /**
+   * Whether user name and password are accepted (GUATU_LOCAL_LOGIN, default on). Off needs SSO;
+   * there is no password back door then: the break-glass is someone with access to the server
+   * setting GUATU_LOCAL_LOGIN=1 and restarting (see README, 部署与安全).
+   */
+  localLogin: boolean
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -75,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const values = parsed.data
   if (values.GUATU_REDIS_URL && !values.GUATU_DATABASE_URL) {
     throw new Error('配置无效 (invalid configuration):\n  GUATU_REDIS_URL needs GUATU_DATABASE_URL: several processes share PostgreSQL, not a SQLite file')
+  }
+  const oidc = oidcSettings(values)
+  if (!values.GUATU_LOCAL_LOGIN && !oidc) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_LOCAL_LOGIN=0 needs GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID: otherwise nobody can sign in')
   }
   return {
     port: values.PORT,
@@ -96,5 +122,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.GUATU_DATABASE_URL,
     redisUrl: values.GUATU_REDIS_URL,
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
+    oidc,
+    localLogin: values.GUATU_LOCAL_LOGIN,
+  }
+}
+
+function oidcSettings(values: z.infer<typeof envSchema>): OidcSettings | undefined {
+  const { GUATU_OIDC_ISSUER: issuer, GUATU_OIDC_CLIENT_ID: clientId } = values
+  if (!issuer && !clientId) return undefined
+  if (!issuer || !clientId) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID go together')
+  }
+  const scopes = values.GUATU_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean)
+  const redirectUrl = values.GUATU_OIDC_REDIRECT_URL ?? (values.GUATU_PUBLIC_URL ? new URL(SSO_CALLBACK_PATH, values.GUATU_PUBLIC_URL).href : undefined)
+  if (!values.GUATU_OIDC_ALLOW_HTTP && [issuer, redirectUrl].some((url) => url?.startsWith('http:'))) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and the redirect URL must be https:// (GUATU_OIDC_ALLOW_HTTP=1 permits http on a closed network)')
+  }
+  return {
+    issuer: new URL(issuer),
+    clientId,
+    clientSecret: values.GUATU_OIDC_CLIENT_SECRET,
+    redirectUrl: redirectUrl ? new URL(redirectUrl) : undefined,
+    // Without `openid` the provider would answer plain OAuth: no ID token, no nonce to check.
+    scopes: scopes.includes('openid') ? scopes : ['openid', ...scopes],
+    userClaim: values.GUATU_OIDC_USER_CLAIM,
+    label: values.GUATU_OIDC_LABEL,
+    allowHttp: values.GUATU_OIDC_ALLOW_HTTP,
   }
 }

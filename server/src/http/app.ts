@@ -4,8 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { EXTERNAL_IDS_PATH } from '@guatu/shared/domain/singleSignOn'
 import { SYNC_PATH } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
+import type { SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
+import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
@@ -17,8 +20,10 @@ import { accountRoutes } from './accountRoutes.ts'
 import type { AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { externalIdRoutes } from './externalIdRoutes.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
+import { oidcRoutes } from './oidcRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
@@ -38,6 +43,10 @@ export interface AppDependencies extends SyncRouteDependencies {
   readiness?: () => Promise<ReadinessReport>
   /** Prometheus text exposition for /metrics; without it, no /metrics route. */
   metrics?: () => Promise<{ contentType: string; body: string }>
+  /** 统一身份认证 (single sign-on): the office's 统一身份账号 list, and the sign-in when configured. */
+  sso?: { store: SsoStore; signOn: SingleSignOn | undefined }
+  /** GUATU_LOCAL_LOGIN: whether passwords are accepted (default true). */
+  localLogin?: boolean
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
@@ -62,7 +71,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
 
   app.use('/api/*', authentication(deps.accounts))
-  app.route('/api', accountRoutes(deps.accounts))
+  const localLogin = deps.localLogin ?? true
+  app.route('/api', accountRoutes(deps.accounts, { localLogin }))
+  app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log }))
+  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store, (userId) => deps.tracker.closeUser(userId, true)))
   app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))

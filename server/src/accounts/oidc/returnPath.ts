@@ -1,0 +1,22 @@
+const THIS_SITE = 'http://guatu.invalid'
+const HOME = '/'
+
+/**
+ * The page to open after signing in, from a `returnTo` anyone can put in a link: only a path of
+ * this site, never another origin (`//evil`, `/\evil`, `https://evil`, `javascript:`), never an
+ * API or the login page itself. Anything else is the board list.
+ */
+export function safeReturnPath(requested: string | undefined): string {
+  if (!requested || requested.length > 2000 || !requested.startsWith('/')) return HOME
+  // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` would leave the site.
+  if (/[\\\u0000-\u001f\u007f]/.test(requested)) return HOME
+  let url: URL
+  try {
+    url = new URL(requested, THIS_SITE)
+  } catch {
+    return HOME
+  }
+  if (url.origin !== THIS_SITE) return HOME
+  if (url.pathname.startsWith('/api/') || url.pathname === '/login') return HOME
+  return `${url.pathname}${url.search}${url.hash}`
+}
