@@ -9,7 +9,7 @@ const HOME = '/'
 export function safeReturnPath(requested: string | undefined): string {
   if (!requested || requested.length > 2000 || !requested.startsWith('/')) return HOME
   // Browsers read `\` as `/` and drop tabs and newlines, so `/\evil.example` would leave the site.
-  if (/[\\\u0000-\u001f\u007f]/.test(requested)) return HOME
+  if (requested.includes('\\') || /\p{Cc}/u.test(requested)) return HOME
   let url: URL
   try {
     url = new URL(requested, THIS_SITE)
