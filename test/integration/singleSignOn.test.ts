@@ -19,6 +19,7 @@ const IDENTITIES = [
   { sub: 'zhang.wei', name: '张伟', preferredUsername: 'zhangwei' },
   { sub: 'li.na', name: '李娜', preferredUsername: 'lina' },
   { sub: 'wang.qiang', name: '王强', preferredUsername: 'wangqiang' },
+  { sub: 'zhao.lei', name: '赵磊', preferredUsername: 'zhaolei' },
 ]
 
 let idp: TestIdentityProvider
@@ -74,6 +75,16 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     expect(await whoIs(cookie)).toMatchObject({ username: 'gxj_zhang' })
     expect((await requestJson(server, '/api/logout', { method: 'POST', token: null, cookie })).status).toBe(204)
     expect(await whoIs(cookie)).toBe(401)
+  })
+
+  test('disabling the account ends a session made by SSO, as it ends a password session', async () => {
+    const zhao = await createUser(server, { username: 'zrzy_zhao', password: 'ziran-zhao-2025', role: Role.editor, units: ['自然资源局'] })
+    expectStatus(await setExternalId(server, zhao.id, 'zhao.lei'), 200, 'enable zhao.lei')
+    const { callbackUrl, pendingCookie } = await signInAtProvider(server.url, 'zhao.lei')
+    const other = sessionCookieFrom((await callCallback(callbackUrl, pendingCookie)).headers)!
+    expect(await whoIs(other)).toMatchObject({ username: 'zrzy_zhao' })
+    expectStatus(await requestJson(server, `/api/users/${zhao.id}`, { method: 'PATCH', body: { disabled: true } }), 200, 'disable zhao')
+    expect(await whoIs(other)).toBe(401)
   })
 
   test('an identity the office has not enabled is refused in Chinese, and no account is created', async () => {
@@ -173,6 +184,24 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const refused = await callCallback(again.callbackUrl, again.pendingCookie)
     expect(refused.status).toBe(403)
     expect(await refused.text()).toContain(NOT_ENABLED)
+  })
+})
+
+describe('the claim that identifies a person', () => {
+  test('with GUATU_OIDC_USER_CLAIM=preferred_username the office enters that name, read from userinfo when the ID token lacks it', async () => {
+    const byName = await startServer({ env: idp.guatuEnv({ GUATU_OIDC_USER_CLAIM: 'preferred_username' }) })
+    idp.registerGuatu(byName.url)
+    const user = await createUser(byName, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'] })
+    // The `sub` alone no longer identifies anyone on this server.
+    expectStatus(await setExternalId(byName, user.id, 'zhang.wei'), 200, 'enable the sub')
+    const bySub = await signInAtProvider(byName.url, 'zhang.wei')
+    expect((await callCallback(bySub.callbackUrl, bySub.pendingCookie)).status).toBe(403)
+    expectStatus(await setExternalId(byName, user.id, 'zhangwei'), 200, 'enable the preferred_username')
+    const { callbackUrl, pendingCookie } = await signInAtProvider(byName.url, 'zhang.wei')
+    const response = await callCallback(callbackUrl, pendingCookie)
+    expect(response.status).toBe(302)
+    const me = await requestJson<{ user: { username: string } }>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
+    expect(me.body.user.username).toBe('gxj_zhang')
   })
 })
 
