@@ -6,6 +6,7 @@ import { Role } from '@guatu/shared/domain/role'
 import { SIGN_IN_OPTIONS_PATH, signInOptionsSchema } from '@guatu/shared/domain/singleSignOn'
 import { createAccount, createUser, type UserInfo } from '../helpers/accounts.ts'
 import { deferCleanup } from '../helpers/cleanup.ts'
+import { createTestDatabase } from '../helpers/postgres.ts'
 import { SESSION_COOKIE_NAME, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, sessionCookieFrom } from '../helpers/credentials.ts'
 import { startIdentityProvider, type TestIdentityProvider } from '../helpers/identityProvider.ts'
 import { expectStatus, requestJson } from '../helpers/rest.ts'
@@ -202,6 +203,28 @@ describe('the claim that identifies a person', () => {
     expect(response.status).toBe(302)
     const me = await requestJson<{ user: { username: string } }>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
     expect(me.body.user.username).toBe('gxj_zhang')
+  })
+})
+
+describe('single sign-on on a scaled-out server', () => {
+  test('a sign-in started on one process finishes on another process of the same PostgreSQL database, once', async () => {
+    const database = await createTestDatabase()
+    deferCleanup(() => database.drop())
+    const env = idp.guatuEnv({ GUATU_DATABASE_URL: database.url, GUATU_LOG_LEVEL: 'warn' })
+    const first = await startServer({ env })
+    const second = await startServer({ env })
+    idp.registerGuatu(first.url)
+    const user = await createUser(first, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'] })
+    expectStatus(await setExternalId(second, user.id, 'zhang.wei'), 200, 'enable zhang.wei on the other process')
+    const { callbackUrl, pendingCookie } = await signInAtProvider(first.url, 'zhang.wei')
+    // The load balancer sends the way back to the other process.
+    const onSecond = new URL(callbackUrl.pathname + callbackUrl.search, second.url)
+    const response = await callCallback(onSecond, pendingCookie)
+    expect(response.status).toBe(302)
+    const cookie = sessionCookieFrom(response.headers)!
+    const me = await requestJson<{ user: { username: string } }>(first, '/api/me', { token: null, cookie })
+    expect(me.body.user.username).toBe('gxj_zhang')
+    expect((await callCallback(callbackUrl, pendingCookie)).status).toBe(400)
   })
 })
 
