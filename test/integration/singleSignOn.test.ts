@@ -3,7 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
-import { SIGN_IN_OPTIONS_PATH, signInOptionsSchema } from '@guatu/shared/domain/singleSignOn'
+import { SIGN_IN_OPTIONS_PATH, SSO_START_PATH, signInOptionsSchema } from '@guatu/shared/domain/singleSignOn'
+import { MAX_PENDING_SIGN_INS } from '@guatu/server/accounts/oidc/singleSignOn'
+import { openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { createAccount, createUser, type UserInfo } from '../helpers/accounts.ts'
 import { deferCleanup } from '../helpers/cleanup.ts'
 import { createTestDatabase } from '../helpers/postgres.ts'
@@ -225,6 +227,29 @@ describe('single sign-on on a scaled-out server', () => {
     const me = await requestJson<{ user: { username: string } }>(first, '/api/me', { token: null, cookie })
     expect(me.body.user.username).toBe('gxj_zhang')
     expect((await callCallback(callbackUrl, pendingCookie)).status).toBe(400)
+  })
+})
+
+describe('a flood of sign-in starts', () => {
+  test('stores at most MAX_PENDING_SIGN_INS sign-ins under way; beyond that a start is refused in Chinese and nothing is stored', async () => {
+    const flooded = await startServer({ env: idp.guatuEnv() })
+    idp.registerGuatu(flooded.url)
+    // The stored state a flood of anonymous starts leaves behind, written straight into the database.
+    const db = openSqliteFile(flooded.dataDir)
+    const insert = db.prepare(
+      "INSERT INTO pending_sign_ins (token_hash, state, nonce, code_verifier, redirect_uri, return_to, expires_at) VALUES (?, 's', 'n', 'v', 'http://x/', '/', ?)",
+    )
+    const expiresAt = Date.now() + 10 * 60_000
+    db.transaction(() => {
+      for (let i = 0; i < MAX_PENDING_SIGN_INS; i++) insert.run(`flood-${i}`, expiresAt)
+    })()
+    const response = await fetch(`${flooded.url}${SSO_START_PATH}`, { redirect: 'manual' })
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('60')
+    expect(await response.text()).toContain('统一身份认证登录请求过多，请稍后再试')
+    expect(response.headers.getSetCookie().some((line) => line.startsWith(`${PENDING_SIGN_IN_COOKIE_NAME}=`))).toBe(false)
+    expect(db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM pending_sign_ins').get()?.count).toBe(MAX_PENDING_SIGN_INS)
+    db.close()
   })
 })
 

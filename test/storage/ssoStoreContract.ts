@@ -81,9 +81,10 @@ export function describeSsoStoreContract(name: string, makeHarness: () => Promis
       }
     })
 
-    it('sweeps abandoned sign-ins when a new one starts', async () => {
+    it('counts the sign-ins under way, sweeping abandoned ones first', async () => {
       await opened.sso.savePendingSignIn('abandoned', pending({ expiresAt: Date.now() - 1_000 }))
       await opened.sso.savePendingSignIn('fresh', pending({ state: 'state-2' }))
+      expect(await opened.sso.countPendingSignIns(Date.now())).toBe(1)
       expect(await opened.sso.takePendingSignIn('abandoned')).toBeUndefined()
       expect((await opened.sso.takePendingSignIn('fresh'))?.state).toBe('state-2')
     })

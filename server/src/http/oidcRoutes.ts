@@ -34,6 +34,10 @@ export function oidcRoutes(sso: SingleSignOn | undefined, options: { localLogin:
       const redirectUri = sso.redirectUriFor(requestOrigin(c), SSO_CALLBACK_PATH)
       started = await sso.begin(redirectUri, c.req.query('returnTo'))
     } catch (error) {
+      if (error instanceof RequestError) {
+        if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds))
+        return refusalPage(c, error.status, error.message)
+      }
       options.log.error('sso start failed', { error: String(error) })
       return refusalPage(c, 502, PROVIDER_UNREACHABLE)
     }

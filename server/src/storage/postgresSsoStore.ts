@@ -43,8 +43,13 @@ export class PostgresSsoStore implements SsoStore {
     }
   }
 
+  async countPendingSignIns(now: number): Promise<number> {
+    await this.pool.query('DELETE FROM pending_sign_ins WHERE expires_at < $1', [now])
+    const { rows } = await this.pool.query<{ count: string }>('SELECT COUNT(*) AS count FROM pending_sign_ins')
+    return Number(rows[0]?.count ?? 0)
+  }
+
   async savePendingSignIn(tokenHash: string, pending: PendingSignIn): Promise<void> {
-    await this.pool.query('DELETE FROM pending_sign_ins WHERE expires_at < $1', [Date.now()])
     await this.pool.query(
       `INSERT INTO pending_sign_ins (token_hash, state, nonce, code_verifier, redirect_uri, return_to, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,

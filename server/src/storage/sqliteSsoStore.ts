@@ -32,6 +32,7 @@ export class SqliteSsoStore implements SsoStore {
       findPending: db.prepare<[string], PendingRow>('SELECT * FROM pending_sign_ins WHERE token_hash = ?'),
       deletePending: db.prepare('DELETE FROM pending_sign_ins WHERE token_hash = ?'),
       deleteExpiredPending: db.prepare('DELETE FROM pending_sign_ins WHERE expires_at < ?'),
+      countPending: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM pending_sign_ins'),
     }
     this.statements = statements
     this.setExternalIdAtomically = db.transaction((userId: string, externalId: string | null) => {
@@ -63,9 +64,13 @@ export class SqliteSsoStore implements SsoStore {
     return this.setExternalIdAtomically(userId, externalId)
   }
 
-  async savePendingSignIn(tokenHash: string, pending: PendingSignIn): Promise<void> {
+  async countPendingSignIns(now: number): Promise<number> {
     // Abandoned sign-ins (the user closed the tab at the identity provider) are swept here.
-    this.statements.deleteExpiredPending.run(Date.now())
+    this.statements.deleteExpiredPending.run(now)
+    return this.statements.countPending.get()?.count ?? 0
+  }
+
+  async savePendingSignIn(tokenHash: string, pending: PendingSignIn): Promise<void> {
     this.statements.insertPending.run({
       token_hash: tokenHash,
       state: pending.state,

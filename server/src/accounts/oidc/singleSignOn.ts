@@ -11,6 +11,13 @@ import type { SsoStore } from './ssoStore.ts'
 /** How long a user may spend at the identity provider's login page before the sign-in must restart. */
 export const PENDING_SIGN_IN_TTL_MS = 10 * 60 * 1000
 
+/**
+ * Sign-ins under way at once, for the whole server. Anyone may start one without signing in, and
+ * each is a row until it expires: the cap bounds what a flood of starts can store (about 5 MB),
+ * at the price of refusing starts while such a flood lasts. An office's real peak is a few hundred.
+ */
+export const MAX_PENDING_SIGN_INS = 10_000
+
 /** Prefix of the random token that names a pending sign-in in its cookie. */
 const PENDING_TOKEN_PREFIX = 'sso_'
 
@@ -19,6 +26,7 @@ export const SsoRefusal = {
   invalidResponse: '统一身份认证的返回结果无效，请回到登录页重新登录',
   noIdentifier: '统一身份认证未提供账号标识，请联系项目办',
   notEnabled: '该统一身份账号尚未开通，请联系项目办',
+  tooMany: '统一身份认证登录请求过多，请稍后再试',
 } as const
 
 /**
@@ -46,6 +54,10 @@ export class SingleSignOn {
 
   /** Starts a sign-in: where to send the browser, and the token its cookie must bring back. */
   async begin(redirectUri: string, requestedReturn: string | undefined): Promise<{ authorizationUrl: URL; pendingToken: string }> {
+    if ((await this.store.countPendingSignIns(Date.now())) >= MAX_PENDING_SIGN_INS) {
+      this.log.warn('sso start refused: too many sign-ins under way', { max: MAX_PENDING_SIGN_INS })
+      throw new RequestError(429, SsoRefusal.tooMany, 60)
+    }
     const { url, checks } = await this.relyingParty.authorizationRequest(redirectUri)
     const pendingToken = `${PENDING_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
     await this.store.savePendingSignIn(hashSecret(pendingToken), {

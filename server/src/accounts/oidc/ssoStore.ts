@@ -30,6 +30,8 @@ export interface SsoStore {
    */
   setExternalId(userId: string, externalId: string | null): Promise<boolean>
 
+  /** Sweeps expired sign-ins and counts the ones still under way. */
+  countPendingSignIns(now: number): Promise<number>
   savePendingSignIn(tokenHash: string, pending: PendingSignIn): Promise<void>
   /** Removes and returns the sign-in: it can be finished once, whatever the outcome. */
   takePendingSignIn(tokenHash: string): Promise<PendingSignIn | undefined>
