@@ -122,6 +122,20 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     expectNoSession(genuine)
   })
 
+  test('a sign-in cancelled at the identity provider ends on a Chinese page, without a session', async () => {
+    const start = await fetch(`${server.url}${SSO_START_PATH}`, { redirect: 'manual' })
+    const authorization = new URL(start.headers.get('location')!)
+    expect(authorization.origin).toBe(idp.issuer)
+    expect(authorization.searchParams.get('code_challenge_method')).toBe('S256')
+    const pendingCookie = start.headers.getSetCookie().find((line) => line.startsWith(`${PENDING_SIGN_IN_COOKIE_NAME}=`))!.split(';')[0]!
+    const cancelled = new URL(authorization.searchParams.get('redirect_uri')!)
+    cancelled.search = new URLSearchParams({ error: 'access_denied', state: authorization.searchParams.get('state')! }).toString()
+    const response = await callCallback(cancelled, pendingCookie)
+    expect(response.status).toBe(401)
+    expect(await response.text()).toContain('统一身份认证未完成')
+    expectNoSession(response)
+  })
+
   test('a callback without the browser cookie of the sign-in is refused (login CSRF)', async () => {
     const { callbackUrl } = await signInAtProvider(server.url, 'zhang.wei')
     const withoutCookie = await callCallback(callbackUrl, undefined)

@@ -23,6 +23,7 @@ const PENDING_TOKEN_PREFIX = 'sso_'
 
 export const SsoRefusal = {
   expired: '统一身份认证登录已失效或已使用，请回到登录页重新登录',
+  cancelled: '统一身份认证未完成（已取消或被拒绝），请回到登录页重新登录',
   invalidResponse: '统一身份认证的返回结果无效，请回到登录页重新登录',
   noIdentifier: '统一身份认证未提供账号标识，请联系项目办',
   notEnabled: '该统一身份账号尚未开通，请联系项目办',
@@ -75,6 +76,11 @@ export class SingleSignOn {
   async finish(pendingToken: string | undefined, query: URLSearchParams): Promise<{ login: LoginResult; returnTo: string }> {
     const pending = pendingToken ? await this.store.takePendingSignIn(hashSecret(pendingToken)) : undefined
     if (!pending || pending.expiresAt <= Date.now()) throw new RequestError(400, SsoRefusal.expired)
+    // The provider's own refusal (the user cancelled, or may not use Guatu there): no code to redeem.
+    if (query.has('error')) {
+      this.log.warn('sso sign-in ended at the identity provider', { error: query.get('error')?.slice(0, 100) })
+      throw new RequestError(401, SsoRefusal.cancelled)
+    }
     let claims: Record<string, unknown>
     try {
       claims = await this.relyingParty.redeem(query, pending)
