@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createUser } from '../helpers/accounts.ts'
+import { deferCleanup } from '../helpers/cleanup.ts'
 import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
 import { startIdentityProvider } from '../helpers/identityProvider.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, startServer } from '../helpers/server.ts'
+import { ServerProcess } from '../helpers/serverProcess.ts'
 import { setExternalId } from '../helpers/ssoFlow.ts'
 
 const UI_TIMEOUT_MS = 15_000
@@ -102,5 +106,36 @@ describe('single sign-on in the browser', () => {
     await wangPage.getByTestId('sso-back-to-login').click()
     await wangPage.getByTestId('sso-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(errors).toEqual([])
+  })
+
+  test('with passwords off the login page offers only the 统一身份认证, and it signs in', async () => {
+    const idp = await startIdentityProvider([{ sub: 'zhang.wei', name: '张伟', preferredUsername: 'zhangwei' }])
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guatu-sso-only-e2e-'))
+    deferCleanup(() => rm(dataDir, { recursive: true, force: true }))
+    const env = { GUATU_DEMO: '0', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...idp.guatuEnv() }
+    const prepared = new ServerProcess(dataDir, env, { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })
+    await prepared.launch(0)
+    const user = await createUser(prepared, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'], displayName: '工信局张科长' })
+    await setExternalId(prepared, user.id, 'zhang.wei')
+    await prepared.stop()
+    const ssoOnly = new ServerProcess(dataDir, { ...env, GUATU_LOCAL_LOGIN: '0' })
+    deferCleanup(() => ssoOnly.shutdownQuietly())
+    await ssoOnly.launch(0)
+    idp.registerGuatu(ssoOnly.url)
+
+    const browser = await launchBrowser()
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+    const page = await context.newPage()
+    await page.goto(`${ssoOnly.url}/`)
+    await page.getByTestId('sso-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+    expect(await page.getByTestId('login-username').count()).toBe(0)
+    expect(await page.getByTestId('login-password').count()).toBe(0)
+    await page.screenshot({ path: await artifactPath('sso-only-login-page.png') })
+    await page.getByTestId('sso-login').click()
+    await page.locator('input[name="login"]').fill('zhang.wei')
+    await page.locator('input[name="password"]').fill('any-password')
+    await page.locator('button[type="submit"]').click()
+    await page.getByTestId('current-user').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+    expect(await page.getByTestId('current-user').textContent()).toContain('工信局张科长')
   })
 })
