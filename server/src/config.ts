@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { SSO_CALLBACK_PATH } from '@guatu/shared/domain/singleSignOn'
+import type { OidcSettings } from './accounts/oidc/oidcSettings.ts'
 import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 
@@ -10,6 +12,7 @@ const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.met
 const FRAME_ANCESTOR_SOURCE = /^(https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?|'self')$/
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true')
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, { error: 'must be an http(s):// URL' })
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
 
 const envSchema = z.object({
@@ -47,6 +50,17 @@ const envSchema = z.object({
     .default(''),
   GUATU_METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   GUATU_METRICS_ALLOW: z.string().default(LOOPBACK_ALLOW_LIST.join(',')),
+  // Single sign-on (统一身份认证, OpenID Connect): see accounts/oidc/oidcSettings.ts.
+  GUATU_PUBLIC_URL: httpUrl.optional(),
+  GUATU_OIDC_ISSUER: httpUrl.optional(),
+  GUATU_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  GUATU_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  GUATU_OIDC_REDIRECT_URL: httpUrl.optional(),
+  GUATU_OIDC_SCOPES: z.string().default('openid profile'),
+  GUATU_OIDC_USER_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a claim name' }).default('sub'),
+  GUATU_OIDC_LABEL: z.string().min(1).max(20).default('统一身份认证登录'),
+  GUATU_OIDC_ALLOW_HTTP: flag.default(false),
+  GUATU_LOCAL_LOGIN: flag.default(true),
 })
 
 export interface ServerConfig {
@@ -81,6 +95,14 @@ export interface ServerConfig {
   metricsAllow: AddressAllowList
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** 统一身份认证 (OpenID Connect), when GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID are set. */
+  oidc: OidcSettings | undefined
+  /**
+   * Whether user name and password are accepted (GUATU_LOCAL_LOGIN, default on). Off needs SSO;
+   * there is no password back door then: the break-glass is someone with access to the server
+   * setting GUATU_LOCAL_LOGIN=1 and restarting (see README, 部署与安全).
+   */
+  localLogin: boolean
 }
 
 /** A comma- or space-separated setting as its entries. */
@@ -106,6 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   } catch (error) {
     throw new Error(`配置无效 (invalid configuration):\n  GUATU_METRICS_ALLOW=${JSON.stringify(values.GUATU_METRICS_ALLOW)}: ${(error as Error).message}`)
   }
+  const oidc = oidcSettings(values)
+  if (!values.GUATU_LOCAL_LOGIN && !oidc) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_LOCAL_LOGIN=0 needs GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID: otherwise nobody can sign in')
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -129,5 +155,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.GUATU_DATABASE_URL,
     redisUrl: values.GUATU_REDIS_URL,
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
+    oidc,
+    localLogin: values.GUATU_LOCAL_LOGIN,
+  }
+}
+
+function oidcSettings(values: z.infer<typeof envSchema>): OidcSettings | undefined {
+  const { GUATU_OIDC_ISSUER: issuer, GUATU_OIDC_CLIENT_ID: clientId } = values
+  if (!issuer && !clientId) return undefined
+  if (!issuer || !clientId) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID go together')
+  }
+  const scopes = values.GUATU_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean)
+  const redirectUrl = values.GUATU_OIDC_REDIRECT_URL ?? (values.GUATU_PUBLIC_URL ? new URL(SSO_CALLBACK_PATH, values.GUATU_PUBLIC_URL).href : undefined)
+  if (!values.GUATU_OIDC_ALLOW_HTTP && [issuer, redirectUrl].some((url) => url?.startsWith('http:'))) {
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and the redirect URL must be https:// (GUATU_OIDC_ALLOW_HTTP=1 permits http on a closed network)')
+  }
+  return {
+    issuer: new URL(issuer),
+    clientId,
+    clientSecret: values.GUATU_OIDC_CLIENT_SECRET,
+    redirectUrl: redirectUrl ? new URL(redirectUrl) : undefined,
+    // Without `openid` the provider would answer plain OAuth: no ID token, no nonce to check.
+    scopes: scopes.includes('openid') ? scopes : ['openid', ...scopes],
+    userClaim: values.GUATU_OIDC_USER_CLAIM,
+    label: values.GUATU_OIDC_LABEL,
+    allowHttp: values.GUATU_OIDC_ALLOW_HTTP,
   }
 }

@@ -3,6 +3,9 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
 import { AccountService } from './accounts/accountService.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
+import { RelyingParty } from './accounts/oidc/relyingParty.ts'
+import { SingleSignOn } from './accounts/oidc/singleSignOn.ts'
+import type { SsoStore } from './accounts/oidc/ssoStore.ts'
 import { BoardService } from './boards/boardService.ts'
 import { LedgerService } from './boards/ledgerService.ts'
 import { DocxToPdf } from './meetings/minutesPdf.ts'
@@ -21,9 +24,11 @@ import type { AccountStore } from './accounts/accountStore.ts'
 import type { BoardStorage } from './storage/boardStorage.ts'
 import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
 import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
+import { PostgresSsoStore } from './storage/postgresSsoStore.ts'
 import { PostgresStorage } from './storage/postgresStorage.ts'
 import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
 import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
+import { SqliteSsoStore } from './storage/sqliteSsoStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
@@ -34,6 +39,7 @@ import { RoomRegistry } from './sync/roomRegistry.ts'
 interface Backend {
   storage: BoardStorage
   accountStore: AccountStore
+  ssoStore: SsoStore
   /** Shown in the listening line; never the URL, which may hold a password. */
   label: string
   readiness: ReadinessCheck
@@ -53,6 +59,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     return {
       storage,
       accountStore: new PostgresAccountStore(pool),
+      ssoStore: new PostgresSsoStore(pool),
       label: 'PostgreSQL',
       readiness,
       postgres: storage,
@@ -66,6 +73,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
   return {
     storage,
     accountStore: new SqliteAccountStore(db),
+    ssoStore: new SqliteSsoStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     firstStart: (work) => work(),
@@ -81,6 +89,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   const backend = await openBackend(config, log)
   const { storage, postgres } = backend
   const accounts = new AccountService(backend.accountStore)
+  const signOn = config.oidc ? new SingleSignOn(config.oidc, new RelyingParty(config.oidc), backend.ssoStore, accounts, log) : undefined
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
     config.redisUrl && postgres
@@ -141,6 +150,8 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     metrics: () => metrics.render(),
     opsAccess: { metricsToken: config.metricsToken, metricsAllow: config.metricsAllow },
     screenFrameAncestors: config.screenFrameAncestors,
+    sso: { store: backend.ssoStore, signOn },
+    localLogin: config.localLogin,
   }))
 
   const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {

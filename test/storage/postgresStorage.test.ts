@@ -5,8 +5,10 @@ import { encodeSnapshot } from '@guatu/server/storage/boardStorage'
 import { openPostgresPool } from '@guatu/server/storage/postgresDatabase'
 import { PostgresStorage } from '@guatu/server/storage/postgresStorage'
 import { PostgresAccountStore } from '@guatu/server/storage/postgresAccountStore'
+import { PostgresSsoStore } from '@guatu/server/storage/postgresSsoStore'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 import { describeAccountStoreContract } from './accountStoreContract.ts'
+import { describeSsoStoreContract } from './ssoStoreContract.ts'
 import { describeStorageContract } from './storageContract.ts'
 
 /** Each contract test gets its own fresh database, dropped afterwards. */
@@ -37,6 +39,22 @@ describeAccountStoreContract('PostgreSQL', async () => {
       return { accounts: new PostgresAccountStore(pool), boards: new PostgresStorage(pool) }
     },
     dispose: harness.dispose,
+  }
+})
+
+describeSsoStoreContract('PostgreSQL', async () => {
+  const database = await createTestDatabase()
+  const pools: pg.Pool[] = []
+  return {
+    open: async () => {
+      const pool = await openPostgresPool(database.url)
+      pools.push(pool)
+      return { accounts: new PostgresAccountStore(pool), sso: new PostgresSsoStore(pool), close: () => pool.end() }
+    },
+    dispose: async () => {
+      for (const pool of pools) await pool.end().catch(() => undefined)
+      await database.drop()
+    },
   }
 })
 

@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { migrateSqliteDatabase, openSqliteDatabase, openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { SqliteAccountStore } from '@guatu/server/storage/sqliteAccountStore'
+import { SqliteSsoStore } from '@guatu/server/storage/sqliteSsoStore'
 import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
 import { captureUpdate } from '../helpers/rawSocket.ts'
 import { describeAccountStoreContract } from './accountStoreContract.ts'
+import { describeSsoStoreContract } from './ssoStoreContract.ts'
 import { describeStorageContract } from './storageContract.ts'
 
 describeStorageContract('SQLite', async () => {
@@ -24,6 +26,17 @@ describeAccountStoreContract('SQLite', async () => {
     open: async () => {
       const db = openSqliteDatabase(dir)
       return { accounts: new SqliteAccountStore(db), boards: new SqliteStorage(db) }
+    },
+    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  }
+})
+
+describeSsoStoreContract('SQLite', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-sso-'))
+  return {
+    open: async () => {
+      const db = openSqliteDatabase(dir)
+      return { accounts: new SqliteAccountStore(db), sso: new SqliteSsoStore(db), close: async () => void db.close() }
     },
     dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
   }

@@ -2,10 +2,11 @@ import { memo, useEffect, useMemo } from 'react'
 import { AppLink } from '../app/AppLink.tsx'
 import { useBoardList } from '../app/useBoardList.ts'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
+import { ExternalIdsSection } from './ExternalIdsSection.tsx'
 import { ScreenLinksSection } from './ScreenLinksSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
 
-/** `/admin`, for 项目办 only: accounts and wall-display links. */
+/** `/admin`, for 项目办 only: accounts, their 统一身份账号, and wall-display links. */
 export const AdminPage = memo(function AdminPage() {
   const { state } = useBoardList()
   const boards = useMemo(() => (state.status === 'ready' ? state.boards : []), [state])
@@ -28,6 +29,7 @@ export const AdminPage = memo(function AdminPage() {
           </p>
         )}
         <UsersSection boards={boards} />
+        <ExternalIdsSection />
         <ScreenLinksSection boards={boards} />
       </main>
     </div>

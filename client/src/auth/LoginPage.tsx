@@ -1,8 +1,10 @@
 import { memo, useState, type FormEvent } from 'react'
 import { login } from '../api/authApi.ts'
 import { ApiError } from '../api/http.ts'
+import { ssoStartUrl } from '../api/singleSignOnApi.ts'
 import { navigate, nextPathAfterLogin } from '../app/route.ts'
 import { signedIn } from './session.ts'
+import { useSignInOptions } from './useSignInOptions.ts'
 
 const SECONDS_PER_MINUTE = 60
 
@@ -17,8 +19,14 @@ function loginFailureMessage(error: unknown): string {
   return minutes ? `登录失败次数过多，请约 ${minutes} 分钟后再试` : '登录失败次数过多，请稍后再试'
 }
 
-/** `/login`: user name and password; afterwards back to the page that was asked for (`?next=`). */
+/**
+ * `/login`: user name and password, and the 统一身份认证 button when the server has single sign-on
+ * (only the button when passwords are off); afterwards back to the page that was asked for (`?next=`).
+ */
 export const LoginPage = memo(function LoginPage({ expired }: { expired: boolean }) {
+  const options = useSignInOptions()
+  // Until the server answered, the password form shows: the usual case, and no flash of nothing.
+  const passwords = options?.localLogin ?? true
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | undefined>()
@@ -50,38 +58,47 @@ export const LoginPage = memo(function LoginPage({ expired }: { expired: boolean
             登录已失效，请重新登录。
           </p>
         )}
-        <label htmlFor="login-username">用户名</label>
-        <input
-          id="login-username"
-          data-testid="login-username"
-          name="username"
-          autoComplete="username"
-          autoFocus
-          value={username}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'login-error' : undefined}
-          onChange={(event) => setUsername(event.target.value)}
-        />
-        <label htmlFor="login-password">密码</label>
-        <input
-          id="login-password"
-          data-testid="login-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'login-error' : undefined}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        {error && (
-          <p id="login-error" className="error-text" role="alert" data-testid="login-error">
-            {error}
-          </p>
+        {passwords && (
+          <>
+            <label htmlFor="login-username">用户名</label>
+            <input
+              id="login-username"
+              data-testid="login-username"
+              name="username"
+              autoComplete="username"
+              autoFocus
+              value={username}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'login-error' : undefined}
+              onChange={(event) => setUsername(event.target.value)}
+            />
+            <label htmlFor="login-password">密码</label>
+            <input
+              id="login-password"
+              data-testid="login-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'login-error' : undefined}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+            {error && (
+              <p id="login-error" className="error-text" role="alert" data-testid="login-error">
+                {error}
+              </p>
+            )}
+            <button type="submit" className="primary-button" data-testid="login-submit" disabled={busy}>
+              {busy ? '正在登录…' : '登录'}
+            </button>
+          </>
         )}
-        <button type="submit" className="primary-button" data-testid="login-submit" disabled={busy}>
-          {busy ? '正在登录…' : '登录'}
-        </button>
+        {options?.sso && (
+          <a className={passwords ? 'sso-login' : 'sso-login primary-link-button'} href={ssoStartUrl(nextPathAfterLogin(window.location.search))} data-testid="sso-login">
+            {options.sso.label}
+          </a>
+        )}
       </form>
     </main>
   )

@@ -63,6 +63,27 @@ export class AccountService {
       throw new RequestError(401, user?.disabled && valid ? '该账号已停用，请联系项目办' : '用户名或密码错误')
     }
     this.throttle.recordSuccess(keys)
+    return this.openSession(user)
+  }
+
+  /**
+   * Signs in a user whose identity another party proved (统一身份认证 single sign-on): the same
+   * session as a password login, refused for a disabled account.
+   */
+  async signInVerified(userId: string): Promise<LoginResult> {
+    const user = await this.store.findUser(userId)
+    if (!user) throw new RequestError(403, '该统一身份账号尚未开通，请联系项目办')
+    if (user.disabled) throw new RequestError(403, '该账号已停用，请联系项目办')
+    return this.openSession(user)
+  }
+
+  /** Ends every session of a user, as a password reset does (e.g. their 统一身份账号 changed). */
+  endSessions(userId: string): Promise<void> {
+    return this.store.deleteSessionsOfUser(userId)
+  }
+
+  /** The one place a session is made, whichever way the user proved who they are. */
+  private async openSession(user: UserRecord): Promise<LoginResult> {
     const sessionToken = newSecret(TokenKind.session)
     await this.store.createSession(hashSecret(sessionToken), user.id, Date.now() + SESSION_TTL_MS)
     return { user, sessionToken }

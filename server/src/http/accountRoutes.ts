@@ -1,33 +1,33 @@
 import { Hono } from 'hono'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
-import { AccountService, SESSION_TTL_MS, publicUser } from '../accounts/accountService.ts'
+import { AccountService, publicUser } from '../accounts/accountService.ts'
+import { RequestError } from '../requestError.ts'
 import { clientAddress, requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
 import { SESSION_COOKIE } from './authentication.ts'
 import { parseBody } from './parseBody.ts'
+import { setSessionCookie } from './sessionCookie.ts'
 
 const loginSchema = z.object({
   username: z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64),
   password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(256),
 })
 
+/** GUATU_LOCAL_LOGIN=0: passwords are refused before they are checked, so none can be guessed. */
+const LOCAL_LOGIN_OFF = '本系统已改用统一身份认证登录，不再接受用户名和密码，请在登录页点击统一身份认证登录'
+
 const tokenSchema = z.object({ name: z.string().trim().max(60).superRefine(refuseXmlUnsafe('令牌名称')).optional() })
 
 /** Sign-in, sign-out, who am I, and personal API tokens. */
-export function accountRoutes(accounts: AccountService): Hono<AppEnv> {
+export function accountRoutes(accounts: AccountService, options: { localLogin: boolean } = { localLogin: true }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.post('/login', async (c) => {
+    if (!options.localLogin) throw new RequestError(403, LOCAL_LOGIN_OFF)
     const { username, password } = await parseBody(c, loginSchema)
     const { user, sessionToken } = await accounts.login(username, password, clientAddress(c))
-    setCookie(c, SESSION_COOKIE, sessionToken, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
-      maxAge: Math.floor(SESSION_TTL_MS / 1000),
-    })
+    setSessionCookie(c, sessionToken)
     return c.json({ user: publicUser(user) })
   })
 

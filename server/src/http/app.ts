@@ -4,8 +4,11 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
+import { EXTERNAL_IDS_PATH } from '@guatu/shared/domain/singleSignOn'
 import { SYNC_PATH } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
+import type { SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
+import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
@@ -21,6 +24,8 @@ import { csrfGuard } from './csrfGuard.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
 import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
+import { externalIdRoutes } from './externalIdRoutes.ts'
+import { oidcRoutes } from './oidcRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { securityHeaders } from './securityHeaders.ts'
@@ -45,6 +50,10 @@ export interface AppDependencies extends SyncRouteDependencies {
   opsAccess: OpsAccessOptions
   /** Origins that may frame the wall screen (securityHeaders.ts). */
   screenFrameAncestors: readonly string[]
+  /** 统一身份认证 (single sign-on): the office's 统一身份账号 list, and the sign-in when configured. */
+  sso?: { store: SsoStore; signOn: SingleSignOn | undefined }
+  /** GUATU_LOCAL_LOGIN: whether passwords are accepted (default true). */
+  localLogin?: boolean
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
@@ -74,7 +83,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
 
   app.use('/api/*', authentication(deps.accounts))
-  app.route('/api', accountRoutes(deps.accounts))
+  const localLogin = deps.localLogin ?? true
+  app.route('/api', accountRoutes(deps.accounts, { localLogin }))
+  app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log }))
+  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store, (userId) => deps.tracker.closeUser(userId, true)))
   app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))

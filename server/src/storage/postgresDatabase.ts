@@ -84,6 +84,21 @@ const MIGRATIONS: readonly string[] = [
      principal_id TEXT NOT NULL,
      PRIMARY KEY (board_id, client_id)
    );`,
+  // Single sign-on (统一身份认证): the office's 统一身份账号 of each account, one person one account,
+  // and the sign-ins under way at the identity provider (see accounts/oidc/ssoStore.ts).
+  `CREATE TABLE user_external_ids (
+     user_id TEXT PRIMARY KEY REFERENCES users(id),
+     external_id TEXT NOT NULL UNIQUE
+   );
+   CREATE TABLE pending_sign_ins (
+     token_hash TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     nonce TEXT NOT NULL,
+     code_verifier TEXT NOT NULL,
+     redirect_uri TEXT NOT NULL,
+     return_to TEXT NOT NULL,
+     expires_at BIGINT NOT NULL
+   );`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -1,0 +1,45 @@
+import { Hono } from 'hono'
+import type { ExternalIdentity } from '@guatu/shared/domain/singleSignOn'
+import { setExternalIdSchema } from '@guatu/shared/domain/singleSignOn'
+import type { AccountService } from '../accounts/accountService.ts'
+import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
+import { RequestError } from '../requestError.ts'
+import { requireAdmin, type AppEnv } from './appEnv.ts'
+import { parseBody } from './parseBody.ts'
+
+/**
+ * The office's list of 统一身份账号 (mounted at EXTERNAL_IDS_PATH): who may enter through single
+ * sign-on, and as which Guatu account. Open whether or not SSO is configured yet, so the office
+ * can prepare it before turning it on.
+ *
+ * `onAccessChanged` runs when an account's 统一身份账号 changed or was removed: whoever signed in
+ * under the old one is signed out, their sessions ended and open connections closed.
+ */
+export function externalIdRoutes(accounts: AccountService, store: SsoStore, onAccessChanged: (userId: string) => void): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+
+  routes.get('/', async (c) => {
+    requireAdmin(c)
+    return c.json({ identities: await store.listExternalIds() })
+  })
+
+  routes.put('/:userId', async (c) => {
+    requireAdmin(c)
+    const userId = c.req.param('userId')
+    const { externalId } = await parseBody(c, setExternalIdSchema)
+    const user = (await accounts.listUsers()).find((candidate) => candidate.id === userId)
+    if (!user) throw new RequestError(404, '用户不存在')
+    const previous = (await store.listExternalIds()).find((identity) => identity.userId === userId)?.externalId
+    if (!(await store.setExternalId(userId, externalId))) {
+      throw new RequestError(409, `统一身份账号「${externalId}」已对应其他用户`)
+    }
+    if (previous !== undefined && previous !== externalId) {
+      await accounts.endSessions(userId)
+      onAccessChanged(userId)
+    }
+    const identity: ExternalIdentity | null = externalId === null ? null : { userId, externalId }
+    return c.json({ identity })
+  })
+
+  return routes
+}
