@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import type { LockoutSettings } from './accounts/accountLockout.ts'
+import { parseProxyEntry } from './http/clientAddress.ts'
 import type { LogLevel } from './log.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -34,6 +36,16 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
   GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
+  GUATU_LOCKOUT_FAILURES: integer(1, 100).default(5),
+  GUATU_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15),
+  GUATU_ADDRESS_FAILURES: integer(1, 1_000_000).default(50),
+  GUATU_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== undefined), {
+      error: 'must be a comma-separated list of addresses or CIDR blocks (10.0.0.0/8, ::1)',
+    }),
 })
 
 export interface ServerConfig {
@@ -62,6 +74,10 @@ export interface ServerConfig {
   catchUpEveryMs: number
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** Account lockout after failed logins, and the per-address slowdown (accountLockout.ts). */
+  lockout: LockoutSettings
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR blocks). */
+  trustedProxies: string[]
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -96,5 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.GUATU_DATABASE_URL,
     redisUrl: values.GUATU_REDIS_URL,
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
+    lockout: {
+      maxFailuresPerAccount: values.GUATU_LOCKOUT_FAILURES,
+      lockMs: values.GUATU_LOCKOUT_MINUTES * 60 * 1000,
+      maxFailuresPerAddress: values.GUATU_ADDRESS_FAILURES,
+    },
+    trustedProxies: values.GUATU_TRUSTED_PROXIES,
   }
 }

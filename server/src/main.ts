@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import { AccountLockout } from './accounts/accountLockout.ts'
 import { AccountService } from './accounts/accountService.ts'
+import { MemoryAttemptCounters } from './accounts/attemptCounters.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { BoardService } from './boards/boardService.ts'
 import { LedgerService } from './boards/ledgerService.ts'
@@ -10,12 +12,14 @@ import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
+import { TrustedProxies } from './http/clientAddress.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, type Logger } from './log.ts'
 import { ServerMetrics } from './ops/metrics.ts'
 import { installProcessGuards } from './ops/processGuards.ts'
 import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
 import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
+import { RedisAttemptCounters } from './scaleout/redisAttemptCounters.ts'
 import { RedisFanout } from './scaleout/redisFanout.ts'
 import type { AccountStore } from './accounts/accountStore.ts'
 import type { BoardStorage } from './storage/boardStorage.ts'
@@ -80,7 +84,9 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
 async function main(config: ServerConfig, log: Logger): Promise<void> {
   const backend = await openBackend(config, log)
   const { storage, postgres } = backend
-  const accounts = new AccountService(backend.accountStore)
+  // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
+  const loginCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : new MemoryAttemptCounters()
+  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout))
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
     config.redisUrl && postgres
@@ -107,6 +113,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   if (fanout) readinessChecks.push({ name: 'redis', check: () => fanout.ping() })
   accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
+  accounts.onRevoked = (revocation) => tracker.revoke(revocation)
 
   await backend.firstStart(async () => {
     const firstStart = (await storage.listBoards()).length === 0
@@ -139,6 +146,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     isShuttingDown: () => shuttingDown,
     readiness: readinessProbe(readinessChecks, () => shuttingDown),
     metrics: () => metrics.render(),
+    trustedProxies: new TrustedProxies(config.trustedProxies),
   }))
 
   const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -160,6 +168,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
     await rooms.closeAll()
     await fanout?.close()
+    await loginCounters.close()
     await backend.close()
     process.exit(exitCode)
   }

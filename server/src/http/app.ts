@@ -14,9 +14,10 @@ import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { accountRoutes } from './accountRoutes.ts'
-import type { AppEnv } from './appEnv.ts'
+import { peerAddress, type AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
@@ -38,11 +39,18 @@ export interface AppDependencies extends SyncRouteDependencies {
   readiness?: () => Promise<ReadinessReport>
   /** Prometheus text exposition for /metrics; without it, no /metrics route. */
   metrics?: () => Promise<{ contentType: string; body: string }>
+  /** Proxies whose X-Forwarded-For names the client (GUATU_TRUSTED_PROXIES). */
+  trustedProxies: TrustedProxies
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', resolveClientAddress(peerAddress(c), c.req.header('x-forwarded-for'), deps.trustedProxies))
+    await next()
+  })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
@@ -63,7 +71,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
 
   app.use('/api/*', authentication(deps.accounts))
   app.route('/api', accountRoutes(deps.accounts))
-  app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
+  app.route('/api/users', userRoutes(deps.accounts))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))

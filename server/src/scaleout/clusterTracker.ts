@@ -1,11 +1,12 @@
+import type { Revocation } from '../accounts/credentialRevocation.ts'
 import { ConnectionTracker } from '../sync/connectionTracker.ts'
 import type { ControlMessage } from './fanoutMessages.ts'
 import type { RedisFanout } from './redisFanout.ts'
 
 /**
- * A ConnectionTracker whose access changes reach every process: a user signed out or a screen link
- * revoked on one process closes the sockets on all of them, wherever the clients are connected.
- * (The per-user connection limit stays per process.)
+ * A ConnectionTracker whose access changes reach every process: a user signed out, a token
+ * deleted or a screen link revoked on one process closes the sockets on all of them, wherever the
+ * clients are connected. (The per-user connection limit stays per process.)
  */
 export class ClusterConnectionTracker extends ConnectionTracker {
   constructor(
@@ -21,13 +22,13 @@ export class ClusterConnectionTracker extends ConnectionTracker {
     this.fanout.publishControl({ kind: 'revoke-screen-link', linkId })
   }
 
-  override closeUser(userId: string, sessionsEnded: boolean): void {
-    super.closeUser(userId, sessionsEnded)
-    this.fanout.publishControl({ kind: 'close-user', userId, sessionsEnded })
+  override revoke(revocation: Revocation): void {
+    super.revoke(revocation)
+    this.fanout.publishControl({ kind: 'revoke', revocation })
   }
 
   private applyRemote(message: ControlMessage): void {
-    if (message.kind === 'close-user') super.closeUser(message.userId, message.sessionsEnded)
+    if (message.kind === 'revoke') super.revoke(message.revocation)
     else super.closeScreenLink(message.linkId)
   }
 }
