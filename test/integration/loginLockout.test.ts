@@ -133,7 +133,7 @@ describe('the office sees locked accounts and unlocks them', () => {
 
 describe('X-Forwarded-For counts only from a trusted proxy', () => {
   test('a forged X-Forwarded-For from a peer that is not a trusted proxy is ignored: the failures count on the peer', async () => {
-    for (const env of [{}, { GUATU_TRUSTED_PROXIES: '10.0.0.0/8' }]) {
+    for (const env of [{}, { GUATU_TRUSTED_PROXIES: '10.0.0.0/8' }] as Record<string, string>[]) {
       const server = await startServer({ env: { GUATU_ADDRESS_FAILURES: '3', ...env } })
       await failMany(server, 3, (i) => `198.51.100.${i + 10}`)
       const next = await login(server, 'spray_z', 'Password123', '198.51.100.99')
