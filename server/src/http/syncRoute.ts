@@ -5,7 +5,7 @@ import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
-import { apiTokenCredential, sessionCredential, type CredentialRef } from '../accounts/credentialRevocation.ts'
+import { REVOCATION_CLOSE, apiTokenCredential, sessionCredential, type CredentialRef } from '../accounts/credentialRevocation.ts'
 import type { Logger } from '../log.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import { Connection, ConnectionHandler, errorFields } from '../sync/connection.ts'
@@ -41,6 +41,8 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   return upgradeWebSocket(async (c) => {
     const boardId = c.req.param('boardId') ?? ''
     const wantsAcks = c.req.query(SyncParam.acks) === '1'
+    // Revocations from now on reach this socket even if they land before it is registered.
+    const checkedAt = Date.now()
     // A storage failure while checking credentials refuses this socket, with a reason, and nothing else.
     const access = await authorize(c, boardId, deps).catch((error: unknown): Refusal => {
       deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
@@ -73,8 +75,9 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
         ws.close(access.code, access.reason)
         return
       }
-      if (access.credential && deps.tracker.wasRevoked(access.credential)) {
-        ws.close(CloseCode.unauthorized, '登录已失效，请重新登录')
+      const revoked = deps.tracker.revokedSince(access.principal, access.credential, checkedAt)
+      if (revoked) {
+        ws.close(REVOCATION_CLOSE[revoked].code, REVOCATION_CLOSE[revoked].reason)
         return
       }
       const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>

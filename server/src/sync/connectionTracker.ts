@@ -1,6 +1,6 @@
 import type { Principal } from '@guatu/shared/domain/principal'
 import { CloseCode } from '@guatu/shared/sync/protocol'
-import { REVOCATION_CLOSE, type CredentialRef, type Revocation } from '../accounts/credentialRevocation.ts'
+import { REVOCATION_CLOSE, type CredentialRef, type Revocation, type RevocationCause } from '../accounts/credentialRevocation.ts'
 import type { Connection } from './connection.ts'
 
 function principalKey(principal: Principal): string {
@@ -8,8 +8,9 @@ function principalKey(principal: Principal): string {
 }
 
 /**
- * A credential revoked this recently refuses new sockets too: a socket whose credentials were
- * checked just before the revocation, but registered just after it, must not slip through.
+ * Revocations are remembered this long: a socket whose credentials were checked just before a
+ * revocation (the storage read was in flight) but registered just after it must not slip through
+ * with what was revoked. Longer than any credential check takes.
  */
 const REMEMBER_REVOKED_MS = 60_000
 
@@ -22,16 +23,16 @@ export class ConnectionTracker {
   private readonly byPrincipal = new Map<string, Set<Connection>>()
   private readonly byCredential = new Map<CredentialRef, Set<Connection>>()
   private readonly credentialOf = new Map<Connection, CredentialRef>()
-  private readonly recentlyRevoked = new Map<CredentialRef, number>()
+  /** By credential or `user:<id>`: when it was last revoked, and why. */
+  private readonly recentlyRevoked = new Map<string, { at: number; cause: RevocationCause }>()
 
   constructor(private readonly maxPerPrincipal: number) {}
 
   /**
    * Registers the connection and the credential it was opened with; false when its principal
-   * already has the most it may or the credential was just revoked (the caller closes it).
+   * already has the most it may (the caller closes it). Check `revokedSince` first.
    */
   tryAdd(connection: Connection, credential?: CredentialRef): boolean {
-    if (credential && this.wasRevoked(credential)) return false
     const key = principalKey(connection.principal)
     const open = this.byPrincipal.get(key) ?? new Set<Connection>()
     if (open.size >= this.maxPerPrincipal) return false
@@ -46,10 +47,16 @@ export class ConnectionTracker {
     return true
   }
 
-  /** Whether a credential was revoked within the last minute (see REMEMBER_REVOKED_MS). */
-  wasRevoked(credential: CredentialRef): boolean {
-    const at = this.recentlyRevoked.get(credential)
-    return at !== undefined && Date.now() - at < REMEMBER_REVOKED_MS
+  /**
+   * The revocation that reached this credential or its user at or after `checkedAt` (when the
+   * socket's credentials were read from storage), if any: the socket carries what was revoked.
+   */
+  revokedSince(principal: Principal, credential: CredentialRef | undefined, checkedAt: number): RevocationCause | undefined {
+    for (const key of [credential, principal.kind === 'user' ? `user:${principal.userId}` : undefined]) {
+      const revoked = key === undefined ? undefined : this.recentlyRevoked.get(key)
+      if (revoked && revoked.at >= checkedAt) return revoked.cause
+    }
+    return undefined
   }
 
   remove(connection: Connection): void {
@@ -77,17 +84,18 @@ export class ConnectionTracker {
     const { code, reason } = REVOCATION_CLOSE[revocation.cause]
     let affected: Iterable<Connection>
     if (revocation.scope === 'credential') {
-      this.rememberRevoked(revocation.credential)
+      this.rememberRevoked(revocation.credential, revocation.cause)
       affected = this.byCredential.get(revocation.credential) ?? []
     } else {
+      this.rememberRevoked(`user:${revocation.userId}`, revocation.cause)
       affected = this.byPrincipal.get(`user:${revocation.userId}`) ?? []
     }
     for (const connection of [...affected]) connection.close(code, reason)
   }
 
-  private rememberRevoked(credential: CredentialRef): void {
+  private rememberRevoked(key: string, cause: RevocationCause): void {
     const now = Date.now()
-    for (const [known, at] of this.recentlyRevoked) if (now - at >= REMEMBER_REVOKED_MS) this.recentlyRevoked.delete(known)
-    this.recentlyRevoked.set(credential, now)
+    for (const [known, { at }] of this.recentlyRevoked) if (now - at >= REMEMBER_REVOKED_MS) this.recentlyRevoked.delete(known)
+    this.recentlyRevoked.set(key, { at: now, cause })
   }
 }
