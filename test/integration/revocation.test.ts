@@ -10,7 +10,7 @@ let topology: Topology
 
 beforeAll(async () => {
   server = await startServer()
-  topology = { act: server, socketOn: server, sameProcess: true }
+  topology = { act: server, socketOn: server }
 })
 
 describe('revoking a credential closes the sockets opened with it, on one process', () => {

@@ -8,12 +8,12 @@ let topology: Topology
 beforeAll(async () => {
   const cluster = await startCluster(2)
   const [first, second] = cluster.servers as [TestServer, TestServer]
-  topology = { act: first, socketOn: second, sameProcess: false }
+  topology = { act: first, socketOn: second }
 })
 
 describe('revoking a credential on one process closes its sockets on another (PostgreSQL + Redis)', () => {
   for (const revocation of REVOCATION_CASES) {
-    test(`${revocation.name}, within a second, and nothing written after the close is applied`, async () => {
+    test(`${revocation.name}, within a second, and and a write sent after it is not applied`, async () => {
       await expectRevoked(topology, revocation)
     })
   }

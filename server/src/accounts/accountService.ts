@@ -47,7 +47,7 @@ export class AccountService {
   /** Called with a screen link's id when it is revoked, so open screens are disconnected. */
   onScreenLinkRevoked: (linkId: string) => void = () => {}
   /** Called when credentials are revoked, so the sockets opened with them are closed (all processes). */
-  onRevoked: (revocation: Revocation) => void = () => {}
+  onRevoked: (revocation: Revocation) => Promise<void> = async () => {}
 
   constructor(
     private readonly store: AccountStore,
@@ -69,7 +69,7 @@ export class AccountService {
 
   async logout(sessionToken: string): Promise<void> {
     await this.store.deleteSession(hashSecret(sessionToken))
-    this.onRevoked({ scope: 'credential', credential: sessionCredential(sessionToken), cause: RevocationCause.loggedOut })
+    await this.onRevoked({ scope: 'credential', credential: sessionCredential(sessionToken), cause: RevocationCause.loggedOut })
   }
 
   /** The principal behind a session cookie, or undefined when it is unknown or expired. */
@@ -127,7 +127,7 @@ export class AccountService {
 
   async deleteApiToken(principal: UserPrincipal, id: string): Promise<boolean> {
     const deleted = await this.store.deleteApiToken(id, principal.userId)
-    if (deleted) this.onRevoked({ scope: 'credential', credential: apiTokenCredential(id), cause: RevocationCause.tokenDeleted })
+    if (deleted) await this.onRevoked({ scope: 'credential', credential: apiTokenCredential(id), cause: RevocationCause.tokenDeleted })
     return deleted
   }
 
@@ -195,7 +195,7 @@ export class AccountService {
     const cause = revocationForUserChange(input)
     if (cause === RevocationCause.passwordChanged) await revokeAllCredentials(this.store, user.id)
     if (cause === RevocationCause.disabled) await this.store.deleteSessionsOfUser(user.id)
-    if (cause) this.onRevoked({ scope: 'user', userId: user.id, cause })
+    if (cause) await this.onRevoked({ scope: 'user', userId: user.id, cause })
     return { user: updated, ended: cause === RevocationCause.passwordChanged || cause === RevocationCause.disabled }
   }
 

@@ -38,7 +38,7 @@ export const REVOCATION_CLOSE: Record<RevocationCause, { code: CloseCode; reason
   [RevocationCause.accessChanged]: { code: CloseCode.serverRestart, reason: '权限已变更，正在重新连接' },
 }
 
-/** One credential, or everything a user holds. */
+/** One credential, or everything a user holds. Answered (REST) only once every process was told. */
 export type Revocation =
   | { scope: 'credential'; credential: CredentialRef; cause: RevocationCause }
   | { scope: 'user'; userId: string; cause: RevocationCause }

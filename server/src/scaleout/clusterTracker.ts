@@ -19,16 +19,17 @@ export class ClusterConnectionTracker extends ConnectionTracker {
 
   override closeScreenLink(linkId: string): void {
     super.closeScreenLink(linkId)
-    this.fanout.publishControl({ kind: 'revoke-screen-link', linkId })
+    void this.fanout.publishControl({ kind: 'revoke-screen-link', linkId })
   }
 
-  override revoke(revocation: Revocation): void {
-    super.revoke(revocation)
-    this.fanout.publishControl({ kind: 'revoke', revocation })
+  /** Settles once Redis has passed the revocation on to the other processes (or failed to). */
+  override async revoke(revocation: Revocation): Promise<void> {
+    await super.revoke(revocation)
+    await this.fanout.publishControl({ kind: 'revoke', revocation })
   }
 
   private applyRemote(message: ControlMessage): void {
-    if (message.kind === 'revoke') super.revoke(message.revocation)
+    if (message.kind === 'revoke') void super.revoke(message.revocation)
     else super.closeScreenLink(message.linkId)
   }
 }

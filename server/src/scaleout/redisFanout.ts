@@ -29,6 +29,8 @@ export interface RedisFanoutOptions {
 
 /** Give up waiting for a SUBSCRIBE confirmation after this long; the catch-up closes any gap. */
 const SUBSCRIBE_TIMEOUT_MS = 2_000
+/** Give up waiting for Redis to take an access change after this long (the change is made regardless). */
+const CONTROL_PUBLISH_TIMEOUT_MS = 1_000
 
 /**
  * Carries stored updates, presence and access changes between server processes over Redis
@@ -112,9 +114,15 @@ export class RedisFanout implements RoomFanout {
     this.publish(boardChannel(boardId), encodeFanoutMessage({ kind: FanoutKind.awareness, senderId: this.processId, awarenessUpdate }))
   }
 
-  /** Tells every other process about an access change (see ClusterConnectionTracker). */
-  publishControl(message: ControlPayload): void {
-    this.publish(CONTROL_CHANNEL, Buffer.from(JSON.stringify({ ...message, senderId: this.processId })))
+  /**
+   * Tells every other process about an access change (see ClusterConnectionTracker). Settles once
+   * Redis has handed the message to the subscribers (or the publish failed): a revocation is
+   * answered only after the other processes have been told.
+   */
+  publishControl(message: ControlPayload): Promise<void> {
+    const published = this.publish(CONTROL_CHANNEL, Buffer.from(JSON.stringify({ ...message, senderId: this.processId })))
+    // A Redis that does not answer must not hold up the office's request for long.
+    return withTimeout(published, CONTROL_PUBLISH_TIMEOUT_MS).catch(() => void this.publishFailures++)
   }
 
   async close(): Promise<void> {
@@ -129,13 +137,16 @@ export class RedisFanout implements RoomFanout {
     )
   }
 
-  private publish(channel: string, message: Uint8Array): void {
-    if (this.closed) return
+  private publish(channel: string, message: Uint8Array): Promise<void> {
+    if (this.closed) return Promise.resolve()
     if (this.publisher.status !== 'ready') {
       this.publishFailures++
-      return
+      return Promise.resolve()
     }
-    this.publisher.publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength)).catch(() => this.publishFailures++)
+    return this.publisher.publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength)).then(
+      () => undefined,
+      () => void this.publishFailures++,
+    )
   }
 
   private receive(channel: string, message: Buffer): void {

@@ -79,8 +79,11 @@ export class ConnectionTracker {
     }
   }
 
-  /** Closes the sockets a revocation reaches, with the cause's code and Chinese reason. */
-  revoke(revocation: Revocation): void {
+  /**
+   * Closes the sockets a revocation reaches, with the cause's code and Chinese reason, before it
+   * returns; the promise is for subclasses that also tell other processes.
+   */
+  revoke(revocation: Revocation): Promise<void> {
     const { code, reason } = REVOCATION_CLOSE[revocation.cause]
     let affected: Iterable<Connection>
     if (revocation.scope === 'credential') {
@@ -91,6 +94,7 @@ export class ConnectionTracker {
       affected = this.byPrincipal.get(`user:${revocation.userId}`) ?? []
     }
     for (const connection of [...affected]) connection.close(code, reason)
+    return Promise.resolve()
   }
 
   private rememberRevoked(key: string, cause: RevocationCause): void {
