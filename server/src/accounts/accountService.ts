@@ -68,7 +68,10 @@ export class AccountService {
   }
 
   async logout(sessionToken: string): Promise<void> {
-    await this.store.deleteSession(hashSecret(sessionToken))
+    const hash = hashSecret(sessionToken)
+    // Only a session that exists is announced: made-up cookies must not flood every process.
+    if (!(await this.store.findSession(hash))) return
+    await this.store.deleteSession(hash)
     await this.onRevoked({ scope: 'credential', credential: sessionCredential(sessionToken), cause: RevocationCause.loggedOut })
   }
 
