@@ -85,7 +85,8 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   const backend = await openBackend(config, log)
   const { storage, postgres } = backend
   // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
-  const loginCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : new MemoryAttemptCounters()
+  const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
+  const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
   const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout))
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
@@ -111,7 +112,8 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
-  if (fanout) readinessChecks.push({ name: 'redis', check: () => fanout.ping() })
+  // Ready with Redis means both the fan-out and the shared login counters are connected.
+  if (fanout) readinessChecks.push({ name: 'redis', check: async () => (await fanout.ping()) && (sharedCounters?.isReady() ?? true) })
   accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
   accounts.onRevoked = (revocation) => tracker.revoke(revocation)
 

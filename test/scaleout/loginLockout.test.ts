@@ -2,13 +2,16 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createUser } from '../helpers/accounts.ts'
 import { requestJson, type JsonResponse } from '../helpers/rest.ts'
+import { waitFor } from '../helpers/wait.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { startCluster } from './cluster.ts'
+import { startCluster, type Cluster } from './cluster.ts'
 
+let cluster: Cluster
 let servers: [TestServer, TestServer, TestServer]
 
 beforeAll(async () => {
-  servers = (await startCluster(3)).servers as [TestServer, TestServer, TestServer]
+  cluster = await startCluster(3)
+  servers = cluster.servers as [TestServer, TestServer, TestServer]
 })
 
 function login(server: TestServer, username: string, password: string): Promise<JsonResponse<{ error?: string }>> {
@@ -30,5 +33,20 @@ describe('login counters shared by every process through Redis', () => {
     }
     expect((await requestJson(second, `/api/users/${user.id}/unlock`, { method: 'POST', body: {} })).status).toBe(200)
     expect((await login(third, 'cluster_li', 'cluster-pass-2025')).status).toBe(200)
+  })
+
+  test('while Redis is down each process still counts failures and lets the right password in; back up, the counters are shared again', async () => {
+    const [first, second] = servers
+    await createUser(first, { username: 'outage_wang', password: 'outage-pass-2025', role: Role.editor, units: ['发改局'] })
+    await cluster.redis.kill()
+    expect((await login(first, 'outage_wang', 'wrong-guess')).status).toBe(401)
+    expect((await login(first, 'outage_wang', 'outage-pass-2025')).status).toBe(200)
+    for (let i = 0; i < 5; i++) expect((await login(second, 'outage_wang', `wrong-guess-${i}`)).status).toBe(401)
+    expect((await login(second, 'outage_wang', 'outage-pass-2025')).status, 'locked on the process that counted').toBe(429)
+    await cluster.redis.launch()
+    await waitFor(async () => (await fetch(`${first.url}/readyz`)).status === 200, { message: 'readyz to report 200 once Redis is back' })
+    const user = await createUser(first, { username: 'outage_zhao', password: 'outage-pass-2025', role: Role.editor, units: ['发改局'] })
+    for (const [i, server] of [first, second, first, second, first].entries()) expect((await login(server, user.id, `guess-${i}`)).status).toBe(401)
+    expect((await login(second, 'outage_zhao', 'outage-pass-2025')).status, 'locked everywhere again').toBe(429)
   })
 })

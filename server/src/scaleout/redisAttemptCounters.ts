@@ -33,6 +33,11 @@ export class RedisAttemptCounters implements AttemptCounters {
     this.redis.on('ready', () => (this.warned = false))
   }
 
+  /** Whether the counters are shared right now (readiness), rather than kept per process. */
+  isReady(): boolean {
+    return this.redis.status === 'ready'
+  }
+
   increment(key: string, ttlMs: number): Promise<number> {
     return this.withFallback(
       async () => Number(await this.redis.eval(INCREMENT_SCRIPT, 1, KEY_PREFIX + key, String(ttlMs))),
