@@ -42,4 +42,11 @@ describe('the account lockout', () => {
     now += SETTINGS.lockMs
     expect(await outcome(lockout.check(account, 'a', async () => true))).toBe(200)
   })
+
+  test('a flood of made-up names cannot grow the in-memory counters without bound: the oldest are forgotten first', async () => {
+    const counters = new MemoryAttemptCounters()
+    for (let i = 0; i < 200_100; i++) await counters.increment(`fail:name:flood${i}`, 60_000)
+    const kept = await counters.read(['fail:name:flood0', 'fail:name:flood99', 'fail:name:flood100', 'fail:name:flood200099'])
+    expect([...kept.keys()]).toEqual(['fail:name:flood100', 'fail:name:flood200099'])
+  })
 })

@@ -18,11 +18,18 @@ interface Entry {
   expiresAt: number
 }
 
-/** Prune expired entries once the map holds this many: a flood of names cannot grow it forever. */
+/** Expired entries are first swept once the map holds this many. */
 const PRUNE_ABOVE_ENTRIES = 10_000
+/**
+ * The most entries kept: a flood of made-up names must not exhaust memory. Past it the oldest go
+ * first — forgetting a count is the lesser harm, and it takes this many failures within the window.
+ */
+const MAX_ENTRIES = 200_000
 
 export class MemoryAttemptCounters implements AttemptCounters {
   private readonly entries = new Map<string, Entry>()
+  /** Expired entries are swept when the map grows past this (then twice its size): amortized O(1). */
+  private sweepAbove = PRUNE_ABOVE_ENTRIES
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -30,7 +37,7 @@ export class MemoryAttemptCounters implements AttemptCounters {
     const entry = this.live(key) ?? { value: 0, expiresAt: this.now() + ttlMs }
     entry.value += 1
     this.entries.set(key, entry)
-    if (this.entries.size > PRUNE_ABOVE_ENTRIES) this.prune()
+    this.bound()
     return entry.value
   }
 
@@ -45,6 +52,7 @@ export class MemoryAttemptCounters implements AttemptCounters {
 
   async set(key: string, value: number, ttlMs: number): Promise<void> {
     this.entries.set(key, { value, expiresAt: this.now() + ttlMs })
+    this.bound()
   }
 
   async delete(keys: readonly string[]): Promise<void> {
@@ -62,7 +70,14 @@ export class MemoryAttemptCounters implements AttemptCounters {
     return entry
   }
 
-  private prune(): void {
-    for (const key of [...this.entries.keys()]) this.live(key)
+  private bound(): void {
+    if (this.entries.size > this.sweepAbove) {
+      for (const key of [...this.entries.keys()]) this.live(key)
+      this.sweepAbove = Math.max(PRUNE_ABOVE_ENTRIES, this.entries.size * 2)
+    }
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= MAX_ENTRIES) break
+      this.entries.delete(key)
+    }
   }
 }
