@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('revoking a credential on one process closes its sockets on another (PostgreSQL + Redis)', () => {
   for (const revocation of REVOCATION_CASES) {
-    test(`${revocation.name}, within a second, and and a write sent after it is not applied`, async () => {
+    test(`${revocation.name}, within a second, and a write sent after it is not applied`, async () => {
       await expectRevoked(topology, revocation)
     })
   }

@@ -28,6 +28,8 @@ export const controlMessageSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('revoke'),
     senderId: z.string(),
+    /** Each process answers with a revoke-ack carrying this id once it has closed the sockets. */
+    requestId: z.string(),
     revocation: z.discriminatedUnion('scope', [
       z.object({
         scope: z.literal('credential'),
@@ -38,6 +40,7 @@ export const controlMessageSchema = z.discriminatedUnion('kind', [
     ]),
   }),
   z.object({ kind: z.literal('revoke-screen-link'), senderId: z.string(), linkId: z.string() }),
+  z.object({ kind: z.literal('revoke-ack'), senderId: z.string(), requestId: z.string() }),
 ])
 export type ControlMessage = z.infer<typeof controlMessageSchema>
 /** A control message before the publisher stamps it with its process id. */

@@ -115,14 +115,22 @@ export class RedisFanout implements RoomFanout {
   }
 
   /**
-   * Tells every other process about an access change (see ClusterConnectionTracker). Settles once
-   * Redis has handed the message to the subscribers (or the publish failed): a revocation is
-   * answered only after the other processes have been told.
+   * Tells every other process about an access change (see ClusterConnectionTracker). Resolves
+   * with the number of subscribers Redis handed it to (this process's own included), 0 when the
+   * publish failed.
    */
-  publishControl(message: ControlPayload): Promise<void> {
-    const published = this.publish(CONTROL_CHANNEL, Buffer.from(JSON.stringify({ ...message, senderId: this.processId })))
+  async publishControl(message: ControlPayload): Promise<number> {
+    if (this.closed) return 0
+    if (this.publisher.status !== 'ready') {
+      this.publishFailures++
+      return 0
+    }
+    const published = this.publisher.publish(CONTROL_CHANNEL, JSON.stringify({ ...message, senderId: this.processId }))
     // A Redis that does not answer must not hold up the office's request for long.
-    return withTimeout(published, CONTROL_PUBLISH_TIMEOUT_MS).catch(() => void this.publishFailures++)
+    return withTimeout(published, CONTROL_PUBLISH_TIMEOUT_MS).catch(() => {
+      this.publishFailures++
+      return 0
+    })
   }
 
   async close(): Promise<void> {
@@ -137,16 +145,13 @@ export class RedisFanout implements RoomFanout {
     )
   }
 
-  private publish(channel: string, message: Uint8Array): Promise<void> {
-    if (this.closed) return Promise.resolve()
+  private publish(channel: string, message: Uint8Array): void {
+    if (this.closed) return
     if (this.publisher.status !== 'ready') {
       this.publishFailures++
-      return Promise.resolve()
+      return
     }
-    return this.publisher.publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength)).then(
-      () => undefined,
-      () => void this.publishFailures++,
-    )
+    this.publisher.publish(channel, Buffer.from(message.buffer, message.byteOffset, message.byteLength)).catch(() => this.publishFailures++)
   }
 
   private receive(channel: string, message: Buffer): void {
