@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { SSO_CALLBACK_PATH } from '@guatu/shared/domain/singleSignOn'
 import type { OidcSettings } from './accounts/oidc/oidcSettings.ts'
+import type { LockoutSettings } from './accounts/accountLockout.ts'
+import { parseProxyEntry } from './http/clientAddress.ts'
 import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 
@@ -61,6 +63,16 @@ const envSchema = z.object({
   GUATU_OIDC_LABEL: z.string().min(1).max(20).default('统一身份认证登录'),
   GUATU_OIDC_ALLOW_HTTP: flag.default(false),
   GUATU_LOCAL_LOGIN: flag.default(true),
+  GUATU_LOCKOUT_FAILURES: integer(1, 100).default(5),
+  GUATU_LOCKOUT_MINUTES: integer(1, 24 * 60).default(15),
+  GUATU_ADDRESS_FAILURES: integer(1, 1_000_000).default(50),
+  GUATU_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== undefined), {
+      error: 'must be a comma-separated list of addresses or CIDR blocks (10.0.0.0/8, ::1)',
+    }),
 })
 
 export interface ServerConfig {
@@ -103,6 +115,10 @@ export interface ServerConfig {
    * setting GUATU_LOCAL_LOGIN=1 and restarting (see README, 部署与安全).
    */
   localLogin: boolean
+  /** Account lockout after failed logins, and the per-address slowdown (accountLockout.ts). */
+  lockout: LockoutSettings
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR blocks). */
+  trustedProxies: string[]
 }
 
 /** A comma- or space-separated setting as its entries. */
@@ -157,6 +173,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
     oidc,
     localLogin: values.GUATU_LOCAL_LOGIN,
+    lockout: {
+      maxFailuresPerAccount: values.GUATU_LOCKOUT_FAILURES,
+      lockMs: values.GUATU_LOCKOUT_MINUTES * 60 * 1000,
+      maxFailuresPerAddress: values.GUATU_ADDRESS_FAILURES,
+    },
+    trustedProxies: values.GUATU_TRUSTED_PROXIES,
   }
 }
 

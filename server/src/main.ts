@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { Hono } from 'hono'
+import { AccountLockout } from './accounts/accountLockout.ts'
 import { AccountService } from './accounts/accountService.ts'
+import { MemoryAttemptCounters } from './accounts/attemptCounters.ts'
 import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
 import { RelyingParty } from './accounts/oidc/relyingParty.ts'
 import { SingleSignOn } from './accounts/oidc/singleSignOn.ts'
@@ -13,12 +15,14 @@ import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
 import { seedDemoBoard } from './demo/seedDemoBoard.ts'
 import { createApp } from './http/app.ts'
+import { TrustedProxies } from './http/clientAddress.ts'
 import { startHeartbeat } from './http/heartbeat.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { ServerMetrics } from './ops/metrics.ts'
 import { installProcessGuards } from './ops/processGuards.ts'
 import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
 import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
+import { RedisAttemptCounters } from './scaleout/redisAttemptCounters.ts'
 import { RedisFanout } from './scaleout/redisFanout.ts'
 import type { AccountStore } from './accounts/accountStore.ts'
 import type { BoardStorage } from './storage/boardStorage.ts'
@@ -88,7 +92,10 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
 async function main(config: ServerConfig, log: Logger): Promise<void> {
   const backend = await openBackend(config, log)
   const { storage, postgres } = backend
-  const accounts = new AccountService(backend.accountStore)
+  // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
+  const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
+  const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
+  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout))
   const signOn = config.oidc ? new SingleSignOn(config.oidc, new RelyingParty(config.oidc), backend.ssoStore, accounts, log) : undefined
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
@@ -114,8 +121,10 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
-  if (fanout) readinessChecks.push({ name: 'redis', check: () => fanout.ping() })
+  // Ready with Redis means both the fan-out and the shared login counters are connected.
+  if (fanout) readinessChecks.push({ name: 'redis', check: async () => (await fanout.ping()) && (sharedCounters?.isReady() ?? true) })
   accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
+  accounts.onRevoked = (revocation) => tracker.revoke(revocation)
 
   await backend.firstStart(async () => {
     const firstStart = (await storage.listBoards()).length === 0
@@ -152,6 +161,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     screenFrameAncestors: config.screenFrameAncestors,
     sso: { store: backend.ssoStore, signOn },
     localLogin: config.localLogin,
+    trustedProxies: new TrustedProxies(config.trustedProxies),
   }))
 
   const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -173,6 +183,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
     await rooms.closeAll()
     await fanout?.close()
+    await loginCounters.close()
     await backend.close()
     process.exit(exitCode)
   }

@@ -73,7 +73,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     const response = await requestJson(first, `/api/users/${user.id}`, { method: 'PATCH', body: { disabled: true } })
     expect(response.status).toBe(200)
     const close = await client.waitClosed((record) => record.code === CloseCode.unauthorized, 'the socket on the other process to close as signed out')
-    expect(close.reason).toBe('登录已失效，请重新登录')
+    expect(close.reason).toBe('账号已停用，登录已失效')
   })
 
   test('presence set on one process shows on the others and disappears everywhere when its client leaves', async () => {

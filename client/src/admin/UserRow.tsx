@@ -1,6 +1,6 @@
 import { memo, useState, type FormEvent } from 'react'
 import { isRole, ROLES, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
-import { updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import { unlockUser, updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 type Mode = { kind: 'view' } | { kind: 'edit'; role: Role; units: string[] } | { kind: 'password'; password: string }
@@ -20,12 +20,13 @@ export const UserRow = memo(function UserRow({
   const [notice, setNotice] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
 
-  const apply = async (patch: UserPatch, success: string) => {
+  const apply = async (patch: UserPatch | 'unlock', success: string) => {
     setBusy(true)
     setError(undefined)
     setNotice(undefined)
     try {
-      await updateUser(user.id, patch)
+      if (patch === 'unlock') await unlockUser(user.id)
+      else await updateUser(user.id, patch)
       setMode({ kind: 'view' })
       setNotice(success)
       onChanged()
@@ -41,7 +42,7 @@ export const UserRow = memo(function UserRow({
   }
   const submitPassword = (event: FormEvent) => {
     event.preventDefault()
-    if (mode.kind === 'password') void apply({ password: mode.password }, '密码已重置，该账号需重新登录')
+    if (mode.kind === 'password') void apply({ password: mode.password }, '密码已重置：该账号的所有登录和脚本令牌已失效，需用新密码重新登录')
   }
   const name = user.displayName || user.username
 
@@ -51,7 +52,14 @@ export const UserRow = memo(function UserRow({
       <td>{user.displayName || '—'}</td>
       <td>{ROLE_LABEL[user.role]}</td>
       <td className="cell-wrap">{user.units.length > 0 ? user.units.join('、') : '—'}</td>
-      <td>{user.disabled ? <span className="state-tag state-off">已停用</span> : <span className="state-tag state-on">正常</span>}</td>
+      <td>
+        {user.disabled ? <span className="state-tag state-off">已停用</span> : <span className="state-tag state-on">正常</span>}
+        {user.lockedUntil && (
+          <span className="state-tag state-off" data-testid={`user-locked-${user.username}`}>
+            已锁定（至{lockedUntilText(user.lockedUntil)}）
+          </span>
+        )}
+      </td>
       <td className="user-actions">
         {mode.kind === 'view' && (
           <div className="row-buttons">
@@ -61,6 +69,11 @@ export const UserRow = memo(function UserRow({
             <button type="button" onClick={() => setMode({ kind: 'password', password: '' })}>
               重置密码
             </button>
+            {user.lockedUntil && (
+              <button type="button" disabled={busy} onClick={() => void apply('unlock', '账号已解锁，可以重新登录')}>
+                解锁
+              </button>
+            )}
             <button
               type="button"
               className={user.disabled ? undefined : 'danger-button'}
@@ -109,6 +122,7 @@ export const UserRow = memo(function UserRow({
                 onChange={(event) => setMode({ kind: 'password', password: event.target.value })}
               />
             </label>
+            <p className="field-hint">重置密码后，该用户的所有登录和脚本令牌将失效，已打开的页面会被要求重新登录。</p>
             <div className="row-buttons">
               <button type="submit" className="primary-button" disabled={busy || !mode.password}>
                 确定重置
@@ -129,3 +143,10 @@ export const UserRow = memo(function UserRow({
     </tr>
   )
 })
+
+/** The lock's end as the office reads it: the time of day, with the date when it is not today. */
+function lockedUntilText(iso: string): string {
+  const until = new Date(iso)
+  const time = until.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })
+  return until.toDateString() === new Date().toDateString() ? time : `${until.toLocaleDateString('zh-CN')} ${time}`
+}

@@ -6,6 +6,8 @@ import { jsonBody, requestJson } from './http.ts'
 export interface UserRecord extends Account {
   disabled: boolean
   createdAt: string
+  /** Until when the account is locked after failed logins (ISO time), or null. */
+  lockedUntil: string | null
 }
 
 export interface NewUser {
@@ -26,6 +28,7 @@ function readUser(value: unknown): UserRecord | undefined {
     ...account,
     disabled: record.disabled === true,
     createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+    lockedUntil: typeof record.lockedUntil === 'string' ? record.lockedUntil : null,
   }
 }
 
@@ -36,6 +39,11 @@ export async function fetchUsers(): Promise<UserRecord[]> {
 
 export async function createUser(input: NewUser): Promise<void> {
   await requestJson<unknown>('/api/users', { method: 'POST', ...jsonBody(input) })
+}
+
+/** Lifts the lock the failed logins put on an account (the office only). */
+export async function unlockUser(id: string): Promise<void> {
+  await requestJson<unknown>(`/api/users/${encodeURIComponent(id)}/unlock`, { method: 'POST', ...jsonBody({}) })
 }
 
 export async function updateUser(id: string, patch: UserPatch): Promise<void> {

@@ -1,14 +1,19 @@
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
 import { Role } from '@guatu/shared/domain/role'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from './accountStore.ts'
-import { LoginThrottle } from './loginThrottle.ts'
+import { AccountLockout, DEFAULT_LOCKOUT_SETTINGS } from './accountLockout.ts'
+import { MemoryAttemptCounters } from './attemptCounters.ts'
+import {
+  RevocationCause,
+  apiTokenCredential,
+  revocationForUserChange,
+  revokeAllCredentials,
+  sessionCredential,
+  type Revocation,
+} from './credentialRevocation.ts'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts'
 import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
 import { RequestError } from '../requestError.ts'
-
-/** Failed logins allowed per user name, and per address (an office shares one), per 15 minutes. */
-export const MAX_FAILURES_PER_USER = 5
-export const MAX_FAILURES_PER_ADDRESS = 50
 
 /** Sessions last this long after their last use. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
@@ -39,30 +44,24 @@ export function userPrincipal(user: UserRecord): UserPrincipal {
 
 /** Sign-in, sessions, tokens, users and screen links: everything about who someone is. */
 export class AccountService {
-  private readonly throttle = new LoginThrottle()
   /** Called with a screen link's id when it is revoked, so open screens are disconnected. */
   onScreenLinkRevoked: (linkId: string) => void = () => {}
+  /** Called when credentials are revoked, so the sockets opened with them are closed (all processes). */
+  onRevoked: (revocation: Revocation) => Promise<void> = async () => {}
 
-  constructor(private readonly store: AccountStore) {}
+  constructor(
+    private readonly store: AccountStore,
+    readonly lockout = new AccountLockout(new MemoryAttemptCounters(), DEFAULT_LOCKOUT_SETTINGS),
+  ) {}
 
+  /** `username` is whatever the login form accepts: a user name (any case) or a user id. */
   async login(username: string, password: string, address: string): Promise<LoginResult> {
-    const keys = [
-      { key: `user:${username.toLowerCase()}`, maxFailures: MAX_FAILURES_PER_USER },
-      { key: `address:${address}`, maxFailures: MAX_FAILURES_PER_ADDRESS },
-    ]
-    const waitMs = this.throttle.retryAfterMs(keys)
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000)
-      throw new RequestError(429, `登录失败次数过多，请${minutes}分钟后再试`, Math.ceil(waitMs / 1000))
-    }
     const user = await this.store.findUser(username)
+    const subject = user ? { kind: 'account' as const, userId: user.id } : { kind: 'unknown-name' as const, name: username }
     // Hash even for an unknown name, so the answer takes as long as for a known one.
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH))
-    if (!user || !valid || user.disabled) {
-      this.throttle.recordFailure(keys)
-      throw new RequestError(401, user?.disabled && valid ? '该账号已停用，请联系项目办' : '用户名或密码错误')
-    }
-    this.throttle.recordSuccess(keys)
+    await this.lockout.check(subject, address, async () => verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH)))
+    if (!user) throw new RequestError(401, '用户名或密码错误')
+    if (user.disabled) throw new RequestError(401, '该账号已停用，请联系项目办')
     return this.openSession(user)
   }
 
@@ -77,9 +76,13 @@ export class AccountService {
     return this.openSession(user)
   }
 
-  /** Ends every session of a user, as a password reset does (e.g. their 统一身份账号 changed). */
-  endSessions(userId: string): Promise<void> {
-    return this.store.deleteSessionsOfUser(userId)
+  /**
+   * Ends every session of a user and closes their sockets on every process, as a password reset
+   * does: their 统一身份账号 changed, so whoever signed in with the old one is out.
+   */
+  async endSessions(userId: string): Promise<void> {
+    await this.store.deleteSessionsOfUser(userId)
+    await this.onRevoked({ scope: 'user', userId, cause: RevocationCause.identityChanged })
   }
 
   /** The one place a session is made, whichever way the user proved who they are. */
@@ -90,7 +93,11 @@ export class AccountService {
   }
 
   async logout(sessionToken: string): Promise<void> {
-    await this.store.deleteSession(hashSecret(sessionToken))
+    const hash = hashSecret(sessionToken)
+    // Only a session that exists is announced: made-up cookies must not flood every process.
+    if (!(await this.store.findSession(hash))) return
+    await this.store.deleteSession(hash)
+    await this.onRevoked({ scope: 'credential', credential: sessionCredential(sessionToken), cause: RevocationCause.loggedOut })
   }
 
   /** The principal behind a session cookie, or undefined when it is unknown or expired. */
@@ -146,8 +153,23 @@ export class AccountService {
     return this.store.listApiTokens(principal.userId)
   }
 
-  deleteApiToken(principal: UserPrincipal, id: string): Promise<boolean> {
-    return this.store.deleteApiToken(id, principal.userId)
+  async deleteApiToken(principal: UserPrincipal, id: string): Promise<boolean> {
+    const deleted = await this.store.deleteApiToken(id, principal.userId)
+    if (deleted) await this.onRevoked({ scope: 'credential', credential: apiTokenCredential(id), cause: RevocationCause.tokenDeleted })
+    return deleted
+  }
+
+  /** The id of a personal API token, for the socket opened with it to remember (see credentialRevocation.ts). */
+  async apiTokenId(token: string): Promise<string | undefined> {
+    return token.startsWith(TokenKind.api) ? (await this.store.findApiToken(hashSecret(token)))?.id : undefined
+  }
+
+  /** The office's unlock of an account locked after failed logins. */
+  async unlockUser(idOrUsername: string): Promise<UserRecord> {
+    const user = await this.store.findUser(idOrUsername)
+    if (!user) throw new RequestError(404, '用户不存在')
+    await this.lockout.unlock(user.id)
+    return user
   }
 
   listUsers(): Promise<UserRecord[]> {
@@ -174,7 +196,8 @@ export class AccountService {
   /**
    * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable or
    * demote themselves, so the project office can never lock itself out. `ended` tells whether the
-   * user's sessions were ended (new password or disabled).
+   * user's sessions were ended (new password or disabled). A new password ends the API tokens too,
+   * and every change of access closes the user's open sockets (credentialRevocation.ts).
    */
   async updateUser(
     idOrUsername: string,
@@ -197,9 +220,11 @@ export class AccountService {
     }
     const updated = await this.store.updateUser(user.id, patch)
     if (!updated) throw new RequestError(404, '用户不存在')
-    const ended = input.password !== undefined || input.disabled === true
-    if (ended) await this.store.deleteSessionsOfUser(user.id)
-    return { user: updated, ended }
+    const cause = revocationForUserChange(input)
+    if (cause === RevocationCause.passwordChanged) await revokeAllCredentials(this.store, user.id)
+    if (cause === RevocationCause.disabled) await this.store.deleteSessionsOfUser(user.id)
+    if (cause) await this.onRevoked({ scope: 'user', userId: user.id, cause })
+    return { user: updated, ended: cause === RevocationCause.passwordChanged || cause === RevocationCause.disabled }
   }
 
   async createScreenLink(boardId: string, name: string, expiresInDays?: number): Promise<{ token: string; link: ScreenLinkRecord }> {

@@ -17,10 +17,11 @@ import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { accountRoutes } from './accountRoutes.ts'
-import type { AppEnv } from './appEnv.ts'
+import { peerAddress, type AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
 import { csrfGuard } from './csrfGuard.ts'
+import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
 import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
@@ -54,6 +55,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   sso?: { store: SsoStore; signOn: SingleSignOn | undefined }
   /** GUATU_LOCAL_LOGIN: whether passwords are accepted (default true). */
   localLogin?: boolean
+  /** Proxies whose X-Forwarded-For names the client (GUATU_TRUSTED_PROXIES). */
+  trustedProxies: TrustedProxies
 }
 
 /** The HTTP surface: health, REST, the sync upgrade, and the built client as a single-page app. */
@@ -61,6 +64,11 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   app.use('*', securityHeaders({ screenFrameAncestors: deps.screenFrameAncestors }))
   app.use('*', csrfGuard(deps.allowedOrigins))
+
+  app.use('*', async (c, next) => {
+    c.set('clientAddress', resolveClientAddress(peerAddress(c), c.req.header('x-forwarded-for'), deps.trustedProxies))
+    await next()
+  })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   // Everyone (a load balancer) learns ready or not; which dependency failed is for operators only.
@@ -86,8 +94,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const localLogin = deps.localLogin ?? true
   app.route('/api', accountRoutes(deps.accounts, { localLogin }))
   app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log }))
-  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store, (userId) => deps.tracker.closeUser(userId, true)))
-  app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
+  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store))
+  app.route('/api/users', userRoutes(deps.accounts))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))

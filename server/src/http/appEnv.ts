@@ -4,10 +4,13 @@ import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
 import { canManageAccounts } from '@guatu/shared/domain/permissions'
 import { RequestError } from '../requestError.ts'
 
-/** Hono's typing for this app: Node bindings, and the principal the auth middleware found. */
+/**
+ * Hono's typing for this app: Node bindings, the principal the auth middleware found, and the
+ * client address (the X-Forwarded-For hop when the peer is a trusted proxy, see clientAddress.ts).
+ */
 export type AppEnv = {
   Bindings: HttpBindings
-  Variables: { principal: Principal | undefined }
+  Variables: { principal: Principal | undefined; clientAddress: string | undefined }
 }
 
 export type AppContext = Context<AppEnv>
@@ -30,7 +33,12 @@ export function requireAdmin(c: AppContext): UserPrincipal {
   return principal
 }
 
-/** The peer address, for login throttling. */
+/** The peer's TCP address, whoever it is (a proxy, or the client itself). */
+export function peerAddress(c: AppContext): string | undefined {
+  return c.env?.incoming?.socket?.remoteAddress
+}
+
+/** The client's address, for login throttling and logs: set by the clientAddress middleware. */
 export function clientAddress(c: AppContext): string {
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown'
+  return c.get('clientAddress') ?? peerAddress(c) ?? 'unknown'
 }

@@ -11,11 +11,10 @@ import { parseBody } from './parseBody.ts'
  * The office's list of 统一身份账号 (mounted at EXTERNAL_IDS_PATH): who may enter through single
  * sign-on, and as which Guatu account. Open whether or not SSO is configured yet, so the office
  * can prepare it before turning it on.
- *
- * `onAccessChanged` runs when an account's 统一身份账号 changed or was removed: whoever signed in
- * under the old one is signed out, their sessions ended and open connections closed.
+ * When an account's 统一身份账号 changes or is removed, whoever signed in under the old one is
+ * signed out: sessions ended and open connections closed on every process.
  */
-export function externalIdRoutes(accounts: AccountService, store: SsoStore, onAccessChanged: (userId: string) => void): Hono<AppEnv> {
+export function externalIdRoutes(accounts: AccountService, store: SsoStore): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/', async (c) => {
@@ -33,10 +32,7 @@ export function externalIdRoutes(accounts: AccountService, store: SsoStore, onAc
     if (!(await store.setExternalId(userId, externalId))) {
       throw new RequestError(409, `统一身份账号「${externalId}」已对应其他用户`)
     }
-    if (previous !== undefined && previous !== externalId) {
-      await accounts.endSessions(userId)
-      onAccessChanged(userId)
-    }
+    if (previous !== undefined && previous !== externalId) await accounts.endSessions(userId)
     const identity: ExternalIdentity | null = externalId === null ? null : { userId, externalId }
     return c.json({ identity })
   })

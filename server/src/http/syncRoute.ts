@@ -5,6 +5,7 @@ import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
+import { REVOCATION_CLOSE, apiTokenCredential, sessionCredential, type CredentialRef } from '../accounts/credentialRevocation.ts'
 import type { Logger } from '../log.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import { Connection, ConnectionHandler } from '../sync/connection.ts'
@@ -41,6 +42,8 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   return upgradeWebSocket(async (c) => {
     const boardId = c.req.param('boardId') ?? ''
     const wantsAcks = c.req.query(SyncParam.acks) === '1'
+    // Revocations from now on reach this socket even if they land before it is registered.
+    const checkedAt = Date.now()
     // A storage failure while checking credentials refuses this socket, with a reason, and nothing else.
     const access = await authorize(c, boardId, deps).catch((error: unknown): Refusal => {
       deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
@@ -67,16 +70,21 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       },
     }
 
-    function open(ws: WSContext<WebSocket>, access: { principal: Principal } | Refusal): void {
+    function open(ws: WSContext<WebSocket>, access: Access | Refusal): void {
       if ('code' in access) {
         deps.log.warn('sync refused', { boardId, code: access.code, reason: access.reason })
         ws.close(access.code, access.reason)
         return
       }
+      const revoked = deps.tracker.revokedSince(access.principal, access.credential, checkedAt)
+      if (revoked) {
+        ws.close(REVOCATION_CLOSE[revoked].code, REVOCATION_CLOSE[revoked].reason)
+        return
+      }
       const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>
         deps.commits.dispatch(work),
       )
-      if (!deps.tracker.tryAdd(opened)) {
+      if (!deps.tracker.tryAdd(opened, access.credential)) {
         deps.log.warn('too many connections', { principal: principalLabel(access.principal) })
         opened.close(CloseCode.rateLimited, '同一账号的连接数过多，请关闭其他页面后重试')
         return
@@ -111,7 +119,10 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   })
 }
 
-async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<{ principal: Principal } | Refusal> {
+/** Who opened the socket, and with which credential (so that revoking it closes this socket). */
+type Access = { principal: Principal; credential: CredentialRef | undefined }
+
+async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<Access | Refusal> {
   if (!isAllowedOrigin(c.req.header('origin'), c.req.header('host'), deps.allowedOrigins)) {
     return { code: CloseCode.forbidden, reason: '来源不被允许' }
   }
@@ -125,7 +136,22 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
     return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
   }
   if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
-  return { principal }
+  return { principal, credential: await credentialOf(principal, token, sessionToken, deps.accounts) }
+}
+
+/** The credential resolvePrincipal used: the `?token=` when given, else the session cookie. */
+async function credentialOf(
+  principal: Principal,
+  token: string | undefined,
+  sessionToken: string | undefined,
+  accounts: AccountService,
+): Promise<CredentialRef | undefined> {
+  if (principal.kind === 'screen') return `screen:${principal.linkId}`
+  if (token) {
+    const tokenId = await accounts.apiTokenId(token)
+    return tokenId === undefined ? undefined : apiTokenCredential(tokenId)
+  }
+  return sessionToken ? sessionCredential(sessionToken) : undefined
 }
 
 /**

@@ -38,17 +38,30 @@ const patchUserSchema = z.object({
   disabled: z.boolean({ error: '停用状态须为 true 或 false' }).optional(),
 })
 
-/** Users, for the project office: list, add, change role, units, password, disable. */
 /**
- * `onAccessChanged` runs after a user's role, units, password or status changed: open connections
- * carry the old permissions and must be closed (`ended`: the sessions are gone, sign in again).
+ * Users, for the project office: list (with whether each is locked after failed logins), add,
+ * change role, units, password, disable, unlock. Changes that end or alter access close the
+ * user's open sockets through AccountService.onRevoked.
  */
-export function userRoutes(accounts: AccountService, onAccessChanged: (userId: string, ended: boolean) => void): Hono<AppEnv> {
+export function userRoutes(accounts: AccountService): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/', async (c) => {
     requireAdmin(c)
-    return c.json({ users: (await accounts.listUsers()).map(publicUser) })
+    const users = await accounts.listUsers()
+    const locks = await accounts.lockout.lockedUntil(users.map((user) => user.id))
+    return c.json({
+      users: users.map((user) => {
+        const lockedUntil = locks.get(user.id)
+        return { ...publicUser(user), lockedUntil: lockedUntil === undefined ? null : new Date(lockedUntil).toISOString() }
+      }),
+    })
+  })
+
+  routes.post('/:id/unlock', async (c) => {
+    requireAdmin(c)
+    const user = await accounts.unlockUser(c.req.param('id'))
+    return c.json({ user: { ...publicUser(user), lockedUntil: null } })
   })
 
   routes.post('/', async (c) => {
@@ -60,8 +73,7 @@ export function userRoutes(accounts: AccountService, onAccessChanged: (userId: s
   routes.patch('/:id', async (c) => {
     const admin = requireAdmin(c)
     const input = await parseBody(c, patchUserSchema)
-    const { user, ended } = await accounts.updateUser(c.req.param('id'), input, admin.userId)
-    onAccessChanged(user.id, ended)
+    const { user } = await accounts.updateUser(c.req.param('id'), input, admin.userId)
     return c.json({ user: publicUser(user) })
   })
 

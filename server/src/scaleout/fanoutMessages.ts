@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
+import { REVOCATION_CAUSES } from '../accounts/credentialRevocation.ts'
 import type { AppendedSeqs } from '../storage/boardStorage.ts'
 
 /** What travels on a board's channel between server processes. */
@@ -24,8 +25,22 @@ export const CONTROL_CHANNEL = 'guatu:control'
 
 /** Access changes every process must act on: the connections may be on any of them. */
 export const controlMessageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('close-user'), senderId: z.string(), userId: z.string(), sessionsEnded: z.boolean() }),
+  z.object({
+    kind: z.literal('revoke'),
+    senderId: z.string(),
+    /** Each process answers with a revoke-ack carrying this id once it has closed the sockets. */
+    requestId: z.string(),
+    revocation: z.discriminatedUnion('scope', [
+      z.object({
+        scope: z.literal('credential'),
+        credential: z.templateLiteral([z.enum(['session', 'api-token', 'screen']), ':', z.string()]),
+        cause: z.enum(REVOCATION_CAUSES),
+      }),
+      z.object({ scope: z.literal('user'), userId: z.string(), cause: z.enum(REVOCATION_CAUSES) }),
+    ]),
+  }),
   z.object({ kind: z.literal('revoke-screen-link'), senderId: z.string(), linkId: z.string() }),
+  z.object({ kind: z.literal('revoke-ack'), senderId: z.string(), requestId: z.string() }),
 ])
 export type ControlMessage = z.infer<typeof controlMessageSchema>
 /** A control message before the publisher stamps it with its process id. */

@@ -29,6 +29,8 @@ export interface RedisFanoutOptions {
 
 /** Give up waiting for a SUBSCRIBE confirmation after this long; the catch-up closes any gap. */
 const SUBSCRIBE_TIMEOUT_MS = 2_000
+/** Give up waiting for Redis to take an access change after this long (the change is made regardless). */
+const CONTROL_PUBLISH_TIMEOUT_MS = 1_000
 
 /**
  * Carries stored updates, presence and access changes between server processes over Redis
@@ -112,9 +114,23 @@ export class RedisFanout implements RoomFanout {
     this.publish(boardChannel(boardId), encodeFanoutMessage({ kind: FanoutKind.awareness, senderId: this.processId, awarenessUpdate }))
   }
 
-  /** Tells every other process about an access change (see ClusterConnectionTracker). */
-  publishControl(message: ControlPayload): void {
-    this.publish(CONTROL_CHANNEL, Buffer.from(JSON.stringify({ ...message, senderId: this.processId })))
+  /**
+   * Tells every other process about an access change (see ClusterConnectionTracker). Resolves
+   * with the number of subscribers Redis handed it to (this process's own included), 0 when the
+   * publish failed.
+   */
+  async publishControl(message: ControlPayload): Promise<number> {
+    if (this.closed) return 0
+    if (this.publisher.status !== 'ready') {
+      this.publishFailures++
+      return 0
+    }
+    const published = this.publisher.publish(CONTROL_CHANNEL, JSON.stringify({ ...message, senderId: this.processId }))
+    // A Redis that does not answer must not hold up the office's request for long.
+    return withTimeout(published, CONTROL_PUBLISH_TIMEOUT_MS).catch(() => {
+      this.publishFailures++
+      return 0
+    })
   }
 
   async close(): Promise<void> {
