@@ -2,6 +2,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { LogLevel } from './log.ts'
+import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
@@ -34,6 +35,15 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
   GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
+  // Ledger import (台账导入) bounds: see LedgerImportLimits and LedgerParser.
+  GUATU_IMPORT_MAX_ROWS: integer(100, 1_048_576).default(20_000),
+  GUATU_IMPORT_MAX_COLUMNS: integer(10, 16_384).default(200),
+  GUATU_IMPORT_MAX_CELL_CHARS: integer(100, 32_767).default(32_767),
+  GUATU_IMPORT_MAX_SHEETS: integer(1, 1_000).default(100),
+  GUATU_IMPORT_MAX_INFLATED_MB: integer(1, 400).default(100),
+  GUATU_IMPORT_WORKER_MEMORY_MB: integer(64, 8_192).default(512),
+  GUATU_IMPORT_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
+  GUATU_IMPORT_CONCURRENCY: integer(1, 16).default(2),
 })
 
 export interface ServerConfig {
@@ -62,6 +72,8 @@ export interface ServerConfig {
   catchUpEveryMs: number
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** How much of an uploaded ledger is read, and the worker threads that read it. */
+  ledgerImport: LedgerParserSettings
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -96,5 +108,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.GUATU_DATABASE_URL,
     redisUrl: values.GUATU_REDIS_URL,
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
+    ledgerImport: {
+      limits: {
+        maxRows: values.GUATU_IMPORT_MAX_ROWS,
+        maxColumns: values.GUATU_IMPORT_MAX_COLUMNS,
+        maxCellChars: values.GUATU_IMPORT_MAX_CELL_CHARS,
+        maxSheets: values.GUATU_IMPORT_MAX_SHEETS,
+        maxInflatedBytes: values.GUATU_IMPORT_MAX_INFLATED_MB * 1024 * 1024,
+      },
+      workerMemoryMb: values.GUATU_IMPORT_WORKER_MEMORY_MB,
+      timeoutMs: values.GUATU_IMPORT_TIMEOUT_MS,
+      concurrency: values.GUATU_IMPORT_CONCURRENCY,
+      // A few uploads may wait for a worker; past that the office is asked to retry.
+      maxWaiting: values.GUATU_IMPORT_CONCURRENCY * 4,
+    },
   }
 }
