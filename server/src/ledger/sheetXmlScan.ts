@@ -1,14 +1,19 @@
 import { LedgerLimitError, limitMessage, type LedgerImportLimits } from './importLimits.ts'
 
 /**
- * The elements that decide what a spreadsheet library will allocate, with or without a namespace
- * prefix: rows, cells, merged ranges and text (`t` in shared and inline strings, `v` values).
- * The lookahead keeps `c` from matching `col` or `cfRule`.
+ * The elements that decide what a spreadsheet library will allocate: rows, cells, merged ranges
+ * and text (`t` in shared and inline strings, `v` values), with or without a namespace prefix.
  */
-const ELEMENT = /<(\/?)(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell|si|is|t|v)(?=[\s>/])([^>]*)>/g
+const WATCHED = new Set(['row', 'c', 'mergeCell', 'si', 'is', 't', 'v'])
 const ROW_ATTRIBUTE = /\br="(\d+)"/
 const CELL_ATTRIBUTE = /\br="([A-Za-z]+)\d*"/
 const MERGE_ATTRIBUTE = /\bref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"/
+const LESS_THAN = 0x3c
+const GREATER_THAN = 0x3e
+const SLASH = 0x2f
+const COLON = 0x3a
+/** Where an element's name ends: white space, `/` or `>`. */
+const endsName = (byte: number | undefined) => byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === SLASH || byte === GREATER_THAN
 
 export interface WorkbookExtent {
   /** Row extents of the sheets seen so far, added up. */
@@ -26,28 +31,39 @@ export const emptyExtent = (): WorkbookExtent => ({ rows: 0, sheets: 0, mergedCe
  * may be scanned (images simply hold no elements); sheets are recognised by their rows.
  */
 export function scanSheetXml(content: Buffer, limits: LedgerImportLimits, extent: WorkbookExtent): void {
-  // latin1 keeps one character per byte, so positions are byte offsets into `content`.
-  const xml = content.toString('latin1')
+  // Read as bytes, never as one string: a 90 MB string would sit on the worker's heap at once.
   let row = 0
   let maxRow = 0
   let column = 0
   let textBytes = 0
   let richTextStart = -1
-  ELEMENT.lastIndex = 0
-  for (let match = ELEMENT.exec(xml); match; match = ELEMENT.exec(xml)) {
-    const [, closing, name, attributes = ''] = match
+  for (let at = content.indexOf(LESS_THAN); at >= 0; at = content.indexOf(LESS_THAN, at + 1)) {
+    const closing = content[at + 1] === SLASH
+    let nameStart = closing ? at + 2 : at + 1
+    let nameEnd = nameStart
+    while (!endsName(content[nameEnd]) && nameEnd - nameStart < 64) {
+      if (content[nameEnd] === COLON) nameStart = nameEnd + 1
+      nameEnd++
+    }
+    const name = content.toString('latin1', nameStart, nameEnd)
+    if (!WATCHED.has(name)) continue
+    const tagEnd = content.indexOf(GREATER_THAN, nameEnd)
+    if (tagEnd < 0) break
     if (closing) {
       if ((name === 'si' || name === 'is') && richTextStart >= 0) {
-        if (textBytes > limits.maxCellChars && textLength(content, richTextStart, match.index) > limits.maxCellChars) {
+        if (textBytes > limits.maxCellChars && textLength(content, richTextStart, at) > limits.maxCellChars) {
           throw new LedgerLimitError(limitMessage.cellChars(limits.maxCellChars))
         }
         richTextStart = -1
       }
+      at = tagEnd
       continue
     }
+    const selfClosing = content[tagEnd - 1] === SLASH
+    const attributes = () => content.toString('latin1', nameEnd, Math.min(tagEnd, nameEnd + 1024))
     switch (name) {
       case 'row': {
-        const written = ROW_ATTRIBUTE.exec(attributes)
+        const written = ROW_ATTRIBUTE.exec(attributes())
         row = written ? Number(written[1]) : row + 1
         column = 0
         if (row > maxRow) maxRow = row
@@ -55,13 +71,13 @@ export function scanSheetXml(content: Buffer, limits: LedgerImportLimits, extent
         break
       }
       case 'c': {
-        const written = CELL_ATTRIBUTE.exec(attributes)
+        const written = CELL_ATTRIBUTE.exec(attributes())
         column = written ? columnNumber(written[1]!) : column + 1
         if (column > limits.maxColumns) throw new LedgerLimitError(limitMessage.columns(limits.maxColumns, column))
         break
       }
       case 'mergeCell': {
-        const ref = MERGE_ATTRIBUTE.exec(attributes)
+        const ref = MERGE_ATTRIBUTE.exec(attributes())
         if (!ref) break
         const [, fromColumn = 'A', fromRow = '1', toColumn = fromColumn, toRow = fromRow] = ref
         const lastRow = Number(toRow)
@@ -77,26 +93,27 @@ export function scanSheetXml(content: Buffer, limits: LedgerImportLimits, extent
       }
       case 'si':
       case 'is':
-        if (!attributes.endsWith('/')) {
-          richTextStart = match.index
+        if (!selfClosing) {
+          richTextStart = tagEnd + 1
           textBytes = 0
         }
         break
       case 't':
       case 'v': {
-        if (attributes.endsWith('/')) break
-        const start = ELEMENT.lastIndex
-        const end = xml.indexOf('<', start)
-        const bytes = (end < 0 ? xml.length : end) - start
+        if (selfClosing) break
+        const next = content.indexOf(LESS_THAN, tagEnd + 1)
+        const textEnd = next < 0 ? content.length : next
+        const bytes = textEnd - tagEnd - 1
         // UTF-8 never takes fewer bytes than characters: only a long run needs decoding to be sure.
-        if (bytes > limits.maxCellChars && textLength(content, start, start + bytes) > limits.maxCellChars) {
+        if (bytes > limits.maxCellChars && textLength(content, tagEnd + 1, textEnd) > limits.maxCellChars) {
           throw new LedgerLimitError(limitMessage.cellChars(limits.maxCellChars))
         }
         if (richTextStart >= 0) textBytes += bytes
-        ELEMENT.lastIndex = start + bytes
-        break
+        at = textEnd - 1
+        continue
       }
     }
+    at = tagEnd
   }
   if (maxRow > 0) {
     extent.sheets += 1
