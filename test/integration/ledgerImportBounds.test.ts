@@ -31,7 +31,7 @@ interface ImportAnswer {
 
 async function importFile(server: TestServer, boardId: string, file: Uint8Array, name: string, query = 'dryRun=1'): Promise<ImportAnswer> {
   const form = new FormData()
-  form.append('file', new Blob([file]), name)
+  form.append('file', new Blob([new Uint8Array(file)]), name)
   const response = await fetch(`${server.url}/api/boards/${boardId}/import?${query}`, { method: 'POST', headers: authHeaders(server), body: form })
   const text = await response.text()
   return { status: response.status, body: JSON.parse(text) as Record<string, unknown>, bytes: Buffer.byteLength(text) }
