@@ -59,9 +59,8 @@ function PageControls({ preview, onPage }: { preview: ImportPreview; onPage: ((o
 export const ImportPreviewTable = memo(function ImportPreviewTable({ preview, onPage }: { preview: ImportPreview; onPage?: ((offset: number) => void) | undefined }) {
   const sheetIssues = [...preview.errors, ...preview.warnings].filter((issue) => issue.rowNumber === undefined)
   const manySheets = preview.sheets.filter((sheet) => sheet.chosen).length > 1
-  const rowIssuesOutsideProjects = [...preview.errors, ...preview.warnings].filter(
-    (issue) => issue.rowNumber !== undefined && !preview.rows.some((row) => row.rowNumber === issue.rowNumber && row.sheetName === issue.sheetName),
-  )
+  // Issues on headings and totals, not on a project row: the server lists them whatever the page shows.
+  const rowIssuesOutsideProjects = preview.checks
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">

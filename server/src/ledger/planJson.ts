@@ -41,6 +41,12 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
     }
   }
   const { reportDate } = parsed
+  // Some row issues name no sheet (the figure checks): those belong to a project row of that number.
+  const projectRows = new Set(plan.rows.map(rowKey))
+  const projectRowNumbers = new Set(plan.rows.map((row) => row.rowNumber))
+  const onProjectRow = (issue: { sheetName?: string; rowNumber: number }) =>
+    issue.sheetName === undefined ? projectRowNumbers.has(issue.rowNumber) : projectRows.has(rowKey({ sheetName: issue.sheetName, rowNumber: issue.rowNumber }))
+  const checks = [...plan.errors, ...plan.warnings].filter((issue) => issue.rowNumber !== undefined && !onProjectRow({ ...issue, rowNumber: issue.rowNumber }))
   return {
     creates: plan.creates.length,
     updates: plan.updates.length,
@@ -71,6 +77,7 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
     }),
     errors: plan.errors.slice(0, MAX_PREVIEW_ISSUES).map(shownIssue),
     warnings: plan.warnings.slice(0, MAX_PREVIEW_ISSUES).map(shownIssue),
+    checks: checks.slice(0, MAX_PREVIEW_ISSUES).map(shownIssue),
     page: { offset: page.offset, limit: page.limit, rowCount: plan.rows.length },
     counts: { errorRows: plan.rows.filter((row) => row.action === 'error').length, errors: plan.errors.length, warnings: plan.warnings.length },
     totals: plan.totals,

@@ -83,6 +83,8 @@ export const importPreviewSchema = z.object({
   ),
   errors: z.array(issueSchema),
   warnings: z.array(issueSchema),
+  /** Issues on rows that are no project (a 合计 that disagrees, a section's count): shown above the rows, whatever the page. */
+  checks: z.array(issueSchema),
   /** Which rows this answer holds: `rows` are rows offset … offset + rows.length − 1 of `rowCount`. */
   page: z.object({ offset: z.number(), limit: z.number(), rowCount: z.number() }),
   /** Counts over the whole file, whatever this page and the listed issues show. */
