@@ -50,14 +50,18 @@ const FILES: readonly { name: string; make: () => Buffer | Promise<Buffer>; file
 ]
 
 export async function hostileImportFigures(log: (line: string) => void = () => {}): Promise<HostileImportFigure[]> {
+  // Made before the server is used: seconds spent making a file between two requests would let
+  // the server close the idle keep-alive connection just as fetch reuses it.
+  const made: Buffer[] = []
+  for (const { make } of FILES) made.push(await make())
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guatu-bench-hostile-'))
   const server = await startServer(ServerKind.guatu, dataDir)
   const figures: HostileImportFigure[] = []
   try {
     const http = guatuHttp(server)
     const boardId = await server.createBoard('hostile')
-    for (const { name, make, fileName } of FILES) {
-      const file = await make()
+    for (const [index, { name, fileName }] of FILES.entries()) {
+      const file = made[index]!
       const rssBefore = rssBytes(server.pid)
       let peak = rssBefore
       const sampler = setInterval(() => {

@@ -22,6 +22,7 @@ const SHARED_LEDGER = '/work/shared/fixtures/ledger-2022.xlsx'
 const CHINESE = /[\u4e00-\u9fff]/
 /** /healthz answers in a few milliseconds when the event loop is free; a parse on it took 16 s. */
 const HEALTHZ_PROMPT_MS = 1_000
+const MOVE_EVERY_MS = 50
 
 interface ImportAnswer {
   status: number
@@ -70,11 +71,19 @@ async function boardWithBystanders(server: TestServer) {
     })
     const health: number[] = []
     let movesBeforeAnswer = 0
+    let lastMoveAt = Number.NEGATIVE_INFINITY
     do {
       health.push(await healthzMs(server))
-      await moveRoundTrip()
-      if (!answered) movesBeforeAnswer += 1
+      // At most one move per MOVE_EVERY_MS: a tight loop would spend the connection's message
+      // budget (GUATU_MESSAGES_PER_SECOND) and be closed as a flood, which is not what is tested.
+      if (performance.now() - lastMoveAt >= MOVE_EVERY_MS) {
+        lastMoveAt = performance.now()
+        await moveRoundTrip()
+        if (!answered) movesBeforeAnswer += 1
+      }
     } while (!answered)
+    // And once more after the answer: the bystanders still work together.
+    await moveRoundTrip()
     expect(mover.closes).toEqual([])
     expect(watcher.closes).toEqual([])
     return { answer: await answer, slowestHealthzMs: Math.max(...health), movesBeforeAnswer }
@@ -95,15 +104,19 @@ const HOSTILE = [
 describe('a hostile ledger is refused by name of its limit while the server serves everyone else', () => {
   let server: TestServer
   let board: Awaited<ReturnType<typeof boardWithBystanders>>
+  const files = new Map<string, Buffer>()
 
   beforeAll(async () => {
+    // Made before the server is used: seconds spent making a file between two requests would let
+    // the server close the test's idle keep-alive connection just as fetch reuses it (EPIPE).
+    for (const hostile of HOSTILE) files.set(hostile.name, hostile.file())
     server = await startServer()
     board = await boardWithBystanders(server)
   })
 
   for (const hostile of HOSTILE) {
     test(`${hostile.name} gets a Chinese 413 naming the limit, and /healthz and card moves keep working meanwhile`, async () => {
-      const { answer, slowestHealthzMs } = await board.whileImporting(hostile.file(), hostile.fileName)
+      const { answer, slowestHealthzMs } = await board.whileImporting(files.get(hostile.name)!, hostile.fileName)
       expect(answer.status).toBe(413)
       expect(answer.body.error).toMatch(CHINESE)
       expect(answer.body.error).toMatch(hostile.refusal)
@@ -115,7 +128,7 @@ describe('a hostile ledger is refused by name of its limit while the server serv
   }
 
   test('the same hostile file as a real import (not a dry run) writes nothing', async () => {
-    const answer = await importFile(server, board.boardId, rowBombXlsx(), 'rows.xlsx', '')
+    const answer = await importFile(server, board.boardId, files.get(HOSTILE[0]!.name)!, 'rows.xlsx', '')
     expect(answer.status).toBe(413)
     expect(answer.body.error).toMatch(/台账超过 20,000 行的上限/)
     expect((await fetchBoard(server, board.boardId)).projects).toHaveLength(1)
@@ -124,9 +137,10 @@ describe('a hostile ledger is refused by name of its limit while the server serv
 
 describe('what no scan refuses, the worker\'s heap cap and deadline stop', () => {
   test('a file needing more than the worker\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
+    const heavy = heavyWithinLimitsXlsx()
     const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '128' } })
     const board = await boardWithBystanders(server)
-    const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavyWithinLimitsXlsx(), 'heavy.xlsx')
+    const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
     expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 128 MB 的上限/)])
     expect(movesBeforeAnswer).toBeGreaterThan(0)
     expect(slowestHealthzMs).toBeLessThan(HEALTHZ_PROMPT_MS)
@@ -134,12 +148,25 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
   })
 
   test('a file taking longer than the deadline is refused naming it; the server moves cards meanwhile', async () => {
+    const heavy = heavyWithinLimitsXlsx()
     const server = await startServer({ env: { GUATU_IMPORT_TIMEOUT_MS: '1000', GUATU_IMPORT_WORKER_MEMORY_MB: '2048' } })
     const board = await boardWithBystanders(server)
-    const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavyWithinLimitsXlsx(), 'heavy.xlsx')
+    const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
     expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账超过 1 秒的时限/)])
     expect(movesBeforeAnswer).toBeGreaterThan(0)
     expect(slowestHealthzMs).toBeLessThan(HEALTHZ_PROMPT_MS)
+  })
+
+  test('uploads past the workers and their queue are turned away at once in Chinese (429), not stacked up', async () => {
+    // One worker and four places to wait: of six heavy uploads at once, at least one is turned away.
+    const heavy = heavyWithinLimitsXlsx()
+    const server = await startServer({ env: { GUATU_IMPORT_CONCURRENCY: '1', GUATU_IMPORT_TIMEOUT_MS: '2000' } })
+    const board = await createBoard(server, '排队', 2022)
+    const answers = await Promise.all(Array.from({ length: 6 }, () => importFile(server, board.id, heavy, 'heavy.xlsx')))
+    const busy = answers.filter((answer) => answer.status === 429)
+    expect(busy.length).toBeGreaterThan(0)
+    expect(busy[0]!.body.error).toMatch(/正在读取其他台账，请稍后重试/)
+    expect(answers.filter((answer) => answer.status === 413).length + busy.length).toBe(6)
   })
 
   test('limits are settings: a server allowing 100 rows refuses a 2,000-row ledger by that limit', async () => {
@@ -153,9 +180,9 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
 
 describe('the import preview is bounded and paged', () => {
   test('a 2,000-row ledger previews 200 rows with whole-file counts, pages on with ?offset=, and imports whole', async () => {
+    const ledger = await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 7, count: 2000, brokenIndexes: [] }))
     const server = await startServer()
     const board = await createBoard(server, '分页预览', 2022)
-    const ledger = await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 7, count: 2000, brokenIndexes: [] }))
     const first = await importFile(server, board.id, ledger, 'ledger.xlsx')
     expect(first.status).toBe(200)
     const preview = importPreviewSchema.parse(first.body)
