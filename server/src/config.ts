@@ -7,6 +7,7 @@ import type { LockoutSettings } from './accounts/accountLockout.ts'
 import { parseProxyEntry } from './http/clientAddress.ts'
 import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
+import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
@@ -73,6 +74,16 @@ const envSchema = z.object({
     .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== undefined), {
       error: 'must be a comma-separated list of addresses or CIDR blocks (10.0.0.0/8, ::1)',
     }),
+  // Ledger import (台账导入) bounds: see LedgerImportLimits and LedgerParser.
+  GUATU_IMPORT_MAX_ROWS: integer(100, 1_048_576).default(20_000),
+  GUATU_IMPORT_MAX_COLUMNS: integer(10, 16_384).default(200),
+  GUATU_IMPORT_MAX_CELL_CHARS: integer(100, 32_767).default(32_767),
+  GUATU_IMPORT_MAX_SHEETS: integer(1, 1_000).default(100),
+  GUATU_IMPORT_MAX_INFLATED_MB: integer(1, 400).default(100),
+  // Below 128 MB a single allocation can overshoot V8's leeway for a worker and end the whole process.
+  GUATU_IMPORT_WORKER_MEMORY_MB: integer(128, 8_192).default(512),
+  GUATU_IMPORT_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
+  GUATU_IMPORT_CONCURRENCY: integer(1, 16).default(2),
 })
 
 export interface ServerConfig {
@@ -119,6 +130,8 @@ export interface ServerConfig {
   lockout: LockoutSettings
   /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR blocks). */
   trustedProxies: string[]
+  /** How much of an uploaded ledger is read, and the worker threads that read it. */
+  ledgerImport: LedgerParserSettings
 }
 
 /** A comma- or space-separated setting as its entries. */
@@ -179,6 +192,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxFailuresPerAddress: values.GUATU_ADDRESS_FAILURES,
     },
     trustedProxies: values.GUATU_TRUSTED_PROXIES,
+    ledgerImport: {
+      limits: {
+        maxRows: values.GUATU_IMPORT_MAX_ROWS,
+        maxColumns: values.GUATU_IMPORT_MAX_COLUMNS,
+        maxCellChars: values.GUATU_IMPORT_MAX_CELL_CHARS,
+        maxSheets: values.GUATU_IMPORT_MAX_SHEETS,
+        maxInflatedBytes: values.GUATU_IMPORT_MAX_INFLATED_MB * 1024 * 1024,
+      },
+      workerMemoryMb: values.GUATU_IMPORT_WORKER_MEMORY_MB,
+      timeoutMs: values.GUATU_IMPORT_TIMEOUT_MS,
+      concurrency: values.GUATU_IMPORT_CONCURRENCY,
+      // A few uploads may wait for a worker; past that the office is asked to retry.
+      maxWaiting: values.GUATU_IMPORT_CONCURRENCY * 4,
+    },
   }
 }
 

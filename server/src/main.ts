@@ -10,6 +10,7 @@ import { SingleSignOn } from './accounts/oidc/singleSignOn.ts'
 import type { SsoStore } from './accounts/oidc/ssoStore.ts'
 import { BoardService } from './boards/boardService.ts'
 import { LedgerService } from './boards/ledgerService.ts'
+import { LedgerParser } from './ledger/ledgerParser.ts'
 import { DocxToPdf } from './meetings/minutesPdf.ts'
 import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
@@ -117,7 +118,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   }, log, { fanout, metrics })
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
-  const ledgers = new LedgerService(storage, rooms, commits, boards)
+  const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]

@@ -12,6 +12,7 @@ import { ALL_KINDS, REFERENCE_KINDS, ServerKind, serverVersions } from './benchS
 import { DOCUMENT_SETTLE_MS, buildHistory, coldLoad, type ColdLoadResult } from './coldLoad.ts'
 import { BOARD_PROJECTS, fanoutRound, summarizeRounds, sustained, type FanoutResult, type FanoutRound, type SustainedResult } from './fanout.ts'
 import { ledgerRoundTrip } from './ledger.ts'
+import { hostileImportFigures, hostileImportTable } from './hostileImport.ts'
 import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
 import { scaleOutThroughput } from './scaleOut.ts'
@@ -240,6 +241,12 @@ for (const mode of ['sequential', 'burst'] as const) {
     ['card move (preflight, effects read directly, history entries, live apply)', cost.moveUs.toFixed(1)],
     ['problem raised (preflight, candidate copy catches up and integrates, policy, stamps, live apply)', cost.problemUs.toFixed(1)],
   ], ['The work between a decoded websocket message and the commit queue; median of the rounds. Before the judge of issue 15 a move cost the same path with a static analysis of its structs instead (see the reading above).'])
+}
+
+// 8: hostile ledgers as dry runs (Guatu only): peak RSS of the server and /healthz meanwhile.
+{
+  const figures = await hostileImportFigures(log)
+  section.push('## 8. Hostile ledgers, dry runs (Guatu only)', '', ...hostileImportTable(figures), '', 'One server, files in turn; RSS of the server process (its parsing worker thread included) sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.', '')
 }
 
 const versions = serverVersions()

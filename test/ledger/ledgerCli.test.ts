@@ -33,6 +33,9 @@ describe('the ledger command line', () => {
       ],
       errors: [{ rowNumber: 9, column: '计划开工时间', severity: 'error', message: '日期不存在：2022-13-45' }],
       warnings: [{ severity: 'warning', message: '台账中没有“当前阶段”列' }],
+      checks: [],
+      page: { offset: 0, limit: 200, rowCount: 2 },
+      counts: { errorRows: 1, errors: 1, warnings: 1 },
       totals: { rows: 7, projects: 6, totalInvestmentWan: '123456.78' as ImportPlanJson['totals']['totalInvestmentWan'] },
     }
     const text = describePlan(plan, true).join('\n')

@@ -1,6 +1,6 @@
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { IMPORT_OPTION_FIELDS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
+import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
 import { ApiError, downloadFile, requestJson } from './http.ts'
 
 /** What an import does with one row of the ledger (docs/api.md). */
@@ -44,8 +44,12 @@ export function readImportPreview(value: unknown): ImportPreview {
   return parsed.data
 }
 
-function importPath(boardId: string, dryRun: boolean): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/import${dryRun ? '?dryRun=1' : ''}`
+function importPath(boardId: string, dryRun: boolean, offset = 0): string {
+  const query = new URLSearchParams()
+  if (dryRun) query.set('dryRun', '1')
+  if (offset > 0) query.set(IMPORT_PAGE_PARAMS.offset, String(offset))
+  const text = query.toString()
+  return `/api/boards/${encodeURIComponent(boardId)}/import${text ? `?${text}` : ''}`
 }
 
 function fileForm(file: File, options: ImportOptions): FormData {
@@ -57,9 +61,9 @@ function fileForm(file: File, options: ImportOptions): FormData {
   return form
 }
 
-/** Reads the ledger and says what an import would do; writes nothing. */
-export async function previewImport(boardId: string, file: File, options: ImportOptions = {}): Promise<ImportPreview> {
-  return readImportPreview(await requestJson<unknown>(importPath(boardId, true), { method: 'POST', body: fileForm(file, options) }))
+/** Reads the ledger and says what an import would do, with the page of rows from `offset`; writes nothing. */
+export async function previewImport(boardId: string, file: File, options: ImportOptions = {}, offset = 0): Promise<ImportPreview> {
+  return readImportPreview(await requestJson<unknown>(importPath(boardId, true, offset), { method: 'POST', body: fileForm(file, options) }))
 }
 
 /**

@@ -10,7 +10,7 @@ import { useLedgerImport } from './useLedgerImport.ts'
  */
 export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { boardId: string; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const { state, options, choose, choosePreviewOptions, commit, reset } = useLedgerImport(boardId)
+  const { state, options, choose, choosePreviewOptions, choosePage, commit, reset } = useLedgerImport(boardId)
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
@@ -20,9 +20,10 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
   const preview = state.status === 'preview' || state.status === 'committing' ? state.preview : undefined
   // Kept on screen while the file is read again with a new choice, so the panel does not jump.
   const choicesPreview = preview ?? (state.status === 'reading' ? state.previous : undefined)
-  const errorRows = preview ? preview.rows.filter((row) => row.action === 'error').length : 0
-  const blocked = preview ? preview.errors.length > 0 || errorRows > 0 : true
-  const blockReason = preview && blocked ? `台账中有 ${Math.max(errorRows, preview.errors.length)} 处错误，请在 Excel 中改正后重新选择文件` : undefined
+  // Counted over the whole file by the server: the preview holds one page of rows.
+  const errorRows = preview ? preview.counts.errorRows : 0
+  const blocked = preview ? preview.counts.errors > 0 || errorRows > 0 : true
+  const blockReason = preview && blocked ? `台账中有 ${Math.max(errorRows, preview.counts.errors)} 处错误，请在 Excel 中改正后重新选择文件` : undefined
   const fileName = 'file' in state && state.file ? state.file.name : undefined
 
   return (
@@ -69,7 +70,7 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
         {choicesPreview && (
           <ImportChoicesPanel preview={choicesPreview} options={options} onChange={choosePreviewOptions} disabled={state.status !== 'preview'} />
         )}
-        {preview && <ImportPreviewTable preview={preview} />}
+        {preview && <ImportPreviewTable preview={preview} onPage={state.status === 'preview' ? choosePage : undefined} />}
       </div>
       <footer className="import-footer">
         {preview && (

@@ -32,21 +32,43 @@ function StageCell({ row }: { row: ImportPreviewRow }) {
   )
 }
 
-/** Every row of the ledger with what the import does to it and why; Excel row numbers as Excel shows them. */
-export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
+/** 第 1–200 行，共 2,000 行 · 上一页 / 下一页: the server answers one page of rows at a time. */
+function PageControls({ preview, onPage }: { preview: ImportPreview; onPage: ((offset: number) => void) | undefined }) {
+  const { offset, limit, rowCount } = preview.page
+  if (rowCount <= preview.rows.length && offset === 0) return null
+  const last = Math.min(rowCount, offset + preview.rows.length)
+  return (
+    <nav className="import-pages" aria-label="预览分页" data-testid="import-pages">
+      <span>
+        第 {offset + 1}–{last} 行，共 {rowCount} 行
+      </span>
+      <button type="button" disabled={!onPage || offset === 0} onClick={() => onPage?.(Math.max(0, offset - limit))}>
+        上一页
+      </button>
+      <button type="button" data-testid="import-next-page" disabled={!onPage || last >= rowCount} onClick={() => onPage?.(offset + limit)}>
+        下一页
+      </button>
+    </nav>
+  )
+}
+
+/**
+ * The ledger's rows, a page at a time, with what the import does to each and why; Excel row
+ * numbers as Excel shows them. Counts and totals are the whole file's.
+ */
+export const ImportPreviewTable = memo(function ImportPreviewTable({ preview, onPage }: { preview: ImportPreview; onPage?: ((offset: number) => void) | undefined }) {
   const sheetIssues = [...preview.errors, ...preview.warnings].filter((issue) => issue.rowNumber === undefined)
   const manySheets = preview.sheets.filter((sheet) => sheet.chosen).length > 1
-  const rowIssuesOutsideProjects = [...preview.errors, ...preview.warnings].filter(
-    (issue) => issue.rowNumber !== undefined && !preview.rows.some((row) => row.rowNumber === issue.rowNumber && row.sheetName === issue.sheetName),
-  )
+  // Issues on headings and totals, not on a project row: the server lists them whatever the page shows.
+  const rowIssuesOutsideProjects = preview.checks
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">
         新建 <strong>{preview.creates}</strong> 个 / 更新 <strong>{preview.updates}</strong> 个 / 无变化{' '}
         <strong>{preview.unchanged}</strong> 个 · 读取 {preview.totals.rows} 行，可导入 {preview.totals.projects} 个项目，总投资{' '}
         {isWanAmount(preview.totals.totalInvestmentWan) ? `${formatYi(wanToCents(preview.totals.totalInvestmentWan))} 亿元` : '—'}
-        {preview.errors.length > 0 && <span className="issue-error"> · {preview.errors.length} 个错误</span>}
-        {preview.warnings.length > 0 && <span className="issue-warning"> · {preview.warnings.length} 个提示</span>}
+        {preview.counts.errors > 0 && <span className="issue-error"> · {preview.counts.errors} 个错误</span>}
+        {preview.counts.warnings > 0 && <span className="issue-warning"> · {preview.counts.warnings} 个提示</span>}
       </p>
       <IssueList issues={sheetIssues} />
       {rowIssuesOutsideProjects.length > 0 && (
@@ -58,6 +80,7 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview }: 
           ))}
         </ul>
       )}
+      <PageControls preview={preview} onPage={onPage} />
       <div className="import-table-scroll">
         <table className="data-table import-table">
           <thead>

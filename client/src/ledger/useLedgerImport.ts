@@ -29,14 +29,14 @@ export function useLedgerImport(boardId: string) {
   const attempt = useRef(0)
 
   const read = useCallback(
-    async (file: File, chosen: ImportOptions, keepPreview: boolean) => {
+    async (file: File, chosen: ImportOptions, keepPreview: boolean, offset = 0) => {
       const current = ++attempt.current
       setState((previous) => {
         const shown = keepPreview ? shownPreview(previous) : undefined
         return shown ? { status: 'reading', file, previous: shown } : { status: 'reading', file }
       })
       try {
-        const preview = await previewImport(boardId, file, chosen)
+        const preview = await previewImport(boardId, file, chosen, offset)
         if (current === attempt.current) setState({ status: 'preview', file, preview })
       } catch (error) {
         if (current === attempt.current) setState({ status: 'failed', message: messageOf(error, '读取台账失败'), file })
@@ -65,6 +65,15 @@ export function useLedgerImport(boardId: string) {
     [options, read, state],
   )
 
+  /** Another page of the preview's rows: the same file and choices, read again from `offset`. */
+  const choosePage = useCallback(
+    (offset: number) => {
+      if (state.status !== 'preview') return
+      void read(state.file, options, true, offset)
+    },
+    [options, read, state],
+  )
+
   const commit = useCallback(async () => {
     if (state.status !== 'preview') return
     const { file, preview } = state
@@ -86,5 +95,5 @@ export function useLedgerImport(boardId: string) {
     setState({ status: 'idle' })
   }, [])
 
-  return { state, options, choose, choosePreviewOptions, commit, reset }
+  return { state, options, choose, choosePreviewOptions, choosePage, commit, reset }
 }

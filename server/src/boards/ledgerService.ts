@@ -14,8 +14,9 @@ import { lightsByProject, worstLight } from '@guatu/shared/progress/lights'
 import { LedgerImportError, applyLedgerImport } from '../ledger/applyImport.ts'
 import { exportLedgerWorkbook } from '../ledger/exportLedger.ts'
 import { planLedgerImport } from '../ledger/importPlan.ts'
-import { parseLedgerWorkbook } from '../ledger/parseLedger.ts'
-import { importPlanToJson, type ImportPlanJson } from '../ledger/planJson.ts'
+import type { LedgerParser } from '../ledger/ledgerParser.ts'
+import type { ParseLedgerOptions } from '../ledger/parseLedger.ts'
+import { FIRST_PREVIEW_PAGE, importPlanToJson, type ImportPlanJson, type PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
@@ -29,6 +30,8 @@ export interface ImportChoices {
   sheets?: readonly string[]
   /** Choices for unknown headers, on top of those remembered for the board. */
   mapping?: ColumnMapping
+  /** Which rows of the preview to answer with. */
+  page?: PreviewPage
 }
 
 export type ImportOutcome =
@@ -43,6 +46,8 @@ export class LedgerService {
     private readonly rooms: RoomRegistry,
     private readonly commits: CommitQueue,
     private readonly boards: BoardService,
+    /** Reads the uploaded file in a worker thread, within the import limits. */
+    private readonly parser: LedgerParser,
   ) {}
 
   /**
@@ -59,15 +64,9 @@ export class LedgerService {
       // The board remembers last month's column choices; this import's choices win over them.
       const remembered = readColumnMapping(room.doc)
       const mapping: ColumnMapping = { ...remembered, ...choices.mapping }
-      const parsed = await parseLedgerWorkbook(file, {
-        year: record.year,
-        mapping,
-        ...(choices.fileName ? { fileName: choices.fileName } : {}),
-        ...(choices.reportDate ? { reportDate: choices.reportDate } : {}),
-        ...(choices.sheets ? { sheets: choices.sheets } : {}),
-      })
+      const parsed = await this.parser.parse(file, parseOptions(record.year, mapping, choices))
       const plan = planLedgerImport(room.doc, parsed)
-      const preview = importPlanToJson(plan, parsed)
+      const preview = importPlanToJson(plan, parsed, choices.page ?? FIRST_PREVIEW_PAGE)
       if (dryRun) return { kind: 'preview', preview }
       if (plan.errors.length > 0) return { kind: 'refused', error: `台账有 ${plan.errors.length} 处错误，未导入任何数据`, preview }
       // The import is built on a copy and handed to the room as one update, so it is checked,
@@ -91,8 +90,8 @@ export class LedgerService {
   }
 
   private async previewAgain(doc: Y.Doc, file: Uint8Array, year: number, choices: ImportChoices): Promise<ImportPlanJson> {
-    const parsed = await parseLedgerWorkbook(file, { ...choices, year, mapping: { ...readColumnMapping(doc), ...choices.mapping } })
-    return importPlanToJson(planLedgerImport(doc, parsed), parsed)
+    const parsed = await this.parser.parse(file, parseOptions(year, { ...readColumnMapping(doc), ...choices.mapping }, choices))
+    return importPlanToJson(planLedgerImport(doc, parsed), parsed, choices.page ?? FIRST_PREVIEW_PAGE)
   }
 
   /** The board (or what `query` filters, in the board URL's terms) as an office ledger workbook. */
@@ -120,6 +119,16 @@ export class LedgerService {
     const { record, projects, problems, asOf, filtered } = snapshot
     const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })
     return { name: `${record.name}${filtered ? '（筛选）' : ''}-${asOf}.xlsx`, file }
+  }
+}
+
+function parseOptions(year: number, mapping: ColumnMapping, choices: ImportChoices): ParseLedgerOptions {
+  return {
+    year,
+    mapping,
+    ...(choices.fileName ? { fileName: choices.fileName } : {}),
+    ...(choices.reportDate ? { reportDate: choices.reportDate } : {}),
+    ...(choices.sheets ? { sheets: choices.sheets } : {}),
   }
 }
 

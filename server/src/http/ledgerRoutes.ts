@@ -2,9 +2,12 @@ import { Hono } from 'hono'
 import { isIsoDate } from '@guatu/shared/domain/dates'
 import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
 import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
-import { IMPORT_OPTION_FIELDS } from '@guatu/shared/ledger/importPreview'
+import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, MAX_PREVIEW_PAGE_ROWS, PREVIEW_PAGE_ROWS } from '@guatu/shared/ledger/importPreview'
 import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
+import { LedgerLimitError } from '../ledger/importLimits.ts'
+import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'
 import { LedgerFormatError } from '../ledger/ledgerTypes.ts'
+import type { PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
@@ -27,7 +30,7 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
     if (!(file instanceof File)) throw new RequestError(400, '请选择要导入的台账文件（字段名 file）')
     if (file.size > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
     const dryRun = c.req.query('dryRun') === '1'
-    const choices = readChoices(body, file.name)
+    const choices: ImportChoices = { ...readChoices(body, file.name), page: readPage(new URL(c.req.url).searchParams) }
     try {
       const outcome = await ledgers.import(c.req.param('id'), new Uint8Array(await file.arrayBuffer()), principal, dryRun, choices)
       switch (outcome.kind) {
@@ -39,7 +42,10 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
           return c.json({ error: outcome.error, preview: outcome.preview }, 422)
       }
     } catch (error) {
+      // A file past a limit is refused whole, naming the limit; the server read it in a worker and serves on.
+      if (error instanceof LedgerLimitError) throw new RequestError(413, error.message)
       if (error instanceof LedgerFormatError) throw new RequestError(400, error.message)
+      if (error instanceof LedgerParserBusyError) throw new RequestError(429, error.message, 5)
       throw error
     }
   })
@@ -83,6 +89,21 @@ function readChoices(body: Record<string, unknown>, fileName: string): ImportCho
     choices.mapping = parsed.data
   }
   return choices
+}
+
+/** `?offset=&limit=`: which rows of the preview to answer with; the rows per answer are capped. */
+function readPage(query: URLSearchParams): PreviewPage {
+  const number = (name: string, fallback: number, max: number) => {
+    const text = query.get(name)
+    if (text === null || text === '') return fallback
+    const value = Number(text)
+    if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new RequestError(400, `分页参数 ${name} 应为 0 到 ${max} 之间的整数`)
+    return value
+  }
+  return {
+    offset: number(IMPORT_PAGE_PARAMS.offset, 0, Number.MAX_SAFE_INTEGER),
+    limit: Math.max(1, number(IMPORT_PAGE_PARAMS.limit, PREVIEW_PAGE_ROWS, MAX_PREVIEW_PAGE_ROWS)),
+  }
 }
 
 function jsonField(body: Record<string, unknown>, field: string, label: string): unknown {

@@ -17,6 +17,7 @@ import {
 } from './ledgerTypes.ts'
 import { parseLedgerMoney } from './parseMoney.ts'
 import { parseProjectRow } from './parseRow.ts'
+import type { LedgerImportLimits } from './importLimits.ts'
 import { readLedgerGrids } from './readGrids.ts'
 import { reportDateFromFileName, reportDateFromTitle } from './reportDate.ts'
 import { classifyRow } from './rowClassifier.ts'
@@ -34,6 +35,8 @@ export interface ParseLedgerOptions {
   sheets?: readonly string[]
   /** The office's choices for headers no rule knows (remembered per board). */
   mapping?: ColumnMapping
+  /** How much of the file may be read; the defaults when absent. */
+  limits?: LedgerImportLimits
 }
 
 /**
@@ -45,7 +48,7 @@ export interface ParseLedgerOptions {
  * sheet has a ledger header.
  */
 export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
-  const { format, encoding, grids } = await readLedgerGrids(data)
+  const { format, encoding, grids } = await readLedgerGrids(data, options.limits)
   const tables = grids.map((grid) => ({ grid, table: findLedgerTable(grid, options.mapping) }))
   if (!tables.some(({ table }) => table)) throw new LedgerFormatError('未找到台账表头：表格中应有“项目名称”“责任单位”等列')
   const chosen = (name: string) => !options.sheets || options.sheets.length === 0 || options.sheets.includes(name)

@@ -16,6 +16,25 @@ export const IMPORT_OPTION_FIELDS = {
   mapping: 'mapping',
 } as const
 
+/**
+ * The preview is paged: a ledger may have up to 20,000 rows and the answer must stay small, so
+ * each answer carries one page of rows (query `offset`, `limit`), the first issues, and the
+ * counts of everything. The office pages through the rows; the file is read again for each page
+ * (the server keeps nothing between requests).
+ */
+export const IMPORT_PAGE_PARAMS = {
+  offset: 'offset',
+  limit: 'limit',
+} as const
+export const PREVIEW_PAGE_ROWS = 200
+export const MAX_PREVIEW_PAGE_ROWS = 500
+/** Sheet-wide and row errors and warnings listed in one answer (each list); counts give the rest. */
+export const MAX_PREVIEW_ISSUES = 200
+/** Issues listed under one row: a row of 200 bad cells says enough with the first twenty. */
+export const MAX_PREVIEW_ROW_ISSUES = 20
+/** Texts quoted from the file (names, headers, issue messages) are cut to this many characters. */
+export const MAX_PREVIEW_TEXT_CHARS = 300
+
 const issueSchema = z.object({
   sheetName: z.string().optional(),
   rowNumber: z.number().optional(),
@@ -64,6 +83,12 @@ export const importPreviewSchema = z.object({
   ),
   errors: z.array(issueSchema),
   warnings: z.array(issueSchema),
+  /** Issues on rows that are no project (a 合计 that disagrees, a section's count): shown above the rows, whatever the page. */
+  checks: z.array(issueSchema),
+  /** Which rows this answer holds: `rows` are rows offset … offset + rows.length − 1 of `rowCount`. */
+  page: z.object({ offset: z.number(), limit: z.number(), rowCount: z.number() }),
+  /** Counts over the whole file, whatever this page and the listed issues show. */
+  counts: z.object({ errorRows: z.number(), errors: z.number(), warnings: z.number() }),
   totals: z.object({ rows: z.number(), projects: z.number(), totalInvestmentWan: z.string() }),
 })
 export type ImportPreview = z.infer<typeof importPreviewSchema>
