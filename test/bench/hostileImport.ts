@@ -38,7 +38,8 @@ export interface HostileImportFigure {
 const MIB = 1024 * 1024
 const RSS_SAMPLE_MS = 10
 
-const FILES: readonly { name: string; make: () => Buffer | Promise<Buffer>; fileName: string }[] = [
+/** `full`: only in the full run; the quick run (inside `pnpm test`) skips files that take tens of seconds. */
+const FILES: readonly { name: string; make: () => Buffer | Promise<Buffer>; fileName: string; full?: boolean }[] = [
   { name: 'honest ledger, 2,000 rows (for comparison)', make: async () => Buffer.from(await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 2000, count: 2000, brokenIndexes: [] }))), fileName: 'ledger.xlsx' },
   { name: 'row bomb: 1.5 M rows', make: () => rowBombXlsx(), fileName: 'rows.xlsx' },
   { name: 'one 200 MB cell', make: () => hugeCellXlsx(), fileName: 'cell.xlsx' },
@@ -46,21 +47,22 @@ const FILES: readonly { name: string; make: () => Buffer | Promise<Buffer>; file
   { name: 'zip declaring 4 KB for 150 MB', make: () => lyingSizesXlsx(), fileName: 'lies.xlsx' },
   { name: 'CSV, 4 M lines', make: () => hugeCsv(), fileName: 'huge.csv' },
   { name: '.xls, 30,000 rows', make: () => manyRowsXls(), fileName: 'rows.xls' },
-  { name: 'within the limits, 2.85 M cells (heap cap / deadline)', make: () => heavyWithinLimitsXlsx(), fileName: 'heavy.xlsx' },
+  { name: 'within the limits, 2.85 M cells (heap cap / deadline)', make: () => heavyWithinLimitsXlsx(), fileName: 'heavy.xlsx', full: true },
 ]
 
-export async function hostileImportFigures(log: (line: string) => void = () => {}): Promise<HostileImportFigure[]> {
+export async function hostileImportFigures(log: (line: string) => void = () => {}, quick = false): Promise<HostileImportFigure[]> {
+  const files = FILES.filter((file) => !(quick && file.full))
   // Made before the server is used: seconds spent making a file between two requests would let
   // the server close the idle keep-alive connection just as fetch reuses it.
   const made: Buffer[] = []
-  for (const { make } of FILES) made.push(await make())
+  for (const { make } of files) made.push(await make())
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guatu-bench-hostile-'))
   const server = await startServer(ServerKind.guatu, dataDir)
   const figures: HostileImportFigure[] = []
   try {
     const http = guatuHttp(server)
     const boardId = await server.createBoard('hostile')
-    for (const [index, { name, fileName }] of FILES.entries()) {
+    for (const [index, { name, fileName }] of files.entries()) {
       const file = made[index]!
       const rssBefore = rssBytes(server.pid)
       let peak = rssBefore
