@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import type { AccountControls } from './accounts/accountControls.ts'
 import type { LogLevel } from './log.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -34,6 +35,15 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
     .optional(),
   GUATU_CATCH_UP_MS: integer(100, 600_000).default(2_000),
+  // 等保 account controls (README「部署与安全」).
+  GUATU_PASSWORD_MIN_LENGTH: integer(6, 128).default(10),
+  GUATU_PASSWORD_MIN_CLASSES: integer(0, 4).default(3),
+  GUATU_PASSWORD_MAX_AGE_DAYS: integer(0, 3650).default(0),
+  GUATU_FORCE_PASSWORD_CHANGE: flag.default(true),
+  GUATU_SESSION_IDLE_MS: integer(1_000, 7 * 24 * 3600 * 1000).default(30 * 60 * 1000),
+  GUATU_SESSION_MAX_MS: integer(1_000, 30 * 24 * 3600 * 1000).default(12 * 3600 * 1000),
+  // 网络安全法 第二十一条: network logs are kept for at least six months.
+  GUATU_SECURITY_AUDIT_RETENTION_DAYS: integer(180, 36_500).default(180),
 })
 
 export interface ServerConfig {
@@ -62,6 +72,10 @@ export interface ServerConfig {
   catchUpEveryMs: number
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** Password policy, forced change and session lifetime (等保 identification and authentication). */
+  accountControls: AccountControls
+  /** Days the security audit log keeps an entry (等保 security audit; at least 180). */
+  securityAuditRetentionDays: number
 }
 
 /** Reads configuration from the environment; a bad value stops startup with a message naming it. */
@@ -96,5 +110,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: values.GUATU_DATABASE_URL,
     redisUrl: values.GUATU_REDIS_URL,
     catchUpEveryMs: values.GUATU_CATCH_UP_MS,
+    accountControls: {
+      passwordPolicy: {
+        minLength: values.GUATU_PASSWORD_MIN_LENGTH,
+        minClasses: values.GUATU_PASSWORD_MIN_CLASSES,
+        maxAgeDays: values.GUATU_PASSWORD_MAX_AGE_DAYS,
+      },
+      forcePasswordChange: values.GUATU_FORCE_PASSWORD_CHANGE,
+      session: { idleMs: values.GUATU_SESSION_IDLE_MS, maxMs: Math.max(values.GUATU_SESSION_MAX_MS, values.GUATU_SESSION_IDLE_MS) },
+    },
+    securityAuditRetentionDays: values.GUATU_SECURITY_AUDIT_RETENTION_DAYS,
   }
 }

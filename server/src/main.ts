@@ -18,6 +18,10 @@ import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
 import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
 import { RedisFanout } from './scaleout/redisFanout.ts'
 import type { AccountStore } from './accounts/accountStore.ts'
+import { SecurityAuditLog } from './securityAudit/securityAuditLog.ts'
+import type { SecurityAuditStore } from './securityAudit/securityAuditStore.ts'
+import { PostgresSecurityAuditStore } from './storage/postgresSecurityAuditStore.ts'
+import { SqliteSecurityAuditStore } from './storage/sqliteSecurityAuditStore.ts'
 import type { BoardStorage } from './storage/boardStorage.ts'
 import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
 import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
@@ -34,6 +38,7 @@ import { RoomRegistry } from './sync/roomRegistry.ts'
 interface Backend {
   storage: BoardStorage
   accountStore: AccountStore
+  securityAuditStore: SecurityAuditStore
   /** Shown in the listening line; never the URL, which may hold a password. */
   label: string
   readiness: ReadinessCheck
@@ -53,6 +58,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     return {
       storage,
       accountStore: new PostgresAccountStore(pool),
+      securityAuditStore: new PostgresSecurityAuditStore(pool),
       label: 'PostgreSQL',
       readiness,
       postgres: storage,
@@ -66,6 +72,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
   return {
     storage,
     accountStore: new SqliteAccountStore(db),
+    securityAuditStore: new SqliteSecurityAuditStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     firstStart: (work) => work(),
@@ -80,7 +87,9 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
 async function main(config: ServerConfig, log: Logger): Promise<void> {
   const backend = await openBackend(config, log)
   const { storage, postgres } = backend
-  const accounts = new AccountService(backend.accountStore)
+  const accounts = new AccountService(backend.accountStore, config.accountControls)
+  const securityAudit = new SecurityAuditLog(backend.securityAuditStore, log, config.securityAuditRetentionDays)
+  const stopPruning = securityAudit.startPruning()
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
     config.redisUrl && postgres
@@ -134,6 +143,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     limits: { messagesPerSecond: config.messagesPerSecond, messageBurst: config.messageBurst },
     allowedOrigins: config.allowedOrigins,
     log,
+    securityAudit,
     clientDir: config.clientDir,
     upgradeWebSocket,
     isShuttingDown: () => shuttingDown,
@@ -155,6 +165,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     log.info('shutting down', { signal })
     server.close()
     stopHeartbeat()
+    stopPruning()
     // Stop taking changes first; everything already accepted is in the commit queue and is
     // flushed, compacted and published to the other processes before Redis and the database close.
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')

@@ -1,6 +1,10 @@
+import { PasswordChangeReason, passwordExpired } from '@guatu/shared/domain/passwordPolicy'
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
 import { Role } from '@guatu/shared/domain/role'
+import { DEFAULT_ACCOUNT_CONTROLS, type AccountControls } from './accountControls.ts'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from './accountStore.ts'
+import { assertPasswordAllowed } from './passwordPolicy.ts'
+import { checkSession, sessionEnd } from './sessionLifetime.ts'
 import { LoginThrottle } from './loginThrottle.ts'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts'
 import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
@@ -9,11 +13,6 @@ import { RequestError } from '../requestError.ts'
 /** Failed logins allowed per user name, and per address (an office shares one), per 15 minutes. */
 export const MAX_FAILURES_PER_USER = 5
 export const MAX_FAILURES_PER_ADDRESS = 50
-
-/** Sessions last this long after their last use. */
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
-/** A session is extended only when less than this is left, so not every request writes. */
-const SESSION_EXTEND_BELOW_MS = SESSION_TTL_MS - 10 * 60 * 1000
 
 export type LoginResult = { user: UserRecord; sessionToken: string }
 
@@ -33,8 +32,17 @@ export function publicUser(user: UserRecord): PublicUser {
   return { id, username, displayName, role, units, disabled, createdAt }
 }
 
-export function userPrincipal(user: UserRecord): UserPrincipal {
-  return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+export function userPrincipal(user: UserRecord, controls: AccountControls = DEFAULT_ACCOUNT_CONTROLS): UserPrincipal {
+  const principal: UserPrincipal = { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+  const reason = passwordChangeReason(user, controls)
+  return reason ? { ...principal, passwordChangeRequired: reason } : principal
+}
+
+/** Why the user must change the password before anything else, if so. */
+export function passwordChangeReason(user: UserRecord, controls: AccountControls, now = Date.now()): PasswordChangeReason | undefined {
+  if (user.mustChangePassword) return PasswordChangeReason.initial
+  if (passwordExpired(controls.passwordPolicy, user.passwordChangedAt, now)) return PasswordChangeReason.expired
+  return undefined
 }
 
 /** Sign-in, sessions, tokens, users and screen links: everything about who someone is. */
@@ -43,7 +51,10 @@ export class AccountService {
   /** Called with a screen link's id when it is revoked, so open screens are disconnected. */
   onScreenLinkRevoked: (linkId: string) => void = () => {}
 
-  constructor(private readonly store: AccountStore) {}
+  constructor(
+    private readonly store: AccountStore,
+    readonly controls: AccountControls = DEFAULT_ACCOUNT_CONTROLS,
+  ) {}
 
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const keys = [
@@ -63,9 +74,17 @@ export class AccountService {
       throw new RequestError(401, user?.disabled && valid ? '该账号已停用，请联系项目办' : '用户名或密码错误')
     }
     this.throttle.recordSuccess(keys)
-    const sessionToken = newSecret(TokenKind.session)
-    await this.store.createSession(hashSecret(sessionToken), user.id, Date.now() + SESSION_TTL_MS)
+    const sessionToken = await this.startSession(user.id)
+    // `user` was read before this sign-in is recorded: its lastLogin is the one to show now.
+    await this.store.recordLogin(user.id, { at: new Date().toISOString(), address })
     return { user, sessionToken }
+  }
+
+  private async startSession(userId: string): Promise<string> {
+    const sessionToken = newSecret(TokenKind.session)
+    const now = Date.now()
+    await this.store.createSession(hashSecret(sessionToken), userId, sessionEnd(this.controls.session, now, now), now)
+    return sessionToken
   }
 
   async logout(sessionToken: string): Promise<void> {
@@ -77,15 +96,15 @@ export class AccountService {
     const hash = hashSecret(sessionToken)
     const session = await this.store.findSession(hash)
     if (!session) return undefined
-    const now = Date.now()
-    if (session.expiresAt <= now) {
+    const check = checkSession(session, this.controls.session, Date.now())
+    if (!check.valid) {
       await this.store.deleteSession(hash)
       return undefined
     }
     const user = await this.store.findUser(session.userId)
     if (!user || user.disabled) return undefined
-    if (session.expiresAt - now < SESSION_EXTEND_BELOW_MS) await this.store.extendSession(hash, now + SESSION_TTL_MS)
-    return userPrincipal(user)
+    if (check.extendTo !== undefined) await this.store.extendSession(hash, check.extendTo)
+    return userPrincipal(user, this.controls)
   }
 
   /** The principal behind a bearer token: a personal API token or a screen link. */
@@ -94,7 +113,7 @@ export class AccountService {
     if (token.startsWith(TokenKind.api)) {
       const record = await this.store.findApiToken(hash)
       const user = record ? await this.store.findUser(record.userId) : undefined
-      return user && !user.disabled ? userPrincipal(user) : undefined
+      return user && !user.disabled ? userPrincipal(user, this.controls) : undefined
     }
     if (token.startsWith(TokenKind.screen)) {
       const link = await this.store.findScreenLink(hash)
@@ -137,9 +156,18 @@ export class AccountService {
     return this.store.countUsers()
   }
 
-  async createUser(input: { username: string; password: string; role: Role; units: string[]; displayName?: string }): Promise<UserRecord> {
+  /**
+   * Creates an account with a password the office chose, so by default the user must replace it at
+   * the first sign-in. `options` is for the first start (bootstrapAccounts.ts) only.
+   */
+  async createUser(
+    input: { username: string; password: string; role: Role; units: string[]; displayName?: string },
+    options: { enforcePolicy?: boolean; mustChangePassword?: boolean } = {},
+  ): Promise<UserRecord> {
+    if (options.enforcePolicy !== false) assertPasswordAllowed(this.controls.passwordPolicy, input.password, input.username)
     if (await this.store.findUser(input.username)) throw new RequestError(409, `用户名已存在：${input.username}`)
     return this.store.createUser({
+      mustChangePassword: options.mustChangePassword ?? this.controls.forcePasswordChange,
       id: newId('u'),
       username: input.username,
       displayName: input.displayName?.trim() || input.username,
@@ -166,7 +194,13 @@ export class AccountService {
       throw new RequestError(400, '不能停用自己或取消自己的项目办权限')
     }
     const patch: UserPatch = {}
-    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password)
+    if (input.password !== undefined) {
+      assertPasswordAllowed(this.controls.passwordPolicy, input.password, user.username)
+      patch.passwordHash = await hashPassword(input.password)
+      patch.passwordChangedAt = new Date().toISOString()
+      // A password the office set is known to the office: the user must replace it.
+      patch.mustChangePassword = this.controls.forcePasswordChange && user.id !== actingUserId
+    }
     if (input.role !== undefined) patch.role = input.role
     if (input.units !== undefined) patch.units = input.units
     if (input.displayName !== undefined) patch.displayName = input.displayName.trim() || user.username
@@ -179,6 +213,31 @@ export class AccountService {
     const ended = input.password !== undefined || input.disabled === true
     if (ended) await this.store.deleteSessionsOfUser(user.id)
     return { user: updated, ended }
+  }
+
+  /**
+   * The user replaces their own password, proving the current one. Every session of the user ends
+   * (a thief's too); the caller gets a fresh one.
+   */
+  async changeOwnPassword(userId: string, currentPassword: string, newPassword: string): Promise<{ user: UserRecord; sessionToken: string }> {
+    const user = await this.store.findUser(userId)
+    if (!user || user.disabled) throw new RequestError(401, '请先登录')
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new RequestError(400, '当前密码不正确')
+    assertPasswordAllowed(this.controls.passwordPolicy, newPassword, user.username)
+    if (await verifyPassword(newPassword, user.passwordHash)) throw new RequestError(400, '新密码不能与当前密码相同')
+    const updated = await this.store.updateUser(user.id, {
+      passwordHash: await hashPassword(newPassword),
+      passwordChangedAt: new Date().toISOString(),
+      mustChangePassword: false,
+    })
+    if (!updated) throw new RequestError(401, '请先登录')
+    await this.store.deleteSessionsOfUser(user.id)
+    return { user: updated, sessionToken: await this.startSession(user.id) }
+  }
+
+  /** The user as stored, for the sign-in notice (上次登录) and the password rules. */
+  findUser(idOrUsername: string): Promise<UserRecord | undefined> {
+    return this.store.findUser(idOrUsername)
   }
 
   async createScreenLink(boardId: string, name: string, expiresInDays?: number): Promise<{ token: string; link: ScreenLinkRecord }> {

@@ -12,6 +12,7 @@ import type { MeetingService } from '../meetings/meetingService.ts'
 import type { Logger } from '../log.ts'
 import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { accountRoutes } from './accountRoutes.ts'
 import type { AppEnv } from './appEnv.ts'
@@ -19,8 +20,11 @@ import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
+import { passwordChangeGate } from './passwordChangeGate.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
+import { auditRequest } from './securityAuditing.ts'
+import { securityAuditRoutes } from './securityAuditRoutes.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
 
@@ -62,9 +66,11 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
 
   app.use('/api/*', authentication(deps.accounts))
-  app.route('/api', accountRoutes(deps.accounts))
-  app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended)))
-  app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
+  app.use('/api/*', passwordChangeGate())
+  app.route('/api', accountRoutes(deps.accounts, deps.securityAudit))
+  app.route('/api/users', userRoutes(deps.accounts, (userId, ended) => deps.tracker.closeUser(userId, ended), deps.securityAudit))
+  app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage, deps.securityAudit))
+  app.route('/api/security-audit', securityAuditRoutes(deps.securityAudit))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
@@ -78,8 +84,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     return c.html(fs.readFileSync(indexFile, 'utf8'))
   })
 
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     if (error instanceof RequestError) {
+      // Every permission denial is a security event (等保 安全审计), whichever route refused.
+      if (error.status === 403) await auditRequest(deps.securityAudit, c, { type: SecurityEventType.accessDenied, target: `${c.req.method} ${c.req.path}`, detail: error.message })
       if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
       return c.json({ error: error.message }, error.status)
     }

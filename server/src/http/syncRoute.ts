@@ -3,9 +3,12 @@ import { getCookie } from 'hono/cookie'
 import type { WebSocket } from 'ws'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import { PASSWORD_CHANGE_REFUSAL } from '@guatu/shared/domain/passwordPolicy'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { Logger } from '../log.ts'
+import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import { Connection, ConnectionHandler, errorFields } from '../sync/connection.ts'
 import type { ConnectionTracker } from '../sync/connectionTracker.ts'
@@ -15,6 +18,7 @@ import type { SyncSocket } from '../sync/socket.ts'
 import type { AppContext } from './appEnv.ts'
 import { SESSION_COOKIE, resolvePrincipal } from './authentication.ts'
 import { isAllowedOrigin } from './originCheck.ts'
+import { auditRequest } from './securityAuditing.ts'
 import { sendParts, sendShared } from './websocketFrames.ts'
 
 export interface SyncRouteDependencies {
@@ -25,6 +29,7 @@ export interface SyncRouteDependencies {
   limits: ConnectionLimits
   allowedOrigins: readonly string[]
   log: Logger
+  securityAudit: SecurityAuditLog
 }
 
 /** Why a socket is closed right after the upgrade, before any document content is sent. */
@@ -45,6 +50,9 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
       return { code: CloseCode.internalError, reason: '服务器暂时无法验证身份，请稍后重试' }
     })
+    if ('code' in access && access.code === CloseCode.forbidden) {
+      await auditRequest(deps.securityAudit, c, { type: SecurityEventType.socketRefused, target: `board:${boardId}`, detail: access.reason })
+    }
     let connection: Connection | undefined
     return {
       onOpen(_event, ws) {
@@ -122,6 +130,11 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
     const screenRefusal = token ? await deps.accounts.screenLinkRefusal(token) : undefined
     if (screenRefusal) return { code: CloseCode.forbidden, reason: screenRefusal }
     return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
+  }
+  // The audit below names who was refused: the principal is known from here on.
+  c.set('principal', principal)
+  if (principal.kind === 'user' && principal.passwordChangeRequired) {
+    return { code: CloseCode.forbidden, reason: PASSWORD_CHANGE_REFUSAL[principal.passwordChangeRequired] }
   }
   if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
   return { principal }

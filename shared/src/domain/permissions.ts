@@ -31,6 +31,11 @@ export function canManageAccounts(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === Role.admin
 }
 
+/** The security audit log (安全审计日志): read and exported by the project office. */
+export function canReadSecurityAudit(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.role === Role.admin
+}
+
 /** Creating boards, importing ledgers and changing board settings belong to the project office. */
 export function canManageBoards(principal: Principal): boolean {
   return principal.kind === 'user' && principal.role === Role.admin
