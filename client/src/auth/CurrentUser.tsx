@@ -2,7 +2,8 @@ import { memo, useState } from 'react'
 import { canManageAccounts } from '@guatu/shared/domain/permissions'
 import { ROLE_LABEL } from '@guatu/shared/domain/role'
 import { AppLink } from '../app/AppLink.tsx'
-import { ADMIN_PATH } from '../app/route.ts'
+import { ADMIN_PATH, PASSWORD_PATH } from '../app/route.ts'
+import { LastLoginNotice } from './LastLoginNotice.tsx'
 import { signOut } from './session.ts'
 import { usePrincipal } from './usePrincipal.ts'
 
@@ -28,7 +29,11 @@ export const CurrentUser = memo(function CurrentUser() {
         <span className="current-user-name">{principal.displayName || principal.username}</span>
         <span className="role-tag">{ROLE_LABEL[principal.role]}</span>
         {principal.units.length > 0 && <span className="current-user-units">{principal.units.join('、')}</span>}
+        <LastLoginNotice />
       </span>
+      <AppLink href={PASSWORD_PATH} className="header-link" data-testid="change-password-link">
+        修改密码
+      </AppLink>
       {canManageAccounts(principal) && (
         <AppLink href={ADMIN_PATH} className="header-link" data-testid="admin-link">
           账号管理

@@ -1,5 +1,5 @@
 import type { Principal } from '@guatu/shared/domain/principal'
-import { fetchMe, logout, type Account, type Me } from '../api/authApi.ts'
+import { fetchMe, logout, type Me, type SignedIn } from '../api/authApi.ts'
 import { setUnauthorizedHandler } from '../api/http.ts'
 import { navigate } from '../app/route.ts'
 import { createStore } from '../sync/externalStore.ts'
@@ -37,8 +37,8 @@ export async function loadSession(): Promise<void> {
   }
 }
 
-export function signedIn(user: Account): void {
-  sessionStore.set(ready({ kind: 'user', user }))
+export function signedIn({ user, status }: SignedIn): void {
+  sessionStore.set(ready({ kind: 'user', user, status }))
 }
 
 /** The server no longer accepts our credentials (a REST 401, or the socket closed with 4401). */
