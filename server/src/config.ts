@@ -44,6 +44,7 @@ const envSchema = z.object({
   GUATU_SESSION_MAX_MS: integer(1_000, 30 * 24 * 3600 * 1000).default(12 * 3600 * 1000),
   // 网络安全法 第二十一条: network logs are kept for at least six months.
   GUATU_SECURITY_AUDIT_RETENTION_DAYS: integer(180, 36_500).default(180),
+  GUATU_SEPARATE_ADMIN_DUTIES: flag.default(false),
 })
 
 export interface ServerConfig {
@@ -118,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       },
       forcePasswordChange: values.GUATU_FORCE_PASSWORD_CHANGE,
       session: { idleMs: values.GUATU_SESSION_IDLE_MS, maxMs: Math.max(values.GUATU_SESSION_MAX_MS, values.GUATU_SESSION_IDLE_MS) },
+      separateDuties: values.GUATU_SEPARATE_ADMIN_DUTIES,
     },
     securityAuditRetentionDays: values.GUATU_SECURITY_AUDIT_RETENTION_DAYS,
   }

@@ -1,6 +1,7 @@
 import { memo, useId, useState, type FormEvent } from 'react'
-import { isRole, ROLES, ROLE_LABEL, Role } from '@guatu/shared/domain/role'
+import { isRole, offeredRoles, ROLE_LABEL, Role } from '@guatu/shared/domain/role'
 import { createUser } from '../api/usersApi.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 /** Adds an account; the server checks the rules (password length, units for editors, unique name) and its message is shown here. */
@@ -12,6 +13,7 @@ export const AddUserForm = memo(function AddUserForm({
   onCreated: () => void
 }) {
   const id = useId()
+  const principal = usePrincipal()
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
@@ -74,7 +76,7 @@ export const AddUserForm = memo(function AddUserForm({
         <label>
           角色
           <select value={role} onChange={(event) => isRole(event.target.value) && setRole(event.target.value)} data-testid="new-user-role">
-            {ROLES.map((value) => (
+            {offeredRoles(principal.kind === 'user' && principal.dutiesSeparated).map((value) => (
               <option key={value} value={value}>
                 {ROLE_LABEL[value]}
               </option>

@@ -1,13 +1,16 @@
 import { memo, useEffect, useMemo } from 'react'
 import { AppLink } from '../app/AppLink.tsx'
 import { useBoardList } from '../app/useBoardList.ts'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { ScreenLinksSection } from './ScreenLinksSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
 
 /** `/admin`, for 项目办 only: accounts and wall-display links. */
 export const AdminPage = memo(function AdminPage() {
   const { state } = useBoardList()
+  const principal = usePrincipal()
   const boards = useMemo(() => (state.status === 'ready' ? state.boards : []), [state])
   useEffect(() => {
     document.title = '账号与大屏管理 · 挂图作战'
@@ -28,7 +31,7 @@ export const AdminPage = memo(function AdminPage() {
           </p>
         )}
         <UsersSection boards={boards} />
-        <ScreenLinksSection boards={boards} />
+        {canManageBoards(principal) && <ScreenLinksSection boards={boards} />}
       </main>
     </div>
   )

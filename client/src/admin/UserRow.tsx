@@ -1,6 +1,7 @@
 import { memo, useState, type FormEvent } from 'react'
-import { isRole, ROLES, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
+import { isRole, offeredRoles, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
 import { updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 type Mode = { kind: 'view' } | { kind: 'edit'; role: Role; units: string[] } | { kind: 'password'; password: string }
@@ -15,6 +16,7 @@ export const UserRow = memo(function UserRow({
   knownUnits: readonly string[]
   onChanged: () => void
 }) {
+  const principal = usePrincipal()
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [error, setError] = useState<string | undefined>()
   const [notice, setNotice] = useState<string | undefined>()
@@ -79,7 +81,7 @@ export const UserRow = memo(function UserRow({
                 value={mode.role}
                 onChange={(event) => isRole(event.target.value) && setMode({ ...mode, role: event.target.value })}
               >
-                {ROLES.map((value) => (
+                {offeredRoles(principal.kind === 'user' && principal.dutiesSeparated).map((value) => (
                   <option key={value} value={value}>
                     {ROLE_LABEL[value]}
                   </option>

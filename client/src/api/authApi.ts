@@ -9,6 +9,8 @@ export interface Account {
   displayName: string
   role: Role
   units: string[]
+  /** 三员: the office separates the duties over accounts. */
+  dutiesSeparated?: boolean
 }
 
 /** Who `/api/me` says we are: a person, or a wall display holding a screen link. */
@@ -32,6 +34,7 @@ export function readAccount(value: unknown): Account | undefined {
     displayName: typeof displayName === 'string' ? displayName : '',
     role,
     units: Array.isArray(units) ? units.filter((unit): unit is string => typeof unit === 'string') : [],
+    ...(record.dutiesSeparated === true ? { dutiesSeparated: true } : {}),
   }
 }
 

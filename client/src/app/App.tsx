@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import { canListUsers } from '@guatu/shared/domain/permissions'
 import type { PasswordPolicy } from '@guatu/shared/domain/passwordPolicy'
 import type { Principal } from '@guatu/shared/domain/principal'
 import { AdminPage } from '../admin/AdminPage.tsx'
@@ -119,7 +119,7 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
     case 'screen':
       return <Screen boardId={route.boardId} />
     case 'admin':
-      return canManageAccounts(principal) ? (
+      return canListUsers(principal) ? (
         <AdminPage />
       ) : (
         <main className="page-message" data-testid="forbidden">

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react'
-import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import { canListUsers, canReadSecurityAudit } from '@guatu/shared/domain/permissions'
 import { ROLE_LABEL } from '@guatu/shared/domain/role'
 import { AppLink } from '../app/AppLink.tsx'
 import { ADMIN_PATH, PASSWORD_PATH } from '../app/route.ts'
@@ -34,10 +34,15 @@ export const CurrentUser = memo(function CurrentUser() {
       <AppLink href={PASSWORD_PATH} className="header-link" data-testid="change-password-link">
         修改密码
       </AppLink>
-      {canManageAccounts(principal) && (
+      {canListUsers(principal) && (
         <AppLink href={ADMIN_PATH} className="header-link" data-testid="admin-link">
           账号管理
         </AppLink>
+      )}
+      {canReadSecurityAudit(principal) && (
+        <a href="/api/security-audit?format=csv" className="header-link" download data-testid="security-audit-link">
+          导出安全审计日志
+        </a>
       )}
       <button type="button" className="logout-button" onClick={out} disabled={busy} data-testid="logout" title={`退出 ${principal.displayName || principal.username} 的登录`}>
         退出登录

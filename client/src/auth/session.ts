@@ -17,8 +17,8 @@ export type Session =
  */
 export function principalOf(me: Me): Principal {
   if (me.kind === 'screen') return { kind: 'screen', linkId: '', boardId: me.boardId, name: me.name }
-  const { id, username, displayName, role, units } = me.user
-  return { kind: 'user', userId: id, username, displayName, role, units }
+  const { id, username, displayName, role, units, dutiesSeparated } = me.user
+  return { kind: 'user', userId: id, username, displayName, role, units, ...(dutiesSeparated ? { dutiesSeparated } : {}) }
 }
 
 /** Who is using this page; App shows the login page, the board or the admin page from it. */

@@ -34,6 +34,7 @@ export function publicUser(user: UserRecord): PublicUser {
 
 export function userPrincipal(user: UserRecord, controls: AccountControls = DEFAULT_ACCOUNT_CONTROLS): UserPrincipal {
   const principal: UserPrincipal = { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+  if (controls.separateDuties) principal.dutiesSeparated = true
   const reason = passwordChangeReason(user, controls)
   return reason ? { ...principal, passwordChangeRequired: reason } : principal
 }
@@ -179,8 +180,8 @@ export class AccountService {
   }
 
   /**
-   * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable or
-   * demote themselves, so the project office can never lock itself out. `ended` tells whether the
+   * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable
+   * themselves or change their own role, so the project office (or a 三员) can never lock itself out. `ended` tells whether the
    * user's sessions were ended (new password or disabled).
    */
   async updateUser(
@@ -190,8 +191,8 @@ export class AccountService {
   ): Promise<{ user: UserRecord; ended: boolean }> {
     const user = await this.store.findUser(idOrUsername)
     if (!user) throw new RequestError(404, '用户不存在')
-    if (user.id === actingUserId && (input.disabled === true || (input.role !== undefined && input.role !== Role.admin))) {
-      throw new RequestError(400, '不能停用自己或取消自己的项目办权限')
+    if (user.id === actingUserId && (input.disabled === true || (input.role !== undefined && input.role !== user.role))) {
+      throw new RequestError(400, '不能停用自己或更改自己的角色')
     }
     const patch: UserPatch = {}
     if (input.password !== undefined) {

@@ -33,7 +33,40 @@ function generatePassword(policy: PasswordPolicy): string {
  * operator's own choice and is kept — unless it fails the policy, then it must be changed too.
  */
 export async function bootstrapAccounts(accounts: AccountService, options: BootstrapOptions): Promise<void> {
-  if ((await accounts.countUsers()) > 0) return
+  if ((await accounts.countUsers()) === 0) await createFirstAccounts(accounts, options)
+  if (accounts.controls.separateDuties) await ensureDutyAccounts(accounts)
+}
+
+/** The 三员 accounts an office gets when it turns on separated duties (on a new or an existing database). */
+const DUTY_ACCOUNTS = [
+  { username: 'sysadmin', displayName: '系统管理员', role: Role.systemAdmin },
+  { username: 'secadmin', displayName: '安全管理员', role: Role.securityAdmin },
+  { username: 'auditadmin', displayName: '审计管理员', role: Role.auditAdmin },
+] as const
+
+/**
+ * With separated duties each of the three roles must have an account, or no one could create
+ * accounts, grant roles or read the log. Each missing one is created with its own generated
+ * password, printed once and to be changed at the first sign-in.
+ */
+async function ensureDutyAccounts(accounts: AccountService): Promise<void> {
+  const users = await accounts.listUsers()
+  const lines: string[] = []
+  for (const account of DUTY_ACCOUNTS) {
+    if (users.some((user) => user.role === account.role && !user.disabled)) continue
+    if (users.some((user) => user.username.toLowerCase() === account.username)) {
+      lines.push(`  无法创建${account.displayName}：用户名 ${account.username} 已被占用，请由安全管理员为其他账号设置此角色`)
+      continue
+    }
+    const password = generatePassword(accounts.controls.passwordPolicy)
+    await accounts.createUser({ ...account, units: [], password }, { enforcePolicy: false, mustChangePassword: true })
+    lines.push(`  用户名 ${account.username}  (${account.displayName})  密码 ${password}`)
+  }
+  if (lines.length === 0) return
+  console.log(['三员分立：已创建以下账号 (separated admin duties: accounts created)', ...lines, '  密码只显示这一次，首次登录后须先修改密码。'].join('\n'))
+}
+
+async function createFirstAccounts(accounts: AccountService, options: BootstrapOptions): Promise<void> {
   const { passwordPolicy, forcePasswordChange } = accounts.controls
   const password = options.adminPassword ?? generatePassword(passwordPolicy)
   const mustChangePassword = forcePasswordChange && (!options.adminPassword || passwordProblem(passwordPolicy, password, 'admin') !== undefined)

@@ -73,7 +73,7 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog)
     const { userId: id, username, displayName, role, units } = principal
     const user = await accounts.findUser(id)
     const status = user ? await statusOf(user, user.previousLogin) : undefined
-    return c.json({ user: { id, username, displayName, role, units }, status })
+    return c.json({ user: { id, username, displayName, role, units, dutiesSeparated: principal.dutiesSeparated === true }, status })
   })
 
   routes.post('/password', async (c) => {

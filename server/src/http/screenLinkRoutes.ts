@@ -5,7 +5,7 @@ import type { AccountService } from '../accounts/accountService.ts'
 import type { ScreenLinkRecord } from '../accounts/accountStore.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import { RequestError } from '../requestError.ts'
-import { requireAdmin, type AppEnv } from './appEnv.ts'
+import { requireOffice, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { auditRequest } from './securityAuditing.ts'
@@ -38,12 +38,12 @@ export function screenLinkRoutes(accounts: AccountService, storage: BoardStorage
   const routes = new Hono<AppEnv>()
 
   routes.get('/', async (c) => {
-    requireAdmin(c)
+    requireOffice(c)
     return c.json({ links: (await accounts.listScreenLinks()).map(publicLink) })
   })
 
   routes.post('/', async (c) => {
-    requireAdmin(c)
+    requireOffice(c)
     const { boardId, name, expiresInDays } = await parseBody(c, createLinkSchema)
     if (!(await storage.getBoard(boardId))) throw new RequestError(404, '看板不存在')
     const { token, link } = await accounts.createScreenLink(boardId, name, expiresInDays)
@@ -52,7 +52,7 @@ export function screenLinkRoutes(accounts: AccountService, storage: BoardStorage
   })
 
   routes.delete('/:id', async (c) => {
-    requireAdmin(c)
+    requireOffice(c)
     const revoked = await accounts.revokeScreenLink(c.req.param('id'))
     if (revoked) await auditRequest(audit, c, { type: SecurityEventType.screenLinkRevoked, target: c.req.param('id') })
     return revoked ? c.body(null, 204) : c.json({ error: '大屏链接不存在或已撤销' }, 404)

@@ -5,13 +5,16 @@ import { ROLES, Role } from '@guatu/shared/domain/role'
 import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { publicUser, type AccountService } from '../accounts/accountService.ts'
 import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
-import { requireAdmin, type AppEnv } from './appEnv.ts'
+import { assertMayChangeUser, assertMayCreateUser, assertMayListUsers } from '../accounts/dutySeparation.ts'
+import { requireUser, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 import { auditRequest } from './securityAuditing.ts'
 
 /** Length and complexity are the policy's (accounts/passwordPolicy.ts), checked by the service. */
 const password = z.string({ error: '密码必须是文字' }).min(1, { error: '请输入密码' }).max(MAX_PASSWORD_LENGTH, { error: '密码过长' })
-const role = z.enum(ROLES as [Role, ...Role[]], { error: '角色须为 admin（项目办）、editor（责任单位）或 viewer（领导）' })
+const role = z.enum(ROLES as [Role, ...Role[]], {
+  error: '角色须为 admin（项目办）、editor（责任单位）、viewer（领导），或三员分立时的 system-admin、security-admin、audit-admin',
+})
 const units = z
   .array(z.string().trim().min(1, { error: '单位名称不能为空' }).max(50, { error: '单位名称过长' }), { error: '责任单位须为单位名称列表' })
   .max(50)
@@ -38,8 +41,9 @@ const patchUserSchema = z.object({
   disabled: z.boolean({ error: '停用状态须为 true 或 false' }).optional(),
 })
 
-/** Users, for the project office: list, add, change role, units, password, disable. */
 /**
+ * Users, for the project office (or, with separated duties, the system and security admins): list,
+ * add, change role, units, password, disable.
  * `onAccessChanged` runs after a user's role, units, password or status changed: open connections
  * carry the old permissions and must be closed (`ended`: the sessions are gone, sign in again).
  */
@@ -50,22 +54,29 @@ export function userRoutes(
 ): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
+  const separated = accounts.controls.separateDuties
+
   routes.get('/', async (c) => {
-    requireAdmin(c)
+    assertMayListUsers(requireUser(c))
     return c.json({ users: (await accounts.listUsers()).map(publicUser) })
   })
 
   routes.post('/', async (c) => {
-    requireAdmin(c)
+    const principal = requireUser(c)
+    // Refuse before reading the body: someone with no say over accounts learns nothing from it.
+    assertMayListUsers(principal)
     const input = await parseBody(c, createUserSchema)
+    assertMayCreateUser(principal, input, separated)
     const user = await accounts.createUser(input)
     await auditRequest(audit, c, { type: SecurityEventType.userCreated, target: user.id, detail: `${user.username} 角色=${user.role} 单位=${user.units.join('、')}` })
     return c.json({ user: publicUser(user) }, 201)
   })
 
   routes.patch('/:id', async (c) => {
-    const admin = requireAdmin(c)
+    const admin = requireUser(c)
+    assertMayListUsers(admin)
     const input = await parseBody(c, patchUserSchema)
+    assertMayChangeUser(admin, input, separated)
     const { user, ended } = await accounts.updateUser(c.req.param('id'), input, admin.userId)
     onAccessChanged(user.id, ended)
     await auditRequest(audit, c, { type: SecurityEventType.userChanged, target: user.id, detail: describePatch(input) })

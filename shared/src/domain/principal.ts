@@ -15,6 +15,8 @@ export type Principal =
       units: readonly string[]
       /** Set when the user must change the password first: every other request is refused until then. */
       passwordChangeRequired?: PasswordChangeReason
+      /** 三员: the office separates the duties over accounts (see permissions.ts). */
+      dutiesSeparated?: boolean
     }
   | { kind: 'screen'; linkId: string; boardId: string; name: string }
 
