@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AccountStore, UserRecord } from '@guatu/server/accounts/accountStore'
+import type { AccountStore, NewUserRecord } from '@guatu/server/accounts/accountStore'
 import type { BoardStorage } from '@guatu/server/storage/boardStorage'
 
 export interface AccountStoreHarness {
@@ -8,7 +8,7 @@ export interface AccountStoreHarness {
   dispose(): Promise<void>
 }
 
-const editor: Omit<UserRecord, 'createdAt' | 'updatedAt'> = {
+const editor: NewUserRecord = {
   id: 'u_editor',
   username: 'GongXinJu',
   displayName: '工信局联络员',
