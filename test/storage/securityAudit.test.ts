@@ -1,9 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SESSION_LIFETIME, checkSession } from '@guatu/server/accounts/sessionLifetime'
 import { openPostgresPool } from '@guatu/server/storage/postgresDatabase'
 import { PostgresSecurityAuditStore } from '@guatu/server/storage/postgresSecurityAuditStore'
-import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
+import { SqliteAccountStore } from '@guatu/server/storage/sqliteAccountStore'
+import { migrateSqliteDatabase, openSqliteDatabase, openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { SqliteSecurityAuditStore } from '@guatu/server/storage/sqliteSecurityAuditStore'
 import type pg from 'pg'
 import { createTestDatabase } from '../helpers/postgres.ts'
@@ -55,4 +58,28 @@ describeSecurityAuditContract('PostgreSQL', async () => {
       await database.drop()
     },
   }
+})
+
+describe('SQLite migration to the account controls', () => {
+  it('keeps existing accounts unforced with their password age from their last change, and ends sessions of unknown start', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-controls-'))
+    try {
+      const old = openSqliteFile(dir)
+      migrateSqliteDatabase(old, 6)
+      old
+        .prepare("INSERT INTO users (id, username, display_name, password_hash, role, units, created_at, updated_at) VALUES ('u1', 'zhou', '周', 'h', 'editor', '[\"工信局\"]', '2025-01-01', '2025-03-01')")
+        .run()
+      old.prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ('s1', 'u1', ?)").run(Date.now() + 3_600_000)
+      old.close()
+      const db = openSqliteDatabase(dir)
+      const accounts = new SqliteAccountStore(db)
+      expect(await accounts.findUser('zhou')).toMatchObject({ mustChangePassword: false, passwordChangedAt: '2025-03-01', lastLogin: null })
+      const session = await accounts.findSession('s1')
+      expect(session?.createdAt).toBe(0)
+      expect(checkSession(session!, DEFAULT_SESSION_LIFETIME, Date.now())).toEqual({ valid: false })
+      db.close()
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -1,6 +1,8 @@
 import { memo, useState, type FormEvent } from 'react'
 import { isRole, offeredRoles, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
 import { updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import { describePasswordPolicy, passwordProblem } from '@guatu/shared/domain/passwordPolicy'
+import { usePasswordPolicy } from '../auth/usePasswordPolicy.ts'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
@@ -17,6 +19,7 @@ export const UserRow = memo(function UserRow({
   onChanged: () => void
 }) {
   const principal = usePrincipal()
+  const policy = usePasswordPolicy()
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [error, setError] = useState<string | undefined>()
   const [notice, setNotice] = useState<string | undefined>()
@@ -43,7 +46,10 @@ export const UserRow = memo(function UserRow({
   }
   const submitPassword = (event: FormEvent) => {
     event.preventDefault()
-    if (mode.kind === 'password') void apply({ password: mode.password }, '密码已重置，该账号需重新登录')
+    if (mode.kind !== 'password') return
+    const problem = policy && passwordProblem(policy, mode.password, user.username)
+    if (problem) return setError(problem)
+    void apply({ password: mode.password }, '密码已重置，该账号需重新登录')
   }
   const name = user.displayName || user.username
 
@@ -102,7 +108,7 @@ export const UserRow = memo(function UserRow({
         {mode.kind === 'password' && (
           <form className="row-form" onSubmit={submitPassword} aria-label={`重置「${name}」的密码`}>
             <label>
-              新密码（至少 8 位）
+              新密码{policy ? `（${describePasswordPolicy(policy)}）` : ''}
               <input
                 type="password"
                 autoComplete="new-password"

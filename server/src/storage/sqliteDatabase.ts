@@ -123,6 +123,8 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE users ADD COLUMN last_login_address TEXT;
    ALTER TABLE users ADD COLUMN previous_login_at TEXT;
    ALTER TABLE users ADD COLUMN previous_login_address TEXT;
+   -- Accounts from before count their password's age from their last change, the best known.
+   UPDATE users SET password_changed_at = updated_at;
    ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
    CREATE TABLE security_audit (
      seq INTEGER PRIMARY KEY,
