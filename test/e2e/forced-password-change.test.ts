@@ -52,7 +52,11 @@ describe('first sign-in in the browser', () => {
     await page.getByTestId('password-submit').click()
     await page.locator(`[data-testid="card-${project}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(new URL(page.url()).pathname).toBe(`/board/${encodeURIComponent(board.id)}`)
+    // The name in the header opens the sign-in notice and the way to change the password again.
+    await page.getByTestId('user-menu').click()
+    await page.getByTestId('last-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(await page.getByTestId('last-login').textContent()).toContain('首次登录')
+    expect(await page.getByTestId('change-password-link').isVisible()).toBe(true)
     expect(errors).toEqual([])
   })
 })
