@@ -59,4 +59,24 @@ describe('first sign-in in the browser', () => {
     expect(await page.getByTestId('change-password-link').isVisible()).toBe(true)
     expect(errors).toEqual([])
   })
+
+  test('a board page nobody touches for the idle timeout signs itself out and shows the login page', async () => {
+    if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error(`${CLIENT_DIST}/index.html is missing: build the client first`)
+    // 3 s idle timeout; the page checks every 15 s, so this waits at most about 18 s, not 30 minutes.
+    const server = await startServer({ env: { GUATU_SESSION_IDLE_MS: '3000' } })
+    await createUser(server, { username: 'lingdao2', password: FIRST_PASSWORD, role: Role.viewer, units: [] })
+    const board = await createBoard(server, '无人值守看板')
+    const browser = await launchBrowser()
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage()
+    const boardUrl = `${server.url}/board/${encodeURIComponent(board.id)}`
+    await page.goto(boardUrl)
+    await page.getByTestId('login-username').fill('lingdao2')
+    await page.getByTestId('login-password').fill(FIRST_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+
+    await page.getByTestId('login-username').waitFor({ state: 'visible', timeout: 30_000 })
+    expect(await page.textContent('body')).toContain('登录已失效，请重新登录')
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/board/${encodeURIComponent(board.id)}`)
+  })
 })

@@ -38,6 +38,7 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog)
     failedLoginsSince: await audit.failedLoginsSince(user.id, previous?.at ?? user.createdAt),
     passwordChangeRequired: passwordChangeReason(user, accounts.controls) ?? null,
     passwordPolicy: accounts.controls.passwordPolicy,
+    sessionIdleMs: accounts.controls.session.idleMs,
   })
 
   routes.post('/login', async (c) => {

@@ -11,6 +11,8 @@ export const accountStatusSchema = z.object({
   failedLoginsSince: z.number().int().min(0),
   passwordChangeRequired: z.enum([PasswordChangeReason.initial, PasswordChangeReason.expired]).nullable(),
   passwordPolicy: z.object({ minLength: z.number().int(), minClasses: z.number().int(), maxAgeDays: z.number().int() }),
+  /** The idle timeout: a page nobody touched this long signs itself out, closing its board socket too. */
+  sessionIdleMs: z.number().int().positive(),
 })
 export type AccountStatus = z.infer<typeof accountStatusSchema>
 
