@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
@@ -6,6 +7,7 @@ import type { AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { Role } from '@guatu/shared/domain/role'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
 import { CloseCode } from '@guatu/shared/sync/protocol'
+import { ChainVerifier, type ChainAnchor } from '@guatu/server/securityAudit/chain'
 import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { createUser, loginCookie } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/client.ts'
@@ -219,6 +221,17 @@ describe('security audit log', () => {
     const intact = await verify()
     expect(intact.code).toBe(0)
     expect(intact.stdout).toContain('安全审计日志完整')
+
+    // The JSON export carries the anchor: a copy can be checked anywhere, without the server.
+    const exported = path.join(server.dataDir, 'audit.json')
+    await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'server/dist/audit.js'), 'export', '--format', 'json', '--out', exported], {
+      env: { ...process.env, GUATU_DATA_DIR: server.dataDir },
+    })
+    const copy = JSON.parse(await readFile(exported, 'utf8')) as { anchor: ChainAnchor; entries: SecurityEvent[] }
+    const verifier = new ChainVerifier(copy.anchor)
+    for (const entry of copy.entries) verifier.add(entry)
+    expect(verifier.verdict()).toMatchObject({ ok: true, checked: copy.entries.length })
+    expect(copy.entries.map((entry) => entry.type)).toEqual(expect.arrayContaining(['user.created', 'login.succeeded']))
 
     const db = openSqliteDatabase(server.dataDir)
     db.prepare("UPDATE security_audit SET address = '10.9.9.9' WHERE seq = 2").run()
