@@ -157,6 +157,20 @@ describe('session lifetime', () => {
   })
 })
 
+describe('session lifetime on the websocket', () => {
+  test('a board socket opened with a session is closed when the session reaches its absolute lifetime', async () => {
+    const server = await dengbaoServer({ GUATU_SESSION_IDLE_MS: '3000', GUATU_SESSION_MAX_MS: '3000', GUATU_FORCE_PASSWORD_CHANGE: '0' })
+    const board = await createBoard(server, '限时看板')
+    await createUser(server, { username: 'feng', password: STRONG, role: Role.viewer, units: [] })
+    const cookie = await loginCookie(server, 'feng', STRONG)
+    const socket = await openRawSyncSocket(server, board.id, { cookie })
+    const closed = await socket.waitClosed('the socket to be closed at the end of the session', 15_000)
+    expect(closed).toMatchObject({ code: CloseCode.unauthorized, reason: '登录已超过最长有效期，请重新登录' })
+    // Content had arrived before: it was a working socket, not a refused upgrade.
+    expect(socket.frames.length).toBeGreaterThan(0)
+  })
+})
+
 describe('last sign-in', () => {
   test('a user is told when and from where they last signed in, and how many attempts failed since', async () => {
     const server = await dengbaoServer({ GUATU_FORCE_PASSWORD_CHANGE: '0' })

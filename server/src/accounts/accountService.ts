@@ -108,6 +108,15 @@ export class AccountService {
     return userPrincipal(user, this.controls)
   }
 
+  /**
+   * When a session reaches its absolute lifetime (epoch ms), so a socket opened with it can be
+   * closed then; undefined for an unknown session.
+   */
+  async sessionDeadline(sessionToken: string): Promise<number | undefined> {
+    const session = await this.store.findSession(hashSecret(sessionToken))
+    return session ? session.createdAt + this.controls.session.maxMs : undefined
+  }
+
   /** The principal behind a bearer token: a personal API token or a screen link. */
   async principalForToken(token: string): Promise<Principal | undefined> {
     const hash = hashSecret(token)

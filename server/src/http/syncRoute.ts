@@ -35,6 +35,12 @@ export interface SyncRouteDependencies {
 /** Why a socket is closed right after the upgrade, before any document content is sent. */
 type Refusal = { code: number; reason: string }
 
+/** Who the socket is for, and when its session reaches the absolute lifetime (a cookie's only). */
+type Access = { principal: Principal; sessionDeadline?: number }
+
+/** setTimeout's limit; a longer lifetime (GUATU_SESSION_MAX_MS above ~24 days) is not timed. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
 /**
  * The websocket upgrade for `/sync/:boardId`, speaking the standard y-websocket protocol. Credentials
  * (cookie or `?token=`) and the Origin header are checked before the upgrade completes; a refused
@@ -54,6 +60,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       await auditRequest(deps.securityAudit, c, { type: SecurityEventType.socketRefused, target: `board:${boardId}`, detail: access.reason })
     }
     let connection: Connection | undefined
+    let lifetimeTimer: NodeJS.Timeout | undefined
     return {
       onOpen(_event, ws) {
         try {
@@ -74,7 +81,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       },
     }
 
-    function open(ws: WSContext<WebSocket>, access: { principal: Principal } | Refusal): void {
+    function open(ws: WSContext<WebSocket>, access: Access | Refusal): void {
       if ('code' in access) {
         deps.log.warn('sync refused', { boardId, code: access.code, reason: access.reason })
         ws.close(access.code, access.reason)
@@ -90,6 +97,12 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       }
       connection = opened
       receiveMessages(ws, opened)
+      // The session's absolute lifetime ends the socket too (等保: the session does not outlive it).
+      const remainingMs = access.sessionDeadline === undefined ? undefined : access.sessionDeadline - Date.now()
+      if (remainingMs !== undefined && remainingMs <= MAX_TIMER_MS) {
+        lifetimeTimer = setTimeout(() => opened.close(CloseCode.unauthorized, '登录已超过最长有效期，请重新登录'), Math.max(0, remainingMs))
+        lifetimeTimer.unref()
+      }
       deps.rooms.open(boardId).then(
         // attach runs under the connection's own error boundary (Connection.guard).
         (room) => {
@@ -104,6 +117,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
     }
 
     function release() {
+      clearTimeout(lifetimeTimer)
       if (!connection) return
       const closing = connection
       connection = undefined
@@ -118,7 +132,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   })
 }
 
-async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<{ principal: Principal } | Refusal> {
+async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<Access | Refusal> {
   if (!isAllowedOrigin(c.req.header('origin'), c.req.header('host'), deps.allowedOrigins)) {
     return { code: CloseCode.forbidden, reason: '来源不被允许' }
   }
@@ -137,7 +151,8 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
     return { code: CloseCode.forbidden, reason: PASSWORD_CHANGE_REFUSAL[principal.passwordChangeRequired] }
   }
   if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
-  return { principal }
+  const sessionDeadline = !token && sessionToken ? await deps.accounts.sessionDeadline(sessionToken) : undefined
+  return sessionDeadline === undefined ? { principal } : { principal, sessionDeadline }
 }
 
 /**
