@@ -3,6 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SESSION_LIFETIME, checkSession } from '@guatu/server/accounts/sessionLifetime'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
+import { createLogger } from '@guatu/server/log'
+import { SecurityAuditLog } from '@guatu/server/securityAudit/securityAuditLog'
 import { openPostgresPool } from '@guatu/server/storage/postgresDatabase'
 import { PostgresSecurityAuditStore } from '@guatu/server/storage/postgresSecurityAuditStore'
 import { SqliteAccountStore } from '@guatu/server/storage/sqliteAccountStore'
@@ -79,6 +82,30 @@ describe('SQLite migration to the account controls', () => {
       expect(checkSession(session!, DEFAULT_SESSION_LIFETIME, Date.now())).toEqual({ valid: false })
       db.close()
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('security audit retention', () => {
+  it('prunes entries past the retention, records the pruning as the next entry, and the rest still verifies', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-retention-'))
+    const db = openSqliteDatabase(dir)
+    try {
+      const store = new SqliteSecurityAuditStore(db)
+      const now = Date.parse('2026-12-06T00:00:00.000Z')
+      const daysAgo = (days: number) => new Date(now - days * 24 * 3600 * 1000).toISOString()
+      for (const days of [400, 200, 181, 179, 10]) {
+        await store.append({ at: daysAgo(days), type: SecurityEventType.logout, actorId: 'u1', actorLabel: '周', address: '10.0.0.1', target: '', detail: '' })
+      }
+      const audit = new SecurityAuditLog(store, createLogger('silent'), 180)
+      expect(await audit.pruneExpired(now)).toBe(3)
+      const kept = await store.read(0, 10)
+      expect(kept.map((entry) => entry.type)).toEqual([SecurityEventType.logout, SecurityEventType.logout, SecurityEventType.pruned])
+      expect(kept[2]!.detail).toContain('3条')
+      expect(await audit.verify()).toMatchObject({ ok: true, checked: 3 })
+    } finally {
+      db.close()
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
