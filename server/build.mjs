@@ -18,6 +18,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),
   // `node server/dist/cli.js import|export …`: the ledger CLI, talking to a running server over REST.
   build({ ...common, entryPoints: ['src/cli/ledgerCli.ts'], outfile: 'dist/cli.js' }),
+  // `node server/dist/audit.js verify|export`: the security audit log, read from the database itself.
+  build({ ...common, entryPoints: ['src/cli/securityAuditCli.ts'], outfile: 'dist/audit.js' }),
   // Started by the server as a worker thread (storage/walCheckpointer.ts), so it sits beside main.js.
   build({ ...common, entryPoints: ['src/storage/walCheckpointWorker.ts'], outfile: 'dist/walCheckpointWorker.js' }),
   // Started by the server for each ledger upload (ledger/ledgerParser.ts): parses with a capped heap.

@@ -2,6 +2,7 @@ import './app/zodWithoutEval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
+import { keepSessionAliveWhileUsed } from './auth/keepSessionAlive.ts'
 import { loadSession } from './auth/session.ts'
 import './styles/base.css'
 import './styles/board.css'
@@ -20,6 +21,7 @@ if (!container) throw new Error('页面缺少 #root 容器')
 
 // Asked once per page load, before the first render, rather than from an effect that StrictMode runs twice.
 void loadSession()
+keepSessionAliveWhileUsed()
 
 createRoot(container).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { SSO_CALLBACK_PATH } from '@guatu/shared/domain/singleSignOn'
 import type { OidcSettings } from './accounts/oidc/oidcSettings.ts'
 import type { LockoutSettings } from './accounts/accountLockout.ts'
 import { parseProxyEntry } from './http/clientAddress.ts'
+import type { AccountControls } from './accounts/accountControls.ts'
 import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
@@ -84,6 +85,16 @@ const envSchema = z.object({
   GUATU_IMPORT_WORKER_MEMORY_MB: integer(128, 8_192).default(512),
   GUATU_IMPORT_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
   GUATU_IMPORT_CONCURRENCY: integer(1, 16).default(2),
+  // 等保 account controls (README「部署与安全」).
+  GUATU_PASSWORD_MIN_LENGTH: integer(6, 128).default(10),
+  GUATU_PASSWORD_MIN_CLASSES: integer(0, 4).default(3),
+  GUATU_PASSWORD_MAX_AGE_DAYS: integer(0, 3650).default(0),
+  GUATU_FORCE_PASSWORD_CHANGE: flag.default(true),
+  GUATU_SESSION_IDLE_MS: integer(1_000, 7 * 24 * 3600 * 1000).default(30 * 60 * 1000),
+  GUATU_SESSION_MAX_MS: integer(1_000, 30 * 24 * 3600 * 1000).default(12 * 3600 * 1000),
+  // 网络安全法 第二十一条: network logs are kept for at least six months.
+  GUATU_SECURITY_AUDIT_RETENTION_DAYS: integer(180, 36_500).default(180),
+  GUATU_SEPARATE_ADMIN_DUTIES: flag.default(false),
 })
 
 export interface ServerConfig {
@@ -132,6 +143,10 @@ export interface ServerConfig {
   trustedProxies: string[]
   /** How much of an uploaded ledger is read, and the worker threads that read it. */
   ledgerImport: LedgerParserSettings
+  /** Password policy, forced change and session lifetime (等保 identification and authentication). */
+  accountControls: AccountControls
+  /** Days the security audit log keeps an entry (等保 security audit; at least 180). */
+  securityAuditRetentionDays: number
 }
 
 /** A comma- or space-separated setting as its entries. */
@@ -206,6 +221,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       // A few uploads may wait for a worker; past that the office is asked to retry.
       maxWaiting: values.GUATU_IMPORT_CONCURRENCY * 4,
     },
+    accountControls: {
+      passwordPolicy: {
+        minLength: values.GUATU_PASSWORD_MIN_LENGTH,
+        minClasses: values.GUATU_PASSWORD_MIN_CLASSES,
+        maxAgeDays: values.GUATU_PASSWORD_MAX_AGE_DAYS,
+      },
+      forcePasswordChange: values.GUATU_FORCE_PASSWORD_CHANGE,
+      session: { idleMs: values.GUATU_SESSION_IDLE_MS, maxMs: Math.max(values.GUATU_SESSION_MAX_MS, values.GUATU_SESSION_IDLE_MS) },
+      separateDuties: values.GUATU_SEPARATE_ADMIN_DUTIES,
+    },
+    securityAuditRetentionDays: values.GUATU_SECURITY_AUDIT_RETENTION_DAYS,
   }
 }
 

@@ -26,6 +26,10 @@ import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
 import { RedisAttemptCounters } from './scaleout/redisAttemptCounters.ts'
 import { RedisFanout } from './scaleout/redisFanout.ts'
 import type { AccountStore } from './accounts/accountStore.ts'
+import { SecurityAuditLog } from './securityAudit/securityAuditLog.ts'
+import type { SecurityAuditStore } from './securityAudit/securityAuditStore.ts'
+import { PostgresSecurityAuditStore } from './storage/postgresSecurityAuditStore.ts'
+import { SqliteSecurityAuditStore } from './storage/sqliteSecurityAuditStore.ts'
 import type { BoardStorage } from './storage/boardStorage.ts'
 import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
 import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
@@ -45,6 +49,7 @@ interface Backend {
   storage: BoardStorage
   accountStore: AccountStore
   ssoStore: SsoStore
+  securityAuditStore: SecurityAuditStore
   /** Shown in the listening line; never the URL, which may hold a password. */
   label: string
   readiness: ReadinessCheck
@@ -65,6 +70,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       storage,
       accountStore: new PostgresAccountStore(pool),
       ssoStore: new PostgresSsoStore(pool),
+      securityAuditStore: new PostgresSecurityAuditStore(pool),
       label: 'PostgreSQL',
       readiness,
       postgres: storage,
@@ -79,6 +85,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     storage,
     accountStore: new SqliteAccountStore(db),
     ssoStore: new SqliteSsoStore(db),
+    securityAuditStore: new SqliteSecurityAuditStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     firstStart: (work) => work(),
@@ -96,8 +103,10 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
   const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
   const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
-  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout))
+  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout), config.accountControls)
   const signOn = config.oidc ? new SingleSignOn(config.oidc, new RelyingParty(config.oidc), backend.ssoStore, accounts, log) : undefined
+  const securityAudit = new SecurityAuditLog(backend.securityAuditStore, log, config.securityAuditRetentionDays)
+  const stopPruning = securityAudit.startPruning()
   // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
   const fanout =
     config.redisUrl && postgres
@@ -153,6 +162,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     limits: { messagesPerSecond: config.messagesPerSecond, messageBurst: config.messageBurst },
     allowedOrigins: config.allowedOrigins,
     log,
+    securityAudit,
     clientDir: config.clientDir,
     upgradeWebSocket,
     isShuttingDown: () => shuttingDown,
@@ -179,6 +189,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     log.info('shutting down', { signal })
     server.close()
     stopHeartbeat()
+    stopPruning()
     // Stop taking changes first; everything already accepted is in the commit queue and is
     // flushed, compacted and published to the other processes before Redis and the database close.
     for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')

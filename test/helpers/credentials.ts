@@ -8,6 +8,28 @@ export const TEST_ADMIN_USERNAME = 'admin'
 export const TEST_ADMIN_PASSWORD = 'guatu-test-admin-2025'
 export const SESSION_COOKIE_NAME = 'guatu_session'
 
+/**
+ * The account rules before the 等保 controls: 8 characters, no classes, no forced change, 12-hour
+ * sessions. Every test server starts with them, so a test that is not about those controls can make
+ * users with simple passwords and sign them in; the tests of the controls override them.
+ */
+export const PRE_DENGBAO_ACCOUNT_ENV: Readonly<Record<string, string>> = {
+  GUATU_PASSWORD_MIN_LENGTH: '8',
+  GUATU_PASSWORD_MIN_CLASSES: '0',
+  GUATU_FORCE_PASSWORD_CHANGE: '0',
+  GUATU_SESSION_IDLE_MS: String(12 * 3600 * 1000),
+  GUATU_SESSION_MAX_MS: String(12 * 3600 * 1000),
+}
+
+/** The server's own defaults, for the tests of the account controls: undoes PRE_DENGBAO_ACCOUNT_ENV. */
+export const DENGBAO_DEFAULT_ACCOUNT_ENV: Readonly<Record<string, string>> = {
+  GUATU_PASSWORD_MIN_LENGTH: '10',
+  GUATU_PASSWORD_MIN_CLASSES: '3',
+  GUATU_FORCE_PASSWORD_CHANGE: '1',
+  GUATU_SESSION_IDLE_MS: String(30 * 60 * 1000),
+  GUATU_SESSION_MAX_MS: String(12 * 3600 * 1000),
+}
+
 /** `name=value` of the session cookie in a response's Set-Cookie headers, or undefined. */
 export function sessionCookieFrom(headers: Headers): string | undefined {
   for (const line of headers.getSetCookie()) {

@@ -21,6 +21,8 @@ export interface StartServerOptions {
   env?: Record<string, string>
   /** Create the demo board on an empty data dir (GUATU_DEMO=1). Off by default in tests. */
   demo?: boolean
+  /** false: do not sign in as the admin (whose password may have expired by the test's clock); no `adminToken`. */
+  signInAdmin?: boolean
 }
 
 /**
@@ -40,7 +42,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     ...options.env,
   }
-  const server = new ServerProcess(dataDir, env, { username: TEST_ADMIN_USERNAME, password: env.GUATU_ADMIN_PASSWORD })
+  const adminLogin = options.signInAdmin === false ? undefined : { username: TEST_ADMIN_USERNAME, password: env.GUATU_ADMIN_PASSWORD }
+  const server = new ServerProcess(dataDir, env, adminLogin)
   deferCleanup(async () => {
     await server.shutdownQuietly()
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true })

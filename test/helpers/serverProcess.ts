@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { apiTokenFor } from './credentials.ts'
+import { PRE_DENGBAO_ACCOUNT_ENV, apiTokenFor } from './credentials.ts'
 import { REPO_ROOT, SERVER_ENTRY } from './paths.ts'
 import { withTimeout } from './wait.ts'
 
@@ -104,7 +104,7 @@ export class ServerProcess implements TestServer {
     this.outputTail = ''
     const child = spawn(process.execPath, [SERVER_ENTRY], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...this.extraEnv, PORT: String(port), GUATU_DATA_DIR: this.dataDir },
+      env: { ...process.env, ...PRE_DENGBAO_ACCOUNT_ENV, ...this.extraEnv, PORT: String(port), GUATU_DATA_DIR: this.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AccountStore, UserRecord } from '@guatu/server/accounts/accountStore'
+import type { AccountStore, NewUserRecord } from '@guatu/server/accounts/accountStore'
 import type { BoardStorage } from '@guatu/server/storage/boardStorage'
 
 export interface AccountStoreHarness {
@@ -8,7 +8,7 @@ export interface AccountStoreHarness {
   dispose(): Promise<void>
 }
 
-const editor: Omit<UserRecord, 'createdAt' | 'updatedAt'> = {
+const editor: NewUserRecord = {
   id: 'u_editor',
   username: 'GongXinJu',
   displayName: '工信局联络员',
@@ -58,9 +58,9 @@ export function describeAccountStoreContract(name: string, makeHarness: () => Pr
       await accounts.createUser(editor)
       const now = Date.now()
       await accounts.createSession('expired', 'u_editor', now - 1_000)
-      await accounts.createSession('live', 'u_editor', now + 60_000)
+      await accounts.createSession('live', 'u_editor', now + 60_000, now - 5_000)
       expect(await accounts.findSession('expired')).toBeUndefined()
-      expect(await accounts.findSession('live')).toEqual({ userId: 'u_editor', expiresAt: now + 60_000 })
+      expect(await accounts.findSession('live')).toEqual({ userId: 'u_editor', expiresAt: now + 60_000, createdAt: now - 5_000 })
       await accounts.extendSession('live', now + 120_000)
       expect((await accounts.findSession('live'))?.expiresAt).toBe(now + 120_000)
       await accounts.createSession('second', 'u_editor', now + 60_000)
@@ -68,6 +68,23 @@ export function describeAccountStoreContract(name: string, makeHarness: () => Pr
       expect(await accounts.findSession('live')).toBeUndefined()
       await accounts.deleteSessionsOfUser('u_editor')
       expect(await accounts.findSession('second')).toBeUndefined()
+    })
+
+    it('keeps the forced password change, the password age and the last two sign-ins across a reopen', async () => {
+      const created = await accounts.createUser({ ...editor, mustChangePassword: true })
+      expect(created).toMatchObject({ mustChangePassword: true, lastLogin: null, previousLogin: null })
+      expect(created.passwordChangedAt).toBe(created.createdAt)
+      await accounts.recordLogin('u_editor', { at: '2026-12-05T01:12:00.000Z', address: '10.1.2.3' })
+      await accounts.recordLogin('u_editor', { at: '2026-12-06T02:00:00.000Z', address: '10.1.2.4' })
+      await accounts.updateUser('u_editor', { mustChangePassword: false, passwordChangedAt: '2026-12-06T02:01:00.000Z' })
+      await boards.close()
+      ;({ accounts, boards } = await harness.open())
+      expect(await accounts.findUser('u_editor')).toMatchObject({
+        mustChangePassword: false,
+        passwordChangedAt: '2026-12-06T02:01:00.000Z',
+        lastLogin: { at: '2026-12-06T02:00:00.000Z', address: '10.1.2.4' },
+        previousLogin: { at: '2026-12-05T01:12:00.000Z', address: '10.1.2.3' },
+      })
     })
 
     it('finds an API token by its hash and lets only its owner delete it', async () => {

@@ -16,6 +16,10 @@ const user = (id: string, username: string): Omit<UserRecord, 'createdAt' | 'upd
   role: 'editor',
   units: ['工信局'],
   disabled: false,
+  mustChangePassword: false,
+  passwordChangedAt: null,
+  lastLogin: null,
+  previousLogin: null,
 })
 
 const pending = (overrides: Partial<PendingSignIn> = {}): PendingSignIn => ({

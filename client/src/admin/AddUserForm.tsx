@@ -1,6 +1,9 @@
 import { memo, useId, useState, type FormEvent } from 'react'
-import { isRole, ROLES, ROLE_LABEL, Role } from '@guatu/shared/domain/role'
+import { isRole, offeredRoles, ROLE_LABEL, Role } from '@guatu/shared/domain/role'
 import { createUser } from '../api/usersApi.ts'
+import { describePasswordPolicy, passwordProblem } from '@guatu/shared/domain/passwordPolicy'
+import { usePasswordPolicy } from '../auth/usePasswordPolicy.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 /** Adds an account; the server checks the rules (password length, units for editors, unique name) and its message is shown here. */
@@ -12,6 +15,8 @@ export const AddUserForm = memo(function AddUserForm({
   onCreated: () => void
 }) {
   const id = useId()
+  const principal = usePrincipal()
+  const policy = usePasswordPolicy()
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
@@ -24,6 +29,8 @@ export const AddUserForm = memo(function AddUserForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!username.trim() || !password) return setError('请填写用户名和初始密码')
+    const problem = policy && passwordProblem(policy, password, username.trim())
+    if (problem) return setError(problem)
     setBusy(true)
     setError(undefined)
     setDone(undefined)
@@ -62,7 +69,7 @@ export const AddUserForm = memo(function AddUserForm({
           <input value={displayName} onChange={(event) => setDisplayName(event.target.value)} data-testid="new-user-display-name" />
         </label>
         <label>
-          初始密码
+          初始密码{policy && <span className="hint-text">（{describePasswordPolicy(policy)}）</span>}
           <input
             type="password"
             autoComplete="new-password"
@@ -74,7 +81,7 @@ export const AddUserForm = memo(function AddUserForm({
         <label>
           角色
           <select value={role} onChange={(event) => isRole(event.target.value) && setRole(event.target.value)} data-testid="new-user-role">
-            {ROLES.map((value) => (
+            {offeredRoles(principal.kind === 'user' && principal.dutiesSeparated).map((value) => (
               <option key={value} value={value}>
                 {ROLE_LABEL[value]}
               </option>

@@ -1,14 +1,17 @@
 import { memo, useEffect, useMemo } from 'react'
 import { AppLink } from '../app/AppLink.tsx'
 import { useBoardList } from '../app/useBoardList.ts'
+import { canManageAccounts, canManageBoards } from '@guatu/shared/domain/permissions'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { ExternalIdsSection } from './ExternalIdsSection.tsx'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { ScreenLinksSection } from './ScreenLinksSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
 
 /** `/admin`, for 项目办 only: accounts, their 统一身份账号, and wall-display links. */
 export const AdminPage = memo(function AdminPage() {
   const { state } = useBoardList()
+  const principal = usePrincipal()
   const boards = useMemo(() => (state.status === 'ready' ? state.boards : []), [state])
   useEffect(() => {
     document.title = '账号与大屏管理 · 挂图作战'
@@ -29,8 +32,8 @@ export const AdminPage = memo(function AdminPage() {
           </p>
         )}
         <UsersSection boards={boards} />
-        <ExternalIdsSection />
-        <ScreenLinksSection boards={boards} />
+        {canManageAccounts(principal) && <ExternalIdsSection />}
+        {canManageBoards(principal) && <ScreenLinksSection boards={boards} />}
       </main>
     </div>
   )

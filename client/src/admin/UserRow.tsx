@@ -1,6 +1,9 @@
 import { memo, useState, type FormEvent } from 'react'
-import { isRole, ROLES, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
+import { isRole, offeredRoles, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
 import { unlockUser, updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import { describePasswordPolicy, passwordProblem } from '@guatu/shared/domain/passwordPolicy'
+import { usePasswordPolicy } from '../auth/usePasswordPolicy.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 type Mode = { kind: 'view' } | { kind: 'edit'; role: Role; units: string[] } | { kind: 'password'; password: string }
@@ -15,6 +18,8 @@ export const UserRow = memo(function UserRow({
   knownUnits: readonly string[]
   onChanged: () => void
 }) {
+  const principal = usePrincipal()
+  const policy = usePasswordPolicy()
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [error, setError] = useState<string | undefined>()
   const [notice, setNotice] = useState<string | undefined>()
@@ -42,7 +47,10 @@ export const UserRow = memo(function UserRow({
   }
   const submitPassword = (event: FormEvent) => {
     event.preventDefault()
-    if (mode.kind === 'password') void apply({ password: mode.password }, '密码已重置：该账号的所有登录和脚本令牌已失效，需用新密码重新登录')
+    if (mode.kind !== 'password') return
+    const problem = policy && passwordProblem(policy, mode.password, user.username)
+    if (problem) return setError(problem)
+    void apply({ password: mode.password }, '密码已重置：该账号的所有登录和脚本令牌已失效，需用新密码重新登录')
   }
   const name = user.displayName || user.username
 
@@ -92,7 +100,7 @@ export const UserRow = memo(function UserRow({
                 value={mode.role}
                 onChange={(event) => isRole(event.target.value) && setMode({ ...mode, role: event.target.value })}
               >
-                {ROLES.map((value) => (
+                {offeredRoles(principal.kind === 'user' && principal.dutiesSeparated).map((value) => (
                   <option key={value} value={value}>
                     {ROLE_LABEL[value]}
                   </option>
@@ -113,7 +121,7 @@ export const UserRow = memo(function UserRow({
         {mode.kind === 'password' && (
           <form className="row-form" onSubmit={submitPassword} aria-label={`重置「${name}」的密码`}>
             <label>
-              新密码（至少 8 位）
+              新密码{policy ? `（${describePasswordPolicy(policy)}）` : ''}
               <input
                 type="password"
                 autoComplete="new-password"

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import { canListUsers } from '@guatu/shared/domain/permissions'
+import type { PasswordPolicy } from '@guatu/shared/domain/passwordPolicy'
 import type { Principal } from '@guatu/shared/domain/principal'
 import { AdminPage } from '../admin/AdminPage.tsx'
+import { ChangePasswordPage } from '../auth/ChangePasswordPage.tsx'
 import { LoginPage } from '../auth/LoginPage.tsx'
 import { PrincipalContext } from '../auth/principalContext.ts'
 import { loadSession } from '../auth/session.ts'
@@ -80,15 +82,22 @@ export function App() {
       </PrincipalContext.Provider>
     )
   }
+  const status = session.me.kind === 'user' ? session.me.status : undefined
+  // Until a required change is made, the server refuses everything else: show nothing else.
+  if (status?.passwordChangeRequired && route.kind !== 'login') {
+    return <ChangePasswordPage username={principal.username} policy={status.passwordPolicy} required={status.passwordChangeRequired} />
+  }
   return (
     <PrincipalContext.Provider value={principal}>
-      <UserPage route={route} principal={principal} />
+      <UserPage route={route} principal={principal} passwordPolicy={status?.passwordPolicy} />
     </PrincipalContext.Provider>
   )
 }
 
-function UserPage({ route, principal }: { route: Route; principal: Principal }) {
+function UserPage({ route, principal, passwordPolicy }: { route: Route; principal: Principal & { kind: 'user' }; passwordPolicy: PasswordPolicy | undefined }) {
   switch (route.kind) {
+    case 'password':
+      return <ChangePasswordPage username={principal.username} policy={passwordPolicy} required={undefined} />
     case 'login':
       return null // leaving for `next`, see the effect in App
     case 'boards':
@@ -110,7 +119,7 @@ function UserPage({ route, principal }: { route: Route; principal: Principal }) 
     case 'screen':
       return <Screen boardId={route.boardId} />
     case 'admin':
-      return canManageAccounts(principal) ? (
+      return canListUsers(principal) ? (
         <AdminPage />
       ) : (
         <main className="page-message" data-testid="forbidden">

@@ -15,6 +15,8 @@ export type Route =
   | { kind: 'minutes'; boardId: string; meetingId: string }
   | { kind: 'login' }
   | { kind: 'admin' }
+  /** 修改密码: the user's own password (also shown, whatever the path, while a change is required). */
+  | { kind: 'password' }
   | { kind: 'notFound' }
 
 const BOARD_PATH = /^\/board\/([^/]+)\/?$/
@@ -29,6 +31,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'boards' }
   if (pathname === '/login' || pathname === '/login/') return { kind: 'login' }
   if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
+  if (pathname === PASSWORD_PATH || pathname === `${PASSWORD_PATH}/`) return { kind: 'password' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
   const screen = SCREEN_PATH.exec(pathname)
@@ -44,6 +47,7 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const ADMIN_PATH = '/admin'
+export const PASSWORD_PATH = '/password'
 
 /** The login page, remembering where to return to. */
 export function loginPath(next?: string): string {

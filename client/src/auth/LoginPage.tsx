@@ -39,8 +39,7 @@ export const LoginPage = memo(function LoginPage({ expired }: { expired: boolean
     setBusy(true)
     setError(undefined)
     try {
-      const user = await login(username.trim(), password)
-      signedIn(user)
+      signedIn(await login(username.trim(), password))
       navigate(nextPathAfterLogin(window.location.search), { replace: true })
     } catch (failure) {
       setError(loginFailureMessage(failure))

@@ -1,5 +1,5 @@
 import type { Principal } from '@guatu/shared/domain/principal'
-import { fetchMe, logout, type Account, type Me } from '../api/authApi.ts'
+import { fetchMe, logout, type Me, type SignedIn } from '../api/authApi.ts'
 import { setUnauthorizedHandler } from '../api/http.ts'
 import { navigate } from '../app/route.ts'
 import { createStore } from '../sync/externalStore.ts'
@@ -17,8 +17,8 @@ export type Session =
  */
 export function principalOf(me: Me): Principal {
   if (me.kind === 'screen') return { kind: 'screen', linkId: '', boardId: me.boardId, name: me.name }
-  const { id, username, displayName, role, units } = me.user
-  return { kind: 'user', userId: id, username, displayName, role, units }
+  const { id, username, displayName, role, units, dutiesSeparated } = me.user
+  return { kind: 'user', userId: id, username, displayName, role, units, ...(dutiesSeparated ? { dutiesSeparated } : {}) }
 }
 
 /** Who is using this page; App shows the login page, the board or the admin page from it. */
@@ -37,8 +37,8 @@ export async function loadSession(): Promise<void> {
   }
 }
 
-export function signedIn(user: Account): void {
-  sessionStore.set(ready({ kind: 'user', user }))
+export function signedIn({ user, status }: SignedIn): void {
+  sessionStore.set(ready({ kind: 'user', user, status }))
 }
 
 /** The server no longer accepts our credentials (a REST 401, or the socket closed with 4401). */

@@ -1,5 +1,7 @@
+import { PasswordChangeReason, passwordExpired } from '@guatu/shared/domain/passwordPolicy'
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
 import { Role } from '@guatu/shared/domain/role'
+import { DEFAULT_ACCOUNT_CONTROLS, type AccountControls } from './accountControls.ts'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from './accountStore.ts'
 import { AccountLockout, DEFAULT_LOCKOUT_SETTINGS } from './accountLockout.ts'
 import { MemoryAttemptCounters } from './attemptCounters.ts'
@@ -11,14 +13,12 @@ import {
   sessionCredential,
   type Revocation,
 } from './credentialRevocation.ts'
+import { assertPasswordAllowed } from './passwordPolicy.ts'
+import { checkSession, sessionEnd } from './sessionLifetime.ts'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts'
 import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
 import { RequestError } from '../requestError.ts'
 
-/** Sessions last this long after their last use. */
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
-/** A session is extended only when less than this is left, so not every request writes. */
-const SESSION_EXTEND_BELOW_MS = SESSION_TTL_MS - 10 * 60 * 1000
 
 export type LoginResult = { user: UserRecord; sessionToken: string }
 
@@ -38,8 +38,18 @@ export function publicUser(user: UserRecord): PublicUser {
   return { id, username, displayName, role, units, disabled, createdAt }
 }
 
-export function userPrincipal(user: UserRecord): UserPrincipal {
-  return { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+export function userPrincipal(user: UserRecord, controls: AccountControls = DEFAULT_ACCOUNT_CONTROLS): UserPrincipal {
+  const principal: UserPrincipal = { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
+  if (controls.separateDuties) principal.dutiesSeparated = true
+  const reason = passwordChangeReason(user, controls)
+  return reason ? { ...principal, passwordChangeRequired: reason } : principal
+}
+
+/** Why the user must change the password before anything else, if so. */
+export function passwordChangeReason(user: UserRecord, controls: AccountControls, now = Date.now()): PasswordChangeReason | undefined {
+  if (user.mustChangePassword) return PasswordChangeReason.initial
+  if (passwordExpired(controls.passwordPolicy, user.passwordChangedAt, now)) return PasswordChangeReason.expired
+  return undefined
 }
 
 /** Sign-in, sessions, tokens, users and screen links: everything about who someone is. */
@@ -52,6 +62,7 @@ export class AccountService {
   constructor(
     private readonly store: AccountStore,
     readonly lockout = new AccountLockout(new MemoryAttemptCounters(), DEFAULT_LOCKOUT_SETTINGS),
+    readonly controls: AccountControls = DEFAULT_ACCOUNT_CONTROLS,
   ) {}
 
   /** `username` is whatever the login form accepts: a user name (any case) or a user id. */
@@ -62,18 +73,18 @@ export class AccountService {
     await this.lockout.check(subject, address, async () => verifyPassword(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH)))
     if (!user) throw new RequestError(401, '用户名或密码错误')
     if (user.disabled) throw new RequestError(401, '该账号已停用，请联系项目办')
-    return this.openSession(user)
+    return this.openSession(user, address)
   }
 
   /**
    * Signs in a user whose identity another party proved (统一身份认证 single sign-on): the same
    * session as a password login, refused for a disabled account.
    */
-  async signInVerified(userId: string): Promise<LoginResult> {
+  async signInVerified(userId: string, address: string): Promise<LoginResult> {
     const user = await this.store.findUser(userId)
     if (!user) throw new RequestError(403, '该统一身份账号尚未开通，请联系项目办')
     if (user.disabled) throw new RequestError(403, '该账号已停用，请联系项目办')
-    return this.openSession(user)
+    return this.openSession(user, address)
   }
 
   /**
@@ -86,10 +97,18 @@ export class AccountService {
   }
 
   /** The one place a session is made, whichever way the user proved who they are. */
-  private async openSession(user: UserRecord): Promise<LoginResult> {
-    const sessionToken = newSecret(TokenKind.session)
-    await this.store.createSession(hashSecret(sessionToken), user.id, Date.now() + SESSION_TTL_MS)
+  private async openSession(user: UserRecord, address: string): Promise<LoginResult> {
+    const sessionToken = await this.startSession(user.id)
+    // `user` was read before this sign-in is recorded: its lastLogin is the one to show now.
+    await this.store.recordLogin(user.id, { at: new Date().toISOString(), address })
     return { user, sessionToken }
+  }
+
+  private async startSession(userId: string): Promise<string> {
+    const sessionToken = newSecret(TokenKind.session)
+    const now = Date.now()
+    await this.store.createSession(hashSecret(sessionToken), userId, sessionEnd(this.controls.session, now, now), now)
+    return sessionToken
   }
 
   async logout(sessionToken: string): Promise<void> {
@@ -105,15 +124,24 @@ export class AccountService {
     const hash = hashSecret(sessionToken)
     const session = await this.store.findSession(hash)
     if (!session) return undefined
-    const now = Date.now()
-    if (session.expiresAt <= now) {
+    const check = checkSession(session, this.controls.session, Date.now())
+    if (!check.valid) {
       await this.store.deleteSession(hash)
       return undefined
     }
     const user = await this.store.findUser(session.userId)
     if (!user || user.disabled) return undefined
-    if (session.expiresAt - now < SESSION_EXTEND_BELOW_MS) await this.store.extendSession(hash, now + SESSION_TTL_MS)
-    return userPrincipal(user)
+    if (check.extendTo !== undefined) await this.store.extendSession(hash, check.extendTo)
+    return userPrincipal(user, this.controls)
+  }
+
+  /**
+   * When a session reaches its absolute lifetime (epoch ms), so a socket opened with it can be
+   * closed then; undefined for an unknown session.
+   */
+  async sessionDeadline(sessionToken: string): Promise<number | undefined> {
+    const session = await this.store.findSession(hashSecret(sessionToken))
+    return session ? session.createdAt + this.controls.session.maxMs : undefined
   }
 
   /** The principal behind a bearer token: a personal API token or a screen link. */
@@ -122,7 +150,7 @@ export class AccountService {
     if (token.startsWith(TokenKind.api)) {
       const record = await this.store.findApiToken(hash)
       const user = record ? await this.store.findUser(record.userId) : undefined
-      return user && !user.disabled ? userPrincipal(user) : undefined
+      return user && !user.disabled ? userPrincipal(user, this.controls) : undefined
     }
     if (token.startsWith(TokenKind.screen)) {
       const link = await this.store.findScreenLink(hash)
@@ -180,9 +208,18 @@ export class AccountService {
     return this.store.countUsers()
   }
 
-  async createUser(input: { username: string; password: string; role: Role; units: string[]; displayName?: string }): Promise<UserRecord> {
+  /**
+   * Creates an account with a password the office chose, so by default the user must replace it at
+   * the first sign-in. `options` is for the first start (bootstrapAccounts.ts) only.
+   */
+  async createUser(
+    input: { username: string; password: string; role: Role; units: string[]; displayName?: string },
+    options: { enforcePolicy?: boolean; mustChangePassword?: boolean } = {},
+  ): Promise<UserRecord> {
+    if (options.enforcePolicy !== false) assertPasswordAllowed(this.controls.passwordPolicy, input.password, input.username)
     if (await this.store.findUser(input.username)) throw new RequestError(409, `用户名已存在：${input.username}`)
     return this.store.createUser({
+      mustChangePassword: options.mustChangePassword ?? this.controls.forcePasswordChange,
       id: newId('u'),
       username: input.username,
       displayName: input.displayName?.trim() || input.username,
@@ -194,10 +231,11 @@ export class AccountService {
   }
 
   /**
-   * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable or
-   * demote themselves, so the project office can never lock itself out. `ended` tells whether the
-   * user's sessions were ended (new password or disabled). A new password ends the API tokens too,
-   * and every change of access closes the user's open sockets (credentialRevocation.ts).
+   * Changes a user. `actingUserId` is the admin making the change: an admin cannot disable
+   * themselves or change their own role, so the project office (or a 三员) can never lock itself
+   * out. `ended` tells whether the user's sessions were ended (new password or disabled). A new
+   * password ends the API tokens too, and every change of access closes the user's open sockets
+   * (credentialRevocation.ts).
    */
   async updateUser(
     idOrUsername: string,
@@ -206,11 +244,17 @@ export class AccountService {
   ): Promise<{ user: UserRecord; ended: boolean }> {
     const user = await this.store.findUser(idOrUsername)
     if (!user) throw new RequestError(404, '用户不存在')
-    if (user.id === actingUserId && (input.disabled === true || (input.role !== undefined && input.role !== Role.admin))) {
-      throw new RequestError(400, '不能停用自己或取消自己的项目办权限')
+    if (user.id === actingUserId && (input.disabled === true || (input.role !== undefined && input.role !== user.role))) {
+      throw new RequestError(400, '不能停用自己或更改自己的角色')
     }
     const patch: UserPatch = {}
-    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password)
+    if (input.password !== undefined) {
+      assertPasswordAllowed(this.controls.passwordPolicy, input.password, user.username)
+      patch.passwordHash = await hashPassword(input.password)
+      patch.passwordChangedAt = new Date().toISOString()
+      // A password the office set is known to the office: the user must replace it.
+      patch.mustChangePassword = this.controls.forcePasswordChange && user.id !== actingUserId
+    }
     if (input.role !== undefined) patch.role = input.role
     if (input.units !== undefined) patch.units = input.units
     if (input.displayName !== undefined) patch.displayName = input.displayName.trim() || user.username
@@ -225,6 +269,38 @@ export class AccountService {
     if (cause === RevocationCause.disabled) await this.store.deleteSessionsOfUser(user.id)
     if (cause) await this.onRevoked({ scope: 'user', userId: user.id, cause })
     return { user: updated, ended: cause === RevocationCause.passwordChanged || cause === RevocationCause.disabled }
+  }
+
+  /**
+   * The user replaces their own password, proving the current one (under the same lockout as a
+   * sign-in, so a borrowed session cannot guess it). Every session and API token of the user ends
+   * (a thief's too) and their sockets close; the caller gets a fresh session.
+   */
+  async changeOwnPassword(userId: string, currentPassword: string, newPassword: string, address: string): Promise<{ user: UserRecord; sessionToken: string }> {
+    const user = await this.store.findUser(userId)
+    if (!user || user.disabled) throw new RequestError(401, '请先登录')
+    await this.lockout.check({ kind: 'account', userId: user.id }, address, () => verifyPassword(currentPassword, user.passwordHash)).catch((error: unknown) => {
+      // A wrong current password is a mistake in the form, not a lost session (401 would sign out).
+      if (error instanceof RequestError && error.status === 401) throw new RequestError(400, '当前密码不正确')
+      throw error
+    })
+    assertPasswordAllowed(this.controls.passwordPolicy, newPassword, user.username)
+    if (await verifyPassword(newPassword, user.passwordHash)) throw new RequestError(400, '新密码不能与当前密码相同')
+    const updated = await this.store.updateUser(user.id, {
+      passwordHash: await hashPassword(newPassword),
+      passwordChangedAt: new Date().toISOString(),
+      mustChangePassword: false,
+    })
+    if (!updated) throw new RequestError(401, '请先登录')
+    await revokeAllCredentials(this.store, user.id)
+    const sessionToken = await this.startSession(user.id)
+    await this.onRevoked({ scope: 'user', userId: user.id, cause: RevocationCause.ownPasswordChanged })
+    return { user: updated, sessionToken }
+  }
+
+  /** The user as stored, for the sign-in notice (上次登录) and the password rules. */
+  findUser(idOrUsername: string): Promise<UserRecord | undefined> {
+    return this.store.findUser(idOrUsername)
   }
 
   async createScreenLink(boardId: string, name: string, expiresInDays?: number): Promise<{ token: string; link: ScreenLinkRecord }> {

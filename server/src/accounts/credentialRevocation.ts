@@ -22,6 +22,8 @@ export const RevocationCause = {
   loggedOut: 'logged-out',
   tokenDeleted: 'token-deleted',
   passwordChanged: 'password-changed',
+  /** The user changed their own password: their page reconnects on the fresh session, every other is out. */
+  ownPasswordChanged: 'own-password-changed',
   disabled: 'disabled',
   /** Role or units changed: the client reconnects at once and gets the new permissions. */
   accessChanged: 'access-changed',
@@ -36,6 +38,7 @@ export const REVOCATION_CLOSE: Record<RevocationCause, { code: CloseCode; reason
   [RevocationCause.loggedOut]: { code: CloseCode.unauthorized, reason: '已退出登录，请重新登录' },
   [RevocationCause.tokenDeleted]: { code: CloseCode.unauthorized, reason: '脚本令牌已被删除' },
   [RevocationCause.passwordChanged]: { code: CloseCode.unauthorized, reason: '密码已更改，登录已失效，请重新登录' },
+  [RevocationCause.ownPasswordChanged]: { code: CloseCode.serverRestart, reason: '密码已修改，正在重新连接' },
   [RevocationCause.disabled]: { code: CloseCode.unauthorized, reason: '账号已停用，登录已失效' },
   [RevocationCause.accessChanged]: { code: CloseCode.serverRestart, reason: '权限已变更，正在重新连接' },
   [RevocationCause.identityChanged]: { code: CloseCode.unauthorized, reason: '统一身份账号已变更，登录已失效，请重新登录' },

@@ -1,12 +1,17 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
 import { z } from 'zod'
+import { changePasswordSchema, type AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
-import { AccountService, publicUser } from '../accounts/accountService.ts'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
+import { AccountService, passwordChangeReason, publicUser } from '../accounts/accountService.ts'
+import type { LoginTrace, UserRecord } from '../accounts/accountStore.ts'
 import { RequestError } from '../requestError.ts'
+import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { clientAddress, requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
 import { SESSION_COOKIE } from './authentication.ts'
 import { parseBody } from './parseBody.ts'
+import { auditRequest } from './securityAuditing.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 
 const loginSchema = z.object({
@@ -19,36 +24,70 @@ const LOCAL_LOGIN_OFF = '本系统已改用统一身份认证登录，不再接�
 
 const tokenSchema = z.object({ name: z.string().trim().max(60).superRefine(refuseXmlUnsafe('令牌名称')).optional() })
 
-/** Sign-in, sign-out, who am I, and personal API tokens. */
-export function accountRoutes(accounts: AccountService, options: { localLogin: boolean } = { localLogin: true }): Hono<AppEnv> {
+/** Sign-in, sign-out, who am I, the user's own password, and personal API tokens. */
+export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog, options: { localLogin: boolean } = { localLogin: true }): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
+
+  /** The notice after sign-in: the sign-in before this one, and failed attempts since it. */
+  const statusOf = async (user: UserRecord, previous: LoginTrace | null): Promise<AccountStatus> => ({
+    lastLogin: previous,
+    failedLoginsSince: await audit.failedLoginsSince(user.id, previous?.at ?? user.createdAt),
+    passwordChangeRequired: passwordChangeReason(user, accounts.controls) ?? null,
+    passwordPolicy: accounts.controls.passwordPolicy,
+    sessionIdleMs: accounts.controls.session.idleMs,
+  })
 
   routes.post('/login', async (c) => {
     if (!options.localLogin) throw new RequestError(403, LOCAL_LOGIN_OFF)
     const { username, password } = await parseBody(c, loginSchema)
-    const { user, sessionToken } = await accounts.login(username, password, clientAddress(c))
-    setSessionCookie(c, sessionToken)
-    return c.json({ user: publicUser(user) })
+    const address = clientAddress(c)
+    let result
+    try {
+      result = await accounts.login(username, password, address)
+    } catch (error) {
+      // Keyed to the account when the name is one, so the office sees guesses at a real account.
+      const known = await accounts.findUser(username)
+      await audit.record({ type: SecurityEventType.loginFailed, address, target: known?.id ?? `name:${username}`, detail: errorText(error) })
+      throw error
+    }
+    const { user, sessionToken } = result
+    await audit.record({ type: SecurityEventType.loginSucceeded, actorId: user.id, actorLabel: `${user.displayName} [${user.username}]`, address, target: user.id })
+    setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
+    // `user` was read before this sign-in was recorded: its lastLogin is the previous one.
+    return c.json({ user: publicUser(user), status: await statusOf(user, user.lastLogin) })
   })
 
   routes.post('/logout', async (c) => {
     const sessionToken = getCookie(c, SESSION_COOKIE)
     if (sessionToken) await accounts.logout(sessionToken)
+    if (c.get('principal')) await auditRequest(audit, c, { type: SecurityEventType.logout })
     deleteCookie(c, SESSION_COOKIE, { path: '/' })
     return c.body(null, 204)
   })
 
-  routes.get('/me', (c) => {
+  routes.get('/me', async (c) => {
     const principal = requirePrincipal(c)
     if (principal.kind === 'screen') return c.json({ screen: { boardId: principal.boardId, name: principal.name } })
     const { userId: id, username, displayName, role, units } = principal
-    return c.json({ user: { id, username, displayName, role, units } })
+    const user = await accounts.findUser(id)
+    const status = user ? await statusOf(user, user.previousLogin) : undefined
+    return c.json({ user: { id, username, displayName, role, units, dutiesSeparated: principal.dutiesSeparated === true }, status })
+  })
+
+  routes.post('/password', async (c) => {
+    const principal = requireUser(c)
+    const { currentPassword, newPassword } = await parseBody(c, changePasswordSchema)
+    const { user, sessionToken } = await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword, clientAddress(c))
+    await auditRequest(audit, c, { type: SecurityEventType.passwordChanged, target: user.id, detail: principal.passwordChangeRequired ? `强制修改（${principal.passwordChangeRequired}）` : '' })
+    setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
+    return c.json({ user: publicUser(user), status: await statusOf(user, user.previousLogin) })
   })
 
   routes.post('/tokens', async (c) => {
     const principal = requireUser(c)
     const { name } = await parseBody(c, tokenSchema)
     const { token, record } = await accounts.createApiToken(principal, name || '脚本令牌')
+    await auditRequest(audit, c, { type: SecurityEventType.tokenCreated, target: record.id, detail: record.name })
     return c.json({ token, id: record.id, name: record.name }, 201)
   })
 
@@ -58,9 +97,15 @@ export function accountRoutes(accounts: AccountService, options: { localLogin: b
   })
 
   routes.delete('/tokens/:id', async (c) => {
-    const deleted = await accounts.deleteApiToken(requireUser(c), c.req.param('id'))
+    const id = c.req.param('id')
+    const deleted = await accounts.deleteApiToken(requireUser(c), id)
+    if (deleted) await auditRequest(audit, c, { type: SecurityEventType.tokenDeleted, target: id })
     return deleted ? c.body(null, 204) : c.json({ error: '令牌不存在' }, 404)
   })
 
   return routes
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { EXTERNAL_IDS_PATH } from '@guatu/shared/domain/singleSignOn'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { SYNC_PATH } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
@@ -27,8 +28,11 @@ import { meetingRoutes } from './meetingRoutes.ts'
 import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
 import { externalIdRoutes } from './externalIdRoutes.ts'
 import { oidcRoutes } from './oidcRoutes.ts'
+import { passwordChangeGate } from './passwordChangeGate.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
+import { auditRequest } from './securityAuditing.ts'
+import { securityAuditRoutes } from './securityAuditRoutes.ts'
 import { securityHeaders } from './securityHeaders.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
@@ -91,12 +95,14 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.get(`${SYNC_PATH}/:boardId`, syncHandler(deps.upgradeWebSocket, deps))
 
   app.use('/api/*', authentication(deps.accounts))
+  app.use('/api/*', passwordChangeGate())
   const localLogin = deps.localLogin ?? true
-  app.route('/api', accountRoutes(deps.accounts, { localLogin }))
-  app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log }))
+  app.route('/api', accountRoutes(deps.accounts, deps.securityAudit, { localLogin }))
+  app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log, audit: deps.securityAudit, sessionMaxMs: deps.accounts.controls.session.maxMs }))
   if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store))
-  app.route('/api/users', userRoutes(deps.accounts))
-  app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage))
+  app.route('/api/users', userRoutes(deps.accounts, deps.securityAudit))
+  app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage, deps.securityAudit))
+  app.route('/api/security-audit', securityAuditRoutes(deps.securityAudit))
   app.route('/api/boards', boardRoutes(deps.boards))
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
@@ -110,8 +116,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     return c.html(fs.readFileSync(indexFile, 'utf8'))
   })
 
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     if (error instanceof RequestError) {
+      // Every permission denial is a security event (等保 安全审计), whichever route refused.
+      if (error.status === 403) await auditRequest(deps.securityAudit, c, { type: SecurityEventType.accessDenied, target: `${c.req.method} ${c.req.path}`, detail: error.message })
       if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
       return c.json({ error: error.message }, error.status)
     }

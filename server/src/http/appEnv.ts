@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server'
 import type { Context } from 'hono'
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
-import { canManageAccounts } from '@guatu/shared/domain/permissions'
+import { canManageAccounts, canManageBoards } from '@guatu/shared/domain/permissions'
 import { RequestError } from '../requestError.ts'
 
 /**
@@ -30,6 +30,13 @@ export function requireUser(c: AppContext): UserPrincipal {
 export function requireAdmin(c: AppContext): UserPrincipal {
   const principal = requireUser(c)
   if (!canManageAccounts(principal)) throw new RequestError(403, '只有项目办可以进行此操作')
+  return principal
+}
+
+/** The project office's board work (boards, screen links), which stays with 项目办 under 三员. */
+export function requireOffice(c: AppContext): UserPrincipal {
+  const principal = requireUser(c)
+  if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以进行此操作')
   return principal
 }
 

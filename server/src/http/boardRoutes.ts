@@ -5,7 +5,7 @@ import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
-import { requireAdmin, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
+import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 
 const createBoardSchema = z.object({
@@ -58,7 +58,7 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
   })
 
   routes.post('/', async (c) => {
-    requireAdmin(c)
+    requireOffice(c)
     return c.json({ board: await boards.create(await parseBody(c, createBoardSchema)) }, 201)
   })
 

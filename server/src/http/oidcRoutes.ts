@@ -2,9 +2,11 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { SSO_CALLBACK_PATH, type SignInOptions } from '@guatu/shared/domain/singleSignOn'
 import { PENDING_SIGN_IN_TTL_MS, type SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
-import type { Logger } from '../log.ts'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
+import { errorFields, type Logger } from '../log.ts'
 import { RequestError } from '../requestError.ts'
-import type { AppEnv } from './appEnv.ts'
+import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
+import { clientAddress, type AppEnv } from './appEnv.ts'
 import { isSecureRequest, setSessionCookie } from './sessionCookie.ts'
 
 /** Holds the token of a sign-in under way at the identity provider; sent only to the callback. */
@@ -19,8 +21,17 @@ const SSO_NOT_CONFIGURED = '本系统未配置统一身份认证'
  * redirect to the identity provider) and the callback (a session like a password login's, then
  * back into the app). Both are top-level browser navigations, so refusals are Chinese pages.
  */
-export function oidcRoutes(sso: SingleSignOn | undefined, options: { localLogin: boolean; log: Logger }): Hono<AppEnv> {
+export interface OidcRouteOptions {
+  localLogin: boolean
+  log: Logger
+  audit: SecurityAuditLog
+  /** The session's absolute lifetime: the cookie's max age, as for a password login. */
+  sessionMaxMs: number
+}
+
+export function oidcRoutes(sso: SingleSignOn | undefined, options: OidcRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
+  const { sessionMaxMs } = options
 
   routes.get('/auth/config', (c) => {
     const signInOptions: SignInOptions = { localLogin: options.localLogin, sso: sso ? { label: sso.label } : null }
@@ -59,13 +70,18 @@ export function oidcRoutes(sso: SingleSignOn | undefined, options: { localLogin:
     c.header('cache-control', 'no-store')
     if (!sso) return refusalPage(c, 404, SSO_NOT_CONFIGURED)
     try {
-      const { login, returnTo } = await sso.finish(pendingToken, new URL(c.req.url).searchParams)
-      setSessionCookie(c, login.sessionToken)
+      const { login, returnTo } = await sso.finish(pendingToken, new URL(c.req.url).searchParams, clientAddress(c))
+      setSessionCookie(c, login.sessionToken, sessionMaxMs)
       options.log.info('sso sign-in', { userId: login.user.id })
+      const { id, displayName, username } = login.user
+      await options.audit.record({ type: SecurityEventType.loginSucceeded, actorId: id, actorLabel: `${displayName} [${username}]`, address: clientAddress(c), target: id, detail: '统一身份认证' })
       return c.redirect(returnTo, 302)
     } catch (error) {
-      if (error instanceof RequestError) return refusalPage(c, error.status, error.message)
-      options.log.error('sso callback failed', { error: String(error) })
+      if (error instanceof RequestError) {
+        await options.audit.record({ type: SecurityEventType.loginFailed, address: clientAddress(c), target: 'sso', detail: `统一身份认证：${error.message}` })
+        return refusalPage(c, error.status, error.message)
+      }
+      options.log.error('sso callback failed', errorFields(error))
       return refusalPage(c, 502, PROVIDER_UNREACHABLE)
     }
   })

@@ -3,10 +3,13 @@ import { getCookie } from 'hono/cookie'
 import type { WebSocket } from 'ws'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
+import { PASSWORD_CHANGE_REFUSAL } from '@guatu/shared/domain/passwordPolicy'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
 import type { AccountService } from '../accounts/accountService.ts'
 import { REVOCATION_CLOSE, apiTokenCredential, sessionCredential, type CredentialRef } from '../accounts/credentialRevocation.ts'
 import type { Logger } from '../log.ts'
+import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import { Connection, ConnectionHandler } from '../sync/connection.ts'
 import { errorFields } from '../log.ts'
@@ -17,6 +20,7 @@ import type { SyncSocket } from '../sync/socket.ts'
 import type { AppContext } from './appEnv.ts'
 import { SESSION_COOKIE, resolvePrincipal } from './authentication.ts'
 import { isAllowedOrigin } from './originCheck.ts'
+import { auditRequest } from './securityAuditing.ts'
 import { sendParts, sendShared } from './websocketFrames.ts'
 
 export interface SyncRouteDependencies {
@@ -27,10 +31,21 @@ export interface SyncRouteDependencies {
   limits: ConnectionLimits
   allowedOrigins: readonly string[]
   log: Logger
+  securityAudit: SecurityAuditLog
 }
 
 /** Why a socket is closed right after the upgrade, before any document content is sent. */
 type Refusal = { code: number; reason: string }
+
+/** Who the socket is for, and when its session reaches the absolute lifetime (a cookie's only). */
+/**
+ * Who opened the socket, with which credential (so that revoking it closes this socket), and until
+ * when a session socket may stay open (the session's absolute lifetime).
+ */
+type Access = { principal: Principal; credential: CredentialRef | undefined; sessionDeadline: number | undefined }
+
+/** setTimeout's limit; a longer lifetime (GUATU_SESSION_MAX_MS above ~24 days) is not timed. */
+const MAX_TIMER_MS = 2 ** 31 - 1
 
 /**
  * The websocket upgrade for `/sync/:boardId`, speaking the standard y-websocket protocol. Credentials
@@ -49,7 +64,11 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
       return { code: CloseCode.internalError, reason: '服务器暂时无法验证身份，请稍后重试' }
     })
+    if ('code' in access && access.code === CloseCode.forbidden) {
+      await auditRequest(deps.securityAudit, c, { type: SecurityEventType.socketRefused, target: `board:${boardId}`, detail: access.reason })
+    }
     let connection: Connection | undefined
+    let lifetimeTimer: NodeJS.Timeout | undefined
     return {
       onOpen(_event, ws) {
         try {
@@ -91,6 +110,12 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       }
       connection = opened
       receiveMessages(ws, opened)
+      // The session's absolute lifetime ends the socket too (等保: the session does not outlive it).
+      const remainingMs = access.sessionDeadline === undefined ? undefined : access.sessionDeadline - Date.now()
+      if (remainingMs !== undefined && remainingMs <= MAX_TIMER_MS) {
+        lifetimeTimer = setTimeout(() => opened.close(CloseCode.unauthorized, '登录已超过最长有效期，请重新登录'), Math.max(0, remainingMs))
+        lifetimeTimer.unref()
+      }
       deps.rooms.open(boardId).then(
         // attach runs under the connection's own error boundary (Connection.guard).
         (room) => {
@@ -105,6 +130,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
     }
 
     function release() {
+      clearTimeout(lifetimeTimer)
       if (!connection) return
       const closing = connection
       connection = undefined
@@ -119,9 +145,6 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
   })
 }
 
-/** Who opened the socket, and with which credential (so that revoking it closes this socket). */
-type Access = { principal: Principal; credential: CredentialRef | undefined }
-
 async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<Access | Refusal> {
   if (!isAllowedOrigin(c.req.header('origin'), c.req.header('host'), deps.allowedOrigins)) {
     return { code: CloseCode.forbidden, reason: '来源不被允许' }
@@ -135,8 +158,16 @@ async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependen
     if (screenRefusal) return { code: CloseCode.forbidden, reason: screenRefusal }
     return { code: CloseCode.unauthorized, reason: '登录已失效，请重新登录' }
   }
+  // The audit below names who was refused: the principal is known from here on.
+  c.set('principal', principal)
+  if (principal.kind === 'user' && principal.passwordChangeRequired) {
+    return { code: CloseCode.forbidden, reason: PASSWORD_CHANGE_REFUSAL[principal.passwordChangeRequired] }
+  }
   if (!canReadBoard(principal, boardId)) return { code: CloseCode.forbidden, reason: '无权查看此看板' }
-  return { principal, credential: await credentialOf(principal, token, sessionToken, deps.accounts) }
+  const credential = await credentialOf(principal, token, sessionToken, deps.accounts)
+  // A session socket is closed at the session's absolute lifetime, whatever the activity.
+  const sessionDeadline = !token && sessionToken ? await deps.accounts.sessionDeadline(sessionToken) : undefined
+  return { principal, credential, sessionDeadline }
 }
 
 /** The credential resolvePrincipal used: the `?token=` when given, else the session cookie. */

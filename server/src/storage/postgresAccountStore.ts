@@ -1,6 +1,6 @@
 import type pg from 'pg'
-import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
-import { toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
+import type { AccountStore, ApiTokenRecord, LoginTrace, NewUserRecord, ScreenLinkRecord, SessionRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
+import { newUserRecord, toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 interface TokenRow {
   id: string
@@ -32,14 +32,15 @@ export class PostgresAccountStore implements AccountStore {
     return rows[0] ? toUserRecord(rows[0]) : undefined
   }
 
-  async createUser(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>): Promise<UserRecord> {
+  async createUser(user: NewUserRecord): Promise<UserRecord> {
     const now = new Date().toISOString()
+    const record = newUserRecord(user, now)
     await this.pool.query(
-      `INSERT INTO users (id, username, display_name, password_hash, role, units, disabled, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
-      [user.id, user.username, user.displayName, user.passwordHash, user.role, JSON.stringify(user.units), user.disabled, now],
+      `INSERT INTO users (id, username, display_name, password_hash, role, units, disabled, must_change_password, password_changed_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9)`,
+      [user.id, user.username, user.displayName, user.passwordHash, user.role, JSON.stringify(user.units), user.disabled, record.mustChangePassword, now],
     )
-    return { ...user, createdAt: now, updatedAt: now }
+    return record
   }
 
   async updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined> {
@@ -47,23 +48,48 @@ export class PostgresAccountStore implements AccountStore {
     if (!current) return undefined
     const next = { ...current, ...patch, updatedAt: new Date().toISOString() }
     await this.pool.query(
-      `UPDATE users SET display_name = $2, password_hash = $3, role = $4, units = $5, disabled = $6, updated_at = $7 WHERE id = $1`,
-      [next.id, next.displayName, next.passwordHash, next.role, JSON.stringify(next.units), next.disabled, next.updatedAt],
+      `UPDATE users SET display_name = $2, password_hash = $3, role = $4, units = $5, disabled = $6, updated_at = $7,
+       must_change_password = $8, password_changed_at = $9 WHERE id = $1`,
+      [
+        next.id,
+        next.displayName,
+        next.passwordHash,
+        next.role,
+        JSON.stringify(next.units),
+        next.disabled,
+        next.updatedAt,
+        next.mustChangePassword,
+        next.passwordChangedAt,
+      ],
     )
     return next
   }
 
-  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
-    await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now()])
-    await this.pool.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt])
+  async recordLogin(id: string, login: LoginTrace): Promise<void> {
+    await this.pool.query(
+      `UPDATE users SET previous_login_at = last_login_at, previous_login_address = last_login_address,
+       last_login_at = $2, last_login_address = $3 WHERE id = $1`,
+      [id, login.at, login.address],
+    )
   }
 
-  async findSession(tokenHash: string): Promise<{ userId: string; expiresAt: number } | undefined> {
-    const { rows } = await this.pool.query<{ user_id: string; expires_at: string }>(
-      'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1',
+  async createSession(tokenHash: string, userId: string, expiresAt: number, createdAt = Date.now()): Promise<void> {
+    await this.pool.query('DELETE FROM sessions WHERE expires_at < $1', [Date.now()])
+    await this.pool.query('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)', [
+      tokenHash,
+      userId,
+      expiresAt,
+      createdAt,
+    ])
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    const { rows } = await this.pool.query<{ user_id: string; expires_at: string; created_at: string }>(
+      'SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = $1',
       [tokenHash],
     )
-    return rows[0] ? { userId: rows[0].user_id, expiresAt: Number(rows[0].expires_at) } : undefined
+    const row = rows[0]
+    return row ? { userId: row.user_id, expiresAt: Number(row.expires_at), createdAt: Number(row.created_at) } : undefined
   }
 
   async extendSession(tokenHash: string, expiresAt: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
-import { toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
+import type { AccountStore, ApiTokenRecord, LoginTrace, NewUserRecord, ScreenLinkRecord, SessionRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
+import { newUserRecord, toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 /** Accounts in the embedded database (tables from sqliteDatabase.ts migrations). */
 export class SqliteAccountStore implements AccountStore {
@@ -12,15 +12,22 @@ export class SqliteAccountStore implements AccountStore {
       listUsers: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY created_at, username'),
       findUser: db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE id = ? OR username = ? COLLATE NOCASE'),
       insertUser: db.prepare(
-        `INSERT INTO users (id, username, display_name, password_hash, role, units, disabled, created_at, updated_at)
-         VALUES (@id, @username, @display_name, @password_hash, @role, @units, @disabled, @created_at, @updated_at)`,
+        `INSERT INTO users (id, username, display_name, password_hash, role, units, disabled, must_change_password, password_changed_at, created_at, updated_at)
+         VALUES (@id, @username, @display_name, @password_hash, @role, @units, @disabled, @must_change_password, @password_changed_at, @created_at, @updated_at)`,
       ),
       updateUser: db.prepare(
         `UPDATE users SET display_name = @display_name, password_hash = @password_hash, role = @role, units = @units,
-         disabled = @disabled, updated_at = @updated_at WHERE id = @id`,
+         disabled = @disabled, must_change_password = @must_change_password, password_changed_at = @password_changed_at,
+         updated_at = @updated_at WHERE id = @id`,
       ),
-      insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
-      findSession: db.prepare<[string], { user_id: string; expires_at: number }>('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
+      recordLogin: db.prepare(
+        `UPDATE users SET previous_login_at = last_login_at, previous_login_address = last_login_address,
+         last_login_at = ?, last_login_address = ? WHERE id = ?`,
+      ),
+      insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)'),
+      findSession: db.prepare<[string], { user_id: string; expires_at: number; created_at: number }>(
+        'SELECT user_id, expires_at, created_at FROM sessions WHERE token_hash = ?',
+      ),
       extendSession: db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteSessionsOfUser: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
@@ -55,10 +62,11 @@ export class SqliteAccountStore implements AccountStore {
     return row ? toUserRecord(row) : undefined
   }
 
-  async createUser(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>): Promise<UserRecord> {
+  async createUser(user: NewUserRecord): Promise<UserRecord> {
     const now = new Date().toISOString()
-    this.statements.insertUser.run({ ...toRow(user), created_at: now, updated_at: now })
-    return { ...user, createdAt: now, updatedAt: now }
+    const record = newUserRecord(user, now)
+    this.statements.insertUser.run({ ...toRow(record), created_at: now, updated_at: now })
+    return record
   }
 
   async updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined> {
@@ -69,14 +77,18 @@ export class SqliteAccountStore implements AccountStore {
     return next
   }
 
-  async createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
-    this.statements.deleteExpiredSessions.run(Date.now())
-    this.statements.insertSession.run(tokenHash, userId, expiresAt)
+  async recordLogin(id: string, login: LoginTrace): Promise<void> {
+    this.statements.recordLogin.run(login.at, login.address, id)
   }
 
-  async findSession(tokenHash: string): Promise<{ userId: string; expiresAt: number } | undefined> {
+  async createSession(tokenHash: string, userId: string, expiresAt: number, createdAt = Date.now()): Promise<void> {
+    this.statements.deleteExpiredSessions.run(Date.now())
+    this.statements.insertSession.run(tokenHash, userId, expiresAt, createdAt)
+  }
+
+  async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
     const row = this.statements.findSession.get(tokenHash)
-    return row ? { userId: row.user_id, expiresAt: row.expires_at } : undefined
+    return row ? { userId: row.user_id, expiresAt: row.expires_at, createdAt: row.created_at } : undefined
   }
 
   async extendSession(tokenHash: string, expiresAt: number): Promise<void> {
@@ -126,7 +138,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 }
 
-function toRow(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>) {
+function toRow(user: UserRecord) {
   return {
     id: user.id,
     username: user.username,
@@ -135,5 +147,7 @@ function toRow(user: Omit<UserRecord, 'createdAt' | 'updatedAt'>) {
     role: user.role,
     units: JSON.stringify(user.units),
     disabled: user.disabled ? 1 : 0,
+    must_change_password: user.mustChangePassword ? 1 : 0,
+    password_changed_at: user.passwordChangedAt,
   }
 }

@@ -129,6 +129,37 @@ const MIGRATIONS: readonly string[] = [
      return_to TEXT NOT NULL,
      expires_at INTEGER NOT NULL
    );`,
+  // 等保 account controls: forced password change, password age, last login shown to the user,
+  // session start for the absolute lifetime, and the hash-chained security audit log with the
+  // anchor that pruning leaves (see securityAudit/chain.ts).
+  `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+   ALTER TABLE users ADD COLUMN last_login_at TEXT;
+   ALTER TABLE users ADD COLUMN last_login_address TEXT;
+   ALTER TABLE users ADD COLUMN previous_login_at TEXT;
+   ALTER TABLE users ADD COLUMN previous_login_address TEXT;
+   -- Accounts from before count their password's age from their last change, the best known.
+   UPDATE users SET password_changed_at = updated_at;
+   ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE security_audit (
+     seq INTEGER PRIMARY KEY,
+     at TEXT NOT NULL,
+     type TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     actor_label TEXT NOT NULL,
+     address TEXT NOT NULL,
+     target TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX security_audit_by_at ON security_audit (at);
+   CREATE INDEX security_audit_by_target ON security_audit (target, type, at);
+   CREATE TABLE security_audit_anchor (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     seq INTEGER NOT NULL,
+     hash TEXT NOT NULL
+   );`,
 ]
 
 /**

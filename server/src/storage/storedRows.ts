@@ -1,5 +1,5 @@
 import { isRole } from '@guatu/shared/domain/role'
-import type { ScreenLinkRecord, UserRecord } from '../accounts/accountStore.ts'
+import type { NewUserRecord, ScreenLinkRecord, UserRecord } from '../accounts/accountStore.ts'
 import type { StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardRecord } from './boardStorage.ts'
 
@@ -41,6 +41,12 @@ export interface UserRow {
   disabled: boolean | number
   created_at: string
   updated_at: string
+  must_change_password: boolean | number
+  password_changed_at: string | null
+  last_login_at: string | null
+  last_login_address: string | null
+  previous_login_at: string | null
+  previous_login_address: string | null
 }
 
 export interface ScreenLinkRow {
@@ -88,7 +94,16 @@ export function toUserRecord(row: UserRow): UserRecord {
     disabled: row.disabled === true || row.disabled === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    mustChangePassword: row.must_change_password === true || row.must_change_password === 1,
+    passwordChangedAt: row.password_changed_at,
+    lastLogin: row.last_login_at === null ? null : { at: row.last_login_at, address: row.last_login_address ?? '' },
+    previousLogin: row.previous_login_at === null ? null : { at: row.previous_login_at, address: row.previous_login_address ?? '' },
   }
+}
+
+/** A new account as stored: its password set now, never signed in. */
+export function newUserRecord(user: NewUserRecord, now: string): UserRecord {
+  return { ...user, mustChangePassword: user.mustChangePassword ?? false, passwordChangedAt: now, lastLogin: null, previousLogin: null, createdAt: now, updatedAt: now }
 }
 
 export function toScreenLinkRecord(row: ScreenLinkRow): ScreenLinkRecord {

@@ -1,3 +1,4 @@
+import type { PasswordChangeReason } from './passwordPolicy.ts'
 import type { Role } from './role.ts'
 
 /**
@@ -5,7 +6,18 @@ import type { Role } from './role.ts'
  * person: it reads one board and nothing else.
  */
 export type Principal =
-  | { kind: 'user'; userId: string; username: string; displayName: string; role: Role; units: readonly string[] }
+  | {
+      kind: 'user'
+      userId: string
+      username: string
+      displayName: string
+      role: Role
+      units: readonly string[]
+      /** Set when the user must change the password first: every other request is refused until then. */
+      passwordChangeRequired?: PasswordChangeReason
+      /** 三员: the office separates the duties over accounts (see permissions.ts). */
+      dutiesSeparated?: boolean
+    }
   | { kind: 'screen'; linkId: string; boardId: string; name: string }
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Principal } from '../domain/principal.ts'
-import { Role } from '../domain/role.ts'
+import { ROLES, type Role } from '../domain/role.ts'
 
 /** Limits of a presence state's fields; the server cuts the names it vouches for to these. */
 export const PRESENCE_NAME_MAX = 40
@@ -25,7 +25,7 @@ export const presenceSchema = z.object({
     color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     unit: z.string().max(PRESENCE_UNIT_MAX).optional(),
     /** Stamped by the server from the account; a client's own value is replaced. */
-    role: z.enum([Role.admin, Role.editor, Role.viewer]).optional(),
+    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
   }),
   activity: z
     .object({

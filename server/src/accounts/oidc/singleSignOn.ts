@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AccountService, LoginResult } from '../accountService.ts'
 import { hashSecret } from '../secretTokens.ts'
-import type { Logger } from '../../log.ts'
+import { errorFields, type Logger } from '../../log.ts'
 import { RequestError } from '../../requestError.ts'
 import type { OidcSettings } from './oidcSettings.ts'
 import type { RelyingParty } from './relyingParty.ts'
@@ -73,7 +73,7 @@ export class SingleSignOn {
    * Finishes a sign-in from the callback's query and the cookie set by `begin`. The pending
    * sign-in is used up first, so a replayed callback finds nothing whatever happens next.
    */
-  async finish(pendingToken: string | undefined, query: URLSearchParams): Promise<{ login: LoginResult; returnTo: string }> {
+  async finish(pendingToken: string | undefined, query: URLSearchParams, address: string): Promise<{ login: LoginResult; returnTo: string }> {
     const pending = pendingToken ? await this.store.takePendingSignIn(hashSecret(pendingToken)) : undefined
     if (!pending || pending.expiresAt <= Date.now()) throw new RequestError(400, SsoRefusal.expired)
     // The provider's own refusal (the user cancelled, or may not use Guatu there): no code to redeem.
@@ -85,7 +85,7 @@ export class SingleSignOn {
     try {
       claims = await this.relyingParty.redeem(query, pending)
     } catch (error) {
-      this.log.warn('sso callback refused', { error: String(error) })
+      this.log.warn('sso callback refused', errorFields(error))
       throw new RequestError(400, SsoRefusal.invalidResponse)
     }
     const externalId = claimValue(claims[this.settings.userClaim])
@@ -96,7 +96,7 @@ export class SingleSignOn {
       this.log.warn('sso sign-in of an identity without an account', { externalId })
       throw new RequestError(403, SsoRefusal.notEnabled)
     }
-    const login = await this.accounts.signInVerified(userId)
+    const login = await this.accounts.signInVerified(userId, address)
     return { login, returnTo: pending.returnTo }
   }
 }
