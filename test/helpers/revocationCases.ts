@@ -108,6 +108,12 @@ async function patchUser(topology: Topology, subject: Subject, body: Record<stri
   expectStatus(await requestJson(topology.act, `/api/users/${subject.user.id}`, { method: 'PATCH', body }), 200, `PATCH /api/users (${JSON.stringify(body)})`)
 }
 
+/** The user changes their own password from the session `cookie` (a thief may hold the other one). */
+async function changeOwnPassword(topology: Topology, subject: Subject): Promise<void> {
+  const body = { currentPassword: subject.password, newPassword: `${subject.password}-own` }
+  expectStatus(await requestJson(topology.act, '/api/password', { method: 'POST', cookie: subject.cookie, token: null, body }), 200, 'POST /api/password')
+}
+
 export const REVOCATION_CASES: RevocationCase[] = [
   {
     name: 'logging out closes the sockets of that session, and only of that session',
@@ -146,6 +152,22 @@ export const REVOCATION_CASES: RevocationCase[] = [
     revoke: (topology, subject) => patchUser(topology, subject, { password: `${subject.password}-new` }),
     code: CloseCode.unauthorized,
     reason: /密码已更改/,
+    reconnects: false,
+  },
+  {
+    name: "changing one's own password closes the sockets of the user's other sessions",
+    credential: (subject) => ({ cookie: subject.otherCookie }),
+    revoke: (topology, subject) => changeOwnPassword(topology, subject),
+    code: CloseCode.serverRestart,
+    reason: /密码已修改/,
+    reconnects: false,
+  },
+  {
+    name: "changing one's own password closes the user's API-token sockets and ends the tokens",
+    credential: (subject) => ({ token: subject.token }),
+    revoke: (topology, subject) => changeOwnPassword(topology, subject),
+    code: CloseCode.serverRestart,
+    reason: /密码已修改/,
     reconnects: false,
   },
   {
