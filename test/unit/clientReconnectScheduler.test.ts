@@ -111,6 +111,16 @@ describe('reconnecting a board', () => {
     expect(StandInSocket.opened).toHaveLength(1)
   })
 
+  test('after the session expired, the network coming back does not reopen the board', () => {
+    connectBoard()
+    lastSocket().accept()
+    lastSocket().closeByServer(CloseCode.unauthorized)
+    browser.goOffline()
+    browser.goOnline()
+    vi.advanceTimersByTime(5 * 60_000)
+    expect(StandInSocket.opened).toHaveLength(1)
+  })
+
   test('a connection closed for too many messages is retried', () => {
     connectBoard()
     lastSocket().accept()
