@@ -32,6 +32,8 @@ describe('where the app goes after signing in', () => {
     ['a tab the browser strips before the second slash', '/\t/evil.example'],
     ['a newline the browser strips before the second slash', '/\n/evil.example'],
     ['a tab the browser strips before a backslash', '/\t\\evil.example'],
+    ['a dot segment hiding a second slash', '/.//evil.example'],
+    ['a parent segment hiding a second slash', '/board/..//evil.example'],
   ])('%s is refused and the app goes to the board list', (_what, next) => {
     expect(afterLoginFrom(next)).toBe('/')
   })
@@ -41,10 +43,12 @@ describe('where the app goes after signing in', () => {
     expect(afterLoginFrom('/login?next=/admin')).toBe('/')
   })
 
-  test('every accepted page stays on this site when the browser resolves it', () => {
+  test('every accepted page stays on this site when the browser resolves it, even after its path is normalised', () => {
     const site = 'https://guatu.example'
-    for (const next of ['/admin', '/board/b1', '/screen/b1?token=t', '/%2F%2Fevil.example', '/.//evil.example', '/board/../admin']) {
-      expect(new URL(afterLoginFrom(next), `${site}/login`).origin).toBe(site)
+    for (const next of ['/admin', '/board/b1', '/screen/b1?token=t', '/%2F%2Fevil.example', '/board/../admin', '/./board/b1']) {
+      const resolved = new URL(afterLoginFrom(next), `${site}/login`)
+      expect(resolved.origin).toBe(site)
+      expect(new URL(resolved.pathname, site).origin).toBe(site)
     }
   })
 })

@@ -68,14 +68,15 @@ export function nextPathAfterLogin(search: string): string {
   // Judged as the browser will read it, not as text: the URL parser drops tabs and newlines and
   // reads `\` as `/`, so `/<tab>/evil.example` is `//evil.example`, another site, though it passes
   // a check on its first characters. `next` itself is handed back, not the parsed path: that one
-  // may have lost a dot segment (`/.//evil.example` parses to the path `//evil.example`).
+  // may have lost a dot segment (`/.//evil.example` parses to the path `//evil.example`). Such a
+  // path is refused too, since the 统一身份认证 link passes it on to a server that may normalise it.
   let url: URL
   try {
     url = new URL(next, THIS_SITE)
   } catch {
     return '/'
   }
-  if (url.origin !== THIS_SITE || url.pathname.startsWith('/login')) return '/'
+  if (url.origin !== THIS_SITE || url.pathname.startsWith('//') || url.pathname.startsWith('/login')) return '/'
   return next
 }
 
