@@ -54,6 +54,9 @@ export function loginPath(next?: string): string {
   return next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'
 }
 
+/** A stand-in origin to resolve `next` against: what matters is only whether it stays the same. */
+const THIS_SITE = 'https://guatu.invalid'
+
 /**
  * Where to go after signing in: the `next` of the login address if it is a path on this site.
  * Anything else (`//evil.example`, `https://…`) is ignored so the login page cannot be used to
@@ -61,9 +64,22 @@ export function loginPath(next?: string): string {
  */
 export function nextPathAfterLogin(search: string): string {
   const next = new URLSearchParams(search).get('next')
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
-  return next.startsWith('/login') ? '/' : next
+  if (!next || !next.startsWith('/')) return '/'
+  // Judged as the browser will read it, not as text: the URL parser drops tabs and newlines and
+  // reads `\` as `/`, so `/<tab>/evil.example` is `//evil.example`, another site, though it passes
+  // a check on its first characters. `next` itself is handed back, not the parsed path: that one
+  // may have lost a dot segment (`/.//evil.example` parses to the path `//evil.example`). Such a
+  // path is refused too, since the 统一身份认证 link passes it on to a server that may normalise it.
+  let url: URL
+  try {
+    url = new URL(next, THIS_SITE)
+  } catch {
+    return '/'
+  }
+  if (url.origin !== THIS_SITE || url.pathname.startsWith('//') || url.pathname.startsWith('/login')) return '/'
+  return next
 }
+
 
 export function boardPath(boardId: string): string {
   return `/board/${encodeURIComponent(boardId)}`

@@ -32,6 +32,9 @@ export function controlReconnection(
   let failedAttempts = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false
+  // Set by a final close (4401, 4403, 4404, 4400): the network coming back must not undo it, or
+  // every wifi blip after 登录已失效 would open a socket the server can only refuse again.
+  let closedForGood = false
 
   const schedule = () => {
     if (stopped || timer !== undefined) return
@@ -48,12 +51,18 @@ export function controlReconnection(
   // for the provider's watchdog (which leaves `shouldConnect` set: that one we must retry).
   const onConnectionClose = (event: CloseEvent | null) => {
     if (stopped || !provider.shouldConnect) return
-    if (event && isFinalClose(event.code)) return
+    if (event && isFinalClose(event.code)) {
+      closedForGood = true
+      return
+    }
     provider.shouldConnect = false
     if (navigator.onLine !== false) schedule()
   }
   const onSync = (synced: boolean) => {
-    if (synced) failedAttempts = 0
+    if (synced) {
+      failedAttempts = 0
+      closedForGood = false
+    }
   }
   const onOffline = () => {
     if (timer !== undefined) clearTimeout(timer)
@@ -63,6 +72,7 @@ export function controlReconnection(
   }
   const onOnline = () => {
     hooks.onOnline()
+    if (closedForGood) return
     failedAttempts = 0
     schedule()
   }
