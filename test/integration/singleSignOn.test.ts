@@ -167,7 +167,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
   })
 
   test('returnTo pointing to another origin is ignored: the user lands on the board list of this site', async () => {
-    for (const returnTo of ['https://evil.example/board', '//evil.example/board', '/\\evil.example/board', 'javascript:alert(1)', '/\n/evil.example', '/api/logout']) {
+    for (const returnTo of ['https://evil.example/board', '//evil.example/board', '/.//evil.example/board', '/\\evil.example/board', 'javascript:alert(1)', '/\n/evil.example', '/api/logout']) {
       const { callbackUrl, pendingCookie } = await signInAtProvider(server.url, 'zhang.wei', { returnTo })
       const response = await callCallback(callbackUrl, pendingCookie)
       expect(response.status, returnTo).toBe(302)
@@ -201,6 +201,10 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const refused = await callCallback(again.callbackUrl, again.pendingCookie)
     expect(refused.status).toBe(403)
     expect(await refused.text()).toContain(NOT_ENABLED)
+    const audit = expectStatus(await requestJson<{ entries: { type: string; target: string; detail: string }[] }>(server, '/api/security-audit'), 200, 'GET /api/security-audit')
+    const changes = audit.entries.filter((entry) => entry.target === li.id && entry.type === 'user.changed').map((entry) => entry.detail)
+    expect(changes, 'both changes of who may enter as fgw_li are in the security audit log').toEqual(['统一身份账号：「li.na」', '移除统一身份账号「li.na」'])
+    expect(audit.entries.some((entry) => entry.type === 'login.succeeded' && entry.target === li.id && entry.detail === '统一身份认证')).toBe(true)
   })
 })
 

@@ -13,6 +13,8 @@ describe('where a 统一身份认证 sign-in may return to', () => {
     'https://evil.example/',
     '//evil.example/',
     '/\\evil.example/',
+    '/.//evil.example/',
+    '/a/..//evil.example/',
     '/\t/evil.example',
     'javascript:alert(1)',
     'board/b1',

@@ -99,7 +99,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const localLogin = deps.localLogin ?? true
   app.route('/api', accountRoutes(deps.accounts, deps.securityAudit, { localLogin }))
   app.route('/api', oidcRoutes(deps.sso?.signOn, { localLogin, log: deps.log, audit: deps.securityAudit, sessionMaxMs: deps.accounts.controls.session.maxMs }))
-  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store))
+  if (deps.sso) app.route(EXTERNAL_IDS_PATH, externalIdRoutes(deps.accounts, deps.sso.store, deps.securityAudit))
   app.route('/api/users', userRoutes(deps.accounts, deps.securityAudit))
   app.route('/api/screen-links', screenLinkRoutes(deps.accounts, deps.storage, deps.securityAudit))
   app.route('/api/security-audit', securityAuditRoutes(deps.securityAudit))

@@ -19,6 +19,8 @@ export function safeReturnPath(requested: string | undefined): string {
     return HOME
   }
   if (url.origin !== THIS_SITE) return HOME
+  // `/.//evil.example` normalises to `//evil.example`, which a browser reads as another site.
+  if (url.pathname.startsWith('//')) return HOME
   if (url.pathname.startsWith('/api/') || url.pathname === '/login') return HOME
   return `${url.pathname}${url.search}${url.hash}`
 }
