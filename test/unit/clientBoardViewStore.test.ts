@@ -157,6 +157,15 @@ describe('the board view model reading a hostile or older document', () => {
     expect(store.getAllProjects()).toHaveLength(1)
   })
 
+  test('a shared list or XML fragment stored as a project shows no phantom 未命名项目 card', () => {
+    const { doc, store } = boardOf({ planning: ['甲'] })
+    const root = projectsRoot(doc) as unknown as Y.Map<unknown>
+    root.set('p_sharedlist001', Y.Array.from(['伪造']))
+    root.set('p_xmlfragment01', new Y.XmlFragment())
+    expect(namesIn(store, Stage.planning)).toEqual(['甲'])
+    expect(store.getAllProjects()).toHaveLength(1)
+  })
+
   test('a document that already holds such values opens without error', () => {
     const doc = new Y.Doc()
     const id = createProject(doc, { name: '甲', stage: Stage.started })

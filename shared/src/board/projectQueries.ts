@@ -69,8 +69,10 @@ export function readColumn(doc: Y.Doc, stage: Stage): Project[] {
 
 function isProjectMap(value: unknown): value is ProjectMap {
   // Duck-typed rather than `instanceof Y.Map`: a second copy of yjs in a bundle would fail instanceof.
-  return typeof value === 'object' && value !== null && typeof (value as ProjectMap).observeDeep === 'function' &&
-    typeof (value as ProjectMap).get === 'function'
+  // `has` and `keys` tell a map from a Y.Array or Y.XmlFragment, which also have get and observeDeep.
+  if (typeof value !== 'object' || value === null) return false
+  const candidate = value as ProjectMap
+  return [candidate.observeDeep, candidate.get, candidate.has, candidate.keys].every((method) => typeof method === 'function')
 }
 
 export interface CardPosition {
