@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
+import { ProjectValidationError } from '@guatu/shared/board/commandOptions'
 import {
-  ProjectValidationError,
   createProject,
   createProjects,
   deleteProject,

@@ -68,6 +68,9 @@ export function App() {
       )
     case 'anonymous':
       return route.kind === 'login' ? <LoginPage expired={session.expired} /> : null
+    case 'ready':
+      // Signed in: the page for the route, below.
+      break
   }
 
   const { principal } = session

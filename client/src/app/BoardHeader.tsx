@@ -11,10 +11,9 @@ import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
-import type { BoardView } from './BoardPage.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
-import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage } from './route.ts'
+import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage, type BoardView } from './route.ts'
 
 /** The header's page links, in the order a meeting goes through them. */
 const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean }[] = [

@@ -14,11 +14,8 @@ import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { BoardViewContent } from './BoardViewContent.tsx'
 import { Toast, type ToastMessage } from './Toast.tsx'
-import type { BoardSubpage } from './route.ts'
+import type { BoardView } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
-
-/** Which page of the board: the kanban itself or one of its other pages (问题清单, 目标进度 …). */
-export type BoardView = 'board' | BoardSubpage | 'meetings' | 'minutes'
 
 /**
  * `/board/:boardId` and its pages (`/problems`, `/progress`, `/warnings`, `/notices`, `/ranking`, `/settings`), over one connection. Owns what must survive a reconnection after a rejected update — the open

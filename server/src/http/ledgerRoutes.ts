@@ -6,7 +6,7 @@ import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, MAX_PREVIEW_PAGE_ROWS, PREVIE
 import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
 import { LedgerLimitError } from '../ledger/importLimits.ts'
 import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'
-import { LedgerFormatError } from '../ledger/ledgerTypes.ts'
+import { LedgerFormatError } from '../ledger/ledgerFormatError.ts'
 import type { PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'

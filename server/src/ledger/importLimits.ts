@@ -1,4 +1,4 @@
-import { LedgerFormatError } from './ledgerTypes.ts'
+import { LedgerFormatError } from './ledgerFormatError.ts'
 
 /**
  * How much of a workbook the server will read. A real office ledger is a few thousand rows and

@@ -1,7 +1,7 @@
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import { Stage, STAGES, STAGE_LABEL } from '@guatu/shared/domain/stage'
 import { normalizeText } from './cellText.ts'
-import type { LedgerFields } from './ledgerTypes.ts'
+import type { ProjectFields } from '@guatu/shared/domain/project'
 
 /** Where a row's 当前阶段 came from; shown per row in the preview. */
 export const StageSource = {
@@ -73,8 +73,11 @@ const DATE_FIELDS = [
   ['actualSignDate', Stage.signed, '实际签约时间'],
 ] as const
 
+/** The dates a stage is read from: declared here so the ledger's row types can hold a StageReading without a cycle. */
+export type ActualDates = Partial<Pick<ProjectFields, (typeof DATE_FIELDS)[number][0]>>
+
 /** The furthest stage a project has an actual date for (实际投产 → 投产 …); undefined with none. */
-export function stageFromDates(fields: LedgerFields): { stage: Stage; evidence: string; date: IsoDate } | undefined {
+export function stageFromDates(fields: ActualDates): { stage: Stage; evidence: string; date: IsoDate } | undefined {
   for (const [field, stage, label] of DATE_FIELDS) {
     const date = fields[field]
     if (date) return { stage, evidence: `${label} ${date}`, date }
@@ -88,7 +91,7 @@ export function stageFromDates(fields: LedgerFields): { stage: Stage; evidence: 
  * things, the reading carries a note, and the stronger one (column, then words) is kept: a date
  * may be a plan written in the wrong column; "已投产" is the department's own statement.
  */
-export function readStage(columnStage: Stage | undefined, evidenceTexts: readonly string[], fields: LedgerFields): StageReading {
+export function readStage(columnStage: Stage | undefined, evidenceTexts: readonly string[], fields: ActualDates): StageReading {
   const words = stageFromWords(evidenceTexts)
   const dates = stageFromDates(fields)
   const disagree = (stage: Stage, said: string): string | undefined => {

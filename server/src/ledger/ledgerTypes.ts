@@ -152,10 +152,3 @@ export interface ParsedLedger {
   /** Issues about the sheet as a whole (missing columns, a 合计 that does not add up). */
   issues: LedgerIssue[]
 }
-
-export class LedgerFormatError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'LedgerFormatError'
-  }
-}

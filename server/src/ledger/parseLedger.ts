@@ -4,9 +4,9 @@ import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import type { ProjectField } from '@guatu/shared/domain/project'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
 import { findLedgerTable, type LedgerTable } from './findTable.ts'
+import { LedgerFormatError } from './ledgerFormatError.ts'
 import {
   IssueSeverity,
-  LedgerFormatError,
   ReportDateSource,
   SkipReason,
   type LedgerIssue,

@@ -5,7 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { LedgerLimitError } from './importLimits.ts'
-import { LedgerFormatError, type ParsedLedger } from './ledgerTypes.ts'
+import { LedgerFormatError } from './ledgerFormatError.ts'
+import type { ParsedLedger } from './ledgerTypes.ts'
 import { parseLedgerWorkbook, type ParseLedgerOptions } from './parseLedger.ts'
 
 export interface ParseWorkerData {

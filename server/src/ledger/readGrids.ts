@@ -1,7 +1,7 @@
 import { gridFromWorksheet, type SheetGrid } from './sheetGrid.ts'
 import { gridFromSheetJs } from './sheetJsGrid.ts'
 import { newWorkbook } from './newWorkbook.ts'
-import { LedgerFormatError } from './ledgerTypes.ts'
+import { LedgerFormatError } from './ledgerFormatError.ts'
 import { scanCsvText } from './csvScan.ts'
 import { checkGridLimits } from './gridLimits.ts'
 import { DEFAULT_LEDGER_IMPORT_LIMITS, LedgerLimitError, limitMessage, type LedgerImportLimits } from './importLimits.ts'

@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib'
 import { LedgerLimitError, MAX_ZIP_ENTRIES, limitMessage, type LedgerImportLimits } from './importLimits.ts'
-import { LedgerFormatError } from './ledgerTypes.ts'
+import { LedgerFormatError } from './ledgerFormatError.ts'
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { errorFields, type Logger } from '../log.ts'
 import type { AppendedSeqs } from '../storage/boardStorage.ts'
-import type { BoardRoom } from '../sync/boardRoom.ts'
-import type { RoomFanout } from '../sync/roomFanout.ts'
+import type { FanoutRoom, RoomFanout } from '../sync/roomFanout.ts'
 import {
   CONTROL_CHANNEL,
   FanoutKind,
@@ -48,7 +47,7 @@ export class RedisFanout implements RoomFanout {
   onControl: (message: ControlMessage) => void = () => undefined
   private readonly publisher: Redis
   private readonly subscriber: Redis
-  private readonly rooms = new Map<string, BoardRoom>()
+  private readonly rooms = new Map<string, FanoutRoom>()
   private readonly timer: NodeJS.Timeout
   private closed = false
   /** Connections known to be down, so a Redis outage logs once per connection, not per retry. */
@@ -92,7 +91,7 @@ export class RedisFanout implements RoomFanout {
     }
   }
 
-  async watch(room: BoardRoom): Promise<void> {
+  async watch(room: FanoutRoom): Promise<void> {
     this.rooms.set(room.boardId, room)
     if (this.subscriber.status !== 'ready') return // subscribed on 'ready', followed by a catch-up
     await withTimeout(this.subscriber.subscribe(boardChannel(room.boardId)), SUBSCRIBE_TIMEOUT_MS).catch((error: unknown) =>
@@ -100,7 +99,7 @@ export class RedisFanout implements RoomFanout {
     )
   }
 
-  unwatch(room: BoardRoom): void {
+  unwatch(room: FanoutRoom): void {
     if (this.rooms.get(room.boardId) !== room) return
     this.rooms.delete(room.boardId)
     if (this.subscriber.status === 'ready') this.subscriber.unsubscribe(boardChannel(room.boardId)).catch(() => undefined)

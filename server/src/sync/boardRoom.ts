@@ -13,7 +13,6 @@ import { UpdateJudge } from '../validation/updateJudge.ts'
 import { needsMet, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import { BoardDocument } from './boardDocument.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
-import type { Connection } from './connection.ts'
 import type { ClientClaim } from '../storage/boardStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage, isEmptyStateVector, syncStep2Header } from './messages.ts'
@@ -43,6 +42,39 @@ export interface RoomCluster {
   metrics?: SyncMetrics
 }
 
+/**
+ * What the room needs of a client connection, declared here so the room does not know the
+ * Connection class (connection.ts), which decodes the wire and calls into the room.
+ */
+export interface RoomConnection {
+  readonly id: number
+  /** Who authenticated this socket at the upgrade; every update is judged against it. */
+  readonly principal: Principal
+  readonly origin: TransactionOrigin
+  /** Awareness client ids this connection speaks for, removed when it leaves. */
+  readonly awarenessClientIds: Set<number>
+  /** The client asked to be told when its updates are durable. */
+  readonly wantsAcks: boolean
+  /** Whether the board state (SyncStep2) has been sent, so live updates may follow. */
+  readonly caughtUp: boolean
+  markCaughtUp(): void
+  /** Keeps an update that arrived ahead of its history; false (nothing kept) past the allowance. */
+  holdUpdate(update: Uint8Array, needs: HistoryNeeds): boolean
+  readonly heldUpdateBytes: number
+  readonly heldNeeds: HistoryNeeds
+  takeHeldUpdates(): Uint8Array[]
+  /** Counts a refusal; true when the connection has been refused too often and must go. */
+  noteRefusal(nowMs?: number): boolean
+  send(message: Uint8Array): void
+  sendParts(parts: readonly Uint8Array[], onSent?: () => void): void
+  sendShared(message: SharedMessage): void
+  rejectUpdate(reason: string): void
+  refusePresence(reason: string): void
+  ignorePresence(reason: string): void
+  acknowledge(updates: readonly Uint8Array[]): void
+  close(code: number, reason: string): void
+}
+
 /** The awareness origin of presence that arrived from another process. */
 const REMOTE_AWARENESS = { source: 'remote' } as const
 /** An awareness update with no entries: the echo a sender gets when nothing it said is shown. */
@@ -59,10 +91,10 @@ export class BoardRoom implements CommitTarget {
   /** Decides what of a client's presence is applied and forwarded (presenceGate.ts). */
   private readonly presence: PresenceGate
   /** Joined before the document was built: they get the server's SyncStep1 once it is. */
-  private readonly awaitingStateVector = new Set<Connection>()
-  private readonly connections = new Set<Connection>()
+  private readonly awaitingStateVector = new Set<RoomConnection>()
+  private readonly connections = new Set<RoomConnection>()
   /** Connections with updates held for lack of history (see retryHeldUpdates). */
-  private readonly holding = new Set<Connection>()
+  private readonly holding = new Set<RoomConnection>()
   /** Changes applied to the document but not yet durable. */
   private unpersisted = 0
   private readonly whenPersisted: Array<() => void> = []
@@ -116,7 +148,7 @@ export class BoardRoom implements CommitTarget {
     this.judge.owners.record([{ clientId: this.document.unbuilt.clientID, principalId: SERVER_OWNER }])
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.onAwarenessChange)
-    this.presence = new PresenceGate(this.awareness, (sender) => this.connections.has(sender as Connection))
+    this.presence = new PresenceGate(this.awareness, (sender) => this.connections.has(sender as RoomConnection))
   }
 
   /**
@@ -146,7 +178,7 @@ export class BoardRoom implements CommitTarget {
     return this.connections.size
   }
 
-  join(connection: Connection): void {
+  join(connection: RoomConnection): void {
     this.connections.add(connection)
     // The server's state vector asks the client for what it has that the server lacks. Before the
     // document is built it comes from the image; when even that would mean decoding it, it waits.
@@ -159,7 +191,7 @@ export class BoardRoom implements CommitTarget {
     }
   }
 
-  leave(connection: Connection): void {
+  leave(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
     this.awaitingStateVector.delete(connection)
     this.holding.delete(connection)
@@ -178,7 +210,7 @@ export class BoardRoom implements CommitTarget {
    * Answers a client's state vector with what it lacks, once everything in the document is durable.
    * A client that has nothing gets the whole state from the image (see sendWholeState).
    */
-  receiveSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+  receiveSyncStep1(connection: RoomConnection, stateVector: Uint8Array): void {
     const reply = () => {
       if (!this.connections.has(connection)) return
       if (isEmptyStateVector(stateVector)) this.sendWholeState(connection)
@@ -190,12 +222,12 @@ export class BoardRoom implements CommitTarget {
   }
 
   /** The whole board in one SyncStep2, sent as two websocket fragments (header, state) so megabytes are never copied. */
-  private sendWholeState(connection: Connection): void {
+  private sendWholeState(connection: RoomConnection): void {
     const { state, sent } = this.document.wholeState()
     connection.sendParts([syncStep2Header(state.byteLength), state], sent)
   }
 
-  receiveUpdate(connection: Connection, update: Uint8Array): void {
+  receiveUpdate(connection: RoomConnection, update: Uint8Array): void {
     const verdict = this.tryApply(connection, update)
     if (verdict.outcome === 'gap') {
       this.hold(connection, update, verdict.needs)
@@ -224,7 +256,7 @@ export class BoardRoom implements CommitTarget {
   }
 
   /** Whether the connection's held updates could be applied now. */
-  private retryHeld(connection: Connection, ownersFresh = false): boolean {
+  private retryHeld(connection: RoomConnection, ownersFresh = false): boolean {
     this.holding.delete(connection)
     const held = connection.takeHeldUpdates()
     if (held.length === 0) return false
@@ -239,7 +271,7 @@ export class BoardRoom implements CommitTarget {
    * Keeps an update until the history it needs arrives. Only writers get here (the judge refuses
    * anything from a read-only principal outright); one that holds more than its allowance is cut off.
    */
-  private hold(connection: Connection, update: Uint8Array, needs: HistoryNeeds): void {
+  private hold(connection: RoomConnection, update: Uint8Array, needs: HistoryNeeds): void {
     let heldOnBoard = update.byteLength
     for (const holder of this.holding) heldOnBoard += holder.heldUpdateBytes
     if (heldOnBoard > MAX_HELD_BYTES_PER_BOARD || !connection.holdUpdate(update, needs)) {
@@ -277,7 +309,7 @@ export class BoardRoom implements CommitTarget {
       })
   }
 
-  private reject(connection: Connection, reason: string): void {
+  private reject(connection: RoomConnection, reason: string): void {
     this.metrics.updateRejected()
     connection.rejectUpdate(reason)
     if (connection.noteRefusal()) connection.close(CloseCode.rateLimited, REFUSED_TOO_OFTEN)
@@ -405,7 +437,7 @@ export class BoardRoom implements CommitTarget {
    * reconnect every 30 seconds when alone on a board. A message with nothing admitted (a screen
    * link's, a relay of others' states) is answered to its sender alone with an empty update.
    */
-  receiveAwareness(connection: Connection, awarenessUpdate: Uint8Array): void {
+  receiveAwareness(connection: RoomConnection, awarenessUpdate: Uint8Array): void {
     const admission = this.presence.admit(connection, awarenessUpdate)
     if (admission.outcome === 'refused') {
       connection.refusePresence(admission.reason)
@@ -422,7 +454,7 @@ export class BoardRoom implements CommitTarget {
     this.fanout?.publishAwareness(this.boardId, admission.update)
   }
 
-  answerAwarenessQuery(connection: Connection): void {
+  answerAwarenessQuery(connection: RoomConnection): void {
     const ids = [...this.awareness.getStates().keys()]
     connection.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
   }

@@ -5,7 +5,7 @@ import { CloseCode, MessageType, encodeSavedAck, type SavedClock } from '@guatu/
 import { principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import { errorFields, type Logger } from '../log.ts'
 import { MessageRateLimit, type ConnectionLimits } from './rateLimit.ts'
-import type { BoardRoom } from './boardRoom.ts'
+import type { BoardRoom, RoomConnection } from './boardRoom.ts'
 import { encodePermissionDenied } from './messages.ts'
 import { addNeeds, noNeeds, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import type { TransactionOrigin } from './origin.ts'
@@ -41,7 +41,7 @@ export type ConnectionHandler = (typeof ConnectionHandler)[keyof typeof Connecti
  * One websocket on one board: decodes the y-websocket protocol and hands each message to the room.
  * Messages that arrive before the room is loaded wait here, in order.
  */
-export class Connection {
+export class Connection implements RoomConnection {
   readonly id = nextConnectionId++
   readonly origin: TransactionOrigin = { source: 'connection', connectionId: this.id }
   /** Awareness client ids this connection speaks for, removed when it leaves. */

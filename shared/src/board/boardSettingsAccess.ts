@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { columnMappingSchema, type ColumnMapping } from '../ledger/columnMapping.ts'
 import { boardSettingsSchema, parseBoardSettings, type BoardSettings } from '../progress/boardSettings.ts'
 import { metaRoot } from './boardDoc.ts'
-import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 
 /** Keys of the `meta` root. The whole settings object is one value: it is edited and checked as a whole. */
 export const SettingKey = {

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { checkFigures, concernedFields, MONEY_FIELDS, trustedFigures, type Figures, type FigureConcern, type MoneyField } from '../domain/figureCheck.ts'
 import { checkProjectField, type Project, type ProjectId } from '../domain/project.ts'
 import { projectsRoot } from './boardDoc.ts'
-import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 import { readProject } from './projectQueries.ts'
 
 /** Who is entering the figure: only the 项目办's own confirmation makes a figure count at once. */

@@ -6,7 +6,7 @@ import { addCents, wanToCents } from '../domain/money.ts'
 import { principalId, principalLabel, type Principal } from '../domain/principal.ts'
 import type { Project, ProjectId } from '../domain/project.ts'
 import { RecordCollection, collectionRoot } from './boardDoc.ts'
-import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 import { checkRecordField } from './recordSchemas.ts'
 
 type Clock = CommandOptions & { now?: Date }

@@ -4,7 +4,7 @@ import { NoticeStatus, newNoticeId, nextNoticeLevel, type NoticeId, type NoticeL
 import { principalId, principalLabel, type Principal } from '../domain/principal.ts'
 import type { ProjectId } from '../domain/project.ts'
 import { RecordCollection, collectionRoot } from './boardDoc.ts'
-import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 import { checkRecordField } from './recordSchemas.ts'
 
 export interface NewNotice {

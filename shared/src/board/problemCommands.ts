@@ -9,7 +9,7 @@ import {
 import type { ProjectId } from '../domain/project.ts'
 import { RecordCollection, collectionRoot } from './boardDoc.ts'
 import { checkRecordField } from './recordSchemas.ts'
-import { ProjectValidationError, type CommandOptions } from './projectCommands.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 
 export type NewProblem = Pick<ProblemFields, 'category' | 'description' | 'leadUnit'> & Partial<Pick<ProblemFields, 'deadline' | 'reply'>>
 export type ProblemPatch = Partial<Pick<ProblemFields, 'category' | 'description' | 'leadUnit' | 'deadline' | 'reply'>>

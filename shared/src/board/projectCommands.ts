@@ -14,18 +14,9 @@ import { isRankKey, rankAt } from '../domain/rank.ts'
 import { Stage } from '../domain/stage.ts'
 import { defaultStageEntryDate } from '../progress/boardToday.ts'
 import { readBoardSettings } from './boardSettingsAccess.ts'
+import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 import { RecordCollection, collectionRoot, projectsRoot, type ProjectMap } from './boardDoc.ts'
 import { columnOrder } from './projectQueries.ts'
-
-export class ProjectValidationError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ProjectValidationError'
-  }
-}
 
 /** Entering a stage records the day it happened (实际签约/开工/投产时间) unless one is already set. */
 const ACTUAL_DATE_FIELD: Record<Stage, 'actualSignDate' | 'actualStartDate' | 'actualProduceDate' | undefined> = {
@@ -41,15 +32,6 @@ export interface Placement {
   afterId?: ProjectId
   /** Place directly before this card. */
   beforeId?: ProjectId
-}
-
-export interface CommandOptions {
-  origin?: unknown
-  /**
-   * The day a stage move happened (实际签约/开工/投产时间). Defaults to the board's 今天 kept inside
-   * its year (defaultStageEntryDate), never the bare clock: see shared/progress/boardToday.ts.
-   */
-  today?: IsoDate
 }
 
 function assertValid(values: Record<string, unknown>): void {
