@@ -1,19 +1,6 @@
-import type { Project } from '@guatu/shared/domain/project'
+import type { BoardDetailResponse, BoardListResponse, BoardResponse, BoardSummary } from '@guatu/shared/api/boards'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import type { TestServer } from './server.ts'
-
-export interface BoardSummary {
-  id: string
-  name: string
-  year: number
-  projectCount: number
-}
-
-export interface BoardInfo {
-  id: string
-  name: string
-  year: number
-}
 
 export interface JsonResponse<T = unknown> {
   status: number
@@ -83,8 +70,8 @@ export function expectStatus<T>(response: JsonResponse<T>, status: number, what:
 }
 
 /** Creates a board through POST /api/boards and returns it; fails unless the server answers 201. */
-export async function createBoard(server: TestServer, name: string, year = 2025): Promise<BoardInfo> {
-  const response = await requestJson<{ board: BoardInfo }>(server, '/api/boards', { body: { name, year } })
+export async function createBoard(server: TestServer, name: string, year = 2025): Promise<BoardSummary> {
+  const response = await requestJson<BoardResponse>(server, '/api/boards', { body: { name, year } })
   if (response.status !== 201) {
     throw new Error(`POST /api/boards answered ${response.status}: ${JSON.stringify(response.body)}`)
   }
@@ -92,7 +79,7 @@ export async function createBoard(server: TestServer, name: string, year = 2025)
 }
 
 export async function listBoards(server: TestServer): Promise<BoardSummary[]> {
-  const response = await requestJson<{ boards: BoardSummary[] }>(server, '/api/boards')
+  const response = await requestJson<BoardListResponse>(server, '/api/boards')
   if (response.status !== 200) throw new Error(`GET /api/boards answered ${response.status}`)
   return response.body.boards
 }
@@ -102,8 +89,8 @@ export async function fetchBoard(
   server: TestServer,
   boardId: string,
   credentials: RequestCredentials = {},
-): Promise<{ board: BoardInfo; projects: Project[] }> {
-  const response = await requestJson<{ board: BoardInfo; projects: Project[] }>(
+): Promise<BoardDetailResponse> {
+  const response = await requestJson<BoardDetailResponse>(
     server,
     `/api/boards/${encodeURIComponent(boardId)}`,
     credentials,
