@@ -1,6 +1,13 @@
+import { z } from 'zod'
 import { requestJson } from './http.ts'
 
 /** One line of a project's history, written by the server from the authenticated sender of a change. */
+/**
+ * GET /api/boards/:id/history, read entry by entry: an entry this client does not understand is
+ * left out rather than failing the whole list (not yet a shared schema: issue 17).
+ */
+export const historyAnswerSchema = z.object({ entries: z.unknown() })
+
 export interface HistoryEntry {
   id: string
   /** ISO 8601 time of the change. */
@@ -36,8 +43,9 @@ function readEntry(value: unknown): HistoryEntry | undefined {
 /** Newest first, as the server sends them. */
 export async function fetchProjectHistory(boardId: string, projectId: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
   const query = new URLSearchParams({ projectId })
-  const { entries } = await requestJson<{ entries?: unknown }>(
+  const { entries } = await requestJson(
     `/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`,
+    historyAnswerSchema,
     signal ? { signal } : {},
   )
   return Array.isArray(entries) ? entries.flatMap((entry) => readEntry(entry) ?? []) : []

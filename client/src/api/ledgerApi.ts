@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
 import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
@@ -63,7 +64,7 @@ function fileForm(file: File, options: ImportOptions): FormData {
 
 /** Reads the ledger and says what an import would do, with the page of rows from `offset`; writes nothing. */
 export async function previewImport(boardId: string, file: File, options: ImportOptions = {}, offset = 0): Promise<ImportPreview> {
-  return readImportPreview(await requestJson<unknown>(importPath(boardId, true, offset), { method: 'POST', body: fileForm(file, options) }))
+  return readImportPreview(await requestJson(importPath(boardId, true, offset), z.unknown(), { method: 'POST', body: fileForm(file, options) }))
 }
 
 /**
@@ -76,7 +77,7 @@ export async function commitImport(
   options: ImportOptions = {},
 ): Promise<{ ok: true; result: ImportResult } | { ok: false; message: string; preview?: ImportPreview }> {
   try {
-    const body = await requestJson<unknown>(importPath(boardId, false), { method: 'POST', body: fileForm(file, options) })
+    const body = await requestJson(importPath(boardId, false), z.unknown(), { method: 'POST', body: fileForm(file, options) })
     const record = isRecord(body) ? body : {}
     return { ok: true, result: { created: count(record.created), updated: count(record.updated), unchanged: count(record.unchanged) } }
   } catch (error) {
