@@ -1,3 +1,4 @@
+import type { HistoryEntry, HistoryResponse } from '@guatu/shared/api/history'
 import type { BoardDetailResponse, BoardListResponse, BoardResponse, BoardSummary } from '@guatu/shared/api/boards'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import type { TestServer } from './server.ts'
@@ -101,19 +102,6 @@ export async function fetchBoard(
   return response.body
 }
 
-/** One entry of a board's change history (docs/api.md). */
-export interface HistoryEntry {
-  id: string
-  at: string
-  actor: { id: string; label: string }
-  projectId: string
-  action: 'create' | 'delete' | 'move' | 'reorder' | 'edit'
-  field: string | null
-  from: unknown
-  to: unknown
-  summary: string
-}
-
 /** GET /api/boards/:id/history, newest first, optionally for one project. */
 export async function fetchHistory(
   server: TestServer,
@@ -123,5 +111,5 @@ export async function fetchHistory(
 ): Promise<HistoryEntry[]> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))
   const path = `/api/boards/${encodeURIComponent(boardId)}/history${params.size > 0 ? `?${params}` : ''}`
-  return expectStatus(await requestJson<{ entries: HistoryEntry[] }>(server, path, credentials), 200, `GET ${path}`).entries
+  return expectStatus(await requestJson<HistoryResponse>(server, path, credentials), 200, `GET ${path}`).entries
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { requestJson } from './http.ts'
 
-/** One line of a project's history, written by the server from the authenticated sender of a change. */
 /**
- * GET /api/boards/:id/history, read entry by entry: an entry this client does not understand is
- * left out rather than failing the whole list (not yet a shared schema: issue 17).
+ * GET /api/boards/:id/history (shared/src/api/history.ts), read entry by entry: an entry this page
+ * does not understand is left out rather than failing the whole list, which a wall display must
+ * keep showing.
  */
 export const historyAnswerSchema = z.object({ entries: z.unknown() })
 
+/** One line of a project's history, written by the server from the authenticated sender of a change. */
 export interface HistoryEntry {
   id: string
   /** ISO 8601 time of the change. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { createBoardRequestSchema, type BoardListResponse, type BoardResponse } from '@guatu/shared/api/boards'
+import type { HistoryEntry, HistoryResponse } from '@guatu/shared/api/history'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
@@ -18,7 +19,7 @@ function requireReadable(c: AppContext, boardId: string): void {
   if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
 }
 
-function publicEntry(entry: StoredAuditEntry) {
+function publicEntry(entry: StoredAuditEntry): HistoryEntry {
   return {
     id: entry.id,
     at: entry.at,
@@ -64,7 +65,7 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
     const { projectId, limit, before } = parsed.data
     const entries = await boards.history(boardId, { projectId, limit, beforeId: before })
     if (!entries) return c.json({ error: '看板不存在' }, 404)
-    return c.json({ entries: entries.map(publicEntry) })
+    return c.json({ entries: entries.map(publicEntry) } satisfies HistoryResponse)
   })
 
   return routes
