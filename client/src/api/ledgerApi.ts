@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { importResultSchema, type ImportResult } from '@guatu/shared/api/ledgerImport'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
 import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
@@ -22,11 +22,6 @@ export const IMPORT_ACTION_LABEL: Record<ImportAction, string> = {
 
 export type { ImportIssue, ImportPreview, ImportPreviewRow } from '@guatu/shared/ledger/importPreview'
 
-export interface ImportResult {
-  created: number
-  updated: number
-  unchanged: number
-}
 
 /** What the office chose in the preview; sent with the file on every preview and on the commit. */
 export interface ImportOptions {
@@ -36,7 +31,6 @@ export interface ImportOptions {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
-const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 
 /** Validates the server's preview against the shared contract; a malformed answer is an error, never a half-shown table. */
 export function readImportPreview(value: unknown): ImportPreview {
@@ -64,7 +58,7 @@ function fileForm(file: File, options: ImportOptions): FormData {
 
 /** Reads the ledger and says what an import would do, with the page of rows from `offset`; writes nothing. */
 export async function previewImport(boardId: string, file: File, options: ImportOptions = {}, offset = 0): Promise<ImportPreview> {
-  return readImportPreview(await requestJson(importPath(boardId, true, offset), z.unknown(), { method: 'POST', body: fileForm(file, options) }))
+  return requestJson(importPath(boardId, true, offset), importPreviewSchema, { method: 'POST', body: fileForm(file, options) })
 }
 
 /**
@@ -77,9 +71,8 @@ export async function commitImport(
   options: ImportOptions = {},
 ): Promise<{ ok: true; result: ImportResult } | { ok: false; message: string; preview?: ImportPreview }> {
   try {
-    const body = await requestJson(importPath(boardId, false), z.unknown(), { method: 'POST', body: fileForm(file, options) })
-    const record = isRecord(body) ? body : {}
-    return { ok: true, result: { created: count(record.created), updated: count(record.updated), unchanged: count(record.unchanged) } }
+    const result = await requestJson(importPath(boardId, false), importResultSchema, { method: 'POST', body: fileForm(file, options) })
+    return { ok: true, result }
   } catch (error) {
     if (error instanceof ApiError && error.status === 422 && isRecord(error.body)) {
       try {
