@@ -1,19 +1,17 @@
 import { importResultSchema, type ImportResult } from '@guatu/shared/api/ledgerImport'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
+import {
+  IMPORT_OPTION_FIELDS,
+  IMPORT_PAGE_PARAMS,
+  importPreviewSchema,
+  type ImportPreview,
+  type ImportRowAction,
+} from '@guatu/shared/ledger/importPreview'
 import { ApiError, downloadFile, requestJson } from './http.ts'
 
-/** What an import does with one row of the ledger (docs/api.md). */
-export const ImportAction = {
-  create: 'create',
-  update: 'update',
-  unchanged: 'unchanged',
-  error: 'error',
-} as const
-export type ImportAction = (typeof ImportAction)[keyof typeof ImportAction]
-
-export const IMPORT_ACTION_LABEL: Record<ImportAction, string> = {
+/** How the preview names what an import does with one row (docs/api.md). */
+export const IMPORT_ACTION_LABEL: Record<ImportRowAction, string> = {
   create: '新建',
   update: '更新',
   unchanged: '无变化',
