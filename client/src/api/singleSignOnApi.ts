@@ -8,7 +8,7 @@ import {
   type ExternalIdentity,
   type SignInOptions,
 } from '@guatu/shared/domain/singleSignOn'
-import { ApiError, jsonBody, requestJson } from './http.ts'
+import { jsonBody, requestJson } from './http.ts'
 
 /** What a server that does not answer (an older one) offers: passwords only. */
 export const PASSWORDS_ONLY: SignInOptions = { localLogin: true, sso: null }
@@ -29,9 +29,8 @@ export function ssoStartUrl(returnTo: string): string {
 
 /** Every account's 统一身份账号, for the office. */
 export async function fetchExternalIds(): Promise<ExternalIdentity[]> {
-  const parsed = externalIdentitiesSchema.safeParse(await requestJson(EXTERNAL_IDS_PATH, z.unknown()))
-  if (!parsed.success) throw new ApiError(500, '服务器返回的统一身份账号无法识别')
-  return parsed.data.identities
+  const { identities } = await requestJson(EXTERNAL_IDS_PATH, externalIdentitiesSchema)
+  return identities
 }
 
 /** Sets, or with `null` removes, an account's 统一身份账号. */
