@@ -1,30 +1,12 @@
-import type { Role } from '@guatu/shared/domain/role'
+import type { CreateScreenLinkResponse } from '@guatu/shared/api/screenLinks'
+import type { CreateUserRequest, PublicUser, UserResponse } from '@guatu/shared/api/users'
 import { apiTokenFor, signIn } from './credentials.ts'
 import { expectStatus, requestJson } from './rest.ts'
 import type { TestServer } from './server.ts'
 
-/** A user as the users API returns it (never with a password). */
-export interface UserInfo {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  units: string[]
-  disabled: boolean
-  createdAt: string
-}
-
-export interface NewUser {
-  username: string
-  password: string
-  role: Role
-  units: string[]
-  displayName?: string
-}
-
 /** Creates a user as the admin (POST /api/users); fails unless the server answers 201. */
-export async function createUser(server: TestServer, user: NewUser): Promise<UserInfo> {
-  const response = await requestJson<{ user: UserInfo }>(server, '/api/users', { body: user })
+export async function createUser(server: TestServer, user: CreateUserRequest): Promise<PublicUser> {
+  const response = await requestJson<UserResponse>(server, '/api/users', { body: user })
   return expectStatus(response, 201, `POST /api/users (${user.username})`).user
 }
 
@@ -38,31 +20,25 @@ export function loginCookie(server: TestServer, username: string, password: stri
   return signIn(server.url, username, password)
 }
 
-export interface ScreenLinkInfo {
-  link: { id: string; boardId: string; name: string; createdAt: string; expiresAt: string | null; revoked: boolean }
-  token: string
-  url: string
-}
-
 /** Creates a screen link for `boardId` as the admin (POST /api/screen-links). */
 export async function createScreenLink(
   server: TestServer,
   boardId: string,
   options: { name?: string; expiresInDays?: number } = {},
-): Promise<ScreenLinkInfo> {
+): Promise<CreateScreenLinkResponse> {
   const body = { boardId, name: options.name ?? '会议室大屏', ...(options.expiresInDays === undefined ? {} : { expiresInDays: options.expiresInDays }) }
-  return expectStatus(await requestJson<ScreenLinkInfo>(server, '/api/screen-links', { body }), 201, 'POST /api/screen-links')
+  return expectStatus(await requestJson<CreateScreenLinkResponse>(server, '/api/screen-links', { body }), 201, 'POST /api/screen-links')
 }
 
 /** A user of each kind the permission tests need, with API tokens. */
 export interface TestAccount {
-  user: UserInfo
+  user: PublicUser
   password: string
   token: string
 }
 
 /** Creates a user and signs it in for an API token. */
-export async function createAccount(server: TestServer, user: NewUser): Promise<TestAccount> {
+export async function createAccount(server: TestServer, user: CreateUserRequest): Promise<TestAccount> {
   const created = await createUser(server, user)
   return { user: created, password: user.password, token: await tokenFor(server, user.username, user.password) }
 }

@@ -1,19 +1,7 @@
-import type { Project } from '@guatu/shared/domain/project'
+import type { HistoryEntry, HistoryResponse } from '@guatu/shared/api/history'
+import type { BoardDetailResponse, BoardListResponse, BoardResponse, BoardSummary } from '@guatu/shared/api/boards'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import type { TestServer } from './server.ts'
-
-export interface BoardSummary {
-  id: string
-  name: string
-  year: number
-  projectCount: number
-}
-
-export interface BoardInfo {
-  id: string
-  name: string
-  year: number
-}
 
 export interface JsonResponse<T = unknown> {
   status: number
@@ -83,8 +71,8 @@ export function expectStatus<T>(response: JsonResponse<T>, status: number, what:
 }
 
 /** Creates a board through POST /api/boards and returns it; fails unless the server answers 201. */
-export async function createBoard(server: TestServer, name: string, year = 2025): Promise<BoardInfo> {
-  const response = await requestJson<{ board: BoardInfo }>(server, '/api/boards', { body: { name, year } })
+export async function createBoard(server: TestServer, name: string, year = 2025): Promise<BoardSummary> {
+  const response = await requestJson<BoardResponse>(server, '/api/boards', { body: { name, year } })
   if (response.status !== 201) {
     throw new Error(`POST /api/boards answered ${response.status}: ${JSON.stringify(response.body)}`)
   }
@@ -92,7 +80,7 @@ export async function createBoard(server: TestServer, name: string, year = 2025)
 }
 
 export async function listBoards(server: TestServer): Promise<BoardSummary[]> {
-  const response = await requestJson<{ boards: BoardSummary[] }>(server, '/api/boards')
+  const response = await requestJson<BoardListResponse>(server, '/api/boards')
   if (response.status !== 200) throw new Error(`GET /api/boards answered ${response.status}`)
   return response.body.boards
 }
@@ -102,8 +90,8 @@ export async function fetchBoard(
   server: TestServer,
   boardId: string,
   credentials: RequestCredentials = {},
-): Promise<{ board: BoardInfo; projects: Project[] }> {
-  const response = await requestJson<{ board: BoardInfo; projects: Project[] }>(
+): Promise<BoardDetailResponse> {
+  const response = await requestJson<BoardDetailResponse>(
     server,
     `/api/boards/${encodeURIComponent(boardId)}`,
     credentials,
@@ -112,19 +100,6 @@ export async function fetchBoard(
     throw new Error(`GET /api/boards/${boardId} answered ${response.status}: ${JSON.stringify(response.body)}`)
   }
   return response.body
-}
-
-/** One entry of a board's change history (docs/api.md). */
-export interface HistoryEntry {
-  id: string
-  at: string
-  actor: { id: string; label: string }
-  projectId: string
-  action: 'create' | 'delete' | 'move' | 'reorder' | 'edit'
-  field: string | null
-  from: unknown
-  to: unknown
-  summary: string
 }
 
 /** GET /api/boards/:id/history, newest first, optionally for one project. */
@@ -136,5 +111,5 @@ export async function fetchHistory(
 ): Promise<HistoryEntry[]> {
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))
   const path = `/api/boards/${encodeURIComponent(boardId)}/history${params.size > 0 ? `?${params}` : ''}`
-  return expectStatus(await requestJson<{ entries: HistoryEntry[] }>(server, path, credentials), 200, `GET ${path}`).entries
+  return expectStatus(await requestJson<HistoryResponse>(server, path, credentials), 200, `GET ${path}`).entries
 }

@@ -1,10 +1,11 @@
+import type { PublicUser } from '@guatu/shared/api/users'
 import { expect } from 'vitest'
 import { createProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { Role } from '@guatu/shared/domain/role'
 import { CloseCode, MessageType } from '@guatu/shared/sync/protocol'
-import { createUser, loginCookie, type UserInfo } from './accounts.ts'
+import { createUser, loginCookie } from './accounts.ts'
 import { connectClient, waitForDoc } from './client.ts'
 import { createApiToken } from './credentials.ts'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from './rawSocket.ts'
@@ -29,7 +30,7 @@ export interface Topology {
 
 /** A department user with a session, two API tokens and a board with one project of their unit. */
 export interface Subject {
-  user: UserInfo
+  user: PublicUser
   password: string
   cookie: string
   otherCookie: string

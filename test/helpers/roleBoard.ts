@@ -1,9 +1,10 @@
+import type { CreateScreenLinkResponse } from '@guatu/shared/api/screenLinks'
 import { createProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { Role } from '@guatu/shared/domain/role'
-import { createAccount, createScreenLink, type ScreenLinkInfo, type TestAccount } from './accounts.ts'
+import { createAccount, createScreenLink, type TestAccount } from './accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from './client.ts'
 import { createBoard } from './rest.ts'
 import { startServer, type StartServerOptions, type TestServer } from './server.ts'
@@ -29,7 +30,7 @@ export interface RoleBoard {
   marker: ProjectId
   editor: TestAccount
   viewer: TestAccount
-  screen: ScreenLinkInfo
+  screen: CreateScreenLinkResponse
 }
 
 export async function startRoleBoard(options: StartServerOptions = {}): Promise<RoleBoard> {

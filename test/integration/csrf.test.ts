@@ -1,9 +1,9 @@
+import type { PublicUser } from '@guatu/shared/api/users'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page, Request, Response } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { REQUEST_MARKER_HEADER } from '@guatu/shared/http/requestMarker'
-import type { UserInfo } from '../helpers/accounts.ts'
 import { launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
 import { signIn } from '../helpers/credentials.ts'
 import { startOtherOriginSite } from '../helpers/otherOriginSite.ts'
@@ -31,7 +31,7 @@ function jsonLookingFields(body: Record<string, unknown>): Record<string, string
 }
 
 async function usernames(server: TestServer): Promise<string[]> {
-  const { users } = expectStatus(await requestJson<{ users: UserInfo[] }>(server, '/api/users'), 200, 'GET /api/users')
+  const { users } = expectStatus(await requestJson<{ users: PublicUser[] }>(server, '/api/users'), 200, 'GET /api/users')
   return users.map((user) => user.username)
 }
 

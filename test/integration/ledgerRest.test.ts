@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sumCents } from '@guatu/shared/domain/money'
 import type { Project } from '@guatu/shared/domain/project'
+import type { ImportPreview } from '@guatu/shared/ledger/importPreview'
 import { createAccount } from '../helpers/accounts.ts'
 import { HELPERS_DIR } from '../helpers/paths.ts'
 import { authHeaders, createBoard, fetchBoard } from '../helpers/rest.ts'
@@ -10,13 +11,6 @@ import { startServer, type TestServer } from '../helpers/server.ts'
 
 const LEDGERS = path.join(HELPERS_DIR, '..', 'fixtures', 'ledgers')
 
-interface Preview {
-  creates: number
-  updates: number
-  unchanged: number
-  rows: { rowNumber: number; action: string; issues: { severity: string; message: string }[] }[]
-  errors: { rowNumber?: number; message: string }[]
-}
 
 async function upload(
   server: TestServer,
@@ -45,7 +39,7 @@ describe('Excel ledgers over REST', () => {
     const board = await createBoard(server, '导入测试', 2022)
     const preview = await upload(server, board.id, 'messy-broken-row.xlsx', { dryRun: true })
     expect(preview.status).toBe(200)
-    const body = preview.body as unknown as Preview
+    const body = preview.body as unknown as ImportPreview
     expect(body.errors).toEqual([expect.objectContaining({ rowNumber: expect.any(Number), message: expect.stringContaining('2022-13-45') })])
     expect(body.rows.filter((row) => row.action === 'error')).toHaveLength(1)
 
@@ -58,7 +52,7 @@ describe('Excel ledgers over REST', () => {
   it('imports a clean ledger once: a second import updates nothing and duplicates nothing', async () => {
     const server = await startServer()
     const board = await createBoard(server, '导入测试', 2022)
-    const preview = (await upload(server, board.id, 'messy-wan-formats.xlsx', { dryRun: true })).body as unknown as Preview
+    const preview = (await upload(server, board.id, 'messy-wan-formats.xlsx', { dryRun: true })).body as unknown as ImportPreview
     expect(preview.errors).toEqual([])
     const first = await upload(server, board.id, 'messy-wan-formats.xlsx')
     expect(first).toEqual({ status: 200, body: { created: preview.creates, updated: 0, unchanged: 0 } })

@@ -1,6 +1,7 @@
+import type { PublicUser } from '@guatu/shared/api/users'
 import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
-import { createAccount, createScreenLink, createUser, type UserInfo } from '../helpers/accounts.ts'
+import { createAccount, createScreenLink, createUser } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 
@@ -25,8 +26,8 @@ async function failMany(server: TestServer, count: number, forwardedFor: (i: num
   }
 }
 
-async function listedUser(server: TestServer, username: string): Promise<UserInfo & { lockedUntil: string | null }> {
-  const { body } = await requestJson<{ users: (UserInfo & { lockedUntil: string | null })[] }>(server, '/api/users')
+async function listedUser(server: TestServer, username: string): Promise<PublicUser & { lockedUntil: string | null }> {
+  const { body } = await requestJson<{ users: (PublicUser & { lockedUntil: string | null })[] }>(server, '/api/users')
   const user = body.users.find((entry) => entry.username === username)
   if (!user) throw new Error(`${username} is not listed`)
   return user

@@ -1,3 +1,4 @@
+import type { PublicUser } from '@guatu/shared/api/users'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,7 +7,7 @@ import { Role } from '@guatu/shared/domain/role'
 import { SIGN_IN_OPTIONS_PATH, SSO_START_PATH, signInOptionsSchema } from '@guatu/shared/domain/singleSignOn'
 import { MAX_PENDING_SIGN_INS } from '@guatu/server/accounts/oidc/singleSignOn'
 import { openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
-import { createAccount, createUser, type UserInfo } from '../helpers/accounts.ts'
+import { createAccount, createUser } from '../helpers/accounts.ts'
 import { deferCleanup } from '../helpers/cleanup.ts'
 import { createTestDatabase } from '../helpers/postgres.ts'
 import { SESSION_COOKIE_NAME, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, sessionCookieFrom } from '../helpers/credentials.ts'
@@ -27,7 +28,7 @@ const IDENTITIES = [
 
 let idp: TestIdentityProvider
 let server: TestServer
-let zhang: UserInfo
+let zhang: PublicUser
 
 /** Who `/api/me` says a session cookie belongs to, or the status when it says nobody. */
 async function whoIs(cookie: string): Promise<{ username: string; role: string; units: string[] } | number> {

@@ -1,6 +1,7 @@
+import type { PublicUser } from '@guatu/shared/api/users'
 import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
-import { createAccount, createScreenLink, type UserInfo } from '../helpers/accounts.ts'
+import { createAccount, createScreenLink } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
 import { startServer, TEST_ADMIN_PASSWORD } from '../helpers/server.ts'
 
@@ -17,19 +18,19 @@ describe('user administration', () => {
     }
 
     const created = record(
-      await requestJson<{ user: UserInfo }>(server, '/api/users', {
+      await requestJson<{ user: PublicUser }>(server, '/api/users', {
         body: { username: 'gxj_zhou', password: 'zhou-secret-1', role: 'editor', units: ['工信局'], displayName: '周科长' },
       }),
     )
     expect(created.status).toBe(201)
     expect(created.body.user).toMatchObject({ username: 'gxj_zhou', displayName: '周科长', role: 'editor', units: ['工信局'], disabled: false })
 
-    const listed = record(await requestJson<{ users: UserInfo[] }>(server, '/api/users'))
+    const listed = record(await requestJson<{ users: PublicUser[] }>(server, '/api/users'))
     expect(listed.status).toBe(200)
     expect(listed.body.users.map((u) => u.username).sort()).toEqual(['admin', 'gxj_zhou'])
 
     const patched = record(
-      await requestJson<{ user: UserInfo }>(server, '/api/users/gxj_zhou', {
+      await requestJson<{ user: PublicUser }>(server, '/api/users/gxj_zhou', {
         method: 'PATCH',
         body: { units: ['工信局', '商务局'], displayName: '周局长', password: 'zhou-secret-2' },
       }),
@@ -37,11 +38,11 @@ describe('user administration', () => {
     expect(patched.status).toBe(200)
     expect(patched.body.user).toMatchObject({ username: 'gxj_zhou', displayName: '周局长', role: 'editor', units: ['工信局', '商务局'] })
     const byId = record(
-      await requestJson<{ user: UserInfo }>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, { method: 'PATCH', body: { role: 'viewer', units: [] } }),
+      await requestJson<{ user: PublicUser }>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, { method: 'PATCH', body: { role: 'viewer', units: [] } }),
     )
     expect(byId.body.user).toMatchObject({ username: 'gxj_zhou', role: 'viewer' })
 
-    const relisted = record(await requestJson<{ users: UserInfo[] }>(server, '/api/users'))
+    const relisted = record(await requestJson<{ users: PublicUser[] }>(server, '/api/users'))
     expect(relisted.body.users.find((u) => u.username === 'gxj_zhou')).toMatchObject({ displayName: '周局长', role: 'viewer' })
     record(await requestJson(server, '/api/login', { token: null, body: { username: 'gxj_zhou', password: 'zhou-secret-2' } }))
     record(await requestJson(server, '/api/me', { token: null, cookie: 'guatu_session=none' }))
@@ -71,7 +72,7 @@ describe('user administration', () => {
       }
     }
     expect((await requestJson(server, '/api/users', { token: null })).status).toBe(401)
-    const users = (await requestJson<{ users: UserInfo[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
     expect(users.map((u) => [u.username, u.role]).sort()).toEqual([['admin', 'admin'], ['gxj_a', 'editor'], ['ld_a', 'viewer']])
   })
 
@@ -82,7 +83,7 @@ describe('user administration', () => {
     const again = await requestJson<{ error: string }>(server, '/api/users', { body: { ...body, role: 'viewer', units: [] } })
     expect(again.status).toBe(409)
     expect(again.body.error).toMatch(CHINESE)
-    const users = (await requestJson<{ users: UserInfo[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
     expect(users.filter((u) => u.username === 'swj_qian').map((u) => u.role)).toEqual(['editor'])
   })
 
@@ -98,7 +99,7 @@ describe('user administration', () => {
     const response = await requestJson<{ error: string }>(server, '/api/users', { rawBody })
     expect(response.status).toBe(400)
     expect(response.body.error).toMatch(CHINESE)
-    const users = (await requestJson<{ users: UserInfo[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
     expect(users.map((u) => u.username)).toEqual(['admin'])
   })
 })

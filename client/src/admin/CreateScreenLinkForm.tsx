@@ -1,5 +1,5 @@
 import { memo, useId, useState, type FormEvent } from 'react'
-import type { BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
 import { createScreenLink } from '../api/screenLinksApi.ts'
 import { CopyableUrl } from './CopyableUrl.tsx'
 

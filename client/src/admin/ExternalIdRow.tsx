@@ -1,6 +1,6 @@
 import { memo, useState, type FormEvent } from 'react'
 import { saveExternalId } from '../api/singleSignOnApi.ts'
-import type { UserRecord } from '../api/usersApi.ts'
+import type { ListedUser } from '@guatu/shared/api/users'
 
 /** One account's 统一身份账号: set, changed or removed by the office. */
 export const ExternalIdRow = memo(function ExternalIdRow({
@@ -8,7 +8,7 @@ export const ExternalIdRow = memo(function ExternalIdRow({
   externalId,
   onChanged,
 }: {
-  user: UserRecord
+  user: ListedUser
   externalId: string | undefined
   onChanged: () => void
 }) {

@@ -1,10 +1,11 @@
 import { memo } from 'react'
 import { fetchExternalIds } from '../api/singleSignOnApi.ts'
-import { fetchUsers, type UserRecord } from '../api/usersApi.ts'
+import type { ListedUser } from '@guatu/shared/api/users'
+import { fetchUsers } from '../api/usersApi.ts'
 import { ExternalIdRow } from './ExternalIdRow.tsx'
 import { useLoaded } from './useLoaded.ts'
 
-async function loadAccountsWithExternalIds(): Promise<{ users: UserRecord[]; externalIds: Map<string, string> }> {
+async function loadAccountsWithExternalIds(): Promise<{ users: ListedUser[]; externalIds: Map<string, string> }> {
   const [users, identities] = await Promise.all([fetchUsers(), fetchExternalIds()])
   return { users, externalIds: new Map(identities.map((identity) => [identity.userId, identity.externalId])) }
 }

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
-import { revokeScreenLink, type ScreenLink } from '../api/screenLinksApi.ts'
+import type { ScreenLink } from '@guatu/shared/api/screenLinks'
+import { revokeScreenLink } from '../api/screenLinksApi.ts'
 import { formatHistoryTime } from '../history/formatHistoryTime.ts'
 
 /** Whether a link still opens its board; expired and revoked links are kept in the list for the record. */

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import type { BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
 import { fetchScreenLinks } from '../api/screenLinksApi.ts'
 import { CreateScreenLinkForm } from './CreateScreenLinkForm.tsx'
 import { ScreenLinkRow } from './ScreenLinkRow.tsx'

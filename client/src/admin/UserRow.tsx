@@ -1,6 +1,7 @@
 import { memo, useState, type FormEvent } from 'react'
 import { isRole, offeredRoles, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
-import { unlockUser, updateUser, type UserPatch, type UserRecord } from '../api/usersApi.ts'
+import type { ListedUser, PatchUserRequest } from '@guatu/shared/api/users'
+import { unlockUser, updateUser } from '../api/usersApi.ts'
 import { describePasswordPolicy, passwordProblem } from '@guatu/shared/domain/passwordPolicy'
 import { usePasswordPolicy } from '../auth/usePasswordPolicy.ts'
 import { usePrincipal } from '../auth/usePrincipal.ts'
@@ -14,7 +15,7 @@ export const UserRow = memo(function UserRow({
   knownUnits,
   onChanged,
 }: {
-  user: UserRecord
+  user: ListedUser
   knownUnits: readonly string[]
   onChanged: () => void
 }) {
@@ -25,7 +26,7 @@ export const UserRow = memo(function UserRow({
   const [notice, setNotice] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
 
-  const apply = async (patch: UserPatch | 'unlock', success: string) => {
+  const apply = async (patch: PatchUserRequest | 'unlock', success: string) => {
     setBusy(true)
     setError(undefined)
     setNotice(undefined)

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react'
-import type { BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
 import { fetchUsers } from '../api/usersApi.ts'
 import { AddUserForm } from './AddUserForm.tsx'
 import { useKnownUnits } from './useKnownUnits.ts'

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
-import { fetchBoardUnits, type BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
+import { fetchBoardUnits } from '../api/boardsApi.ts'
 
 /**
  * Every 责任单位 named on any board (plus those already given to accounts), sorted in Chinese

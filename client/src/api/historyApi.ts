@@ -1,4 +1,12 @@
+import { z } from 'zod'
 import { requestJson } from './http.ts'
+
+/**
+ * GET /api/boards/:id/history (shared/src/api/history.ts), read entry by entry: an entry this page
+ * does not understand is left out rather than failing the whole list, which a wall display must
+ * keep showing.
+ */
+export const historyAnswerSchema = z.object({ entries: z.unknown() })
 
 /** One line of a project's history, written by the server from the authenticated sender of a change. */
 export interface HistoryEntry {
@@ -36,8 +44,9 @@ function readEntry(value: unknown): HistoryEntry | undefined {
 /** Newest first, as the server sends them. */
 export async function fetchProjectHistory(boardId: string, projectId: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
   const query = new URLSearchParams({ projectId })
-  const { entries } = await requestJson<{ entries?: unknown }>(
+  const { entries } = await requestJson(
     `/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`,
+    historyAnswerSchema,
     signal ? { signal } : {},
   )
   return Array.isArray(entries) ? entries.flatMap((entry) => readEntry(entry) ?? []) : []

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import { urlToken } from './urlToken.ts'
 
@@ -59,8 +60,11 @@ function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {}
 }
 
-/** JSON request with the page's token (if any) as a bearer credential; throws ApiError on failure. */
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** What a 2xx answer that does not match its endpoint's schema (shared/src/api) becomes. */
+export const MALFORMED_ANSWER_MESSAGE = '服务器返回的数据格式不正确'
+
+/** Sends a request with the page's token (if any) as a bearer credential; throws ApiError on failure. */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const { expectUnauthorized, headers, ...init } = options
   let response: Response
   try {
@@ -82,9 +86,31 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   if (!response.ok) {
     throw await errorOf(response, expectUnauthorized)
   }
-  if (response.status === 204) return undefined as T
+  return response
+}
+
+/**
+ * JSON request whose answer is checked against the endpoint's schema: a server of another version
+ * (or a proxy's error page with status 200) becomes an ApiError the page can show, not a crash in a
+ * component far from the call. The unparsed body rides along on the error for diagnosis.
+ */
+export async function requestJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  const response = await send(path, options)
   const text = await response.text()
-  return (text ? JSON.parse(text) : undefined) as T
+  let body: unknown
+  try {
+    body = text ? JSON.parse(text) : undefined
+  } catch {
+    throw new ApiError(500, MALFORMED_ANSWER_MESSAGE, undefined, false, text)
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new ApiError(500, MALFORMED_ANSWER_MESSAGE, undefined, false, body)
+  return parsed.data
+}
+
+/** A request whose answer carries nothing to read (204: logout, revoking); throws ApiError on failure. */
+export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
+  await send(path, options)
 }
 
 export function jsonBody(value: unknown): Pick<RequestInit, 'body'> {

@@ -1,18 +1,17 @@
+import { importResultSchema, type ImportResult } from '@guatu/shared/api/ledgerImport'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview } from '@guatu/shared/ledger/importPreview'
+import {
+  IMPORT_OPTION_FIELDS,
+  IMPORT_PAGE_PARAMS,
+  importPreviewSchema,
+  type ImportPreview,
+  type ImportRowAction,
+} from '@guatu/shared/ledger/importPreview'
 import { ApiError, downloadFile, requestJson } from './http.ts'
 
-/** What an import does with one row of the ledger (docs/api.md). */
-export const ImportAction = {
-  create: 'create',
-  update: 'update',
-  unchanged: 'unchanged',
-  error: 'error',
-} as const
-export type ImportAction = (typeof ImportAction)[keyof typeof ImportAction]
-
-export const IMPORT_ACTION_LABEL: Record<ImportAction, string> = {
+/** How the preview names what an import does with one row (docs/api.md). */
+export const IMPORT_ACTION_LABEL: Record<ImportRowAction, string> = {
   create: '新建',
   update: '更新',
   unchanged: '无变化',
@@ -21,11 +20,6 @@ export const IMPORT_ACTION_LABEL: Record<ImportAction, string> = {
 
 export type { ImportIssue, ImportPreview, ImportPreviewRow } from '@guatu/shared/ledger/importPreview'
 
-export interface ImportResult {
-  created: number
-  updated: number
-  unchanged: number
-}
 
 /** What the office chose in the preview; sent with the file on every preview and on the commit. */
 export interface ImportOptions {
@@ -35,7 +29,6 @@ export interface ImportOptions {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
-const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0)
 
 /** Validates the server's preview against the shared contract; a malformed answer is an error, never a half-shown table. */
 export function readImportPreview(value: unknown): ImportPreview {
@@ -63,7 +56,7 @@ function fileForm(file: File, options: ImportOptions): FormData {
 
 /** Reads the ledger and says what an import would do, with the page of rows from `offset`; writes nothing. */
 export async function previewImport(boardId: string, file: File, options: ImportOptions = {}, offset = 0): Promise<ImportPreview> {
-  return readImportPreview(await requestJson<unknown>(importPath(boardId, true, offset), { method: 'POST', body: fileForm(file, options) }))
+  return requestJson(importPath(boardId, true, offset), importPreviewSchema, { method: 'POST', body: fileForm(file, options) })
 }
 
 /**
@@ -76,9 +69,8 @@ export async function commitImport(
   options: ImportOptions = {},
 ): Promise<{ ok: true; result: ImportResult } | { ok: false; message: string; preview?: ImportPreview }> {
   try {
-    const body = await requestJson<unknown>(importPath(boardId, false), { method: 'POST', body: fileForm(file, options) })
-    const record = isRecord(body) ? body : {}
-    return { ok: true, result: { created: count(record.created), updated: count(record.updated), unchanged: count(record.unchanged) } }
+    const result = await requestJson(importPath(boardId, false), importResultSchema, { method: 'POST', body: fileForm(file, options) })
+    return { ok: true, result }
   } catch (error) {
     if (error instanceof ApiError && error.status === 422 && isRecord(error.body)) {
       try {

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { RankingGroup, WeeklyRanking } from '@guatu/shared/progress/ranking'
 import { ApiError, downloadFile, requestJson } from './http.ts'
@@ -14,7 +15,7 @@ function isRanking(value: unknown): value is WeeklyRanking {
 
 /** 一周一晾晒 as the server computes it (the same figures as the Excel sheet and the wall screen). */
 export async function fetchWeeklyRanking(boardId: string, week: IsoDate, by: RankingGroup, signal?: AbortSignal): Promise<WeeklyRanking> {
-  const body = await requestJson<unknown>(`/api/boards/${encodeURIComponent(boardId)}/ranking?${rankingQuery(week, by)}`, signal ? { signal } : {})
+  const body = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/ranking?${rankingQuery(week, by)}`, z.unknown(), signal ? { signal } : {})
   if (!isRanking(body)) throw new ApiError(500, '服务器返回的排名无法识别')
   return body
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import {
   EXTERNAL_IDS_PATH,
   SIGN_IN_OPTIONS_PATH,
@@ -7,14 +8,14 @@ import {
   type ExternalIdentity,
   type SignInOptions,
 } from '@guatu/shared/domain/singleSignOn'
-import { ApiError, jsonBody, requestJson } from './http.ts'
+import { jsonBody, requestJson } from './http.ts'
 
 /** What a server that does not answer (an older one) offers: passwords only. */
 export const PASSWORDS_ONLY: SignInOptions = { localLogin: true, sso: null }
 
 /** Which ways of signing in the server offers; the login page asks before showing them. */
 export async function fetchSignInOptions(): Promise<SignInOptions> {
-  const parsed = signInOptionsSchema.safeParse(await requestJson<unknown>(SIGN_IN_OPTIONS_PATH, { expectUnauthorized: true }))
+  const parsed = signInOptionsSchema.safeParse(await requestJson(SIGN_IN_OPTIONS_PATH, z.unknown(), { expectUnauthorized: true }))
   return parsed.success ? parsed.data : PASSWORDS_ONLY
 }
 
@@ -28,12 +29,11 @@ export function ssoStartUrl(returnTo: string): string {
 
 /** Every account's 统一身份账号, for the office. */
 export async function fetchExternalIds(): Promise<ExternalIdentity[]> {
-  const parsed = externalIdentitiesSchema.safeParse(await requestJson<unknown>(EXTERNAL_IDS_PATH))
-  if (!parsed.success) throw new ApiError(500, '服务器返回的统一身份账号无法识别')
-  return parsed.data.identities
+  const { identities } = await requestJson(EXTERNAL_IDS_PATH, externalIdentitiesSchema)
+  return identities
 }
 
 /** Sets, or with `null` removes, an account's 统一身份账号. */
 export async function saveExternalId(userId: string, externalId: string | null): Promise<void> {
-  await requestJson<unknown>(`${EXTERNAL_IDS_PATH}/${encodeURIComponent(userId)}`, { method: 'PUT', ...jsonBody({ externalId }) })
+  await requestJson(`${EXTERNAL_IDS_PATH}/${encodeURIComponent(userId)}`, z.unknown(), { method: 'PUT', ...jsonBody({ externalId }) })
 }

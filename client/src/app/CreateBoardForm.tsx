@@ -1,5 +1,6 @@
 import { memo, useState, type FormEvent } from 'react'
-import { createBoard, type BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
+import { createBoard } from '../api/boardsApi.ts'
 
 const MIN_YEAR = 2000
 const MAX_YEAR = 2100

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import { fetchBoards, type BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
+import { fetchBoards } from '../api/boardsApi.ts'
 
 export type BoardListState =
   | { status: 'loading' }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { fetchBoard, type BoardSummary } from '../api/boardsApi.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
+import { fetchBoard } from '../api/boardsApi.ts'
 import { ApiError } from '../api/http.ts'
 
 export type BoardMeta = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; board: BoardSummary } | { status: 'unknown' }

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
-import { commitImport, previewImport, type ImportOptions, type ImportPreview, type ImportResult } from '../api/ledgerApi.ts'
+import type { ImportResult } from '@guatu/shared/api/ledgerImport'
+import { commitImport, previewImport, type ImportOptions, type ImportPreview } from '../api/ledgerApi.ts'
 
 export type LedgerImportState =
   | { status: 'idle' }

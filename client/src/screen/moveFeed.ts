@@ -1,6 +1,7 @@
 import { isMoneyField } from '@guatu/shared/domain/figureCheck'
 import { isProjectId, type ProjectId } from '@guatu/shared/domain/project'
 import { isStage, Stage, STAGES } from '@guatu/shared/domain/stage'
+import { historyAnswerSchema } from '../api/historyApi.ts'
 import { requestJson } from '../api/http.ts'
 import type { BoardColumns, BoardViewStore } from '../sync/boardViewStore.ts'
 import type { ConnectionStatus } from '../sync/connectionStatus.ts'
@@ -95,7 +96,7 @@ function readHistoryMove(value: unknown): HistoryMove | undefined {
 
 async function fetchRecentMoves(boardId: string, signal: AbortSignal): Promise<HistoryMove[]> {
   const query = new URLSearchParams({ limit: String(HISTORY_LIMIT) })
-  const { entries } = await requestJson<{ entries?: unknown }>(`/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`, {
+  const { entries } = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`, historyAnswerSchema, {
     signal,
   })
   return Array.isArray(entries) ? entries.flatMap((entry) => readHistoryMove(entry) ?? []) : []

@@ -1,6 +1,7 @@
 import { PasswordChangeReason, passwordExpired } from '@guatu/shared/domain/passwordPolicy'
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
 import { Role } from '@guatu/shared/domain/role'
+import type { PublicUser } from '@guatu/shared/api/users'
 import { DEFAULT_ACCOUNT_CONTROLS, type AccountControls } from './accountControls.ts'
 import type { AccountStore, ApiTokenRecord, ScreenLinkRecord, UserPatch, UserRecord } from './accountStore.ts'
 import { AccountLockout, DEFAULT_LOCKOUT_SETTINGS } from './accountLockout.ts'
@@ -23,16 +24,6 @@ import { RequestError } from '../requestError.ts'
 export type LoginResult = { user: UserRecord; sessionToken: string }
 
 /** A user as shown by the API: never with its password hash. */
-export interface PublicUser {
-  id: string
-  username: string
-  displayName: string
-  role: Role
-  units: string[]
-  disabled: boolean
-  createdAt: string
-}
-
 export function publicUser(user: UserRecord): PublicUser {
   const { id, username, displayName, role, units, disabled, createdAt } = user
   return { id, username, displayName, role, units, disabled, createdAt }

@@ -1,17 +1,11 @@
 import * as Y from 'yjs'
 import { countProjects, listProjects } from '@guatu/shared/board/projectQueries'
-import type { Project } from '@guatu/shared/domain/project'
+import type { BoardDetailResponse, BoardSummary } from '@guatu/shared/api/boards'
 import type { StoredAuditEntry } from '../audit/auditRecord.ts'
 import { encodeSnapshot, type BoardRecord, type BoardStorage, type HistoryQuery } from '../storage/boardStorage.ts'
 import type { CommitQueue } from '../sync/commitQueue.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 
-export interface BoardSummary {
-  id: string
-  name: string
-  year: number
-  projectCount: number
-}
 
 /** Board-level operations behind the REST API, independent of HTTP. */
 export class BoardService {
@@ -40,7 +34,7 @@ export class BoardService {
   }
 
   /** The board and every project as stored: waits for writes in flight, so it never shows unsaved data. */
-  async read(boardId: string): Promise<{ board: BoardSummary; projects: Project[] } | undefined> {
+  async read(boardId: string): Promise<BoardDetailResponse | undefined> {
     return this.withDoc(boardId, (doc, record) => {
       const projects = listProjects(doc)
       return { board: summarize(record, projects.length), projects }

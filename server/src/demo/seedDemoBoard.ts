@@ -4,7 +4,8 @@ import { generateDemoLedger, type DemoLedger } from '@guatu/shared/demo/generate
 import { seedBoardDoc } from '@guatu/shared/demo/seedBoard'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import { DEFAULT_BOARD_SETTINGS, MilestoneKind, type BoardSettings } from '@guatu/shared/progress/boardSettings'
-import type { BoardService, BoardSummary } from '../boards/boardService.ts'
+import type { BoardSummary } from '@guatu/shared/api/boards'
+import type { BoardService } from '../boards/boardService.ts'
 
 export const DEMO_BOARD_ID = 'demo'
 

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { deleteCookie, getCookie } from 'hono/cookie'
-import { z } from 'zod'
+import { loginRequestSchema, type MeResponse, type SignedInResponse } from '@guatu/shared/api/session'
+import { createTokenRequestSchema, type CreateTokenResponse, type TokenListResponse } from '@guatu/shared/api/tokens'
 import { changePasswordSchema, type AccountStatus } from '@guatu/shared/domain/accountStatus'
-import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
 import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { AccountService, passwordChangeReason, publicUser } from '../accounts/accountService.ts'
 import type { LoginTrace, UserRecord } from '../accounts/accountStore.ts'
@@ -14,15 +14,8 @@ import { parseBody } from './parseBody.ts'
 import { auditRequest } from './securityAuditing.ts'
 import { setSessionCookie } from './sessionCookie.ts'
 
-const loginSchema = z.object({
-  username: z.string({ error: '请输入用户名' }).trim().min(1, { error: '请输入用户名' }).max(64),
-  password: z.string({ error: '请输入密码' }).min(1, { error: '请输入密码' }).max(256),
-})
-
 /** GUATU_LOCAL_LOGIN=0: passwords are refused before they are checked, so none can be guessed. */
 const LOCAL_LOGIN_OFF = '本系统已改用统一身份认证登录，不再接受用户名和密码，请在登录页点击统一身份认证登录'
-
-const tokenSchema = z.object({ name: z.string().trim().max(60).superRefine(refuseXmlUnsafe('令牌名称')).optional() })
 
 /** Sign-in, sign-out, who am I, the user's own password, and personal API tokens. */
 export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog, options: { localLogin: boolean } = { localLogin: true }): Hono<AppEnv> {
@@ -39,7 +32,7 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
 
   routes.post('/login', async (c) => {
     if (!options.localLogin) throw new RequestError(403, LOCAL_LOGIN_OFF)
-    const { username, password } = await parseBody(c, loginSchema)
+    const { username, password } = await parseBody(c, loginRequestSchema)
     const address = clientAddress(c)
     let result
     try {
@@ -54,7 +47,7 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
     await audit.record({ type: SecurityEventType.loginSucceeded, actorId: user.id, actorLabel: `${user.displayName} [${user.username}]`, address, target: user.id })
     setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
     // `user` was read before this sign-in was recorded: its lastLogin is the previous one.
-    return c.json({ user: publicUser(user), status: await statusOf(user, user.lastLogin) })
+    return c.json({ user: publicUser(user), status: await statusOf(user, user.lastLogin) } satisfies SignedInResponse)
   })
 
   routes.post('/logout', async (c) => {
@@ -67,11 +60,11 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
 
   routes.get('/me', async (c) => {
     const principal = requirePrincipal(c)
-    if (principal.kind === 'screen') return c.json({ screen: { boardId: principal.boardId, name: principal.name } })
+    if (principal.kind === 'screen') return c.json({ screen: { boardId: principal.boardId, name: principal.name } } satisfies MeResponse)
     const { userId: id, username, displayName, role, units } = principal
     const user = await accounts.findUser(id)
     const status = user ? await statusOf(user, user.previousLogin) : undefined
-    return c.json({ user: { id, username, displayName, role, units, dutiesSeparated: principal.dutiesSeparated === true }, status })
+    return c.json({ user: { id, username, displayName, role, units: [...units], dutiesSeparated: principal.dutiesSeparated === true }, status } satisfies MeResponse)
   })
 
   routes.post('/password', async (c) => {
@@ -80,20 +73,20 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
     const { user, sessionToken } = await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword, clientAddress(c))
     await auditRequest(audit, c, { type: SecurityEventType.passwordChanged, target: user.id, detail: principal.passwordChangeRequired ? `强制修改（${principal.passwordChangeRequired}）` : '' })
     setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
-    return c.json({ user: publicUser(user), status: await statusOf(user, user.previousLogin) })
+    return c.json({ user: publicUser(user), status: await statusOf(user, user.previousLogin) } satisfies SignedInResponse)
   })
 
   routes.post('/tokens', async (c) => {
     const principal = requireUser(c)
-    const { name } = await parseBody(c, tokenSchema)
+    const { name } = await parseBody(c, createTokenRequestSchema)
     const { token, record } = await accounts.createApiToken(principal, name || '脚本令牌')
     await auditRequest(audit, c, { type: SecurityEventType.tokenCreated, target: record.id, detail: record.name })
-    return c.json({ token, id: record.id, name: record.name }, 201)
+    return c.json({ token, id: record.id, name: record.name } satisfies CreateTokenResponse, 201)
   })
 
   routes.get('/tokens', async (c) => {
     const tokens = await accounts.listApiTokens(requireUser(c))
-    return c.json({ tokens: tokens.map(({ id, name, createdAt }) => ({ id, name, createdAt })) })
+    return c.json({ tokens: tokens.map(({ id, name, createdAt }) => ({ id, name, createdAt })) } satisfies TokenListResponse)
   })
 
   routes.delete('/tokens/:id', async (c) => {

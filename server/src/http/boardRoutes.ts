@@ -1,26 +1,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
+import { createBoardRequestSchema, type BoardListResponse, type BoardResponse } from '@guatu/shared/api/boards'
+import type { HistoryEntry, HistoryResponse } from '@guatu/shared/api/history'
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
-
-const createBoardSchema = z.object({
-  name: z
-    .string({ error: '看板名称必须是文字' })
-    .trim()
-    .min(1, { error: '看板名称不能为空' })
-    .max(100, { error: '看板名称不能超过100个字' })
-    .superRefine(refuseXmlUnsafe('看板名称')),
-  year: z
-    .number({ error: '年度必须是数字' })
-    .int({ error: '年度必须是整数' })
-    .min(2000, { error: '年度须在2000至2100之间' })
-    .max(2100, { error: '年度须在2000至2100之间' }),
-})
 
 const historyQuerySchema = z.object({
   projectId: z.string().max(64).optional(),
@@ -32,7 +19,7 @@ function requireReadable(c: AppContext, boardId: string): void {
   if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
 }
 
-function publicEntry(entry: StoredAuditEntry) {
+function publicEntry(entry: StoredAuditEntry): HistoryEntry {
   return {
     id: entry.id,
     at: entry.at,
@@ -54,12 +41,12 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
   routes.get('/', async (c) => {
     const principal = requirePrincipal(c)
     const all = await boards.list()
-    return c.json({ boards: all.filter((board) => canReadBoard(principal, board.id)) })
+    return c.json({ boards: all.filter((board) => canReadBoard(principal, board.id)) } satisfies BoardListResponse)
   })
 
   routes.post('/', async (c) => {
     requireOffice(c)
-    return c.json({ board: await boards.create(await parseBody(c, createBoardSchema)) }, 201)
+    return c.json({ board: await boards.create(await parseBody(c, createBoardRequestSchema)) } satisfies BoardResponse, 201)
   })
 
   routes.get('/:id', async (c) => {
@@ -78,7 +65,7 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
     const { projectId, limit, before } = parsed.data
     const entries = await boards.history(boardId, { projectId, limit, beforeId: before })
     if (!entries) return c.json({ error: '看板不存在' }, 404)
-    return c.json({ entries: entries.map(publicEntry) })
+    return c.json({ entries: entries.map(publicEntry) } satisfies HistoryResponse)
   })
 
   return routes

@@ -2,7 +2,14 @@ import { Hono } from 'hono'
 import { isIsoDate } from '@guatu/shared/domain/dates'
 import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
 import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
-import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, MAX_PREVIEW_PAGE_ROWS, PREVIEW_PAGE_ROWS } from '@guatu/shared/ledger/importPreview'
+import type { ImportRefused, ImportResult } from '@guatu/shared/api/ledgerImport'
+import {
+  IMPORT_OPTION_FIELDS,
+  IMPORT_PAGE_PARAMS,
+  MAX_PREVIEW_PAGE_ROWS,
+  PREVIEW_PAGE_ROWS,
+  type ImportPreview,
+} from '@guatu/shared/ledger/importPreview'
 import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
 import { LedgerLimitError } from '../ledger/importLimits.ts'
 import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'
@@ -35,11 +42,11 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
       const outcome = await ledgers.import(c.req.param('id'), new Uint8Array(await file.arrayBuffer()), principal, dryRun, choices)
       switch (outcome.kind) {
         case 'preview':
-          return c.json(outcome.preview)
+          return c.json(outcome.preview satisfies ImportPreview)
         case 'committed':
-          return c.json({ created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged })
+          return c.json({ created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged } satisfies ImportResult)
         case 'refused':
-          return c.json({ error: outcome.error, preview: outcome.preview }, 422)
+          return c.json({ error: outcome.error, preview: outcome.preview } satisfies ImportRefused, 422)
       }
     } catch (error) {
       // A file past a limit is refused whole, naming the limit; the server read it in a worker and serves on.

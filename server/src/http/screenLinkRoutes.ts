@@ -1,6 +1,10 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { refuseXmlUnsafe } from '@guatu/shared/domain/safeText'
+import {
+  createScreenLinkRequestSchema,
+  type CreateScreenLinkResponse,
+  type ScreenLink,
+  type ScreenLinkListResponse,
+} from '@guatu/shared/api/screenLinks'
 import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { ScreenLinkRecord } from '../accounts/accountStore.ts'
@@ -11,18 +15,7 @@ import { parseBody } from './parseBody.ts'
 import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { auditRequest } from './securityAuditing.ts'
 
-const createLinkSchema = z.object({
-  boardId: z.string({ error: '请选择看板' }).min(1, { error: '请选择看板' }),
-  name: z.string({ error: '请填写大屏名称' }).trim().min(1, { error: '请填写大屏名称' }).max(60, { error: '名称过长' }).superRefine(refuseXmlUnsafe('大屏名称')),
-  expiresInDays: z
-    .number({ error: '有效天数须为数字' })
-    .int({ error: '有效天数须为整数' })
-    .min(1, { error: '有效天数至少为1天' })
-    .max(3650, { error: '有效天数不能超过3650天' })
-    .optional(),
-})
-
-function publicLink(link: ScreenLinkRecord) {
+function publicLink(link: ScreenLinkRecord): ScreenLink {
   const { id, boardId, name, createdAt } = link
   return {
     id,
@@ -40,16 +33,16 @@ export function screenLinkRoutes(accounts: AccountService, storage: BoardStorage
 
   routes.get('/', async (c) => {
     requireOffice(c)
-    return c.json({ links: (await accounts.listScreenLinks()).map(publicLink) })
+    return c.json({ links: (await accounts.listScreenLinks()).map(publicLink) } satisfies ScreenLinkListResponse)
   })
 
   routes.post('/', async (c) => {
     requireOffice(c)
-    const { boardId, name, expiresInDays } = await parseBody(c, createLinkSchema)
+    const { boardId, name, expiresInDays } = await parseBody(c, createScreenLinkRequestSchema)
     if (!(await storage.getBoard(boardId))) throw new RequestError(404, '看板不存在')
     const { token, link } = await accounts.createScreenLink(boardId, name, expiresInDays)
     await auditRequest(audit, c, { type: SecurityEventType.screenLinkCreated, target: link.id, detail: `看板=${boardId} 名称=${name}` })
-    return c.json({ link: publicLink(link), token, url: `/screen/${encodeURIComponent(boardId)}?token=${token}` }, 201)
+    return c.json({ link: publicLink(link), token, url: `/screen/${encodeURIComponent(boardId)}?token=${token}` } satisfies CreateScreenLinkResponse, 201)
   })
 
   routes.delete('/:id', async (c) => {

@@ -4,6 +4,7 @@ import { listProjects } from '@guatu/shared/board/projectQueries'
 import { centsToWan, sumCents, type WanAmount } from '@guatu/shared/domain/money'
 import type { Project, ProjectField, ProjectId } from '@guatu/shared/domain/project'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
+import { ImportRowAction } from '@guatu/shared/ledger/importPreview'
 import {
   IssueSeverity,
   type LedgerFields,
@@ -36,18 +37,11 @@ export interface PlannedUpdate {
   newProblems: LedgerProblem[]
 }
 
-export const RowAction = {
-  create: 'create',
-  update: 'update',
-  unchanged: 'unchanged',
-  error: 'error',
-} as const
-export type RowAction = (typeof RowAction)[keyof typeof RowAction]
 
 export interface PlannedRow {
   sheetName: string
   rowNumber: number
-  action: RowAction
+  action: ImportRowAction
   name: string
   projectId?: ProjectId
   issues: LedgerIssue[]
@@ -115,21 +109,21 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     plan.errors.push(...issues.filter((issue) => issue.severity === IssueSeverity.error))
     plan.warnings.push(...issues.filter((issue) => issue.severity === IssueSeverity.warning))
     if (issues.some((issue) => issue.severity === IssueSeverity.error)) {
-      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: RowAction.error, name, issues, parsed: row })
+      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: ImportRowAction.error, name, issues, parsed: row })
       continue
     }
     imported.push(row)
     const project = existing.get(key)
     if (!project) {
       plan.creates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, fields: row.fields, problems: row.problems })
-      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: RowAction.create, name, issues, parsed: row })
+      plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: ImportRowAction.create, name, issues, parsed: row })
       continue
     }
     const changes = diffFields(project, row)
     const known = problemsByProject.get(project.id)
     const newProblems = known ? row.problems.filter((problem) => !known.has(normalizeProblemDescription(problem.description))) : row.problems
-    const action = changes.length === 0 && newProblems.length === 0 ? RowAction.unchanged : RowAction.update
-    if (action === RowAction.update) plan.updates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
+    const action = changes.length === 0 && newProblems.length === 0 ? ImportRowAction.unchanged : ImportRowAction.update
+    if (action === ImportRowAction.update) plan.updates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
     else plan.unchanged++
     plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action, name, projectId: project.id, issues, parsed: row })
   }

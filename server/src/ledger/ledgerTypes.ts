@@ -2,15 +2,13 @@ import type { NewProblem } from '@guatu/shared/board/problemCommands'
 import type { ProblemStatus } from '@guatu/shared/domain/problem'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { ProjectField, ProjectFields } from '@guatu/shared/domain/project'
+import { IssueSeverity } from '@guatu/shared/ledger/importPreview'
 import type { UnknownColumn } from './findTable.ts'
 import type { StageReading } from './inferStage.ts'
 import type { LedgerFileFormat, CsvEncoding } from './readGrids.ts'
 
-export const IssueSeverity = {
-  error: 'error',
-  warning: 'warning',
-} as const
-export type IssueSeverity = (typeof IssueSeverity)[keyof typeof IssueSeverity]
+// The preview sends severities to the page: one definition for both sides of the wire.
+export { IssueSeverity }
 
 /** Something the office should read about the ledger; an error keeps its row out of the import. */
 export interface LedgerIssue {

@@ -35,16 +35,33 @@ export const MAX_PREVIEW_ROW_ISSUES = 20
 /** Texts quoted from the file (names, headers, issue messages) are cut to this many characters. */
 export const MAX_PREVIEW_TEXT_CHARS = 300
 
+/** An error keeps its row out of the import; a warning is for the office to read. */
+export const IssueSeverity = {
+  error: 'error',
+  warning: 'warning',
+} as const
+export type IssueSeverity = (typeof IssueSeverity)[keyof typeof IssueSeverity]
+
 const issueSchema = z.object({
   sheetName: z.string().optional(),
   rowNumber: z.number().optional(),
   column: z.string().optional(),
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(IssueSeverity),
   message: z.string(),
 })
 export type ImportIssue = z.infer<typeof issueSchema>
 
-const rowActionSchema = z.enum(['create', 'update', 'unchanged', 'error'])
+/** What an import does with one row of the file; the server decides, the preview shows it. */
+export const ImportRowAction = {
+  create: 'create',
+  update: 'update',
+  unchanged: 'unchanged',
+  /** The row has an error: an import with any such row writes nothing. */
+  error: 'error',
+} as const
+export type ImportRowAction = (typeof ImportRowAction)[keyof typeof ImportRowAction]
+
+const rowActionSchema = z.enum(ImportRowAction)
 
 export const importPreviewSchema = z.object({
   creates: z.number(),
