@@ -1,4 +1,5 @@
 import { memo, useState, type FormEvent } from 'react'
+import { canAssignRoles, canManageAccounts } from '@guatu/shared/domain/permissions'
 import { isRole, offeredRoles, ROLE_LABEL, type Role } from '@guatu/shared/domain/role'
 import type { ListedUser, PatchUserRequest } from '@guatu/shared/api/users'
 import { unlockUser, updateUser } from '../api/usersApi.ts'
@@ -21,6 +22,9 @@ export const UserRow = memo(function UserRow({
 }) {
   const principal = usePrincipal()
   const policy = usePasswordPolicy()
+  // Under 三员 each duty sees only its own buttons (the server refuses the others anyway).
+  const managesAccounts = canManageAccounts(principal)
+  const assignsRoles = canAssignRoles(principal)
   const [mode, setMode] = useState<Mode>({ kind: 'view' })
   const [error, setError] = useState<string | undefined>()
   const [notice, setNotice] = useState<string | undefined>()
@@ -72,25 +76,31 @@ export const UserRow = memo(function UserRow({
       <td className="user-actions">
         {mode.kind === 'view' && (
           <div className="row-buttons">
-            <button type="button" onClick={() => setMode({ kind: 'edit', role: user.role, units: [...user.units] })}>
-              修改角色/单位
-            </button>
-            <button type="button" onClick={() => setMode({ kind: 'password', password: '' })}>
-              重置密码
-            </button>
-            {user.lockedUntil && (
+            {assignsRoles && (
+              <button type="button" onClick={() => setMode({ kind: 'edit', role: user.role, units: [...user.units] })}>
+                修改角色/单位
+              </button>
+            )}
+            {managesAccounts && (
+              <button type="button" onClick={() => setMode({ kind: 'password', password: '' })}>
+                重置密码
+              </button>
+            )}
+            {assignsRoles && user.lockedUntil && (
               <button type="button" disabled={busy} onClick={() => void apply('unlock', '账号已解锁，可以重新登录')}>
                 解锁
               </button>
             )}
-            <button
-              type="button"
-              className={user.disabled ? undefined : 'danger-button'}
-              disabled={busy}
-              onClick={() => void apply({ disabled: !user.disabled }, user.disabled ? '账号已启用' : '账号已停用')}
-            >
-              {user.disabled ? '启用' : '停用'}
-            </button>
+            {managesAccounts && (
+              <button
+                type="button"
+                className={user.disabled ? undefined : 'danger-button'}
+                disabled={busy}
+                onClick={() => void apply({ disabled: !user.disabled }, user.disabled ? '账号已启用' : '账号已停用')}
+              >
+                {user.disabled ? '启用' : '停用'}
+              </button>
+            )}
           </div>
         )}
         {mode.kind === 'edit' && (

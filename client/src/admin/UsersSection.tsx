@@ -1,6 +1,8 @@
 import { memo, useMemo } from 'react'
 import type { BoardSummary } from '@guatu/shared/api/boards'
+import { canManageAccounts } from '@guatu/shared/domain/permissions'
 import { fetchUsers } from '../api/usersApi.ts'
+import { usePrincipal } from '../auth/usePrincipal.ts'
 import { AddUserForm } from './AddUserForm.tsx'
 import { useKnownUnits } from './useKnownUnits.ts'
 import { useLoaded } from './useLoaded.ts'
@@ -8,6 +10,7 @@ import { UserRow } from './UserRow.tsx'
 
 /** 账号: every account with its role, units and state, and a form to add one. */
 export const UsersSection = memo(function UsersSection({ boards }: { boards: readonly BoardSummary[] }) {
+  const principal = usePrincipal()
   const { state, reload } = useLoaded(fetchUsers)
   const users = useMemo(() => (state.status === 'ready' ? state.value : []), [state])
   const accountUnits = useMemo(() => users.flatMap((user) => user.units), [users])
@@ -43,7 +46,7 @@ export const UsersSection = memo(function UsersSection({ boards }: { boards: rea
           </tbody>
         </table>
       )}
-      <AddUserForm knownUnits={knownUnits} onCreated={reload} />
+      {canManageAccounts(principal) && <AddUserForm knownUnits={knownUnits} onCreated={reload} />}
     </section>
   )
 })
