@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { isFinalClose } from '../../client/src/sync/closeReasons.ts'
@@ -74,4 +75,23 @@ export function standInBrowser(): StandInBrowser {
       window.dispatchEvent(new Event('online'))
     },
   }
+}
+
+/**
+ * Fake timers, no socket opened yet, and the stand-in window and navigator as globals (the
+ * provider and the scheduler read them): the setup of a test of the client's connection handling.
+ * Undo with `removeStandInBrowser`.
+ */
+export function installStandInBrowser(): StandInBrowser {
+  vi.useFakeTimers()
+  StandInSocket.opened = []
+  const browser = standInBrowser()
+  vi.stubGlobal('window', browser.window)
+  vi.stubGlobal('navigator', browser.navigator)
+  return browser
+}
+
+export function removeStandInBrowser(): void {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { CONNECTION_STATE_LABEL, ConnectionState, watchConnectionStatus } from '../../client/src/sync/connectionStatus.ts'
-import { StandInSocket, lastSocket, standInBrowser, standInProvider, type StandInBrowser } from '../helpers/standInBoardSocket.ts'
+import { installStandInBrowser, lastSocket, removeStandInBrowser, standInProvider, type StandInBrowser } from '../helpers/standInBoardSocket.ts'
 
 let browser: StandInBrowser
 let provider: WebsocketProvider | undefined
@@ -18,11 +18,7 @@ function watchBoard() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers()
-  StandInSocket.opened = []
-  browser = standInBrowser()
-  vi.stubGlobal('window', browser.window)
-  vi.stubGlobal('navigator', browser.navigator)
+  browser = installStandInBrowser()
 })
 
 afterEach(() => {
@@ -30,8 +26,7 @@ afterEach(() => {
   provider?.destroy()
   watcher = undefined
   provider = undefined
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
+  removeStandInBrowser()
 })
 
 describe('the connection indicator', () => {

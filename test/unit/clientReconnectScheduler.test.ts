@@ -7,7 +7,7 @@ import {
   controlReconnection,
   reconnectDelayMs,
 } from '../../client/src/sync/reconnectScheduler.ts'
-import { StandInSocket, lastSocket, standInBrowser, standInProvider, type StandInBrowser } from '../helpers/standInBoardSocket.ts'
+import { StandInSocket, installStandInBrowser, lastSocket, removeStandInBrowser, standInProvider, type StandInBrowser } from '../helpers/standInBoardSocket.ts'
 
 let browser: StandInBrowser
 let provider: WebsocketProvider | undefined
@@ -23,12 +23,8 @@ function connectBoard() {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers()
-  StandInSocket.opened = []
   hookCalls = []
-  browser = standInBrowser()
-  vi.stubGlobal('window', browser.window)
-  vi.stubGlobal('navigator', browser.navigator)
+  browser = installStandInBrowser()
 })
 
 afterEach(() => {
@@ -36,8 +32,7 @@ afterEach(() => {
   provider?.destroy()
   control = undefined
   provider = undefined
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
+  removeStandInBrowser()
   vi.restoreAllMocks()
 })
 

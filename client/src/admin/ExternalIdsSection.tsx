@@ -4,6 +4,7 @@ import type { ListedUser } from '@guatu/shared/api/users'
 import { fetchUsers } from '../api/usersApi.ts'
 import { ExternalIdRow } from './ExternalIdRow.tsx'
 import { useLoaded } from './useLoaded.ts'
+import { LoadStatus } from './LoadStatus.tsx'
 
 async function loadAccountsWithExternalIds(): Promise<{ users: ListedUser[]; externalIds: Map<string, string> }> {
   const [users, identities] = await Promise.all([fetchUsers(), fetchExternalIds()])
@@ -20,15 +21,7 @@ export const ExternalIdsSection = memo(function ExternalIdsSection() {
     <section className="admin-section" aria-labelledby="admin-external-ids-title">
       <h2 id="admin-external-ids-title">统一身份认证</h2>
       <p>为账号开通统一身份账号后，该人员可用省（市）统一身份认证登录，角色和责任单位仍按本系统账号设置。未开通的统一身份账号无法登录。</p>
-      {state.status === 'loading' && <p role="status">正在加载…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error-text">
-          {state.message}{' '}
-          <button type="button" onClick={reload}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus state={state} loadingText="正在加载…" reload={reload} />
       {state.status === 'ready' && (
         <table className="admin-table" data-testid="external-ids-table">
           <thead>

@@ -4,6 +4,7 @@ import { fetchScreenLinks } from '../api/screenLinksApi.ts'
 import { CreateScreenLinkForm } from './CreateScreenLinkForm.tsx'
 import { ScreenLinkRow } from './ScreenLinkRow.tsx'
 import { useLoaded } from './useLoaded.ts'
+import { LoadStatus } from './LoadStatus.tsx'
 
 /** 大屏链接: read-only links for wall displays, one board each. */
 export const ScreenLinksSection = memo(function ScreenLinksSection({ boards }: { boards: readonly BoardSummary[] }) {
@@ -14,15 +15,7 @@ export const ScreenLinksSection = memo(function ScreenLinksSection({ boards }: {
   return (
     <section className="admin-section" aria-labelledby="admin-links-title">
       <h2 id="admin-links-title">大屏链接</h2>
-      {state.status === 'loading' && <p role="status">正在加载大屏链接…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error-text">
-          {state.message}{' '}
-          <button type="button" onClick={reload}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus state={state} loadingText="正在加载大屏链接…" reload={reload} />
       {state.status === 'ready' &&
         (state.value.length === 0 ? (
           <p>还没有大屏链接。</p>

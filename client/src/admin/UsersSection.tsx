@@ -7,6 +7,7 @@ import { AddUserForm } from './AddUserForm.tsx'
 import { useKnownUnits } from './useKnownUnits.ts'
 import { useLoaded } from './useLoaded.ts'
 import { UserRow } from './UserRow.tsx'
+import { LoadStatus } from './LoadStatus.tsx'
 
 /** 账号: every account with its role, units and state, and a form to add one. */
 export const UsersSection = memo(function UsersSection({ boards }: { boards: readonly BoardSummary[] }) {
@@ -18,15 +19,7 @@ export const UsersSection = memo(function UsersSection({ boards }: { boards: rea
   return (
     <section className="admin-section" aria-labelledby="admin-users-title">
       <h2 id="admin-users-title">账号</h2>
-      {state.status === 'loading' && <p role="status">正在加载账号…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error-text">
-          {state.message}{' '}
-          <button type="button" onClick={reload}>
-            重试
-          </button>
-        </p>
-      )}
+      <LoadStatus state={state} loadingText="正在加载账号…" reload={reload} />
       {state.status === 'ready' && (
         <table className="admin-table" data-testid="users-table">
           <thead>
