@@ -138,10 +138,10 @@ describe('a hostile ledger is refused by name of its limit while the server serv
 describe('what no scan refuses, the worker\'s heap cap and deadline stop', () => {
   test('a file needing more than the worker\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
     const heavy = heavyWithinLimitsXlsx()
-    const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '128' } })
+    const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '256' } })
     const board = await boardWithBystanders(server)
     const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
-    expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 128 MB 的上限/)])
+    expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 256 MB 的上限/)])
     expect(movesBeforeAnswer).toBeGreaterThan(0)
     expect(slowestHealthzMs).toBeLessThan(HEALTHZ_PROMPT_MS)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
