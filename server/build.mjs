@@ -22,6 +22,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/securityAuditCli.ts'], outfile: 'dist/audit.js' }),
   // Started by the server as a worker thread (storage/walCheckpointer.ts), so it sits beside main.js.
   build({ ...common, entryPoints: ['src/storage/walCheckpointWorker.ts'], outfile: 'dist/walCheckpointWorker.js' }),
-  // Started by the server for each ledger upload (ledger/ledgerParser.ts): parses with a capped heap.
-  build({ ...common, entryPoints: ['src/ledger/parseWorker.ts'], outfile: 'dist/ledgerParseWorker.js' }),
+  // Forked by the server for each ledger upload (ledger/ledgerParser.ts): parses with a capped heap.
+  build({ ...common, entryPoints: ['src/ledger/parseProcess.ts'], outfile: 'dist/ledgerParseProcess.js' }),
 ])

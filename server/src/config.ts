@@ -81,9 +81,8 @@ const envSchema = z.object({
   GUATU_IMPORT_MAX_CELL_CHARS: integer(100, 32_767).default(32_767),
   GUATU_IMPORT_MAX_SHEETS: integer(1, 1_000).default(100),
   GUATU_IMPORT_MAX_INFLATED_MB: integer(1, 400).default(100),
-  // Below 256 MB a worker running out of heap has once ended the whole process (V8's leeway for a worker is
-  // too small for one large allocation); the robust fix is a child process, see the closing note of issue 16.
-  GUATU_IMPORT_WORKER_MEMORY_MB: integer(256, 8_192).default(512),
+  // The heap of the child process that parses an upload: its out-of-memory ends that process only.
+  GUATU_IMPORT_WORKER_MEMORY_MB: integer(128, 8_192).default(512),
   GUATU_IMPORT_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
   GUATU_IMPORT_CONCURRENCY: integer(1, 16).default(2),
   // 等保 account controls (README「部署与安全」).

@@ -1,8 +1,8 @@
 /**
  * Guatu only: crafted ledgers sent as dry runs to one server, one at a time, while /healthz is
- * asked in a loop. Reports each answer, the server process's peak RSS while it was read (sampled
- * from /proc every 10 ms) and the slowest /healthz meanwhile: what a hostile file costs the
- * process that serves everyone's boards. The worker thread that parses is part of that process.
+ * asked in a loop. Reports each answer, the peak RSS of the server and its parse process together
+ * while it was read (sampled from /proc every 10 ms) and the slowest /healthz meanwhile: what a
+ * hostile file costs the machine that serves everyone's boards.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -19,7 +19,7 @@ import {
 import { demoProjectsFor } from '../fixtures/ledgers/messyLedgerSpecs.ts'
 import { buildWanFormatsLedger } from '../fixtures/ledgers/wanFormatsLedger.ts'
 import { ServerKind, guatuHttp, startServer } from './benchServers.ts'
-import { rssBytes } from './procStats.ts'
+import { treeRssBytes } from './procStats.ts'
 
 export interface HostileImportFigure {
   name: string
@@ -28,7 +28,7 @@ export interface HostileImportFigure {
   answerMs: number
   /** RSS before the upload, MiB. */
   rssBeforeMiB: number
-  /** Highest RSS sampled while the server read the file, MiB. */
+  /** Highest RSS of the server and its parse process sampled while the file was read, MiB. */
   peakRssMiB: number
   slowestHealthzMs: number
   healthzCount: number
@@ -64,10 +64,10 @@ export async function hostileImportFigures(log: (line: string) => void = () => {
     const boardId = await server.createBoard('hostile')
     for (const [index, { name, fileName }] of files.entries()) {
       const file = made[index]!
-      const rssBefore = rssBytes(server.pid)
+      const rssBefore = treeRssBytes(server.pid)
       let peak = rssBefore
       const sampler = setInterval(() => {
-        peak = Math.max(peak, rssBytes(server.pid))
+        peak = Math.max(peak, treeRssBytes(server.pid))
       }, RSS_SAMPLE_MS)
       const form = new FormData()
       form.set('file', new Blob([new Uint8Array(file)]), fileName)
@@ -87,7 +87,7 @@ export async function hostileImportFigures(log: (line: string) => void = () => {
       }
       const { status, text, ms } = await answer
       clearInterval(sampler)
-      peak = Math.max(peak, rssBytes(server.pid))
+      peak = Math.max(peak, treeRssBytes(server.pid))
       const message = status === 200 ? `preview of ${text.length.toLocaleString('en-US')} bytes` : ((JSON.parse(text) as { error?: string }).error ?? text.slice(0, 80))
       const figure = {
         name,

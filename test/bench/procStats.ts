@@ -1,5 +1,5 @@
 /** CPU time and resident memory of another process, read from /proc (Linux). */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 const CLOCK_TICKS_PER_SECOND = 100
 
@@ -21,4 +21,29 @@ export function rssBytes(pid: number): number {
 export function ownCpuSeconds(): number {
   const { user, system } = process.cpuUsage()
   return (user + system) / 1e6
+}
+
+/**
+ * Resident set size of a process and its children together: the server's ledger parse runs in a
+ * child process, and what a hostile file costs the machine is both. A child that ended between
+ * reading the list and its status counts nothing.
+ */
+export function treeRssBytes(pid: number): number {
+  let total = rssBytes(pid)
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    let children: string[] = []
+    try {
+      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)
+    } catch {
+      continue
+    }
+    for (const child of children) {
+      try {
+        total += treeRssBytes(Number(child))
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+  return total
 }

@@ -246,7 +246,7 @@ for (const mode of ['sequential', 'burst'] as const) {
 // 8: hostile ledgers as dry runs (Guatu only): peak RSS of the server and /healthz meanwhile.
 {
   const figures = await hostileImportFigures(log, quick)
-  section.push('## 8. Hostile ledgers, dry runs (Guatu only)', '', ...hostileImportTable(figures), '', 'One server, files in turn; RSS of the server process (its parsing worker thread included) sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.', '')
+  section.push('## 8. Hostile ledgers, dry runs (Guatu only)', '', ...hostileImportTable(figures), '', 'One server, files in turn; RSS of the server process and its parse process together sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.', '')
 }
 
 const versions = serverVersions()

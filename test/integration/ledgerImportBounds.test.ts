@@ -135,13 +135,14 @@ describe('a hostile ledger is refused by name of its limit while the server serv
   })
 })
 
-describe('what no scan refuses, the worker\'s heap cap and deadline stop', () => {
-  test('a file needing more than the worker\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
+describe('what no scan refuses, the parse process\'s heap cap and deadline stop', () => {
+  // At the smallest cap allowed, where a worker thread's out-of-memory once ended the whole server.
+  test('a file needing more than the parse process\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
     const heavy = heavyWithinLimitsXlsx()
-    const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '256' } })
+    const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '128' } })
     const board = await boardWithBystanders(server)
     const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
-    expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 256 MB 的上限/)])
+    expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 128 MB 的上限/)])
     expect(movesBeforeAnswer).toBeGreaterThan(0)
     expect(slowestHealthzMs).toBeLessThan(HEALTHZ_PROMPT_MS)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
@@ -157,8 +158,8 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
     expect(slowestHealthzMs).toBeLessThan(HEALTHZ_PROMPT_MS)
   })
 
-  test('uploads past the workers and their queue are turned away at once in Chinese (429), not stacked up', async () => {
-    // One worker and four places to wait: of six heavy uploads at once, at least one is turned away.
+  test('uploads past the parse slots and their queue are turned away at once in Chinese (429), not stacked up', async () => {
+    // One parse slot and four places to wait: of six heavy uploads at once, at least one is turned away.
     const heavy = heavyWithinLimitsXlsx()
     const server = await startServer({ env: { GUATU_IMPORT_CONCURRENCY: '1', GUATU_IMPORT_TIMEOUT_MS: '2000' } })
     const board = await createBoard(server, '排队', 2022)
@@ -202,7 +203,7 @@ describe('the import preview is bounded and paged', () => {
     expect((await fetchBoard(server, board.id)).projects).toHaveLength(2000)
   })
 
-  test('the shared 2022 county ledger previews and imports through the worker as before', async () => {
+  test('the shared 2022 county ledger previews and imports through the parse process as before', async () => {
     const server = await startServer()
     const board = await createBoard(server, '县台账', 2022)
     const file = await readFile(SHARED_LEDGER)

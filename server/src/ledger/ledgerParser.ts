@@ -1,25 +1,25 @@
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { LedgerLimitError, limitMessage, type LedgerImportLimits } from './importLimits.ts'
 import { LedgerFormatError } from './ledgerFormatError.ts'
 import type { ParsedLedger } from './ledgerTypes.ts'
 import type { ParseLedgerOptions } from './parseLedger.ts'
-import type { ParseWorkerAnswer, ParseWorkerData } from './parseWorker.ts'
+import type { ParseAnswer, ParseRequest } from './parseProcess.ts'
 
 export interface LedgerParserSettings {
   limits: LedgerImportLimits
-  /** The worker's heap (V8 old generation); a file needing more is refused, the server lives on. */
+  /** The parse process's heap (V8 old generation); a file needing more is refused, the server lives on. */
   workerMemoryMb: number
-  /** Wall-clock time a worker gets before it is stopped and the file refused. */
+  /** Wall-clock time a parse gets before its process is killed and the file refused. */
   timeoutMs: number
-  /** Workers at once; each may use `workerMemoryMb`, so this bounds what imports can take. */
+  /** Parses at once; each may use `workerMemoryMb`, so this bounds what imports can take. */
   concurrency: number
-  /** Uploads waiting for a worker beyond which another one is turned away at once. */
+  /** Uploads waiting for a parse slot beyond which another one is turned away at once. */
   maxWaiting: number
 }
 
-/** Every worker busy and the queue full: try again shortly (429 with Retry-After). */
+/** Every parse slot busy and the queue full: try again shortly (429 with Retry-After). */
 export class LedgerParserBusyError extends Error {
   constructor() {
     super('正在读取其他台账，请稍后重试')
@@ -27,8 +27,8 @@ export class LedgerParserBusyError extends Error {
 }
 
 /**
- * Parses uploaded ledgers in worker threads with a capped heap and a deadline, a few at a time.
- * The limits on rows, columns and text are enforced inside the worker while it reads; the heap
+ * Parses uploaded ledgers in child processes with a capped heap and a deadline, a few at a time.
+ * The limits on rows, columns and text are enforced inside the child while it reads; the heap
  * cap and the deadline are the backstop for what no scan foresaw. Either way the event loop that
  * serves the boards never parses a spreadsheet, so one hostile file neither crashes the server
  * nor stalls the other offices' card moves.
@@ -42,7 +42,7 @@ export class LedgerParser {
   async parse(file: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
     await this.slot()
     try {
-      return await this.parseInWorker(file, options)
+      return await this.parseInProcess(file, options)
     } finally {
       this.running -= 1
       this.waiting.shift()?.()
@@ -59,16 +59,9 @@ export class LedgerParser {
     await new Promise<void>((resolve) => this.waiting.push(resolve))
   }
 
-  private parseInWorker(file: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
+  private parseInProcess(file: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
     const { limits, workerMemoryMb, timeoutMs } = this.settings
-    // A copy is handed over, not shared: the caller may read the file again (a refused commit re-plans).
-    const copy = file.slice()
-    const workerData: ParseWorkerData = { file: copy, options: { ...options, limits } }
-    const worker = startWorker(workerData, [copy.buffer], {
-      maxOldGenerationSizeMb: workerMemoryMb,
-      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(workerMemoryMb / 8))),
-      stackSizeMb: 4,
-    })
+    const child = startParseProcess(workerMemoryMb)
     return new Promise<ParsedLedger>((resolve, reject) => {
       let settled = false
       const settle = (outcome: () => void) => {
@@ -76,10 +69,10 @@ export class LedgerParser {
         settled = true
         clearTimeout(deadline)
         outcome()
-        void worker.terminate()
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       }
       const deadline = setTimeout(() => settle(() => reject(new LedgerLimitError(limitMessage.time(timeoutMs)))), timeoutMs)
-      worker.once('message', (answer: ParseWorkerAnswer) =>
+      child.once('message', (answer: ParseAnswer) =>
         settle(() => {
           switch (answer.kind) {
             case 'parsed':
@@ -91,27 +84,33 @@ export class LedgerParser {
           }
         }),
       )
-      worker.once('error', (error: Error & { code?: string }) =>
-        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new LedgerLimitError(limitMessage.memory(workerMemoryMb)) : error)),
+      child.once('error', (error) => settle(() => reject(error)))
+      child.once('exit', (code, signal) =>
+        settle(() => reject(outOfMemory(code, signal) ? new LedgerLimitError(limitMessage.memory(workerMemoryMb)) : new Error(`ledger parse process ended (code ${code}, signal ${signal})`))),
       )
-      worker.once('exit', (code) =>
-        // Out of memory can also end the thread without an 'error' event.
-        settle(() => reject(new LedgerLimitError(code === 1 ? limitMessage.memory(workerMemoryMb) : limitMessage.time(timeoutMs)))),
-      )
+      const request: ParseRequest = { file, options: { ...options, limits } }
+      child.send(request)
     })
   }
 }
 
+/** V8 aborts a process whose heap is full: SIGABRT (exit code 134 where a shell reports it). */
+function outOfMemory(code: number | null, signal: NodeJS.Signals | null): boolean {
+  return signal === 'SIGABRT' || signal === 'SIGTRAP' || code === 134
+}
+
 /**
- * The worker sits beside the bundle (dist/ledgerParseWorker.js) when built. From the TypeScript
- * sources (`pnpm dev`, tests importing the server) a worker does not inherit tsx's loader: it
- * registers it, then imports the source.
+ * A child process, not a worker thread: a worker's heap cap is soft (V8 lets a worker run past it
+ * and its out-of-memory once ended the whole server), a process's is enforced by its own V8. The
+ * parser sits beside the bundle (dist/ledgerParseProcess.js) when built; from the TypeScript
+ * sources (`pnpm dev`, tests importing the server) the child loads tsx first.
  */
-function startWorker(workerData: ParseWorkerData, transferList: ArrayBuffer[], resourceLimits: Worker['resourceLimits'] & object): Worker {
-  const built = new URL('./ledgerParseWorker.js', import.meta.url)
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData, transferList, resourceLimits })
-  const source = new URL('./parseWorker.ts', import.meta.url).href
-  const loader = import.meta.resolve('tsx/esm/api')
-  const code = `import(${JSON.stringify(loader)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}) })`
-  return new Worker(code, { eval: true, workerData, transferList, resourceLimits })
+function startParseProcess(heapMb: number): ChildProcess {
+  const semiSpaceMb = Math.min(32, Math.max(4, Math.round(heapMb / 16)))
+  const heapFlags = [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${semiSpaceMb}`, '--stack-size=4000']
+  const built = fileURLToPath(new URL('./ledgerParseProcess.js', import.meta.url))
+  const options: ForkOptions = { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }
+  if (existsSync(built)) return fork(built, [], { ...options, execArgv: heapFlags })
+  const source = fileURLToPath(new URL('./parseProcess.ts', import.meta.url))
+  return fork(source, [], { ...options, execArgv: [...heapFlags, '--import', import.meta.resolve('tsx')] })
 }
