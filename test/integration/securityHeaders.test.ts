@@ -46,7 +46,7 @@ function childFrameRefused(page: Page): boolean {
 }
 
 describe('security headers', () => {
-  test('every response carries the policy, nosniff, a same-origin referrer policy and framing refused; HSTS only over TLS', async () => {
+  test('every response carries the policy, nosniff, a same-origin referrer policy, framing refused and camera, microphone and payment off; HSTS only over TLS', async () => {
     const server = await startServer()
     for (const path of ['/', '/board/x', '/screen/x?token=abc', '/api/me', '/healthz', '/assets/missing.js']) {
       const response = await fetch(`${server.url}${path}`)
@@ -58,6 +58,11 @@ describe('security headers', () => {
       expect(response.headers.get('referrer-policy'), path).toBe('same-origin')
       expect(response.headers.get('x-frame-options'), path).toBe('DENY')
       expect(response.headers.get('strict-transport-security'), path).toBeNull()
+      const permissions = response.headers.get('permissions-policy') ?? ''
+      expect(permissions, path).toMatch(/(^|, )camera=\(\)/)
+      expect(permissions, path).toMatch(/(^|, )microphone=\(\)/)
+      expect(permissions, path).toMatch(/(^|, )payment=\(\)/)
+      expect(permissions, path).toMatch(/(^|, )geolocation=\(self\)/)
     }
     const behindTls = await fetch(`${server.url}/`, { headers: { 'x-forwarded-proto': 'https' } })
     expect(behindTls.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/)

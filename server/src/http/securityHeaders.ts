@@ -50,7 +50,7 @@ function contentSecurityPolicy(c: AppContext, options: SecurityHeaderOptions): s
 /**
  * One middleware for the security headers of every response: the policy above, `nosniff`, framing
  * refused (X-Frame-Options too, for browsers that do not read frame-ancestors), HSTS when served
- * over TLS, and `Referrer-Policy: same-origin`: a screen link carries its token in the URL, so no
+ * over TLS, powerful browser features off (Permissions-Policy), and `Referrer-Policy: same-origin`: a screen link carries its token in the URL, so no
  * request to another site may pass it on. (`no-referrer` would also make browsers send
  * `Origin: null` on our own POSTs, which the CSRF guard refuses where `Sec-Fetch-Site` is missing,
  * as in Safari before 16.4.)
@@ -64,6 +64,20 @@ export function securityHeaders(options: SecurityHeaderOptions) {
     strictTransportSecurity: false,
     // Another site's page cannot read our answers as no-cors subresources; framing is a navigation, not affected.
     crossOriginResourcePolicy: 'same-origin',
+    // Powerful features nobody on a board needs are off for every page and any frame in it; the
+    // location stays ours to ask for (a site photo's place, with the user's consent).
+    permissionsPolicy: {
+      camera: false,
+      microphone: false,
+      geolocation: ['self'],
+      payment: false,
+      usb: false,
+      serial: false,
+      bluetooth: false,
+      hid: false,
+      displayCapture: false,
+      browsingTopics: false,
+    },
   })
   return createMiddleware<AppEnv>(async (c, next) => {
     await standard(c, next)
