@@ -64,7 +64,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       deps.log.error('connection handler failed', { boardId, handler: ConnectionHandler.open, ...errorFields(error) })
       return { code: CloseCode.internalError, reason: '服务器暂时无法验证身份，请稍后重试' }
     })
-    if ('code' in access && access.code === CloseCode.forbidden) {
+    if ('code' in access && worthAuditing(access, c)) {
       await auditRequest(deps.securityAudit, c, { type: SecurityEventType.socketRefused, target: `board:${boardId}`, detail: access.reason })
     }
     let connection: Connection | undefined
@@ -143,6 +143,16 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
       }
     }
   })
+}
+
+/**
+ * Refusals the security audit log keeps: every forbidden upgrade, and a token that does not open
+ * (someone trying a token, or one revoked). A browser whose session cookie simply expired is not
+ * an event: it is sent to the login page.
+ */
+function worthAuditing(refusal: Refusal, c: AppContext): boolean {
+  if (refusal.code === CloseCode.forbidden) return true
+  return refusal.code === CloseCode.unauthorized && Boolean(c.req.query(SyncParam.token))
 }
 
 async function authorize(c: AppContext, boardId: string, deps: SyncRouteDependencies): Promise<Access | Refusal> {
