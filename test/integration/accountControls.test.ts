@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../helpers/paths.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
@@ -61,12 +62,12 @@ describe('password policy', () => {
   test('the office cannot give an account a short, simple or name-equal password, and is told why in Chinese', async () => {
     const server = await dengbaoServer()
     const attempt = (username: string, password: string) =>
-      requestJson<{ error: string }>(server, '/api/users', { body: { username, password, role: Role.viewer, units: [] } })
+      requestJson<ErrorResponse>(server, '/api/users', { body: { username, password, role: Role.viewer, units: [] } })
     expect(await attempt('zhou', 'Ab1-')).toMatchObject({ status: 400, body: { error: '密码至少10位' } })
     expect(await attempt('zhou', 'abcdefghij123')).toMatchObject({ status: 400, body: { error: expect.stringContaining('至少3类') } })
     expect(await attempt('Zhou.Ke-2026', 'zhou.ke-2026')).toMatchObject({ status: 400, body: { error: '密码不能与用户名相同' } })
     expect((await attempt('zhou', STRONG)).status).toBe(201)
-    const reset = await requestJson<{ error: string }>(server, `/api/users/zhou`, { method: 'PATCH', body: { password: 'password12' } })
+    const reset = await requestJson<ErrorResponse>(server, `/api/users/zhou`, { method: 'PATCH', body: { password: 'password12' } })
     expect(reset).toMatchObject({ status: 400, body: { error: expect.stringContaining('大写字母、小写字母、数字、符号中的至少3类') } })
   })
 })
@@ -81,7 +82,7 @@ describe('forced password change', () => {
     expect(first.status).toBe(200)
     expect(first.body.status).toMatchObject({ passwordChangeRequired: 'initial', lastLogin: null })
     const cookie = first.cookie!
-    const boards = await requestJson<{ error: string }>(server, '/api/boards', { cookie })
+    const boards = await requestJson<ErrorResponse>(server, '/api/boards', { cookie })
     expect(boards).toMatchObject({ status: 403, body: { error: '首次登录或密码被重置后须先修改密码' } })
     expect((await requestJson(server, '/api/tokens', { cookie, body: { name: '脚本' } })).status).toBe(403)
     const socket = await openRawSyncSocket(server, board.id, { cookie })

@@ -3,6 +3,7 @@ import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, loginCookie, type TestAccount } from '../helpers/accounts.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 /**
  * The account endpoints added for 等保 and single sign-on, tried by everyone who must not use
@@ -61,7 +62,7 @@ describe('account endpoints refuse everyone but their owners', () => {
     const byScreen = await requestJson(server, '/api/password', { token: screenToken, body: { currentPassword: 'x', newPassword: 'Atk-Screen-2026!' } })
     expect(byScreen.status).toBe(403)
     const cookie = await loginCookie(server, 'atk_target', 'atk-target-2026')
-    const wrong = await requestJson<{ error: string }>(server, '/api/password', { cookie, token: null, body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' } })
+    const wrong = await requestJson<ErrorResponse>(server, '/api/password', { cookie, token: null, body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' } })
     expect(wrong).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
     expect((await requestJson(server, '/api/me', { cookie, token: null })).status, 'the session survives a mistyped current password').toBe(200)
     await loginCookie(server, 'atk_target', 'atk-target-2026')

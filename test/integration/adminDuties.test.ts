@@ -5,6 +5,7 @@ import { sessionCookieFrom } from '../helpers/credentials.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 /** The 三员 accounts' own passwords, set at their forced first change. */
 const OWN_PASSWORD = { sysadmin: 'Xitong-Guanli-1', secadmin: 'Anquan-Guanli-2', auditadmin: 'Shenji-Guanli-3' } as const
@@ -50,7 +51,7 @@ describe('三员: separated admin duties', () => {
 
   test('the project office keeps its boards and screen links but no longer manages accounts or reads the audit log', async () => {
     expect((await requestJson(server, '/api/screen-links', { body: { boardId, name: '会议室' } })).status).toBe(201)
-    const created = await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'zhang', password: 'Zhang-2026-pw', role: Role.viewer } })
+    const created = await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'zhang', password: 'Zhang-2026-pw', role: Role.viewer } })
     expect(created.status).toBe(403)
     expect(created.body.error).toMatch(/系统管理员/)
     expect((await requestJson(server, '/api/security-audit')).status).toBe(403)
@@ -60,7 +61,7 @@ describe('三员: separated admin duties', () => {
     const cookie = cookies.sysadmin
     const bare = await requestJson<{ user: { id: string } }>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
     expect(bare.status).toBe(201)
-    const editor = await requestJson<{ error: string }>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
+    const editor = await requestJson<ErrorResponse>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
     expect(editor).toMatchObject({ status: 403, body: { error: expect.stringContaining('安全管理员') } })
     const selfMadeAdmin = await requestJson(server, '/api/users', { cookie, body: { username: 'ma2', password: 'Ma-Chushi-2026', role: Role.admin } })
     expect(selfMadeAdmin.status).toBe(403)
@@ -101,7 +102,7 @@ describe('三员: separated admin duties', () => {
 describe('三员 roles while the duties are not separated', () => {
   test('cannot be given to anyone, and the project office keeps every power', async () => {
     const server = await startServer()
-    const refused = await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'shenji', password: 'Shenji-2026-a', role: Role.auditAdmin } })
+    const refused = await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'shenji', password: 'Shenji-2026-a', role: Role.auditAdmin } })
     expect(refused).toMatchObject({ status: 400, body: { error: expect.stringContaining('未启用三员分立') } })
     expect((await requestJson(server, '/api/users', { body: { username: 'zhou', password: 'Zhou-2026-ab', role: Role.editor, units: ['工信局'] } })).status).toBe(201)
     expect((await requestJson(server, '/api/security-audit')).status).toBe(200)

@@ -8,6 +8,7 @@ import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { openRawSyncSocket, type RawSocketOptions } from '../helpers/rawSocket.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 const CHINESE = /[\u4e00-\u9fff]/
 
@@ -156,7 +157,7 @@ describe('signing in and out', () => {
 
     const logout = await requestJson(server, '/api/logout', { method: 'POST', cookie })
     expect(logout.status).toBe(204)
-    const me = await requestJson<{ error: string }>(server, '/api/me', { cookie })
+    const me = await requestJson<ErrorResponse>(server, '/api/me', { cookie })
     expect(me.status).toBe(401)
     expect(me.body.error).toMatch(CHINESE)
     await expectRefusedWithoutContent(server, boardId, { cookie }, [CloseCode.unauthorized])

@@ -17,6 +17,7 @@ import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { authHeaders, createBoard, expectStatus, fetchBoard, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { zipTextEntries } from '../helpers/zipEntries.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const AS_OF = '2022-08-20' as IsoDate
@@ -75,10 +76,10 @@ describe('text that no export could hold', () => {
     const server = await startServer()
     const board = await createBoard(server, '名称校验')
     const attempts = [
-      await requestJson<{ error: string }>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
-      await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] } }),
-      await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' } }),
-      await requestJson<{ error: string }>(server, '/api/screen-links', { body: { boardId: board.id, name: '大屏\u001B' } }),
+      await requestJson<ErrorResponse>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
+      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] } }),
+      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' } }),
+      await requestJson<ErrorResponse>(server, '/api/screen-links', { body: { boardId: board.id, name: '大屏\u001B' } }),
     ]
     for (const attempt of attempts) {
       expect(attempt.status, JSON.stringify(attempt.body)).toBe(400)

@@ -16,6 +16,8 @@ import { expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { ServerProcess } from '../helpers/serverProcess.ts'
 import { PENDING_SIGN_IN_COOKIE_NAME, callCallback, setExternalId, signInAtProvider } from '../helpers/ssoFlow.ts'
+import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 const NOT_ENABLED = '该统一身份账号尚未开通，请联系项目办'
 
@@ -185,7 +187,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const taken = await setExternalId(server, viewer.user.id, 'zhang.wei')
     expect(taken.status).toBe(409)
     expect(JSON.stringify(taken.body)).toContain('已对应其他用户')
-    const listed = await requestJson<{ identities: { userId: string; externalId: string }[] }>(server, '/api/external-ids')
+    const listed = await requestJson<ExternalIdentitiesResponse>(server, '/api/external-ids')
     expect(listed.body.identities.filter((identity) => identity.externalId === 'zhang.wei')).toEqual([{ userId: zhang.id, externalId: 'zhang.wei' }])
     expect((await requestJson(server, '/api/external-ids', { token: viewer.token })).status).toBe(403)
   })
@@ -202,7 +204,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const refused = await callCallback(again.callbackUrl, again.pendingCookie)
     expect(refused.status).toBe(403)
     expect(await refused.text()).toContain(NOT_ENABLED)
-    const audit = expectStatus(await requestJson<{ entries: { type: string; target: string; detail: string }[] }>(server, '/api/security-audit'), 200, 'GET /api/security-audit')
+    const audit = expectStatus(await requestJson<SecurityAuditExport>(server, '/api/security-audit'), 200, 'GET /api/security-audit')
     const changes = audit.entries.filter((entry) => entry.target === li.id && entry.type === 'user.changed').map((entry) => entry.detail)
     expect(changes, 'both changes of who may enter as fgw_li are in the security audit log').toEqual(['统一身份账号：「li.na」', '移除统一身份账号「li.na」'])
     expect(audit.entries.some((entry) => entry.type === 'login.succeeded' && entry.target === li.id && entry.detail === '统一身份认证')).toBe(true)

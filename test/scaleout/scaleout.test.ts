@@ -11,6 +11,7 @@ import { createBoard, fetchBoard, requestJson } from '../helpers/rest.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { missingFrom, moveClientTo, randomEdits, startCluster, waitConverged, type Cluster, type EditStats } from './cluster.ts'
+import type { ReadinessResponse } from '@guatu/shared/api/ops'
 
 const PROJECTS = 24
 const CLIENTS_PER_PROCESS = 2
@@ -192,7 +193,7 @@ describe('metrics and health of a scaled-out process', () => {
     expect(readerMetrics).toMatch(/^guatu_updates_rejected_total \d+/m)
 
     const health = await fetch(`${second.url}/healthz`)
-    const ready = await requestJson<{ status: string; checks: Record<string, boolean> }>(second, '/readyz')
+    const ready = await requestJson<ReadinessResponse>(second, '/readyz')
     expect(health.status).toBe(200)
     expect(ready.body).toEqual({ status: 'ready', checks: { postgres: true, redis: true, accepting: true } })
   })

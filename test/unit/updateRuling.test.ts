@@ -68,7 +68,7 @@ describe('the ruling a board room asks for an incoming update', () => {
     const first = capture(client, () => moveProject(client, own, { stage: 'started' }))
     expect(ruleOnUpdate(judge, live, gongxin, first, NOW).outcome).toBe('accepted')
     Y.applyUpdate(live, first)
-    const next = capture(client, () => moveProject(client, own, { stage: 'completed' }))
+    const next = capture(client, () => moveProject(client, own, { stage: 'producing' }))
     const impostor = ruleOnUpdate(judge, live, zhujian, next, NOW)
     expect(impostor.outcome).toBe('rejected')
   })
