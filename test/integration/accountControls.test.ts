@@ -17,6 +17,8 @@ import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
@@ -53,7 +55,7 @@ async function changePassword(server: TestServer, cookie: string, currentPasswor
 }
 
 async function auditEntries(server: TestServer): Promise<SecurityEvent[]> {
-  const response = await requestJson<{ entries: SecurityEvent[] }>(server, '/api/security-audit')
+  const response = await requestJson<SecurityAuditExport>(server, '/api/security-audit')
   expect(response.status).toBe(200)
   return response.body.entries
 }
@@ -114,7 +116,7 @@ describe('forced password change', () => {
     expect((await requestJson(server, `/api/users/${user.id}`, { method: 'PATCH', body: { password: 'Reset-By-Office-1' } })).status).toBe(200)
     expect((await login(server, 'li', 'Reset-By-Office-1')).body.status?.passwordChangeRequired).toBe('initial')
 
-    const me = await requestJson<{ user: { id: string } }>(server, '/api/me')
+    const me = await requestJson<UserMeResponse>(server, '/api/me')
     expect((await requestJson(server, `/api/users/${me.body.user.id}`, { method: 'PATCH', body: { password: 'Admin-Own-Choice-9' } })).status).toBe(200)
     const admin = await login(server, 'admin', 'Admin-Own-Choice-9')
     expect(admin.body.status?.passwordChangeRequired).toBeNull()
@@ -183,8 +185,8 @@ describe('last sign-in', () => {
     const second = await login(server, 'qian', STRONG)
     expect(second.body.status?.lastLogin?.address).toMatch(/127\.0\.0\.1/)
     expect(second.body.status?.failedLoginsSince).toBe(2)
-    const me = await requestJson<{ status: AccountStatus }>(server, '/api/me', { cookie: second.cookie! })
-    expect(me.body.status.lastLogin?.at).toBe(second.body.status?.lastLogin?.at)
+    const me = await requestJson<UserMeResponse>(server, '/api/me', { cookie: second.cookie! })
+    expect(me.body.status?.lastLogin?.at).toBe(second.body.status?.lastLogin?.at)
   })
 })
 

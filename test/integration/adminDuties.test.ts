@@ -6,6 +6,10 @@ import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { UserResponse } from '@guatu/shared/api/users'
+import type { UserListResponse } from '@guatu/shared/api/users'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 /** The 三员 accounts' own passwords, set at their forced first change. */
 const OWN_PASSWORD = { sysadmin: 'Xitong-Guanli-1', secadmin: 'Anquan-Guanli-2', auditadmin: 'Shenji-Guanli-3' } as const
@@ -59,7 +63,7 @@ describe('三员: separated admin duties', () => {
 
   test('the system admin creates bare accounts and resets passwords, but grants no role, reads no log and sees no board', async () => {
     const cookie = cookies.sysadmin
-    const bare = await requestJson<{ user: { id: string } }>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
+    const bare = await requestJson<UserResponse>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
     expect(bare.status).toBe(201)
     const editor = await requestJson<ErrorResponse>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
     expect(editor).toMatchObject({ status: 403, body: { error: expect.stringContaining('安全管理员') } })
@@ -73,14 +77,14 @@ describe('三员: separated admin duties', () => {
 
   test('the security admin gives roles and units, but creates no account, resets no password, reads no log and edits no board', async () => {
     const cookie = cookies.secadmin
-    const users = await requestJson<{ users: { id: string; username: string }[] }>(server, '/api/users', { cookie })
+    const users = await requestJson<UserListResponse>(server, '/api/users', { cookie })
     expect(users.status).toBe(200)
-    const liu = users.body.users.find((user) => user.username === 'liu') ?? (await requestJson<{ user: { id: string } }>(server, '/api/users', { cookie: cookies.sysadmin, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })).body.user
+    const liu = users.body.users.find((user) => user.username === 'liu') ?? (await requestJson<UserResponse>(server, '/api/users', { cookie: cookies.sysadmin, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })).body.user
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { role: Role.editor, units: ['工信局'] } })).status).toBe(200)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { password: 'Secadmin-Knows-1' } })).status).toBe(403)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { disabled: true } })).status).toBe(403)
     expect((await requestJson(server, '/api/users', { cookie, body: { username: 'wei', password: 'Wei-Chushi-2026', role: Role.viewer } })).status).toBe(403)
-    const me = await requestJson<{ user: { id: string } }>(server, '/api/me', { cookie })
+    const me = await requestJson<UserMeResponse>(server, '/api/me', { cookie })
     expect((await requestJson(server, `/api/users/${me.body.user.id}`, { cookie, method: 'PATCH', body: { role: Role.admin } })).status).toBe(400)
     expect((await requestJson(server, '/api/security-audit', { cookie })).status).toBe(403)
     await expectBoardClosedTo(cookie)
@@ -88,7 +92,7 @@ describe('三员: separated admin duties', () => {
 
   test('the audit admin reads, exports and verifies the log, and can do nothing else', async () => {
     const cookie = cookies.auditadmin
-    const log = await requestJson<{ entries: { type: string }[] }>(server, '/api/security-audit', { cookie })
+    const log = await requestJson<SecurityAuditExport>(server, '/api/security-audit', { cookie })
     expect(log.status).toBe(200)
     expect(log.body.entries.map((entry) => entry.type)).toEqual(expect.arrayContaining(['login.succeeded', 'password.changed', 'access.denied']))
     expect((await requestJson(server, '/api/security-audit/verify', { cookie })).body).toMatchObject({ ok: true })

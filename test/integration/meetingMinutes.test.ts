@@ -25,6 +25,7 @@ import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import type { MinutesResponse } from '@guatu/shared/api/meetings'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const office: Principal = { kind: 'user', userId: '', username: 'admin', displayName: '项目办', role: 'admin', units: [] }
 const AS_OF = '2022-08-20' as IsoDate
@@ -45,7 +46,7 @@ describe('meeting minutes', () => {
     const gxClient = connectClient(server, board.id, { token: gx.token })
     const swClient = connectClient(server, board.id, { token: sw.token })
     await waitAllSynced([admin, gxClient, swClient])
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const chair: Principal = { ...office, userId: me.id }
     const swPrincipal: Principal = { kind: 'user', userId: sw.user.id, username: 'swj', displayName: '商务局王科长', role: 'editor', units: ['商务局'] }
 
@@ -153,7 +154,7 @@ describe('meeting minutes', () => {
     const board = await createBoard(server, '示例区', 2022)
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const meeting = startMeeting(admin.doc, { title: '9月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'] }, boardTotals([]), { ...office, userId: me.id })
     await admin.waitSaved()
     const pdf = await fetchMinutesFile(server, board.id, meeting, 'pdf')

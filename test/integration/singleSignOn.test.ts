@@ -18,6 +18,8 @@ import { ServerProcess } from '../helpers/serverProcess.ts'
 import { PENDING_SIGN_IN_COOKIE_NAME, callCallback, setExternalId, signInAtProvider } from '../helpers/ssoFlow.ts'
 import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
 import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { UserListResponse } from '@guatu/shared/api/users'
 
 const NOT_ENABLED = '该统一身份账号尚未开通，请联系项目办'
 
@@ -34,7 +36,7 @@ let zhang: PublicUser
 
 /** Who `/api/me` says a session cookie belongs to, or the status when it says nobody. */
 async function whoIs(cookie: string): Promise<{ username: string; role: string; units: string[] } | number> {
-  const response = await requestJson<{ user?: { username: string; role: string; units: string[] } }>(server, '/api/me', { token: null, cookie })
+  const response = await requestJson<Partial<UserMeResponse>>(server, '/api/me', { token: null, cookie })
   return response.status === 200 && response.body.user ? response.body.user : response.status
 }
 
@@ -94,13 +96,13 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
   })
 
   test('an identity the office has not enabled is refused in Chinese, and no account is created', async () => {
-    const before = (await requestJson<{ users: unknown[] }>(server, '/api/users')).body.users.length
+    const before = (await requestJson<UserListResponse>(server, '/api/users')).body.users.length
     const { callbackUrl, pendingCookie } = await signInAtProvider(server.url, 'li.na')
     const response = await callCallback(callbackUrl, pendingCookie)
     expect(response.status).toBe(403)
     expect(await response.text()).toContain(NOT_ENABLED)
     expectNoSession(response)
-    expect((await requestJson<{ users: unknown[] }>(server, '/api/users')).body.users.length).toBe(before)
+    expect((await requestJson<UserListResponse>(server, '/api/users')).body.users.length).toBe(before)
   })
 
   test('a disabled account is refused even with a valid identity', async () => {
@@ -224,7 +226,7 @@ describe('the claim that identifies a person', () => {
     const { callbackUrl, pendingCookie } = await signInAtProvider(byName.url, 'zhang.wei')
     const response = await callCallback(callbackUrl, pendingCookie)
     expect(response.status).toBe(302)
-    const me = await requestJson<{ user: { username: string } }>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
+    const me = await requestJson<UserMeResponse>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
     expect(me.body.user.username).toBe('gxj_zhang')
   })
 })
@@ -245,7 +247,7 @@ describe('single sign-on on a scaled-out server', () => {
     const response = await callCallback(onSecond, pendingCookie)
     expect(response.status).toBe(302)
     const cookie = sessionCookieFrom(response.headers)!
-    const me = await requestJson<{ user: { username: string } }>(first, '/api/me', { token: null, cookie })
+    const me = await requestJson<UserMeResponse>(first, '/api/me', { token: null, cookie })
     expect(me.body.user.username).toBe('gxj_zhang')
     expect((await callCallback(callbackUrl, pendingCookie)).status).toBe(400)
   })

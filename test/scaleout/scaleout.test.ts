@@ -12,6 +12,7 @@ import type { TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { missingFrom, moveClientTo, randomEdits, startCluster, waitConverged, type Cluster, type EditStats } from './cluster.ts'
 import type { ReadinessResponse } from '@guatu/shared/api/ops'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const PROJECTS = 24
 const CLIENTS_PER_PROCESS = 2
@@ -58,8 +59,8 @@ describe('several server processes on PostgreSQL and Redis', () => {
     await createUser(first, { username: 'fagaiju', password: 'fagaiju-password-1', role: 'editor', units: ['发改局'] })
     const token = await tokenFor(second, 'fagaiju', 'fagaiju-password-1')
     const cookie = await loginCookie(third, 'fagaiju', 'fagaiju-password-1')
-    const viaToken = await requestJson<{ user: { username: string } }>(first, '/api/me', { token })
-    const viaCookie = await requestJson<{ user: { username: string } }>(second, '/api/me', { cookie, token: null })
+    const viaToken = await requestJson<UserMeResponse>(first, '/api/me', { token })
+    const viaCookie = await requestJson<UserMeResponse>(second, '/api/me', { cookie, token: null })
     expect([viaToken.status, viaToken.body.user.username]).toEqual([200, 'fagaiju'])
     expect([viaCookie.status, viaCookie.body.user.username]).toEqual([200, 'fagaiju'])
   })
