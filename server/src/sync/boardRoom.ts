@@ -16,7 +16,7 @@ import type { ClientClaim } from '../storage/boardStorage.ts'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { CatchUpLoop } from './catchUpLoop.ts'
 import { CompactionScheduler, type CompactionOptions } from './compactionScheduler.ts'
-import { HeldUpdates } from './heldUpdates.ts'
+import { HeldUpdates, type HeldRetry } from './heldUpdates.ts'
 import { encodeSyncStep1, encodeSyncStep2, isEmptyStateVector, syncStep2Header } from './messages.ts'
 import { REMOTE_ORIGIN, SERVER_ORIGIN, isTransactionOrigin, type TransactionOrigin } from './origin.ts'
 import { acknowledgeDurable, broadcastUpdates, connectionIdOf, mergeUpdates } from './roomBroadcast.ts'
@@ -179,29 +179,19 @@ export class BoardRoom implements CommitTarget {
     else this.retryHeldUpdates()
   }
 
-  /**
-   * Updates held for lack of history are looked at again only once the board has what they wait
-   * for: the missing part can come from the same client, from another one (browser tabs share edits
-   * directly), or from another process. Passes repeat while one retry completes another.
-   */
-  private retryHeldUpdates(): void {
-    let applied = true
-    while (applied && this.held.size > 0) {
-      applied = false
-      for (const connection of this.held.holders()) {
-        if (needsMet(this.doc, this.judge.owners.ownerOf, connection.heldNeeds) && this.retryHeld(connection)) applied = true
-      }
-    }
+  /** How held updates are judged again (see HeldUpdates). */
+  private readonly heldRetry: HeldRetry<RoomConnection> = {
+    met: (needs) => needsMet(this.doc, this.judge.owners.ownerOf, needs),
+    retry: (connection, update, ownersFresh) => {
+      const retry = this.tryApply(connection, update, ownersFresh)
+      if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
+      else if (retry.outcome === 'gap') this.hold(connection, update, retry.needs)
+      return retry.outcome === 'applied'
+    },
   }
 
-  /** Whether the connection's held updates could be applied now. */
-  private retryHeld(connection: RoomConnection, ownersFresh = false): boolean {
-    const merged = this.held.take(connection)
-    if (!merged) return false
-    const retry = this.tryApply(connection, merged, ownersFresh)
-    if (retry.outcome === 'rejected') this.reject(connection, retry.reason)
-    else if (retry.outcome === 'gap') this.hold(connection, merged, retry.needs)
-    return retry.outcome === 'applied'
+  private retryHeldUpdates(): void {
+    this.held.retryReady(this.heldRetry)
   }
 
   /**
@@ -234,9 +224,7 @@ export class BoardRoom implements CommitTarget {
       .finally(() => {
         this.ownersReload = undefined
         this.commits.dispatch(() => {
-          if (this.closed) return
-          for (const connection of this.held.holders()) if (connection.heldNeeds.owners.size > 0) this.retryHeld(connection, true)
-          this.retryHeldUpdates()
+          if (!this.closed) this.held.retryOwnerWaiters(this.heldRetry)
         })
       })
   }

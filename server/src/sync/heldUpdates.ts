@@ -13,9 +13,19 @@ export interface HoldingMember {
   takeHeldUpdates(): Uint8Array[]
 }
 
+/** How the room looks at a held update again. */
+export interface HeldRetry<M> {
+  /** Whether the board now has everything `needs` lists. */
+  met(needs: HistoryNeeds): boolean
+  /** Judges `update` again: applied (true), or held again or refused by the room (false). */
+  retry(member: M, update: Uint8Array, ownersFresh: boolean): boolean
+}
+
 /**
  * The connections of one board with updates held for lack of history, within a budget for the
- * whole board. The room decides when to look at them again (see BoardRoom.retryHeldUpdates).
+ * whole board. Held updates are looked at again only once the board has what they wait for: the
+ * missing part can come from the same client, from another one (browser tabs share edits
+ * directly), or from another process.
  */
 export class HeldUpdates<M extends HoldingMember> {
   private readonly holding = new Set<M>()
@@ -46,12 +56,30 @@ export class HeldUpdates<M extends HoldingMember> {
     return held.length === 0 ? undefined : mergeUpdates(held)
   }
 
+  /** Retries every holder whose needs are met; passes repeat while one retry completes another. */
+  retryReady(retry: HeldRetry<M>): void {
+    let applied = true
+    while (applied && this.holding.size > 0) {
+      applied = false
+      for (const member of [...this.holding]) {
+        if (retry.met(member.heldNeeds) && this.retryOne(member, retry, false)) applied = true
+      }
+    }
+  }
+
+  /** After the owners of client ids were read again: those waiting for an owner are judged now, an unknown one refused. */
+  retryOwnerWaiters(retry: HeldRetry<M>): void {
+    for (const member of [...this.holding]) if (member.heldNeeds.owners.size > 0) this.retryOne(member, retry, true)
+    this.retryReady(retry)
+  }
+
+  private retryOne(member: M, retry: HeldRetry<M>, ownersFresh: boolean): boolean {
+    const merged = this.take(member)
+    return merged !== undefined && retry.retry(member, merged, ownersFresh)
+  }
+
   forget(member: M): void {
     this.holding.delete(member)
   }
 
-  /** A copy: retrying one may change the set. */
-  holders(): M[] {
-    return [...this.holding]
-  }
 }
