@@ -22,6 +22,7 @@ import { expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { layoutProblems } from '../helpers/wallLayout.ts'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const UI_TIMEOUT_MS = 15_000
 const DEMO_BOARD = 'demo'
@@ -77,7 +78,7 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     const money = projects.find((project) => project.unit === UNIT && project.stage === 'started' && wanToCents(project.totalInvestment) > 0 && project.id !== late?.id)
     if (!late || !money) throw new Error(`the demo board needs a late 谋划 project and a started project of ${UNIT}`)
 
-    const { user } = expectStatus(await requestJson<{ user: { id: string; username: string; displayName: string; role: Role; units: string[] } }>(server, '/api/me'), 200, 'GET /api/me')
+    const { user } = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me')
     const office: Principal = { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
     const units = [...new Set(projects.map((project) => project.unit))]
     const meeting = startMeeting(admin.doc, { title: '8月重点项目调度会', date: today as IsoDate, attendees: units, agenda: units }, boardTotals(projects), office)

@@ -25,6 +25,7 @@ import { expectGongwenDocx, fetchMinutesFile } from '../helpers/minutesDocument.
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/server.ts'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const UI_TIMEOUT_MS = 15_000
 const GX = { username: 'gxj_liu', password: 'gongxin-liu-2025', displayName: '工信局刘科长' }
@@ -65,7 +66,7 @@ describe('调度会 in the browser', () => {
     const admin = connectClient(server, board.id)
     const swClient = connectClient(server, board.id, { token: sw.token })
     await waitAllSynced([admin, swClient])
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const office: Principal = { kind: 'user', userId: me.id, username: 'admin', displayName: '项目办', role: 'admin', units: [] }
     const swPrincipal: Principal = { kind: 'user', userId: sw.user.id, username: SW.username, displayName: SW.displayName, role: 'editor', units: ['商务局'] }
 
@@ -198,7 +199,7 @@ describe('调度会 in the browser', () => {
     const swClient = connectClient(server, 'demo', { token: sw.token })
     await waitForDoc(admin.doc, (doc) => listProjects(doc).length > 100, { message: 'the demo board' })
     await waitAllSynced([admin, gxClient, swClient])
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const office: Principal = { kind: 'user', userId: me.id, username: 'admin', displayName: '项目办', role: 'admin', units: [] }
     const swPrincipal: Principal = { kind: 'user', userId: sw.user.id, username: SW.username, displayName: SW.displayName, role: 'editor', units: ['商务局'] }
     const projects = listProjects(admin.doc)

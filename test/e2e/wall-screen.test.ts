@@ -22,6 +22,7 @@ import { CLIENT_DIST } from '../helpers/paths.ts'
 import { expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import type { BoardDetailResponse } from '@guatu/shared/api/boards'
 
 const UI_TIMEOUT_MS = 15_000
 /** The issue's promise: a change on the board shows on the wall within a second. */
@@ -42,7 +43,7 @@ interface ExpectedFigures {
 
 /** The board as the REST API has it, summed with the shared money functions (exact cents, then 亿元). */
 async function expectedFigures(server: TestServer): Promise<{ projects: Project[]; figures: ExpectedFigures }> {
-  const { projects } = expectStatus(await requestJson<{ projects: Project[] }>(server, `/api/boards/${DEMO_BOARD}`), 200, 'GET the demo board')
+  const { projects } = expectStatus(await requestJson<BoardDetailResponse>(server, `/api/boards/${DEMO_BOARD}`), 200, 'GET the demo board')
   const stages = Object.fromEntries(
     STAGES.map((stage) => {
       const members = projects.filter((project) => project.stage === stage)

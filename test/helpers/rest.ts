@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { HistoryEntry, HistoryResponse } from '@guatu/shared/api/history'
 import type { BoardDetailResponse, BoardListResponse, BoardResponse, BoardSummary } from '@guatu/shared/api/boards'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
@@ -68,6 +69,17 @@ export function expectStatus<T>(response: JsonResponse<T>, status: number, what:
     throw new Error(`${what} answered ${response.status}, expected ${status}: ${JSON.stringify(response.body)}`)
   }
   return response.body
+}
+
+/**
+ * The body of a response with the expected status, parsed with the endpoint's shared schema
+ * (shared/src/api): what a test reads is what the contract says, not a type written here again.
+ */
+export function expectParsed<S extends z.ZodType>(response: JsonResponse, status: number, schema: S, what: string): z.output<S> {
+  const body = expectStatus(response, status, what)
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new Error(`${what} answered a body its schema refuses: ${parsed.error.message}; body ${JSON.stringify(body).slice(0, 500)}`)
+  return parsed.data
 }
 
 /** Creates a board through POST /api/boards and returns it; fails unless the server answers 201. */

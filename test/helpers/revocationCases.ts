@@ -11,6 +11,7 @@ import { createApiToken } from './credentials.ts'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from './rawSocket.ts'
 import { createBoard, expectStatus, fetchBoard, requestJson } from './rest.ts'
 import type { TestServer } from './server.ts'
+import type { TokenListResponse } from '@guatu/shared/api/tokens'
 
 /** How long a revoked socket may stay open: "at once", with room for a loaded CI machine. */
 export const CLOSED_WITHIN_MS = 1_000
@@ -59,7 +60,7 @@ export async function prepareSubject(topology: Topology): Promise<Subject> {
   const otherCookie = await loginCookie(topology.socketOn, user.username, password)
   const token = await createApiToken(topology.socketOn.url, cookie, '同步脚本')
   const otherToken = await createApiToken(topology.socketOn.url, cookie, '另一个脚本')
-  const tokens = expectStatus(await requestJson<{ tokens: { id: string; name: string }[] }>(topology.socketOn, '/api/tokens', { cookie }), 200, 'GET /api/tokens')
+  const tokens = expectStatus(await requestJson<TokenListResponse>(topology.socketOn, '/api/tokens', { cookie }), 200, 'GET /api/tokens')
   const tokenId = tokens.tokens.find((entry) => entry.name === '同步脚本')?.id ?? ''
   return { user, password, cookie, otherCookie, token, tokenId, otherToken, boardId: board.id, projectId }
 }

@@ -16,6 +16,9 @@ import { REPO_ROOT } from '../helpers/paths.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
@@ -52,7 +55,7 @@ async function changePassword(server: TestServer, cookie: string, currentPasswor
 }
 
 async function auditEntries(server: TestServer): Promise<SecurityEvent[]> {
-  const response = await requestJson<{ entries: SecurityEvent[] }>(server, '/api/security-audit')
+  const response = await requestJson<SecurityAuditExport>(server, '/api/security-audit')
   expect(response.status).toBe(200)
   return response.body.entries
 }
@@ -61,12 +64,12 @@ describe('password policy', () => {
   test('the office cannot give an account a short, simple or name-equal password, and is told why in Chinese', async () => {
     const server = await dengbaoServer()
     const attempt = (username: string, password: string) =>
-      requestJson<{ error: string }>(server, '/api/users', { body: { username, password, role: Role.viewer, units: [] } })
+      requestJson<ErrorResponse>(server, '/api/users', { body: { username, password, role: Role.viewer, units: [] } })
     expect(await attempt('zhou', 'Ab1-')).toMatchObject({ status: 400, body: { error: '密码至少10位' } })
     expect(await attempt('zhou', 'abcdefghij123')).toMatchObject({ status: 400, body: { error: expect.stringContaining('至少3类') } })
     expect(await attempt('Zhou.Ke-2026', 'zhou.ke-2026')).toMatchObject({ status: 400, body: { error: '密码不能与用户名相同' } })
     expect((await attempt('zhou', STRONG)).status).toBe(201)
-    const reset = await requestJson<{ error: string }>(server, `/api/users/zhou`, { method: 'PATCH', body: { password: 'password12' } })
+    const reset = await requestJson<ErrorResponse>(server, `/api/users/zhou`, { method: 'PATCH', body: { password: 'password12' } })
     expect(reset).toMatchObject({ status: 400, body: { error: expect.stringContaining('大写字母、小写字母、数字、符号中的至少3类') } })
   })
 })
@@ -81,7 +84,7 @@ describe('forced password change', () => {
     expect(first.status).toBe(200)
     expect(first.body.status).toMatchObject({ passwordChangeRequired: 'initial', lastLogin: null })
     const cookie = first.cookie!
-    const boards = await requestJson<{ error: string }>(server, '/api/boards', { cookie })
+    const boards = await requestJson<ErrorResponse>(server, '/api/boards', { cookie })
     expect(boards).toMatchObject({ status: 403, body: { error: '首次登录或密码被重置后须先修改密码' } })
     expect((await requestJson(server, '/api/tokens', { cookie, body: { name: '脚本' } })).status).toBe(403)
     const socket = await openRawSyncSocket(server, board.id, { cookie })
@@ -113,7 +116,7 @@ describe('forced password change', () => {
     expect((await requestJson(server, `/api/users/${user.id}`, { method: 'PATCH', body: { password: 'Reset-By-Office-1' } })).status).toBe(200)
     expect((await login(server, 'li', 'Reset-By-Office-1')).body.status?.passwordChangeRequired).toBe('initial')
 
-    const me = await requestJson<{ user: { id: string } }>(server, '/api/me')
+    const me = await requestJson<UserMeResponse>(server, '/api/me')
     expect((await requestJson(server, `/api/users/${me.body.user.id}`, { method: 'PATCH', body: { password: 'Admin-Own-Choice-9' } })).status).toBe(200)
     const admin = await login(server, 'admin', 'Admin-Own-Choice-9')
     expect(admin.body.status?.passwordChangeRequired).toBeNull()
@@ -182,8 +185,8 @@ describe('last sign-in', () => {
     const second = await login(server, 'qian', STRONG)
     expect(second.body.status?.lastLogin?.address).toMatch(/127\.0\.0\.1/)
     expect(second.body.status?.failedLoginsSince).toBe(2)
-    const me = await requestJson<{ status: AccountStatus }>(server, '/api/me', { cookie: second.cookie! })
-    expect(me.body.status.lastLogin?.at).toBe(second.body.status?.lastLogin?.at)
+    const me = await requestJson<UserMeResponse>(server, '/api/me', { cookie: second.cookie! })
+    expect(me.body.status?.lastLogin?.at).toBe(second.body.status?.lastLogin?.at)
   })
 })
 

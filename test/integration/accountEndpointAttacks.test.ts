@@ -3,6 +3,9 @@ import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, loginCookie, type TestAccount } from '../helpers/accounts.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
+import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
 
 /**
  * The account endpoints added for 等保 and single sign-on, tried by everyone who must not use
@@ -34,7 +37,7 @@ describe('account endpoints refuse everyone but their owners', () => {
   test('nobody but the office reads, exports or verifies the security audit log', async () => {
     for (const { who, token } of attackers()) {
       for (const path of ['/api/security-audit', '/api/security-audit?format=csv', '/api/security-audit/verify']) {
-        const answer = await requestJson<{ error?: string }>(server, path, { token })
+        const answer = await requestJson<Partial<ErrorResponse>>(server, path, { token })
         expect(answer.status, `${who}: GET ${path}`).toBe(403)
         expect(answer.body.error, `${who}: GET ${path}`).toMatch(/[\u4e00-\u9fff]/)
       }
@@ -47,7 +50,7 @@ describe('account endpoints refuse everyone but their owners', () => {
       const put = await requestJson(server, `/api/external-ids/${target.user.id}`, { token, method: 'PUT', body: { externalId: `stolen-by-${who}` } })
       expect(put.status, `${who}: PUT`).toBe(403)
     }
-    const listed = expectStatus(await requestJson<{ identities: { userId: string }[] }>(server, '/api/external-ids'), 200, 'GET as the office')
+    const listed = expectStatus(await requestJson<ExternalIdentitiesResponse>(server, '/api/external-ids'), 200, 'GET as the office')
     expect(listed.identities.filter((identity) => identity.userId === target.user.id)).toEqual([])
   })
 
@@ -61,14 +64,14 @@ describe('account endpoints refuse everyone but their owners', () => {
     const byScreen = await requestJson(server, '/api/password', { token: screenToken, body: { currentPassword: 'x', newPassword: 'Atk-Screen-2026!' } })
     expect(byScreen.status).toBe(403)
     const cookie = await loginCookie(server, 'atk_target', 'atk-target-2026')
-    const wrong = await requestJson<{ error: string }>(server, '/api/password', { cookie, token: null, body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' } })
+    const wrong = await requestJson<ErrorResponse>(server, '/api/password', { cookie, token: null, body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' } })
     expect(wrong).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
     expect((await requestJson(server, '/api/me', { cookie, token: null })).status, 'the session survives a mistyped current password').toBe(200)
     await loginCookie(server, 'atk_target', 'atk-target-2026')
   })
 
   test('every refusal above is in the security audit log, naming who was refused', async () => {
-    const audit = expectStatus(await requestJson<{ entries: { type: string; actorId: string; target: string }[] }>(server, '/api/security-audit'), 200, 'GET as the office')
+    const audit = expectStatus(await requestJson<SecurityAuditExport>(server, '/api/security-audit'), 200, 'GET as the office')
     const denied = audit.entries.filter((entry) => entry.type === 'access.denied')
     for (const account of [leader, department]) {
       const theirs = denied.filter((entry) => entry.actorId === account.user.id).map((entry) => entry.target)

@@ -5,6 +5,11 @@ import { sessionCookieFrom } from '../helpers/credentials.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { UserResponse } from '@guatu/shared/api/users'
+import type { UserListResponse } from '@guatu/shared/api/users'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 /** The 三员 accounts' own passwords, set at their forced first change. */
 const OWN_PASSWORD = { sysadmin: 'Xitong-Guanli-1', secadmin: 'Anquan-Guanli-2', auditadmin: 'Shenji-Guanli-3' } as const
@@ -50,7 +55,7 @@ describe('三员: separated admin duties', () => {
 
   test('the project office keeps its boards and screen links but no longer manages accounts or reads the audit log', async () => {
     expect((await requestJson(server, '/api/screen-links', { body: { boardId, name: '会议室' } })).status).toBe(201)
-    const created = await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'zhang', password: 'Zhang-2026-pw', role: Role.viewer } })
+    const created = await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'zhang', password: 'Zhang-2026-pw', role: Role.viewer } })
     expect(created.status).toBe(403)
     expect(created.body.error).toMatch(/系统管理员/)
     expect((await requestJson(server, '/api/security-audit')).status).toBe(403)
@@ -58,9 +63,9 @@ describe('三员: separated admin duties', () => {
 
   test('the system admin creates bare accounts and resets passwords, but grants no role, reads no log and sees no board', async () => {
     const cookie = cookies.sysadmin
-    const bare = await requestJson<{ user: { id: string } }>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
+    const bare = await requestJson<UserResponse>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
     expect(bare.status).toBe(201)
-    const editor = await requestJson<{ error: string }>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
+    const editor = await requestJson<ErrorResponse>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
     expect(editor).toMatchObject({ status: 403, body: { error: expect.stringContaining('安全管理员') } })
     const selfMadeAdmin = await requestJson(server, '/api/users', { cookie, body: { username: 'ma2', password: 'Ma-Chushi-2026', role: Role.admin } })
     expect(selfMadeAdmin.status).toBe(403)
@@ -72,14 +77,14 @@ describe('三员: separated admin duties', () => {
 
   test('the security admin gives roles and units, but creates no account, resets no password, reads no log and edits no board', async () => {
     const cookie = cookies.secadmin
-    const users = await requestJson<{ users: { id: string; username: string }[] }>(server, '/api/users', { cookie })
+    const users = await requestJson<UserListResponse>(server, '/api/users', { cookie })
     expect(users.status).toBe(200)
-    const liu = users.body.users.find((user) => user.username === 'liu') ?? (await requestJson<{ user: { id: string } }>(server, '/api/users', { cookie: cookies.sysadmin, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })).body.user
+    const liu = users.body.users.find((user) => user.username === 'liu') ?? (await requestJson<UserResponse>(server, '/api/users', { cookie: cookies.sysadmin, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })).body.user
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { role: Role.editor, units: ['工信局'] } })).status).toBe(200)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { password: 'Secadmin-Knows-1' } })).status).toBe(403)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { disabled: true } })).status).toBe(403)
     expect((await requestJson(server, '/api/users', { cookie, body: { username: 'wei', password: 'Wei-Chushi-2026', role: Role.viewer } })).status).toBe(403)
-    const me = await requestJson<{ user: { id: string } }>(server, '/api/me', { cookie })
+    const me = await requestJson<UserMeResponse>(server, '/api/me', { cookie })
     expect((await requestJson(server, `/api/users/${me.body.user.id}`, { cookie, method: 'PATCH', body: { role: Role.admin } })).status).toBe(400)
     expect((await requestJson(server, '/api/security-audit', { cookie })).status).toBe(403)
     await expectBoardClosedTo(cookie)
@@ -87,7 +92,7 @@ describe('三员: separated admin duties', () => {
 
   test('the audit admin reads, exports and verifies the log, and can do nothing else', async () => {
     const cookie = cookies.auditadmin
-    const log = await requestJson<{ entries: { type: string }[] }>(server, '/api/security-audit', { cookie })
+    const log = await requestJson<SecurityAuditExport>(server, '/api/security-audit', { cookie })
     expect(log.status).toBe(200)
     expect(log.body.entries.map((entry) => entry.type)).toEqual(expect.arrayContaining(['login.succeeded', 'password.changed', 'access.denied']))
     expect((await requestJson(server, '/api/security-audit/verify', { cookie })).body).toMatchObject({ ok: true })
@@ -101,7 +106,7 @@ describe('三员: separated admin duties', () => {
 describe('三员 roles while the duties are not separated', () => {
   test('cannot be given to anyone, and the project office keeps every power', async () => {
     const server = await startServer()
-    const refused = await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'shenji', password: 'Shenji-2026-a', role: Role.auditAdmin } })
+    const refused = await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'shenji', password: 'Shenji-2026-a', role: Role.auditAdmin } })
     expect(refused).toMatchObject({ status: 400, body: { error: expect.stringContaining('未启用三员分立') } })
     expect((await requestJson(server, '/api/users', { body: { username: 'zhou', password: 'Zhou-2026-ab', role: Role.editor, units: ['工信局'] } })).status).toBe(201)
     expect((await requestJson(server, '/api/security-audit')).status).toBe(200)

@@ -8,6 +8,11 @@ import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { openRawSyncSocket, type RawSocketOptions } from '../helpers/rawSocket.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { CreateTokenResponse } from '@guatu/shared/api/tokens'
+import type { BoardListResponse } from '@guatu/shared/api/boards'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { SignedInResponse } from '@guatu/shared/api/session'
 
 const CHINESE = /[\u4e00-\u9fff]/
 
@@ -40,7 +45,7 @@ async function expectRefusedWithoutContent(server: TestServer, boardId: string, 
 }
 
 async function login(server: TestServer, username: string, password: string) {
-  return requestJson<{ user?: { username: string }; error?: string }>(server, '/api/login', { token: null, body: { username, password } })
+  return requestJson<Partial<SignedInResponse & ErrorResponse>>(server, '/api/login', { token: null, body: { username, password } })
 }
 
 describe('websocket credentials', () => {
@@ -156,7 +161,7 @@ describe('signing in and out', () => {
 
     const logout = await requestJson(server, '/api/logout', { method: 'POST', cookie })
     expect(logout.status).toBe(204)
-    const me = await requestJson<{ error: string }>(server, '/api/me', { cookie })
+    const me = await requestJson<ErrorResponse>(server, '/api/me', { cookie })
     expect(me.status).toBe(401)
     expect(me.body.error).toMatch(CHINESE)
     await expectRefusedWithoutContent(server, boardId, { cookie }, [CloseCode.unauthorized])
@@ -168,9 +173,9 @@ describe('signing in and out', () => {
     await createUser(server, { username: 'gxj_chen', password: 'right-password-5', role: Role.editor, units: ['工信局'], displayName: '陈科长' })
     const expectedUser = { username: 'gxj_chen', displayName: '陈科长', role: 'editor', units: ['工信局'] }
     const cookie = await loginCookie(server, 'gxj_chen', 'right-password-5')
-    expect(expectStatus(await requestJson<{ user: unknown }>(server, '/api/me', { cookie }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
-    const token = expectStatus(await requestJson<{ token: string }>(server, '/api/tokens', { cookie, body: {} }), 201, 'POST /api/tokens').token
-    expect(expectStatus(await requestJson<{ user: unknown }>(server, '/api/me', { token }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
+    expect(expectStatus(await requestJson<UserMeResponse>(server, '/api/me', { cookie }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
+    const token = expectStatus(await requestJson<CreateTokenResponse>(server, '/api/tokens', { cookie, body: {} }), 201, 'POST /api/tokens').token
+    expect(expectStatus(await requestJson<UserMeResponse>(server, '/api/me', { token }), 200, 'GET /api/me').user).toMatchObject(expectedUser)
 
     const screen = await createScreenLink(server, boardId, { name: '常委会议室' })
     const screenMe = expectStatus(await requestJson<unknown>(server, '/api/me', { token: screen.token }), 200, 'GET /api/me as a screen')
@@ -198,7 +203,7 @@ describe('signing in and out', () => {
     const boardId = await boardWithContent(server)
     await boardWithContent(server)
     const { token } = await createScreenLink(server, boardId)
-    const boards = expectStatus(await requestJson<{ boards: { id: string }[] }>(server, '/api/boards', { token }), 200, 'GET /api/boards').boards
+    const boards = expectStatus(await requestJson<BoardListResponse>(server, '/api/boards', { token }), 200, 'GET /api/boards').boards
     expect(boards.map((b) => b.id)).toEqual([boardId])
   })
 })

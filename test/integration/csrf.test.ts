@@ -1,4 +1,3 @@
-import type { PublicUser } from '@guatu/shared/api/users'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page, Request, Response } from 'playwright-core'
@@ -11,6 +10,7 @@ import { HELPERS_DIR } from '../helpers/paths.ts'
 import { createBoard, expectStatus, fetchBoard, listBoards, requestJson } from '../helpers/rest.ts'
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, startServer, type TestServer } from '../helpers/server.ts'
 import { waitForEvent } from '../helpers/wait.ts'
+import type { UserListResponse } from '@guatu/shared/api/users'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const UI_TIMEOUT_MS = 15_000
@@ -31,7 +31,7 @@ function jsonLookingFields(body: Record<string, unknown>): Record<string, string
 }
 
 async function usernames(server: TestServer): Promise<string[]> {
-  const { users } = expectStatus(await requestJson<{ users: PublicUser[] }>(server, '/api/users'), 200, 'GET /api/users')
+  const { users } = expectStatus(await requestJson<UserListResponse>(server, '/api/users'), 200, 'GET /api/users')
   return users.map((user) => user.username)
 }
 

@@ -17,6 +17,9 @@ import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { authHeaders, createBoard, expectStatus, fetchBoard, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { zipTextEntries } from '../helpers/zipEntries.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { BoardListResponse } from '@guatu/shared/api/boards'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const AS_OF = '2022-08-20' as IsoDate
@@ -75,16 +78,16 @@ describe('text that no export could hold', () => {
     const server = await startServer()
     const board = await createBoard(server, '名称校验')
     const attempts = [
-      await requestJson<{ error: string }>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
-      await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] } }),
-      await requestJson<{ error: string }>(server, '/api/users', { body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' } }),
-      await requestJson<{ error: string }>(server, '/api/screen-links', { body: { boardId: board.id, name: '大屏\u001B' } }),
+      await requestJson<ErrorResponse>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
+      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] } }),
+      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' } }),
+      await requestJson<ErrorResponse>(server, '/api/screen-links', { body: { boardId: board.id, name: '大屏\u001B' } }),
     ]
     for (const attempt of attempts) {
       expect(attempt.status, JSON.stringify(attempt.body)).toBe(400)
       expect(attempt.body.error).toMatch(/含有不能保存的字符/)
     }
-    const boards = expectStatus(await requestJson<{ boards: { name: string }[] }>(server, '/api/boards'), 200, 'GET /api/boards').boards
+    const boards = expectStatus(await requestJson<BoardListResponse>(server, '/api/boards'), 200, 'GET /api/boards').boards
     expect(boards.map((listed) => listed.name)).toEqual(['名称校验'])
   })
 
@@ -93,7 +96,7 @@ describe('text that no export could hold', () => {
     const board = await createBoard(server, '存量数据', 2022)
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const chair: Principal = { kind: 'user', userId: me.id, username: 'admin', displayName: '项目办', role: 'admin', units: [] }
     const projectId = createProject(admin.doc, { name: '高端装备产业园', unit: '工信局', stage: 'signed', totalInvestment: '52000' as WanAmount })
     const totals = () => boardTotals(listProjects(admin.doc))

@@ -4,6 +4,9 @@ import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, createUser } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserListResponse } from '@guatu/shared/api/users'
+import type { UnlockedUserResponse } from '@guatu/shared/api/users'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const SLOWED = /验证已放慢/
@@ -27,7 +30,7 @@ async function failMany(server: TestServer, count: number, forwardedFor: (i: num
 }
 
 async function listedUser(server: TestServer, username: string): Promise<PublicUser & { lockedUntil: string | null }> {
-  const { body } = await requestJson<{ users: (PublicUser & { lockedUntil: string | null })[] }>(server, '/api/users')
+  const { body } = await requestJson<UserListResponse>(server, '/api/users')
   const user = body.users.find((entry) => entry.username === username)
   if (!user) throw new Error(`${username} is not listed`)
   return user
@@ -103,7 +106,7 @@ describe('the office sees locked accounts and unlocks them', () => {
     await lockByFailures(server, 'wlj_he', Array.from({ length: 5 }, () => 'wlj_he'))
     const listed = await listedUser(server, 'wlj_he')
     expect(Date.parse(listed.lockedUntil ?? '')).toBeGreaterThan(Date.now() + 14 * 60_000)
-    const unlocked = await requestJson<{ user: { lockedUntil: string | null } }>(server, `/api/users/${user.id}/unlock`, { method: 'POST', body: {} })
+    const unlocked = await requestJson<UnlockedUserResponse>(server, `/api/users/${user.id}/unlock`, { method: 'POST', body: {} })
     expect(unlocked.status).toBe(200)
     expect(unlocked.body.user.lockedUntil).toBeNull()
     expect((await listedUser(server, 'wlj_he')).lockedUntil).toBeNull()
@@ -124,7 +127,7 @@ describe('the office sees locked accounts and unlocks them', () => {
       ['screen link', screen.token, 403],
       ['anonymous', null, 401],
     ] as const) {
-      const answer = await requestJson<{ error: string }>(server, `/api/users/${target.id}/unlock`, { method: 'POST', body: {}, token })
+      const answer = await requestJson<ErrorResponse>(server, `/api/users/${target.id}/unlock`, { method: 'POST', body: {}, token })
       expect(answer.status, who).toBe(status)
       expect(answer.body.error, who).toMatch(CHINESE)
     }

@@ -13,7 +13,6 @@ import { createProject, moveProject, updateProject } from '@guatu/shared/board/p
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import type { IsoDate } from '@guatu/shared/domain/dates'
-import type { Minutes } from '@guatu/shared/domain/minutes'
 import { changeText, noticeText, problemText, totalsRows } from '@guatu/shared/domain/minutesText'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { Principal } from '@guatu/shared/domain/principal'
@@ -25,6 +24,8 @@ import { expectGongwenDocx, fetchMinutesFile, pdfPageCount } from '../helpers/mi
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import type { MinutesResponse } from '@guatu/shared/api/meetings'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const office: Principal = { kind: 'user', userId: '', username: 'admin', displayName: '项目办', role: 'admin', units: [] }
 const AS_OF = '2022-08-20' as IsoDate
@@ -45,7 +46,7 @@ describe('meeting minutes', () => {
     const gxClient = connectClient(server, board.id, { token: gx.token })
     const swClient = connectClient(server, board.id, { token: sw.token })
     await waitAllSynced([admin, gxClient, swClient])
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const chair: Principal = { ...office, userId: me.id }
     const swPrincipal: Principal = { kind: 'user', userId: sw.user.id, username: 'swj', displayName: '商务局王科长', role: 'editor', units: ['商务局'] }
 
@@ -93,7 +94,7 @@ describe('meeting minutes', () => {
     endMeeting(admin.doc, meeting, figures(admin))
     await admin.waitSaved()
 
-    const minutes = expectStatus(await requestJson<Minutes>(server, `/api/boards/${board.id}/meetings/${meeting}/minutes`), 200, 'GET minutes')
+    const minutes = expectStatus(await requestJson<MinutesResponse>(server, `/api/boards/${board.id}/meetings/${meeting}/minutes`), 200, 'GET minutes')
     expect(minutes.meeting).toMatchObject({ title: '8月项目调度会', status: 'ended', location: '区政府三楼会议室' })
     const unit = (name: string) => minutes.units.find((entry) => entry.unit === name)!
     expect(unit('工信局').reported).toBe(true)
@@ -153,7 +154,7 @@ describe('meeting minutes', () => {
     const board = await createBoard(server, '示例区', 2022)
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
-    const me = expectStatus(await requestJson<{ user: { id: string } }>(server, '/api/me'), 200, 'GET /api/me').user
+    const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
     const meeting = startMeeting(admin.doc, { title: '9月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'] }, boardTotals([]), { ...office, userId: me.id })
     await admin.waitSaved()
     const pdf = await fetchMinutesFile(server, board.id, meeting, 'pdf')

@@ -11,8 +11,10 @@ import { projectLights } from '@guatu/shared/progress/lights'
 import { computeWeeklyRanking } from '@guatu/shared/progress/ranking'
 import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
-import { authHeaders, createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
+import { authHeaders, createBoard, expectParsed, requestJson } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import { progressReportResponseSchema } from '@guatu/shared/api/reports'
 
 const AS_OF = '2022-08-20' as IsoDate
 
@@ -25,10 +27,6 @@ function lightsOf(doc: Y.Doc, id: ProjectId) {
 function unitRow(doc: Y.Doc, unit: string) {
   const ranking = computeWeeklyRanking({ projects: listProjects(doc), problems: [], settings: readBoardSettings(doc, 2022), weekOf: AS_OF, groupBy: 'unit', asOf: AS_OF })
   return ranking.rows.find((row) => row.name === unit)!
-}
-
-interface ProgressBody {
-  projects: { projectId: string; worst: string; lights: { rule: string; light: string; reason: string }[] }[]
 }
 
 describe('targets and lights on a live board', () => {
@@ -72,7 +70,7 @@ describe('targets and lights on a live board', () => {
     expect(after.openRed).toBe(before.openRed - 1)
     expect(after.scoreTenths).toBeGreaterThan(before.scoreTenths)
 
-    const report = expectStatus(await requestJson<ProgressBody>(server, `/api/boards/${board.id}/progress?asOf=${AS_OF}`), 200, 'GET progress')
+    const report = expectParsed(await requestJson(server, `/api/boards/${board.id}/progress?asOf=${AS_OF}`), 200, progressReportResponseSchema, 'GET progress')
     const stored = report.projects.find((entry) => entry.projectId === late)
     expect(stored?.lights.some((light) => light.rule === 'schedule') ?? false).toBe(false)
   })
@@ -100,7 +98,7 @@ describe('targets and lights on a live board', () => {
   it('the progress endpoint refuses a malformed as-of date with a Chinese message', async () => {
     const server = await startServer()
     const board = await createBoard(server, '示例区', 2022)
-    const response = await requestJson<{ error: string }>(server, `/api/boards/${board.id}/progress?asOf=2022-02-30`)
+    const response = await requestJson<ErrorResponse>(server, `/api/boards/${board.id}/progress?asOf=2022-02-30`)
     expect(response.status).toBe(400)
     expect(response.body.error).toBe('asOf须为有效日期（如 2022-08-20）')
   })

@@ -13,6 +13,7 @@ import { openRawSyncSocket, type RawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, fetchBoard, listBoards, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
+import type { BoardResponse } from '@guatu/shared/api/boards'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const STANDARD_MESSAGE_TYPES: number[] = [MessageType.sync, MessageType.awareness, MessageType.auth, MessageType.queryAwareness]
@@ -26,7 +27,7 @@ describe('health and board REST API', () => {
 
   test('a created board is listed with its project count and can be fetched with its projects', async () => {
     const server = await startServer()
-    const created = await requestJson<{ board: { id: string; name: string; year: number } }>(server, '/api/boards', {
+    const created = await requestJson<BoardResponse>(server, '/api/boards', {
       body: { name: '2025年重点项目', year: 2025 },
     })
     expect(created.status).toBe(201)

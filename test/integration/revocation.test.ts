@@ -4,6 +4,7 @@ import { createUser, loginCookie, tokenFor } from '../helpers/accounts.ts'
 import { requestJson } from '../helpers/rest.ts'
 import { REVOCATION_CASES, expectRevoked, type Topology } from '../helpers/revocationCases.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 let server: TestServer
 let topology: Topology
@@ -40,7 +41,7 @@ describe('REST refuses a revoked credential at once', () => {
     const token = await tokenFor(server, 'role_rest', 'role-rest-pass-1')
     expect((await requestJson(server, '/api/users', { token })).status).toBe(200)
     expect((await requestJson(server, '/api/users/role_rest', { method: 'PATCH', body: { role: Role.viewer } })).status).toBe(200)
-    const refused = await requestJson<{ error: string }>(server, '/api/users', { token })
+    const refused = await requestJson<ErrorResponse>(server, '/api/users', { token })
     expect(refused.status).toBe(403)
     expect(refused.body.error).toMatch(/项目办/)
   })

@@ -16,6 +16,10 @@ import { expectStatus, requestJson } from '../helpers/rest.ts'
 import { startServer, type TestServer } from '../helpers/server.ts'
 import { ServerProcess } from '../helpers/serverProcess.ts'
 import { PENDING_SIGN_IN_COOKIE_NAME, callCallback, setExternalId, signInAtProvider } from '../helpers/ssoFlow.ts'
+import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
+import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
+import type { UserMeResponse } from '@guatu/shared/api/session'
+import type { UserListResponse } from '@guatu/shared/api/users'
 
 const NOT_ENABLED = '该统一身份账号尚未开通，请联系项目办'
 
@@ -32,7 +36,7 @@ let zhang: PublicUser
 
 /** Who `/api/me` says a session cookie belongs to, or the status when it says nobody. */
 async function whoIs(cookie: string): Promise<{ username: string; role: string; units: string[] } | number> {
-  const response = await requestJson<{ user?: { username: string; role: string; units: string[] } }>(server, '/api/me', { token: null, cookie })
+  const response = await requestJson<Partial<UserMeResponse>>(server, '/api/me', { token: null, cookie })
   return response.status === 200 && response.body.user ? response.body.user : response.status
 }
 
@@ -92,13 +96,13 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
   })
 
   test('an identity the office has not enabled is refused in Chinese, and no account is created', async () => {
-    const before = (await requestJson<{ users: unknown[] }>(server, '/api/users')).body.users.length
+    const before = (await requestJson<UserListResponse>(server, '/api/users')).body.users.length
     const { callbackUrl, pendingCookie } = await signInAtProvider(server.url, 'li.na')
     const response = await callCallback(callbackUrl, pendingCookie)
     expect(response.status).toBe(403)
     expect(await response.text()).toContain(NOT_ENABLED)
     expectNoSession(response)
-    expect((await requestJson<{ users: unknown[] }>(server, '/api/users')).body.users.length).toBe(before)
+    expect((await requestJson<UserListResponse>(server, '/api/users')).body.users.length).toBe(before)
   })
 
   test('a disabled account is refused even with a valid identity', async () => {
@@ -185,7 +189,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const taken = await setExternalId(server, viewer.user.id, 'zhang.wei')
     expect(taken.status).toBe(409)
     expect(JSON.stringify(taken.body)).toContain('已对应其他用户')
-    const listed = await requestJson<{ identities: { userId: string; externalId: string }[] }>(server, '/api/external-ids')
+    const listed = await requestJson<ExternalIdentitiesResponse>(server, '/api/external-ids')
     expect(listed.body.identities.filter((identity) => identity.externalId === 'zhang.wei')).toEqual([{ userId: zhang.id, externalId: 'zhang.wei' }])
     expect((await requestJson(server, '/api/external-ids', { token: viewer.token })).status).toBe(403)
   })
@@ -202,7 +206,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const refused = await callCallback(again.callbackUrl, again.pendingCookie)
     expect(refused.status).toBe(403)
     expect(await refused.text()).toContain(NOT_ENABLED)
-    const audit = expectStatus(await requestJson<{ entries: { type: string; target: string; detail: string }[] }>(server, '/api/security-audit'), 200, 'GET /api/security-audit')
+    const audit = expectStatus(await requestJson<SecurityAuditExport>(server, '/api/security-audit'), 200, 'GET /api/security-audit')
     const changes = audit.entries.filter((entry) => entry.target === li.id && entry.type === 'user.changed').map((entry) => entry.detail)
     expect(changes, 'both changes of who may enter as fgw_li are in the security audit log').toEqual(['统一身份账号：「li.na」', '移除统一身份账号「li.na」'])
     expect(audit.entries.some((entry) => entry.type === 'login.succeeded' && entry.target === li.id && entry.detail === '统一身份认证')).toBe(true)
@@ -222,7 +226,7 @@ describe('the claim that identifies a person', () => {
     const { callbackUrl, pendingCookie } = await signInAtProvider(byName.url, 'zhang.wei')
     const response = await callCallback(callbackUrl, pendingCookie)
     expect(response.status).toBe(302)
-    const me = await requestJson<{ user: { username: string } }>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
+    const me = await requestJson<UserMeResponse>(byName, '/api/me', { token: null, cookie: sessionCookieFrom(response.headers)! })
     expect(me.body.user.username).toBe('gxj_zhang')
   })
 })
@@ -243,7 +247,7 @@ describe('single sign-on on a scaled-out server', () => {
     const response = await callCallback(onSecond, pendingCookie)
     expect(response.status).toBe(302)
     const cookie = sessionCookieFrom(response.headers)!
-    const me = await requestJson<{ user: { username: string } }>(first, '/api/me', { token: null, cookie })
+    const me = await requestJson<UserMeResponse>(first, '/api/me', { token: null, cookie })
     expect(me.body.user.username).toBe('gxj_zhang')
     expect((await callCallback(callbackUrl, pendingCookie)).status).toBe(400)
   })

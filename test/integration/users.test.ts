@@ -1,9 +1,11 @@
-import type { PublicUser } from '@guatu/shared/api/users'
 import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
 import { startServer, TEST_ADMIN_PASSWORD } from '../helpers/server.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { UserListResponse } from '@guatu/shared/api/users'
+import type { UserResponse } from '@guatu/shared/api/users'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const SECRET_KEYS = /"(password|passwordHash|hash|salt)"\s*:/i
@@ -18,19 +20,19 @@ describe('user administration', () => {
     }
 
     const created = record(
-      await requestJson<{ user: PublicUser }>(server, '/api/users', {
+      await requestJson<UserResponse>(server, '/api/users', {
         body: { username: 'gxj_zhou', password: 'zhou-secret-1', role: 'editor', units: ['工信局'], displayName: '周科长' },
       }),
     )
     expect(created.status).toBe(201)
     expect(created.body.user).toMatchObject({ username: 'gxj_zhou', displayName: '周科长', role: 'editor', units: ['工信局'], disabled: false })
 
-    const listed = record(await requestJson<{ users: PublicUser[] }>(server, '/api/users'))
+    const listed = record(await requestJson<UserListResponse>(server, '/api/users'))
     expect(listed.status).toBe(200)
     expect(listed.body.users.map((u) => u.username).sort()).toEqual(['admin', 'gxj_zhou'])
 
     const patched = record(
-      await requestJson<{ user: PublicUser }>(server, '/api/users/gxj_zhou', {
+      await requestJson<UserResponse>(server, '/api/users/gxj_zhou', {
         method: 'PATCH',
         body: { units: ['工信局', '商务局'], displayName: '周局长', password: 'zhou-secret-2' },
       }),
@@ -38,11 +40,11 @@ describe('user administration', () => {
     expect(patched.status).toBe(200)
     expect(patched.body.user).toMatchObject({ username: 'gxj_zhou', displayName: '周局长', role: 'editor', units: ['工信局', '商务局'] })
     const byId = record(
-      await requestJson<{ user: PublicUser }>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, { method: 'PATCH', body: { role: 'viewer', units: [] } }),
+      await requestJson<UserResponse>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, { method: 'PATCH', body: { role: 'viewer', units: [] } }),
     )
     expect(byId.body.user).toMatchObject({ username: 'gxj_zhou', role: 'viewer' })
 
-    const relisted = record(await requestJson<{ users: PublicUser[] }>(server, '/api/users'))
+    const relisted = record(await requestJson<UserListResponse>(server, '/api/users'))
     expect(relisted.body.users.find((u) => u.username === 'gxj_zhou')).toMatchObject({ displayName: '周局长', role: 'viewer' })
     record(await requestJson(server, '/api/login', { token: null, body: { username: 'gxj_zhou', password: 'zhou-secret-2' } }))
     record(await requestJson(server, '/api/me', { token: null, cookie: 'guatu_session=none' }))
@@ -62,9 +64,9 @@ describe('user administration', () => {
     const screen = await createScreenLink(server, board.id)
     for (const [who, token] of [['editor', editor.token], ['viewer', viewer.token], ['screen', screen.token]] as const) {
       const attempts = [
-        await requestJson<{ error: string }>(server, '/api/users', { token }),
-        await requestJson<{ error: string }>(server, '/api/users', { token, body: { username: 'sneaky', password: 'sneaky-pass-1', role: 'admin', units: [] } }),
-        await requestJson<{ error: string }>(server, '/api/users/gxj_a', { token, method: 'PATCH', body: { role: 'admin' } }),
+        await requestJson<ErrorResponse>(server, '/api/users', { token }),
+        await requestJson<ErrorResponse>(server, '/api/users', { token, body: { username: 'sneaky', password: 'sneaky-pass-1', role: 'admin', units: [] } }),
+        await requestJson<ErrorResponse>(server, '/api/users/gxj_a', { token, method: 'PATCH', body: { role: 'admin' } }),
       ]
       for (const attempt of attempts) {
         expect(attempt.status, `${who}: ${JSON.stringify(attempt.body)}`).toBe(403)
@@ -72,7 +74,7 @@ describe('user administration', () => {
       }
     }
     expect((await requestJson(server, '/api/users', { token: null })).status).toBe(401)
-    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<UserListResponse>(server, '/api/users')).body.users
     expect(users.map((u) => [u.username, u.role]).sort()).toEqual([['admin', 'admin'], ['gxj_a', 'editor'], ['ld_a', 'viewer']])
   })
 
@@ -80,10 +82,10 @@ describe('user administration', () => {
     const server = await startServer()
     const body = { username: 'swj_qian', password: 'qian-pass-1', role: 'editor', units: ['商务局'] }
     expect((await requestJson(server, '/api/users', { body })).status).toBe(201)
-    const again = await requestJson<{ error: string }>(server, '/api/users', { body: { ...body, role: 'viewer', units: [] } })
+    const again = await requestJson<ErrorResponse>(server, '/api/users', { body: { ...body, role: 'viewer', units: [] } })
     expect(again.status).toBe(409)
     expect(again.body.error).toMatch(CHINESE)
-    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<UserListResponse>(server, '/api/users')).body.users
     expect(users.filter((u) => u.username === 'swj_qian').map((u) => u.role)).toEqual(['editor'])
   })
 
@@ -96,10 +98,10 @@ describe('user administration', () => {
     ['a body that is not JSON', '{"username": '],
   ])('creating a user with %s answers 400 with a Chinese message and creates nothing', async (_label, rawBody) => {
     const server = await startServer()
-    const response = await requestJson<{ error: string }>(server, '/api/users', { rawBody })
+    const response = await requestJson<ErrorResponse>(server, '/api/users', { rawBody })
     expect(response.status).toBe(400)
     expect(response.body.error).toMatch(CHINESE)
-    const users = (await requestJson<{ users: PublicUser[] }>(server, '/api/users')).body.users
+    const users = (await requestJson<UserListResponse>(server, '/api/users')).body.users
     expect(users.map((u) => u.username)).toEqual(['admin'])
   })
 })

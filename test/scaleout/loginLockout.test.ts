@@ -5,6 +5,7 @@ import { requestJson, type JsonResponse } from '../helpers/rest.ts'
 import { waitFor } from '../helpers/wait.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { startCluster, type Cluster } from './cluster.ts'
+import type { UserListResponse } from '@guatu/shared/api/users'
 
 let cluster: Cluster
 let servers: [TestServer, TestServer, TestServer]
@@ -28,7 +29,7 @@ describe('login counters shared by every process through Redis', () => {
       const locked = await login(server, 'cluster_li', 'cluster-pass-2025')
       expect(locked.status, `port ${server.port}`).toBe(429)
       expect(locked.body.error).toMatch(/账号已锁定/)
-      const { body } = await requestJson<{ users: { username: string; lockedUntil: string | null }[] }>(server, '/api/users')
+      const { body } = await requestJson<UserListResponse>(server, '/api/users')
       expect(body.users.find((entry) => entry.username === 'cluster_li')?.lockedUntil, `listed as locked on port ${server.port}`).not.toBeNull()
     }
     expect((await requestJson(second, `/api/users/${user.id}/unlock`, { method: 'POST', body: {} })).status).toBe(200)

@@ -11,6 +11,8 @@ import { createBoard, fetchBoard, requestJson } from '../helpers/rest.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { missingFrom, moveClientTo, randomEdits, startCluster, waitConverged, type Cluster, type EditStats } from './cluster.ts'
+import type { ReadinessResponse } from '@guatu/shared/api/ops'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 
 const PROJECTS = 24
 const CLIENTS_PER_PROCESS = 2
@@ -57,8 +59,8 @@ describe('several server processes on PostgreSQL and Redis', () => {
     await createUser(first, { username: 'fagaiju', password: 'fagaiju-password-1', role: 'editor', units: ['发改局'] })
     const token = await tokenFor(second, 'fagaiju', 'fagaiju-password-1')
     const cookie = await loginCookie(third, 'fagaiju', 'fagaiju-password-1')
-    const viaToken = await requestJson<{ user: { username: string } }>(first, '/api/me', { token })
-    const viaCookie = await requestJson<{ user: { username: string } }>(second, '/api/me', { cookie, token: null })
+    const viaToken = await requestJson<UserMeResponse>(first, '/api/me', { token })
+    const viaCookie = await requestJson<UserMeResponse>(second, '/api/me', { cookie, token: null })
     expect([viaToken.status, viaToken.body.user.username]).toEqual([200, 'fagaiju'])
     expect([viaCookie.status, viaCookie.body.user.username]).toEqual([200, 'fagaiju'])
   })
@@ -192,7 +194,7 @@ describe('metrics and health of a scaled-out process', () => {
     expect(readerMetrics).toMatch(/^guatu_updates_rejected_total \d+/m)
 
     const health = await fetch(`${second.url}/healthz`)
-    const ready = await requestJson<{ status: string; checks: Record<string, boolean> }>(second, '/readyz')
+    const ready = await requestJson<ReadinessResponse>(second, '/readyz')
     expect(health.status).toBe(200)
     expect(ready.body).toEqual({ status: 'ready', checks: { postgres: true, redis: true, accepting: true } })
   })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { errorResponseSchema } from '@guatu/shared/api/errors'
 import { REQUEST_MARKER_HEADER, REQUEST_MARKER_VALUE } from '@guatu/shared/http/requestMarker'
 import { urlToken } from './urlToken.ts'
 
@@ -43,8 +44,9 @@ function defaultMessage(status: number): string {
 
 async function errorOf(response: Response, expectUnauthorized = false): Promise<ApiError> {
   if (response.status === 401 && !expectUnauthorized) onUnauthorized?.()
-  const body = (await response.json().catch(() => null)) as { error?: unknown } | null
-  const serverMessage = typeof body?.error === 'string' && body.error ? body.error : undefined
+  const body: unknown = await response.json().catch(() => null)
+  const parsed = errorResponseSchema.safeParse(body)
+  const serverMessage = parsed.success && parsed.data.error ? parsed.data.error : undefined
   const retryAfter = Number(response.headers.get('retry-after'))
   return new ApiError(
     response.status,

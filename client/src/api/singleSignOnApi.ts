@@ -2,12 +2,13 @@ import { z } from 'zod'
 import {
   EXTERNAL_IDS_PATH,
   SIGN_IN_OPTIONS_PATH,
-  SSO_START_PATH,
+  externalIdResponseSchema,
   externalIdentitiesSchema,
   signInOptionsSchema,
   type ExternalIdentity,
   type SignInOptions,
-} from '@guatu/shared/domain/singleSignOn'
+} from '@guatu/shared/api/externalIds'
+import { SSO_START_PATH } from '@guatu/shared/domain/singleSignOn'
 import { jsonBody, requestJson } from './http.ts'
 
 /** What a server that does not answer (an older one) offers: passwords only. */
@@ -35,5 +36,5 @@ export async function fetchExternalIds(): Promise<ExternalIdentity[]> {
 
 /** Sets, or with `null` removes, an account's 统一身份账号. */
 export async function saveExternalId(userId: string, externalId: string | null): Promise<void> {
-  await requestJson(`${EXTERNAL_IDS_PATH}/${encodeURIComponent(userId)}`, z.unknown(), { method: 'PUT', ...jsonBody({ externalId }) })
+  await requestJson(`${EXTERNAL_IDS_PATH}/${encodeURIComponent(userId)}`, externalIdResponseSchema, { method: 'PUT', ...jsonBody({ externalId }) })
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { formatHistoryTime } from './formatHistoryTime.ts'
-import { isBackwardMove, MOVE_ACTION } from './stageMove.ts'
+import { AuditAction } from '@guatu/shared/domain/auditAction'
+import { isBackwardMove } from './stageMove.ts'
 import type { HistoryState } from './useProjectHistory.ts'
 
 /**
@@ -23,7 +24,7 @@ export const ProjectHistory = memo(function ProjectHistory({ projectId, history 
       {entries.length > 0 && (
         <ol className="history-list">
           {entries.map((entry) => {
-            const move = entry.action === MOVE_ACTION
+            const move = entry.action === AuditAction.move
             const back = isBackwardMove(entry)
             return (
               <li

@@ -1,15 +1,12 @@
-import { z } from 'zod'
+import { minutesResponseSchema } from '@guatu/shared/api/meetings'
 import type { Minutes } from '@guatu/shared/domain/minutes'
 import { downloadFile, requestJson } from '../api/http.ts'
-
-/** Only checked to be an object so far: the minutes are not yet a shared REST schema (issue 17). */
-const unreadMinutesSchema = z.custom<Minutes>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
 
 const minutesPath = (boardId: string, meetingId: string) =>
   `/api/boards/${encodeURIComponent(boardId)}/meetings/${encodeURIComponent(meetingId)}/minutes`
 
 export function fetchMinutes(boardId: string, meetingId: string, signal?: AbortSignal): Promise<Minutes> {
-  return requestJson(minutesPath(boardId, meetingId), unreadMinutesSchema, signal ? { signal } : {})
+  return requestJson(minutesPath(boardId, meetingId), minutesResponseSchema, signal ? { signal } : {})
 }
 
 /** The minutes as a Word document (导出Word). */

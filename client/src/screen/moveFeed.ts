@@ -1,3 +1,4 @@
+import { AuditAction } from '@guatu/shared/domain/auditAction'
 import { isMoneyField } from '@guatu/shared/domain/figureCheck'
 import { isProjectId, type ProjectId } from '@guatu/shared/domain/project'
 import { isStage, Stage, STAGES } from '@guatu/shared/domain/stage'
@@ -6,7 +7,6 @@ import { requestJson } from '../api/http.ts'
 import type { BoardColumns, BoardViewStore } from '../sync/boardViewStore.ts'
 import type { ConnectionStatus } from '../sync/connectionStatus.ts'
 import type { ExternalStore } from '../sync/externalStore.ts'
-import { MOVE_ACTION } from '../history/stageMove.ts'
 
 /**
  * What a line of 最新动态 reports: the room wants money, problems, decisions, 督办 and 退回 as
@@ -16,15 +16,15 @@ export const FeedKind = { move: 'move', back: 'back', money: 'money', problem: '
 export type FeedKind = (typeof FeedKind)[keyof typeof FeedKind]
 export const FEED_KIND_LABEL: Record<FeedKind, string> = { move: '移动', back: '退回', money: '投资', problem: '问题', decision: '事项', notice: '督办' }
 
-const ACTION_KIND: Record<string, FeedKind | undefined> = {
-  'raise-problem': FeedKind.problem,
-  'solve-problem': FeedKind.problem,
-  'reopen-problem': FeedKind.problem,
-  'record-decision': FeedKind.decision,
-  'issue-notice': FeedKind.notice,
-  'escalate-notice': FeedKind.notice,
-  'reply-notice': FeedKind.notice,
-  'close-notice': FeedKind.notice,
+const ACTION_KIND: Partial<Record<string, FeedKind>> = {
+  [AuditAction.raiseProblem]: FeedKind.problem,
+  [AuditAction.solveProblem]: FeedKind.problem,
+  [AuditAction.reopenProblem]: FeedKind.problem,
+  [AuditAction.recordDecision]: FeedKind.decision,
+  [AuditAction.issueNotice]: FeedKind.notice,
+  [AuditAction.escalateNotice]: FeedKind.notice,
+  [AuditAction.replyNotice]: FeedKind.notice,
+  [AuditAction.closeNotice]: FeedKind.notice,
 }
 
 /** One line of 最新动态: "14:32 工信局 将 华能高性能纤维项目 移至 开工", or "… 修改 已完成投资：…". */
@@ -84,12 +84,12 @@ function readHistoryMove(value: unknown): HistoryMove | undefined {
   const at = typeof entry.at === 'number' ? entry.at : typeof entry.at === 'string' ? Date.parse(entry.at) : Number.NaN
   if (!isProjectId(entry.projectId) || Number.isNaN(at)) return undefined
   const common = { id: String(entry.id), at, actorLabel: typeof actor?.label === 'string' && actor.label ? actor.label : '未知', projectId: entry.projectId }
-  if (entry.action === MOVE_ACTION) {
+  if (entry.action === AuditAction.move) {
     if (!isStage(entry.to)) return undefined
     const back = isStage(entry.from) && STAGES.indexOf(entry.to) < STAGES.indexOf(entry.from)
     return { ...common, stage: entry.to, kind: back ? FeedKind.back : FeedKind.move }
   }
-  const kind = entry.action === 'edit' && isMoneyField(entry.field) ? FeedKind.money : ACTION_KIND[String(entry.action)]
+  const kind = entry.action === AuditAction.edit && isMoneyField(entry.field) ? FeedKind.money : ACTION_KIND[String(entry.action)]
   if (!kind || typeof entry.summary !== 'string') return undefined
   return { ...common, stage: Stage.planning, kind, summary: entry.summary }
 }

@@ -2,38 +2,9 @@ import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/proj
 import { NOTICE_LEVEL_LABEL, type NoticeField, type NoticeLevel } from '@guatu/shared/domain/notice'
 import { PROBLEM_CATEGORY_LABEL, PROBLEM_FIELD_LABEL, type ProblemCategory, type ProblemField } from '@guatu/shared/domain/problem'
 import { isProjectField } from '@guatu/shared/domain/project'
+import { AuditAction } from '@guatu/shared/domain/auditAction'
 
-/** What kind of change a history entry records. */
-export const AuditAction = {
-  create: 'create',
-  delete: 'delete',
-  /** A stage change: the card went to another column. */
-  move: 'move',
-  /** A new place within the same column. */
-  reorder: 'reorder',
-  edit: 'edit',
-  raiseProblem: 'raise-problem',
-  solveProblem: 'solve-problem',
-  reopenProblem: 'reopen-problem',
-  editProblem: 'edit-problem',
-  deleteProblem: 'delete-problem',
-  issueNotice: 'issue-notice',
-  escalateNotice: 'escalate-notice',
-  replyNotice: 'reply-notice',
-  closeNotice: 'close-notice',
-  editNotice: 'edit-notice',
-  deleteNotice: 'delete-notice',
-  startMeeting: 'start-meeting',
-  /** The unit reporting changed (调度会 follow mode). */
-  meetingReporting: 'meeting-reporting',
-  endMeeting: 'end-meeting',
-  recordDecision: 'record-decision',
-  editDecision: 'edit-decision',
-  deleteDecision: 'delete-decision',
-  /** Board settings: targets, 序时进度 basis, thresholds. */
-  editSettings: 'edit-settings',
-} as const
-export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
+export { AuditAction }
 
 /** One change to one project, as the server saw it: `from`/`to` are document values (JSON). */
 export interface AuditChange {

@@ -2,26 +2,13 @@ import type * as Y from 'yjs'
 import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects } from '@guatu/shared/board/projectQueries'
+import type { ProgressReport } from '@guatu/shared/api/reports'
 import type { IsoDate } from '@guatu/shared/domain/dates'
-import { computeBoardProgress, type BoardProgress } from '@guatu/shared/progress/boardProgress'
+import { computeBoardProgress } from '@guatu/shared/progress/boardProgress'
 import { boardToday } from '@guatu/shared/progress/boardToday'
-import { LIGHT_SEVERITY, lightsByProject, warningList, worstLight, type FiredLight, type Light, type Warning } from '@guatu/shared/progress/lights'
+import { LIGHT_SEVERITY, lightsByProject, warningList, worstLight } from '@guatu/shared/progress/lights'
 import { computeWeeklyRanking, type RankingGroup, type WeeklyRanking } from '@guatu/shared/progress/ranking'
 
-export interface ProjectLights {
-  projectId: string
-  name: string
-  unit: string
-  worst: Light
-  lights: FiredLight[]
-}
-
-export interface ProgressReport {
-  progress: BoardProgress
-  /** Every project with at least one non-green light, worst first. */
-  projects: ProjectLights[]
-  warnings: Warning[]
-}
 
 /** 序时进度, targets, rates and every project's lights, as of a day (default: the board's as-of, else today). */
 export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): ProgressReport {

@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from './authentication.ts'
 import { parseBody } from './parseBody.ts'
 import { auditRequest } from './securityAuditing.ts'
 import { setSessionCookie } from './sessionCookie.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 /** GUATU_LOCAL_LOGIN=0: passwords are refused before they are checked, so none can be guessed. */
 const LOCAL_LOGIN_OFF = '本系统已改用统一身份认证登录，不再接受用户名和密码，请在登录页点击统一身份认证登录'
@@ -93,7 +94,7 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
     const id = c.req.param('id')
     const deleted = await accounts.deleteApiToken(requireUser(c), id)
     if (deleted) await auditRequest(audit, c, { type: SecurityEventType.tokenDeleted, target: id })
-    return deleted ? c.body(null, 204) : c.json({ error: '令牌不存在' }, 404)
+    return deleted ? c.body(null, 204) : c.json({ error: '令牌不存在' } satisfies ErrorResponse, 404)
   })
 
   return routes

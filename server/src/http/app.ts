@@ -36,6 +36,8 @@ import { securityAuditRoutes } from './securityAuditRoutes.ts'
 import { securityHeaders } from './securityHeaders.ts'
 import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { HealthResponse, ReadinessResponse } from '@guatu/shared/api/ops'
 
 export interface AppDependencies extends SyncRouteDependencies {
   storage: BoardStorage
@@ -74,15 +76,15 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     await next()
   })
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/healthz', (c) => c.json({ status: 'ok' } satisfies HealthResponse))
   // Everyone (a load balancer) learns ready or not; which dependency failed is for operators only.
   app.get('/readyz', async (c) => {
     if (deps.readiness) {
       const { ready, checks } = await deps.readiness()
       const details = mayReadOperations(c, deps.opsAccess) ? { checks } : {}
-      return c.json({ status: ready ? 'ready' : 'not ready', ...details }, ready ? 200 : 503)
+      return c.json({ status: ready ? 'ready' : 'not ready', ...details } satisfies ReadinessResponse, ready ? 200 : 503)
     }
-    return deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' }) : c.json({ status: 'not ready' }, 503)
+    return deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' } satisfies ReadinessResponse) : c.json({ status: 'not ready' } satisfies ReadinessResponse, 503)
   })
   const metrics = deps.metrics
   if (metrics) {
@@ -107,7 +109,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
-  app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404))
+  app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')
   app.use('/*', serveStatic({ root: path.relative(process.cwd(), deps.clientDir) || '.' }))
@@ -121,10 +123,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
       // Every permission denial is a security event (等保 安全审计), whichever route refused.
       if (error.status === 403) await auditRequest(deps.securityAudit, c, { type: SecurityEventType.accessDenied, target: `${c.req.method} ${c.req.path}`, detail: error.message })
       if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
-      return c.json({ error: error.message }, error.status)
+      return c.json({ error: error.message } satisfies ErrorResponse, error.status)
     }
     deps.log.error('request failed', { path: c.req.path, ...errorFields(error) })
-    return c.json({ error: '服务器内部错误' }, 500)
+    return c.json({ error: '服务器内部错误' } satisfies ErrorResponse, 500)
   })
   return app
 }

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server'
 import type { Context } from 'hono'
 import type { Principal, UserPrincipal } from '@guatu/shared/domain/principal'
-import { canManageAccounts, canManageBoards } from '@guatu/shared/domain/permissions'
+import { canManageAccounts, canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
 import { RequestError } from '../requestError.ts'
 
 /**
@@ -19,6 +19,11 @@ export function requirePrincipal(c: AppContext): Principal {
   const principal = c.get('principal')
   if (!principal) throw new RequestError(401, '请先登录')
   return principal
+}
+
+/** The board's REST (detail, history, figures, meetings, exports) is for those who may read the board. */
+export function requireReadableBoard(c: AppContext, boardId: string): void {
+  if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
 }
 
 export function requireUser(c: AppContext): UserPrincipal {

@@ -6,18 +6,16 @@ import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { auditSummary, type StoredAuditEntry } from '../audit/auditRecord.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
-import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
+import { requireReadableBoard, requireOffice, requirePrincipal, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { BoardDetailResponse } from '@guatu/shared/api/boards'
 
 const historyQuerySchema = z.object({
   projectId: z.string().max(64).optional(),
   limit: z.coerce.number({ error: 'limit 须为数字' }).int().min(1).max(500).default(100),
   before: z.coerce.number({ error: 'before 须为数字' }).int().min(1).optional(),
 })
-
-function requireReadable(c: AppContext, boardId: string): void {
-  if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
-}
 
 function publicEntry(entry: StoredAuditEntry): HistoryEntry {
   return {
@@ -51,20 +49,20 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
 
   routes.get('/:id', async (c) => {
     const boardId = c.req.param('id')
-    requireReadable(c, boardId)
+    requireReadableBoard(c, boardId)
     const board = await boards.read(boardId)
-    if (!board) return c.json({ error: '看板不存在' }, 404)
-    return c.json(board)
+    if (!board) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
+    return c.json(board satisfies BoardDetailResponse)
   })
 
   routes.get('/:id/history', async (c) => {
     const boardId = c.req.param('id')
-    requireReadable(c, boardId)
+    requireReadableBoard(c, boardId)
     const parsed = historyQuerySchema.safeParse(c.req.query())
     if (!parsed.success) throw new RequestError(400, parsed.error.issues[0]?.message ?? '查询参数无效')
     const { projectId, limit, before } = parsed.data
     const entries = await boards.history(boardId, { projectId, limit, beforeId: before })
-    if (!entries) return c.json({ error: '看板不存在' }, 404)
+    if (!entries) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
     return c.json({ entries: entries.map(publicEntry) } satisfies HistoryResponse)
   })
 

@@ -9,6 +9,7 @@ import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { requireAdmin, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 import { auditRequest } from './securityAuditing.ts'
+import type { ExternalIdResponse, ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
 
 /**
  * The office's list of 统一身份账号 (mounted at EXTERNAL_IDS_PATH): who may enter through single
@@ -23,7 +24,7 @@ export function externalIdRoutes(accounts: AccountService, store: SsoStore, audi
 
   routes.get('/', async (c) => {
     requireAdmin(c)
-    return c.json({ identities: await store.listExternalIds() })
+    return c.json({ identities: await store.listExternalIds() } satisfies ExternalIdentitiesResponse)
   })
 
   routes.put('/:userId', async (c) => {
@@ -42,7 +43,7 @@ export function externalIdRoutes(accounts: AccountService, store: SsoStore, audi
       await auditRequest(audit, c, { type: SecurityEventType.userChanged, target: userId, detail })
     }
     const identity: ExternalIdentity | null = externalId === null ? null : { userId, externalId }
-    return c.json({ identity })
+    return c.json({ identity } satisfies ExternalIdResponse)
   })
 
   return routes

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { isIsoDate } from '@guatu/shared/domain/dates'
-import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
 import type { ImportRefused, ImportResult } from '@guatu/shared/api/ledgerImport'
 import {
@@ -16,8 +16,9 @@ import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'
 import { LedgerFormatError } from '../ledger/ledgerFormatError.ts'
 import type { PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
-import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
+import { requireReadableBoard, requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 /** A real ledger is tens of kilobytes; 2,000 rows are about 200 KB. */
 export const MAX_LEDGER_BYTES = 20 * 1024 * 1024
@@ -59,9 +60,9 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
 
   routes.get('/:id/export.xlsx', async (c) => {
     const boardId = c.req.param('id')
-    if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
+    requireReadableBoard(c, boardId)
     const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams)
-    return exported ? fileResponse(c, exported.file, exported.name) : c.json({ error: '看板不存在' }, 404)
+    return exported ? fileResponse(c, exported.file, exported.name) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 
   return routes

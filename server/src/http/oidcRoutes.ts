@@ -34,8 +34,7 @@ export function oidcRoutes(sso: SingleSignOn | undefined, options: OidcRouteOpti
   const { sessionMaxMs } = options
 
   routes.get('/auth/config', (c) => {
-    const signInOptions: SignInOptions = { localLogin: options.localLogin, sso: sso ? { label: sso.label } : null }
-    return c.json(signInOptions)
+    return c.json({ localLogin: options.localLogin, sso: sso ? { label: sso.label } : null } satisfies SignInOptions)
   })
 
   routes.get('/auth/oidc/start', async (c) => {

@@ -1,14 +1,15 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from '@guatu/shared/domain/dates'
-import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { RankingGroup } from '@guatu/shared/progress/ranking'
 import { progressReport, weeklyRanking } from '../boards/boardReports.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import { rankingWorkbook } from '../reports/rankingWorkbook.ts'
 import { RequestError } from '../requestError.ts'
-import { requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
+import { requireReadableBoard, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
+import type { ProgressReport, WeeklyRankingResponse } from '@guatu/shared/api/reports'
 
 const isoDate = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-08-20）` })
 const progressQuery = z.object({ asOf: isoDate('asOf').optional() })
@@ -23,36 +24,32 @@ function query<T extends z.ZodType>(c: AppContext, schema: T): z.infer<T> {
   return parsed.data
 }
 
-function requireReadable(c: AppContext, boardId: string): void {
-  if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
-}
-
 /** Targets against 序时进度, lights, and the weekly ranking: for pages, the wall screen and scripts. */
 export function reportRoutes(boards: BoardService): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/:id/progress', async (c) => {
     const boardId = c.req.param('id')
-    requireReadable(c, boardId)
+    requireReadableBoard(c, boardId)
     const { asOf } = query(c, progressQuery)
     const report = await boards.withDoc(boardId, (doc, record) => progressReport(doc, record.year, asOf))
-    return report ? c.json(report) : c.json({ error: '看板不存在' }, 404)
+    return report ? c.json(report satisfies ProgressReport) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 
   routes.get('/:id/ranking', async (c) => {
     const boardId = c.req.param('id')
-    requireReadable(c, boardId)
+    requireReadableBoard(c, boardId)
     const { week, by } = query(c, rankingQuery)
     const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by))
-    return ranking ? c.json(ranking) : c.json({ error: '看板不存在' }, 404)
+    return ranking ? c.json(ranking satisfies WeeklyRankingResponse) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 
   routes.get('/:id/ranking.xlsx', async (c) => {
     const boardId = c.req.param('id')
-    requireReadable(c, boardId)
+    requireReadableBoard(c, boardId)
     const { week, by } = query(c, rankingQuery)
     const result = await boards.withDoc(boardId, (doc, record) => ({ name: record.name, ranking: weeklyRanking(doc, record.year, week, by) }))
-    if (!result) return c.json({ error: '看板不存在' }, 404)
+    if (!result) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
     const file = await rankingWorkbook(result.name, result.ranking)
     return fileResponse(c, file, `${result.name}-一周一晾晒-${result.ranking.week.from}.xlsx`)
   })

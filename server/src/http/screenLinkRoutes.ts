@@ -14,6 +14,7 @@ import { requireOffice, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { auditRequest } from './securityAuditing.ts'
+import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 function publicLink(link: ScreenLinkRecord): ScreenLink {
   const { id, boardId, name, createdAt } = link
@@ -49,7 +50,7 @@ export function screenLinkRoutes(accounts: AccountService, storage: BoardStorage
     requireOffice(c)
     const revoked = await accounts.revokeScreenLink(c.req.param('id'))
     if (revoked) await auditRequest(audit, c, { type: SecurityEventType.screenLinkRevoked, target: c.req.param('id') })
-    return revoked ? c.body(null, 204) : c.json({ error: '大屏链接不存在或已撤销' }, 404)
+    return revoked ? c.body(null, 204) : c.json({ error: '大屏链接不存在或已撤销' } satisfies ErrorResponse, 404)
   })
 
   return routes

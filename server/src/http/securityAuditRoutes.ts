@@ -5,6 +5,7 @@ import { RequestError } from '../requestError.ts'
 import { securityAuditCsv } from '../securityAudit/exportFormats.ts'
 import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { requireUser, type AppContext, type AppEnv } from './appEnv.ts'
+import type { ChainVerdict, SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 
 function requireAuditReader(c: AppContext): void {
   if (!canReadSecurityAudit(requireUser(c))) throw new RequestError(403, '只有审计管理员（或未分设三员时的项目办）可以查看安全审计日志')
@@ -30,12 +31,12 @@ export function securityAuditRoutes(audit: SecurityAuditLog): Hono<AppEnv> {
     const entries = []
     for await (const entry of audit.entries()) entries.push(entry)
     c.header('content-disposition', `attachment; filename="security-audit-${stamp}.json"`)
-    return c.json({ anchor: await audit.anchor(), entries })
+    return c.json({ anchor: await audit.anchor(), entries } satisfies SecurityAuditExport)
   })
 
   routes.get('/verify', async (c) => {
     requireAuditReader(c)
-    return c.json(await audit.verify())
+    return c.json((await audit.verify()) satisfies ChainVerdict)
   })
 
   return routes

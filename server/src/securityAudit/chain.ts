@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
+import type { ChainAnchor, ChainVerdict } from '@guatu/shared/api/securityAudit'
 
 /** The `prevHash` of the very first entry, before anything was ever pruned. */
 export const GENESIS_HASH = '0'.repeat(64)
 
 /** Where the kept part of the chain starts: the last pruned entry's position and hash. */
-export interface ChainAnchor {
-  seq: number
-  hash: string
-}
+export type { ChainAnchor, ChainVerdict }
 
 export const GENESIS_ANCHOR: ChainAnchor = { seq: 0, hash: GENESIS_HASH }
 
@@ -33,10 +31,6 @@ export function chainEntry(entry: NewSecurityEvent, previous: ChainAnchor): Secu
   const unsealed = { ...entry, seq: previous.seq + 1, prevHash: previous.hash }
   return { ...unsealed, hash: entryHash(unsealed) }
 }
-
-export type ChainVerdict =
-  | { ok: true; checked: number; head: ChainAnchor }
-  | { ok: false; checked: number; seq: number; problem: string }
 
 /**
  * Walks the chain from the anchor and reports the first broken link: an entry whose content no

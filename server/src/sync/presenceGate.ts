@@ -54,17 +54,17 @@ class PresenceRefusal extends Error {}
  *   are shown only when they match the presence schema (a stock client publishes `{}`: not shown);
  * - a screen link publishes nothing; a read-only account is shown but never as editing a card.
  */
-export class PresenceGate {
+export class PresenceGate<S extends PresenceSender = PresenceSender> {
   /** Client id → the account that first spoke for it in this room, and the connection doing so now. */
-  private readonly claims = new Map<number, { account: string; owner: PresenceSender | undefined }>()
+  private readonly claims = new Map<number, { account: string; owner: S | undefined }>()
 
   constructor(
     private readonly awareness: Awareness,
     /** Whether a connection is still on the board (its ids are free again once it left). */
-    private readonly isPresent: (sender: PresenceSender) => boolean,
+    private readonly isPresent: (sender: S) => boolean,
   ) {}
 
-  admit(sender: PresenceSender, awarenessUpdate: Uint8Array): PresenceAdmission {
+  admit(sender: S, awarenessUpdate: Uint8Array): PresenceAdmission {
     const identity = vouchedIdentity(sender.principal)
     // Not even decoded: nothing a screen says about itself is shown to anyone.
     if (!identity) return { outcome: 'admitted', update: undefined, ignored: undefined }
@@ -111,7 +111,7 @@ export class PresenceGate {
   }
 
   /** Whether this entry is the sender's to write: its own id, or a new one it may take. */
-  private speaksFor(sender: PresenceSender, clientId: number, clock: number, stateBytes: Uint8Array): boolean {
+  private speaksFor(sender: S, clientId: number, clock: number, stateBytes: Uint8Array): boolean {
     if (sender.awarenessClientIds.has(clientId)) return true
     const claim = this.claims.get(clientId)
     if (claim?.owner && claim.owner !== sender && this.isPresent(claim.owner)) return false
@@ -124,7 +124,7 @@ export class PresenceGate {
     return sender.awarenessClientIds.size < MAX_PRESENCE_IDS_PER_CONNECTION
   }
 
-  private claim(sender: PresenceSender, clientId: number): void {
+  private claim(sender: S, clientId: number): void {
     if (sender.awarenessClientIds.has(clientId)) return
     sender.awarenessClientIds.add(clientId)
     if (this.claims.size >= MAX_REMEMBERED_CLAIMS) {

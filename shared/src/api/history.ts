@@ -13,7 +13,7 @@ export const historyEntrySchema = z.object({
   /** The problem or 督办单 the entry is about (their events), else null. */
   recordId: z.string().nullable(),
   /**
-   * The server's AuditAction (server/src/audit/auditRecord.ts). Text here, not a closed set: a newer
+   * The server's AuditAction (shared/src/domain/auditAction.ts). Text here, not a closed set: a newer
    * server may record actions an older page does not know, and the page shows their summary.
    */
   action: z.string(),

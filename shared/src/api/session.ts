@@ -28,6 +28,8 @@ export type SessionUser = z.infer<typeof sessionUserSchema>
 /** GET /api/me for a person; `status` is missing when the account was removed since the session began. */
 export const userMeResponseSchema = z.object({ user: sessionUserSchema, status: accountStatusSchema.optional() })
 /** GET /api/me for a wall display holding a screen link. */
+/** GET /api/me for a signed-in account. */
+export type UserMeResponse = z.infer<typeof userMeResponseSchema>
 export const screenMeResponseSchema = z.object({ screen: z.object({ boardId: z.string(), name: z.string() }) })
 export const meResponseSchema = z.union([userMeResponseSchema, screenMeResponseSchema])
 export type MeResponse = z.infer<typeof meResponseSchema>

@@ -1,0 +1,35 @@
+/**
+ * History entries' `action` (GET /api/boards/:id/history): written by the server's audit, read by
+ * the page (stage moves, 最新动态). One list for both sides of the wire; the history schema keeps
+ * `action` as text, so an older page shows an action it does not know by its summary.
+ */
+export const AuditAction = {
+  create: 'create',
+  delete: 'delete',
+  /** A stage change: the card went to another column. */
+  move: 'move',
+  /** A new place within the same column. */
+  reorder: 'reorder',
+  edit: 'edit',
+  raiseProblem: 'raise-problem',
+  solveProblem: 'solve-problem',
+  reopenProblem: 'reopen-problem',
+  editProblem: 'edit-problem',
+  deleteProblem: 'delete-problem',
+  issueNotice: 'issue-notice',
+  escalateNotice: 'escalate-notice',
+  replyNotice: 'reply-notice',
+  closeNotice: 'close-notice',
+  editNotice: 'edit-notice',
+  deleteNotice: 'delete-notice',
+  startMeeting: 'start-meeting',
+  /** The unit reporting changed (调度会 follow mode). */
+  meetingReporting: 'meeting-reporting',
+  endMeeting: 'end-meeting',
+  recordDecision: 'record-decision',
+  editDecision: 'edit-decision',
+  deleteDecision: 'delete-decision',
+  /** Board settings: targets, 序时进度 basis, thresholds. */
+  editSettings: 'edit-settings',
+} as const
+export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
