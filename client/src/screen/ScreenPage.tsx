@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useBoardMeta } from '../app/useBoardMeta.ts'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
+import { BoardYearContext } from '../sync/boardYearContext.ts'
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
 import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { ScreenCanvas } from './ScreenCanvas.tsx'
@@ -18,12 +19,12 @@ function WallMessage({ text, role = 'status' }: { text: string; role?: 'status' 
 }
 
 /** Waits for the server's copy of the board once, so the wall never flashes zeros on start. */
-function WhenSynced({ title, year }: { title: string; year: number }) {
+function WhenSynced({ title }: { title: string }) {
   const status = useConnectionStatus()
   const [synced, setSynced] = useState(status.synced)
   if (status.synced && !synced) setSynced(true)
   if (!synced) return <WallMessage text={status.closedForGood && status.closedReason ? status.closedReason : '正在同步看板数据…'} />
-  return <WallScreen title={title} year={year} />
+  return <WallScreen title={title} />
 }
 
 /**
@@ -51,7 +52,10 @@ export default function ScreenPage({ boardId }: { boardId: string }) {
     const year = meta.status === 'ready' ? meta.board.year : Number(new Date().getFullYear())
     content = (
       <BoardConnectionContext.Provider value={connection}>
-        <WhenSynced key={generation} title={title} year={year} />
+        {/* The year fills in default targets when the board has none stored (useBoardSettings). */}
+        <BoardYearContext.Provider value={year}>
+          <WhenSynced key={generation} title={title} />
+        </BoardYearContext.Provider>
       </BoardConnectionContext.Provider>
     )
   }
