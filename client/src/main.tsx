@@ -4,6 +4,11 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { keepSessionAliveWhileUsed } from './auth/keepSessionAlive.ts'
 import { loadSession } from './auth/session.ts'
+// The bundled CJK face, last in the board's font list (base.css): a machine with PingFang, YaHei or
+// Noto CJK never downloads it; one without any CJK font (a fresh 信创 install) draws Chinese with
+// it instead of empty boxes. The wall screen puts it first (screen.css).
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/700.css'
 import './styles/base.css'
 import './styles/board.css'
 import './styles/panel.css'

@@ -2,15 +2,20 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { deferCleanup } from './cleanup.ts'
+import { FontSetup, fontEnvironment } from './fontSetups.ts'
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from './paths.ts'
 
 export { CHROMIUM_PATH }
 
-/** Launches Debian's chromium headless through playwright-core; closed when the test (or file) ends. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches Debian's chromium headless through playwright-core; closed when the test (or file) ends.
+ * `fonts` picks the machine it imitates (fontSetups.ts); by default the one with system CJK fonts.
+ */
+export async function launchBrowser(fonts: FontSetup = FontSetup.systemCjk): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    env: await fontEnvironment(fonts),
   })
   deferCleanup(() => browser.close())
   return browser

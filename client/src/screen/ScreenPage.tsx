@@ -7,6 +7,11 @@ import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
 import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { ScreenCanvas } from './ScreenCanvas.tsx'
 import { WallScreen } from './WallScreen.tsx'
+// The wall's own CJK face, bundled (no CDN) and split by unicode-range, so a wall on a 信创 machine
+// without PingFang or YaHei draws the same glyph widths the layout was checked with; the browser
+// fetches only the slices holding characters on screen. 600 falls to 700 by the CSS matching rules.
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/700.css'
 import './screen.css'
 import './screenTiles.css'
 

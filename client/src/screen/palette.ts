@@ -22,4 +22,5 @@ export const INDUSTRY_COLOR: Record<Industry | 'unset', string> = {
 export const WALL_TEXT = '#e6f1ff'
 export const WALL_TEXT_MUTED = '#9db6d9'
 export const WALL_GRID = 'rgba(120, 170, 255, 0.18)'
-export const WALL_FONT = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
+/** The wall's font list (screen.css): the bundled Noto Sans SC first, so charts match the tiles. */
+export const WALL_FONT = "'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif"
