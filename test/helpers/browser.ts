@@ -36,11 +36,11 @@ const LOGIN_TIMEOUT_MS = 15_000
  */
 export async function signInThroughLoginPage(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url)
-  const usernameField = page.getByTestId('login-username')
+  const usernameField = page.getByLabel('用户名', { exact: true })
   await usernameField.waitFor({ state: 'visible', timeout: LOGIN_TIMEOUT_MS })
   await usernameField.fill(username)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-submit').click()
+  await page.getByLabel('密码', { exact: true }).fill(password)
+  await page.getByRole('button', { name: '登录', exact: true }).click()
   await usernameField.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
   if (new URL(page.url()).pathname !== new URL(url).pathname) await page.goto(url)
 }
