@@ -36,12 +36,14 @@ const LOGIN_TIMEOUT_MS = 15_000
  */
 export async function signInThroughLoginPage(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url)
-  const usernameField = page.getByLabel('用户名', { exact: true })
+  // Fields are looked up inside the login form: the page behind it (the admin page) has its own 用户名.
+  const form = page.getByRole('form', { name: '挂图作战 · 登录' })
+  const usernameField = form.getByLabel('用户名', { exact: true })
   await usernameField.waitFor({ state: 'visible', timeout: LOGIN_TIMEOUT_MS })
   await usernameField.fill(username)
-  await page.getByLabel('密码', { exact: true }).fill(password)
-  await page.getByRole('button', { name: '登录', exact: true }).click()
-  await usernameField.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
+  await form.getByLabel('密码', { exact: true }).fill(password)
+  await form.getByRole('button', { name: '登录', exact: true }).click()
+  await form.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
   if (new URL(page.url()).pathname !== new URL(url).pathname) await page.goto(url)
 }
 
