@@ -31,21 +31,21 @@ describe('a long ledger in the browser', () => {
 
     await page.getByRole('button', { name: '导入台账' }).click()
     await page.getByLabel('选择台账文件').setInputFiles(ledger)
-    await page.getByTestId('import-pages').waitFor({ timeout: UI_TIMEOUT_MS })
-    expect(await page.getByTestId('import-pages').innerText()).toContain('第 1–200 行，共 2000 行')
+    await page.getByRole('navigation', { name: '预览分页' }).waitFor({ timeout: UI_TIMEOUT_MS })
+    expect(await page.getByRole('navigation', { name: '预览分页' }).innerText()).toContain('第 1–200 行，共 2000 行')
     expect(await page.getByTestId('import-row').count()).toBe(200)
     const firstPageRow = await page.getByTestId('import-row').first().getAttribute('data-row')
     expect(await page.getByTestId('import-summary').innerText()).toContain('新建 2000 个')
 
     await page.getByTestId('import-next-page').click()
-    await expect.poll(() => page.getByTestId('import-pages').innerText(), { timeout: UI_TIMEOUT_MS }).toContain('第 201–400 行，共 2000 行')
+    await expect.poll(() => page.getByRole('navigation', { name: '预览分页' }).innerText(), { timeout: UI_TIMEOUT_MS }).toContain('第 201–400 行，共 2000 行')
     expect(await page.getByTestId('import-row').first().getAttribute('data-row')).not.toBe(firstPageRow)
     await page.screenshot({ path: await artifactPath('ledger-import-second-page.png') })
 
     await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isEnabled(), { timeout: UI_TIMEOUT_MS }).toBe(true)
     await page.getByRole('button', { name: '确认导入' }).click()
-    await page.getByTestId('import-result').waitFor({ timeout: UI_TIMEOUT_MS })
-    expect(await page.getByTestId('import-result').innerText()).toContain('新建 2000 个')
+    await page.getByRole('status').filter({ hasText: '导入完成' }).waitFor({ timeout: UI_TIMEOUT_MS })
+    expect(await page.getByRole('status').filter({ hasText: '导入完成' }).innerText()).toContain('新建 2000 个')
     expect((await fetchBoard(server, board.id)).projects).toHaveLength(2000)
 
     await page.keyboard.press('Escape')

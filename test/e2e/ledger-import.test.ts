@@ -33,7 +33,7 @@ describe('importing a ledger in the browser', () => {
     await expect.poll(() => page.getByTestId('import-row-error').count(), { timeout: UI_TIMEOUT_MS }).toBe(0)
     await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isEnabled(), { timeout: UI_TIMEOUT_MS }).toBe(true)
     await page.getByRole('button', { name: '确认导入' }).click()
-    await page.getByTestId('import-result').waitFor({ timeout: UI_TIMEOUT_MS })
+    await page.getByRole('status').filter({ hasText: '导入完成' }).waitFor({ timeout: UI_TIMEOUT_MS })
     const projects = (await fetchBoard(server, board.id)).projects as Project[]
     expect(projects.length).toBeGreaterThan(10)
     await page.keyboard.press('Escape')
@@ -92,7 +92,7 @@ describe('importing a ledger without a stage column in the browser', () => {
     await expect.poll(() => page.getByTestId('import-row-error').count(), { timeout: UI_TIMEOUT_MS }).toBe(0)
     await expect.poll(() => page.getByRole('button', { name: '确认导入' }).isEnabled(), { timeout: UI_TIMEOUT_MS }).toBe(true)
     await page.getByRole('button', { name: '确认导入' }).click()
-    await page.getByTestId('import-result').waitFor({ timeout: UI_TIMEOUT_MS })
+    await page.getByRole('status').filter({ hasText: '导入完成' }).waitFor({ timeout: UI_TIMEOUT_MS })
     await page.keyboard.press('Escape')
 
     const expected = { planning: ['冷链物流中心'], signed: ['年产5万吨锂电材料项目'], started: ['县图书馆新馆', '乡村振兴示范园'], producing: ['城东污水处理厂提标改造', '城区智慧停车场'] }
