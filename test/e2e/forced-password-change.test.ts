@@ -56,7 +56,7 @@ describe('first sign-in in the browser', () => {
     await page.getByTestId('user-menu').click()
     await page.getByTestId('last-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(await page.getByTestId('last-login').textContent()).toContain('首次登录')
-    expect(await page.getByTestId('change-password-link').isVisible()).toBe(true)
+    expect(await page.getByRole('link', { name: '修改密码' }).isVisible()).toBe(true)
     expect(errors).toEqual([])
   })
 
