@@ -124,17 +124,17 @@ describe('调度会 in the browser', () => {
 
     // The office records one decision on that card.
     await openPanel(officePage, fibre)
-    await officePage.getByTestId('decision-content').fill(DECISION)
-    expect(await officePage.getByTestId('decision-assignee').inputValue()).toBe('工信局')
-    await officePage.getByTestId('decision-deadline').fill('2025-09-30')
-    await officePage.getByTestId('decision-submit').click()
+    await officePage.getByLabel('事项内容').fill(DECISION)
+    expect(await officePage.getByLabel('交办单位').inputValue()).toBe('工信局')
+    await officePage.getByLabel('完成时限').fill('2025-09-30')
+    await officePage.getByRole('button', { name: '记录', exact: true }).click()
     await officePage.locator('[data-testid="decision-item"]').filter({ hasText: DECISION }).waitFor({ timeout: UI_TIMEOUT_MS })
     await waitForDoc(admin.doc, (doc) => listDecisions(doc).length === 1, { message: 'the decision to be stored' })
     await closePanel(officePage)
     // Everyone sees the decision on the card's panel.
     await openPanel(gxPage, fibre)
     await gxPage.locator('[data-testid="decision-item"]').filter({ hasText: DECISION }).waitFor({ timeout: UI_TIMEOUT_MS })
-    expect(await gxPage.getByTestId('decision-form').count()).toBe(0)
+    expect(await gxPage.getByRole('group', { name: '记录确定事项' }).count()).toBe(0)
     await closePanel(gxPage)
 
     // 商务局 is called; the 工信局 user's board follows, and 商务局 moves its card and solves its problem.
@@ -182,7 +182,7 @@ describe('调度会 in the browser', () => {
     await officePage.emulateMedia({ media: 'screen' })
 
     // The meetings page lists it, linking to the minutes.
-    await gxPage.getByTestId('nav-meetings').click()
+    await gxPage.getByRole('link', { name: '会议', exact: true }).click()
     await gxPage.getByTestId('meetings-row').first().waitFor({ timeout: UI_TIMEOUT_MS })
     expect(await gxPage.getByTestId('meetings-row').first().getAttribute('data-status')).toBe('ended')
     expect(errors).toEqual([])
@@ -298,7 +298,7 @@ describe('调度会 in the browser', () => {
     const outcome = await Promise.race([
       officePage.waitForEvent('download', { timeout: 120_000 }).then((download) => ({ download })),
       officePage.getByTestId('toast').waitFor({ timeout: 120_000 }).then(async () => ({ message: await officePage.getByTestId('toast').textContent() })),
-      officePage.getByTestId('minutes-pdf').click().then(() => new Promise<never>(() => {})),
+      officePage.getByRole('button', { name: '导出PDF' }).click().then(() => new Promise<never>(() => {})),
     ])
     if ('download' in outcome) {
       expect(outcome.download.suggestedFilename()).toBe('8月重点项目调度会-会议纪要.pdf')
