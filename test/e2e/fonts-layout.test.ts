@@ -52,9 +52,20 @@ function ideographsInBundledSlices(page: Page): Promise<number> {
   }, BUNDLED_FACE)
 }
 
-async function openWall(browser: Browser, url: string, size: { width: number; height: number }): Promise<Page> {
+/** Refusals by the Content-Security-Policy (font-src 'self'), as Chromium reports them on the console. */
+function collectPolicyRefusals(page: Page): string[] {
+  const refusals: string[] = []
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) refusals.push(message.text())
+  })
+  return refusals
+}
+
+async function openWall(browser: Browser, url: string, size: { width: number; height: number }, refusals: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
+  const seen = collectPolicyRefusals(page)
+  page.on('close', () => refusals.push(...seen))
   await page.goto(url)
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS })
   await page.locator('[data-testid="screen-connection"][data-state="connected"]').waitFor({ timeout: UI_TIMEOUT_MS })
@@ -67,13 +78,15 @@ describe('with and without the system CJK fonts (fonts-noto-cjk)', () => {
       const server = await demoServer()
       const link = await createScreenLink(server, DEMO_BOARD)
       const browser = await launchBrowser(setup)
+      const refusals: string[] = []
       for (const size of WALL_SIZES) {
-        const page = await openWall(browser, `${server.url}${link.url}`, size)
+        const page = await openWall(browser, `${server.url}${link.url}`, size, refusals)
         expect(await ideographsInBundledSlices(page), 'Chinese characters the bundled face has loaded').toBeGreaterThan(0)
         await page.screenshot({ path: await artifactPath(`fonts-${setup}-screen-${size.width}x${size.height}.png`) })
         expect(await layoutProblems(page)).toEqual([])
         await page.context().close()
       }
+      expect(refusals, 'the bundled font and everything else load under the policy').toEqual([])
     })
 
     test(`${setup}: the board shows Chinese without text overflowing, and every disabled header button reads at 4.5:1 or more`, async () => {
@@ -81,6 +94,7 @@ describe('with and without the system CJK fonts (fonts-noto-cjk)', () => {
       const browser = await launchBrowser(setup)
       const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN' })
       const page = await context.newPage()
+      const refusals = collectPolicyRefusals(page)
       await signInThroughLoginPage(page, `${server.url}/board/${DEMO_BOARD}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
       await page.locator('.card[data-project-id]').first().waitFor({ timeout: UI_TIMEOUT_MS })
       const ideographs = await ideographsInBundledSlices(page)
@@ -101,6 +115,7 @@ describe('with and without the system CJK fonts (fonts-noto-cjk)', () => {
       expect(readings.map((reading) => reading.label)).toEqual(expect.arrayContaining(['撤销', '重做']))
       const tooFaint = readings.filter((reading) => reading.ratio < MIN_CONTRAST).map((r) => `${r.label}: ${r.color} on ${r.background} = ${r.ratio.toFixed(2)}:1`)
       expect(tooFaint).toEqual([])
+      expect(refusals).toEqual([])
     })
   }
 })
