@@ -1,20 +1,36 @@
 import './app/zodWithoutEval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './app/App.tsx'
 import { keepSessionAliveWhileUsed } from './auth/keepSessionAlive.ts'
 import { loadSession } from './auth/session.ts'
+// Each feature imports its own stylesheet; they are listed here as well, before the App import,
+// only to fix the cascade order: tokens, then the base layer, then the features, and last the
+// readable-controls and compact-laptop layer (meetingRoom.css), which overrides features.
+// The bundled CJK face, last in the board's font list (tokens.css): a machine with PingFang, YaHei or
+// Noto CJK never downloads it; one without any CJK font (a fresh 信创 install) draws Chinese with
+// it instead of empty boxes. The wall screen puts it first.
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/700.css'
+import './styles/tokens.css'
 import './styles/base.css'
-import './styles/board.css'
-import './styles/panel.css'
-import './styles/presence.css'
-import './styles/auth.css'
-import './styles/admin.css'
-import './styles/filter.css'
-import './styles/problems.css'
-import './styles/ledger.css'
-import './styles/supervision.css'
+import './app/boardPage.css'
+import './board/card.css'
+import './project-panel/panel.css'
+import './presence/presence.css'
+import './auth/auth.css'
+import './admin/admin.css'
+import './filter/filter.css'
+import './problems/problems.css'
+import './ledger/ledger.css'
+import './lights/lights.css'
+import './notices/notices.css'
+import './app/reportPage.css'
+import './progress/progress.css'
+import './ranking/ranking.css'
+import './settings/settings.css'
+import './meeting/meeting.css'
 import './styles/meetingRoom.css'
+import { App } from './app/App.tsx'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('页面缺少 #root 容器')

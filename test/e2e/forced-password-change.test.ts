@@ -31,9 +31,9 @@ describe('first sign-in in the browser', () => {
     page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`))
     const boardUrl = `${server.url}/board/${encodeURIComponent(board.id)}`
     await page.goto(boardUrl)
-    await page.getByTestId('login-username').fill('gxj_wang')
-    await page.getByTestId('login-password').fill(FIRST_PASSWORD)
-    await page.getByTestId('login-submit').click()
+    await page.getByLabel('用户名', { exact: true }).fill('gxj_wang')
+    await page.getByLabel('密码', { exact: true }).fill(FIRST_PASSWORD)
+    await page.getByRole('button', { name: '登录', exact: true }).click()
 
     // Straight to 修改密码, whatever page was asked for.
     await page.getByTestId('password-change-required').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
@@ -41,22 +41,22 @@ describe('first sign-in in the browser', () => {
     expect(await page.locator(`[data-testid="card-${project}"]`).count()).toBe(0)
 
     // A password the rules refuse is caught before it is sent.
-    await page.getByTestId('password-current').fill(FIRST_PASSWORD)
-    await page.getByTestId('password-new').fill('abcdefghijk')
-    await page.getByTestId('password-repeat').fill('abcdefghijk')
-    await page.getByTestId('password-submit').click()
-    expect(await page.getByTestId('password-error').textContent()).toContain('至少3类')
+    await page.getByLabel('当前密码').fill(FIRST_PASSWORD)
+    await page.getByLabel('新密码', { exact: true }).fill('abcdefghijk')
+    await page.getByLabel('再次输入新密码').fill('abcdefghijk')
+    await page.getByRole('button', { name: '修改密码' }).click()
+    expect(await page.getByRole('alert').textContent()).toContain('至少3类')
 
-    await page.getByTestId('password-new').fill(OWN_PASSWORD)
-    await page.getByTestId('password-repeat').fill(OWN_PASSWORD)
-    await page.getByTestId('password-submit').click()
+    await page.getByLabel('新密码', { exact: true }).fill(OWN_PASSWORD)
+    await page.getByLabel('再次输入新密码').fill(OWN_PASSWORD)
+    await page.getByRole('button', { name: '修改密码' }).click()
     await page.locator(`[data-testid="card-${project}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(new URL(page.url()).pathname).toBe(`/board/${encodeURIComponent(board.id)}`)
     // The name in the header opens the sign-in notice and the way to change the password again.
     await page.getByTestId('user-menu').click()
     await page.getByTestId('last-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(await page.getByTestId('last-login').textContent()).toContain('首次登录')
-    expect(await page.getByTestId('change-password-link').isVisible()).toBe(true)
+    expect(await page.getByRole('link', { name: '修改密码' }).isVisible()).toBe(true)
     expect(errors).toEqual([])
   })
 
@@ -70,12 +70,12 @@ describe('first sign-in in the browser', () => {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage()
     const boardUrl = `${server.url}/board/${encodeURIComponent(board.id)}`
     await page.goto(boardUrl)
-    await page.getByTestId('login-username').fill('lingdao2')
-    await page.getByTestId('login-password').fill(FIRST_PASSWORD)
-    await page.getByTestId('login-submit').click()
+    await page.getByLabel('用户名', { exact: true }).fill('lingdao2')
+    await page.getByLabel('密码', { exact: true }).fill(FIRST_PASSWORD)
+    await page.getByRole('button', { name: '登录', exact: true }).click()
     await page.getByTestId('user-menu').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
 
-    await page.getByTestId('login-username').waitFor({ state: 'visible', timeout: 30_000 })
+    await page.getByLabel('用户名', { exact: true }).waitFor({ state: 'visible', timeout: 30_000 })
     expect(await page.textContent('body')).toContain('登录已失效，请重新登录')
     expect(new URL(page.url()).searchParams.get('next')).toBe(`/board/${encodeURIComponent(board.id)}`)
   })

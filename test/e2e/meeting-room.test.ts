@@ -37,12 +37,12 @@ async function signedIn(browser: Browser, server: TestServer, viewport: { width:
 
 /** The office opens a meeting with 工信局 and 商务局 and calls 工信局, through the dialog. */
 async function startTwoUnitMeeting(office: Page): Promise<void> {
-  await office.getByTestId('meeting-start').click()
-  await office.getByTestId('meeting-title').fill('8月重点项目调度会')
-  await office.getByTestId('meeting-location').fill('区政府三楼会议室')
-  await office.getByTestId('meeting-attendee-工信局').check()
-  await office.getByTestId('meeting-attendee-商务局').check()
-  await office.getByTestId('meeting-start-submit').click()
+  await office.getByRole('button', { name: '召开调度会' }).click()
+  await office.getByLabel('会议名称').fill('8月重点项目调度会')
+  await office.getByLabel('会议地点').fill('区政府三楼会议室')
+  await office.getByRole('checkbox', { name: '工信局' }).check()
+  await office.getByRole('checkbox', { name: '商务局' }).check()
+  await office.getByRole('button', { name: '开始会议' }).click()
   await office.getByTestId('meeting-report-工信局').click()
 }
 
@@ -74,7 +74,7 @@ describe('the meeting room', () => {
 
     // Header and meeting bar are one line each; nothing is cut off or pushed off the screen.
     const header = await gx.locator('.board-header').boundingBox()
-    const bar = await gx.getByTestId('meeting-bar').boundingBox()
+    const bar = await gx.getByRole('region', { name: '调度会' }).boundingBox()
     const filters = await gx.getByTestId('filter-bar').boundingBox()
     expect(header!.height, 'header on one line').toBeLessThanOrEqual(48)
     expect(bar!.height, 'meeting bar on one line').toBeLessThanOrEqual(44)
@@ -91,7 +91,7 @@ describe('the meeting room', () => {
     await gx.screenshot({ path: await artifactPath('meeting-room-1366-department.png') })
     // The office's longer header on the same laptop wraps instead of pushing buttons off the screen.
     const officeLaptop = await signedIn(browser, server, LAPTOP, TEST_ADMIN_USERNAME, errors)
-    await officeLaptop.getByTestId('meeting-bar').waitFor({ timeout: UI_TIMEOUT_MS })
+    await officeLaptop.getByRole('region', { name: '调度会' }).waitFor({ timeout: UI_TIMEOUT_MS })
     expect(await overflowingText(officeLaptop, '.board-header')).toEqual([])
     await officeLaptop.screenshot({ path: await artifactPath('meeting-room-1366-office.png') })
 
@@ -121,32 +121,32 @@ describe('the meeting room', () => {
     const read = async (selector: string, label: string) => readings.push(await contrastOf(office.locator(selector).first(), label))
 
     // Nothing done yet: 撤销 and 重做 are disabled.
-    expect(await office.getByTestId('undo').isDisabled()).toBe(true)
+    expect(await office.getByRole('button', { name: '撤销', exact: true }).isDisabled()).toBe(true)
     await read('[data-testid="undo"]', '撤销（不可用）')
     await read('[data-testid="redo"]', '重做（不可用）')
     await read('[data-testid="meeting-start"]', '召开调度会')
     // A move of the office's own: 撤销 is enabled.
     const planned = await office.locator('[data-testid="column-planning"] .card[data-project-id]').first().getAttribute('data-project-id')
     await moveRightWithKeyboard(office, planned!, 'signed', '签约')
-    await expect.poll(() => office.getByTestId('undo').isDisabled(), { timeout: UI_TIMEOUT_MS }).toBe(false)
+    await expect.poll(() => office.getByRole('button', { name: '撤销', exact: true }).isDisabled(), { timeout: UI_TIMEOUT_MS }).toBe(false)
     await read('[data-testid="undo"]', '撤销（可用）')
     await read('[data-testid="logout"]', '退出登录')
-    await office.getByTestId('meeting-start').click()
-    await office.getByTestId('meeting-start-dialog').waitFor()
+    await office.getByRole('button', { name: '召开调度会' }).click()
+    await office.getByRole('dialog', { name: '召开调度会' }).waitFor()
     await read('[data-testid="meeting-start-submit"]', '开始会议')
     await read('.start-meeting-actions button:not(.primary-button)', '取消（召开调度会）')
     await read('.start-meeting-attendees label', '参会单位')
     // Checkboxes sit beside their labels, not above them.
-    const box = await office.getByTestId('meeting-attendee-工信局').boundingBox()
-    const label = await office.locator('.start-meeting-attendees label', { has: office.getByTestId('meeting-attendee-工信局') }).boundingBox()
+    const box = await office.getByRole('checkbox', { name: '工信局' }).boundingBox()
+    const label = await office.locator('.start-meeting-attendees label', { has: office.getByRole('checkbox', { name: '工信局' }) }).boundingBox()
     expect(box!.height).toBeLessThan(label!.height)
     expect(box!.y).toBeGreaterThan(label!.y - 1)
     expect(box!.y + box!.height).toBeLessThan(label!.y + label!.height + 1)
-    await office.getByTestId('meeting-start-dialog').screenshot({ path: await artifactPath('meeting-room-start-dialog.png') })
-    await office.getByTestId('meeting-title').fill('对比度检查会')
-    await office.getByTestId('meeting-attendee-工信局').check()
-    await office.getByTestId('meeting-start-submit').click()
-    await office.getByTestId('meeting-bar').waitFor({ timeout: UI_TIMEOUT_MS })
+    await office.getByRole('dialog', { name: '召开调度会' }).screenshot({ path: await artifactPath('meeting-room-start-dialog.png') })
+    await office.getByLabel('会议名称').fill('对比度检查会')
+    await office.getByRole('checkbox', { name: '工信局' }).check()
+    await office.getByRole('button', { name: '开始会议' }).click()
+    await office.getByRole('region', { name: '调度会' }).waitFor({ timeout: UI_TIMEOUT_MS })
     await read('[data-testid="meeting-next"]', '开始汇报')
     await read('[data-testid="meeting-previous"]', '上一个（不可用）')
     await read('[data-testid="meeting-follow-toggle"]', '退出跟随')
@@ -160,10 +160,10 @@ describe('the meeting room', () => {
 
     // The admin page at 1920 px: a new screen link's 复制链接 and 完成 each on one line.
     await office.goto(`${server.url}/admin`)
-    await office.getByTestId('screen-link-name').fill('三楼会议室大屏')
-    await office.getByTestId('screen-link-submit').click()
-    await office.getByTestId('copy-screen-link').waitFor({ timeout: UI_TIMEOUT_MS })
-    expect(await lineCount(office.getByTestId('copy-screen-link'))).toBe(1)
+    await office.getByLabel('名称', { exact: true }).fill('三楼会议室大屏')
+    await office.getByRole('button', { name: '生成链接' }).click()
+    await office.getByRole('button', { name: '复制链接' }).waitFor({ timeout: UI_TIMEOUT_MS })
+    expect(await lineCount(office.getByRole('button', { name: '复制链接' }))).toBe(1)
     expect(await lineCount(office.getByTestId('screen-link-url').getByRole('button', { name: '完成' }))).toBe(1)
     await office.screenshot({ path: await artifactPath('meeting-room-1920-admin.png'), fullPage: true })
     expect(errors).toEqual([])

@@ -87,23 +87,23 @@ describe('调度会 in the browser', () => {
     const gxPage = await newPage(browser, errors)
     await signInThroughLoginPage(gxPage, boardUrl, GX.username, GX.password)
     await gxPage.waitForSelector(card(mall), { timeout: UI_TIMEOUT_MS })
-    expect(await gxPage.getByTestId('meeting-start').count()).toBe(0)
+    expect(await gxPage.getByRole('button', { name: '召开调度会' }).count()).toBe(0)
 
-    await officePage.getByTestId('meeting-start').click()
-    await officePage.getByTestId('meeting-title').fill('8月重点项目调度会')
-    await officePage.getByTestId('meeting-attendee-工信局').check()
-    await officePage.getByTestId('meeting-attendee-商务局').check()
-    await officePage.getByTestId('meeting-start-submit').click()
-    await officePage.getByTestId('meeting-bar').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+    await officePage.getByRole('button', { name: '召开调度会' }).click()
+    await officePage.getByLabel('会议名称').fill('8月重点项目调度会')
+    await officePage.getByRole('checkbox', { name: '工信局' }).check()
+    await officePage.getByRole('checkbox', { name: '商务局' }).check()
+    await officePage.getByRole('button', { name: '开始会议' }).click()
+    await officePage.getByRole('region', { name: '调度会' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     await officePage.getByTestId('meeting-report-工信局').click()
 
     // The 工信局 user follows: only 工信局's card is on the board while 工信局 reports.
-    await gxPage.getByTestId('meeting-bar').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+    await gxPage.getByRole('region', { name: '调度会' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     await expect.poll(() => gxPage.getByTestId('meeting-reporting').textContent(), { timeout: UI_TIMEOUT_MS }).toBe('工信局')
     await gxPage.locator(card(mall)).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS })
     expect(await gxPage.locator(card(fibre)).count()).toBe(1)
-    await gxPage.getByTestId('meeting-bar').screenshot({ path: await artifactPath('meeting-bar.png') })
-    await officePage.getByTestId('meeting-bar').screenshot({ path: await artifactPath('meeting-bar-office.png') })
+    await gxPage.getByRole('region', { name: '调度会' }).screenshot({ path: await artifactPath('meeting-bar.png') })
+    await officePage.getByRole('region', { name: '调度会' }).screenshot({ path: await artifactPath('meeting-bar-office.png') })
     await gxPage.screenshot({ path: await artifactPath('meeting-follow-board.png') })
 
     // Stepping out shows the whole board again; stepping back in follows again.
@@ -117,7 +117,7 @@ describe('调度会 in the browser', () => {
     await gxPage.waitForSelector(`${column('started')} ${card(fibre)}`, { timeout: UI_TIMEOUT_MS })
     await waitForDoc(admin.doc, (doc) => readProject(doc, fibre)?.stage === 'started', { message: 'the 工信局 move to be stored' })
     await openPanel(gxPage, fibre)
-    await gxPage.getByTestId('problem-solve').click()
+    await gxPage.getByRole('button', { name: '销号（已解决）' }).click()
     await waitForDoc(admin.doc, (doc) => listProblems(doc).find((problem) => problem.projectId === fibre)?.status === 'solved', {
       message: 'the 工信局 problem to be solved on the server',
     })
@@ -125,17 +125,17 @@ describe('调度会 in the browser', () => {
 
     // The office records one decision on that card.
     await openPanel(officePage, fibre)
-    await officePage.getByTestId('decision-content').fill(DECISION)
-    expect(await officePage.getByTestId('decision-assignee').inputValue()).toBe('工信局')
-    await officePage.getByTestId('decision-deadline').fill('2025-09-30')
-    await officePage.getByTestId('decision-submit').click()
+    await officePage.getByLabel('事项内容').fill(DECISION)
+    expect(await officePage.getByLabel('交办单位').inputValue()).toBe('工信局')
+    await officePage.getByLabel('完成时限').fill('2025-09-30')
+    await officePage.getByRole('button', { name: '记录', exact: true }).click()
     await officePage.locator('[data-testid="decision-item"]').filter({ hasText: DECISION }).waitFor({ timeout: UI_TIMEOUT_MS })
     await waitForDoc(admin.doc, (doc) => listDecisions(doc).length === 1, { message: 'the decision to be stored' })
     await closePanel(officePage)
     // Everyone sees the decision on the card's panel.
     await openPanel(gxPage, fibre)
     await gxPage.locator('[data-testid="decision-item"]').filter({ hasText: DECISION }).waitFor({ timeout: UI_TIMEOUT_MS })
-    expect(await gxPage.getByTestId('decision-form').count()).toBe(0)
+    expect(await gxPage.getByRole('group', { name: '记录确定事项' }).count()).toBe(0)
     await closePanel(gxPage)
 
     // 商务局 is called; the 工信局 user's board follows, and 商务局 moves its card and solves its problem.
@@ -151,10 +151,10 @@ describe('调度会 in the browser', () => {
     await officePage.waitForSelector(`${column('signed')} ${card(mall)}`, { timeout: UI_TIMEOUT_MS })
 
     // The office ends the meeting (asked to confirm) and lands on the minutes.
-    await officePage.getByTestId('meeting-end').click()
-    await officePage.getByTestId('meeting-end-confirm').click()
+    await officePage.getByRole('button', { name: '结束会议' }).click()
+    await officePage.getByRole('button', { name: '确认结束' }).click()
     await officePage.waitForSelector('[data-testid="minutes"][data-status="ended"]', { timeout: UI_TIMEOUT_MS })
-    await gxPage.getByTestId('meeting-bar').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS })
+    await gxPage.getByRole('region', { name: '调度会' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS })
 
     const unit = (name: string) => `[data-testid="minutes-unit-${name}"]`
     // One line per project: the move with the date it stamped, not a line for each.
@@ -183,7 +183,7 @@ describe('调度会 in the browser', () => {
     await officePage.emulateMedia({ media: 'screen' })
 
     // The meetings page lists it, linking to the minutes.
-    await gxPage.getByTestId('nav-meetings').click()
+    await gxPage.getByRole('link', { name: '会议', exact: true }).click()
     await gxPage.getByTestId('meetings-row').first().waitFor({ timeout: UI_TIMEOUT_MS })
     expect(await gxPage.getByTestId('meetings-row').first().getAttribute('data-status')).toBe('ended')
     expect(errors).toEqual([])
@@ -222,12 +222,12 @@ describe('调度会 in the browser', () => {
     gxPage.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`))
     await signInThroughLoginPage(gxPage, boardUrl, 'gongxinju', TEST_ADMIN_PASSWORD)
 
-    await officePage.getByTestId('meeting-start').click()
-    await officePage.getByTestId('meeting-title').fill('8月重点项目调度会')
-    await officePage.getByTestId('meeting-location').fill('区政府三楼会议室')
-    await officePage.getByTestId('meeting-attendee-工信局').check()
-    await officePage.getByTestId('meeting-attendee-商务局').check()
-    await officePage.getByTestId('meeting-start-submit').click()
+    await officePage.getByRole('button', { name: '召开调度会' }).click()
+    await officePage.getByLabel('会议名称').fill('8月重点项目调度会')
+    await officePage.getByLabel('会议地点').fill('区政府三楼会议室')
+    await officePage.getByRole('checkbox', { name: '工信局' }).check()
+    await officePage.getByRole('checkbox', { name: '商务局' }).check()
+    await officePage.getByRole('button', { name: '开始会议' }).click()
     await officePage.getByTestId('meeting-report-工信局').click()
     await expect.poll(() => gxPage.getByTestId('meeting-reporting').textContent(), { timeout: UI_TIMEOUT_MS }).toBe('工信局')
     const meetingId = runningMeeting(admin.doc)?.id as MeetingId
@@ -235,7 +235,7 @@ describe('调度会 in the browser', () => {
     // 工信局, on its laptop: a move to 签约 taken back with 撤销, and a real move to 开工.
     await moveRightWithKeyboard(gxPage, mistaken.id, 'signed', '签约')
     await waitForDoc(admin.doc, (doc) => readProject(doc, mistaken.id)?.stage === 'signed', { message: 'the mistaken move to be stored' })
-    await gxPage.getByTestId('undo').click()
+    await gxPage.getByRole('button', { name: '撤销', exact: true }).click()
     await waitForDoc(admin.doc, (doc) => readProject(doc, mistaken.id)?.stage === 'planning', { message: 'the undo to be stored' })
     await moveRightWithKeyboard(gxPage, advanced.id, 'started', '开工')
     await gxPage.screenshot({ path: await artifactPath('meeting-demo-1366-department.png') })
@@ -261,8 +261,8 @@ describe('调度会 in the browser', () => {
     })
     await admin.waitSaved()
 
-    await officePage.getByTestId('meeting-end').click()
-    await officePage.getByTestId('meeting-end-confirm').click()
+    await officePage.getByRole('button', { name: '结束会议' }).click()
+    await officePage.getByRole('button', { name: '确认结束' }).click()
     await officePage.waitForSelector('[data-testid="minutes"][data-status="ended"]', { timeout: UI_TIMEOUT_MS })
     const unit = (name: string) => `[data-testid="minutes-unit-${name}"]`
     const gxChanges = await texts(officePage, `${unit('工信局')} [data-testid="minutes-change"]`)
@@ -299,7 +299,7 @@ describe('调度会 in the browser', () => {
     const outcome = await Promise.race([
       officePage.waitForEvent('download', { timeout: 120_000 }).then((download) => ({ download })),
       officePage.getByTestId('toast').waitFor({ timeout: 120_000 }).then(async () => ({ message: await officePage.getByTestId('toast').textContent() })),
-      officePage.getByTestId('minutes-pdf').click().then(() => new Promise<never>(() => {})),
+      officePage.getByRole('button', { name: '导出PDF' }).click().then(() => new Promise<never>(() => {})),
     ])
     if ('download' in outcome) {
       expect(outcome.download.suggestedFilename()).toBe('8月重点项目调度会-会议纪要.pdf')

@@ -67,8 +67,8 @@ describe('single sign-on in the browser', () => {
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
     expect(await row.getByTestId('external-id-value').textContent()).toBe('未开通')
     await row.getByTestId('external-id-edit').click()
-    await row.getByTestId('external-id-input').fill('zhang.wei')
-    await row.getByTestId('external-id-save').click()
+    await row.getByLabel('统一身份账号', { exact: true }).fill('zhang.wei')
+    await row.getByRole('button', { name: '保存', exact: true }).click()
     await admin.waitForFunction(
       () => document.querySelector('[data-testid="external-id-row-gxj_zhang"] [data-testid="external-id-value"]')?.textContent === 'zhang.wei',
       undefined,
@@ -128,8 +128,8 @@ describe('single sign-on in the browser', () => {
     const page = await context.newPage()
     await page.goto(`${ssoOnly.url}/`)
     await page.getByTestId('sso-login').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
-    expect(await page.getByTestId('login-username').count()).toBe(0)
-    expect(await page.getByTestId('login-password').count()).toBe(0)
+    expect(await page.getByLabel('用户名', { exact: true }).count()).toBe(0)
+    expect(await page.getByLabel('密码', { exact: true }).count()).toBe(0)
     await page.screenshot({ path: await artifactPath('sso-only-login-page.png') })
     await page.getByTestId('sso-login').click()
     await page.locator('input[name="login"]').fill('zhang.wei')

@@ -53,7 +53,7 @@ describe('undo and keyboard', () => {
   test('Ctrl+Z undoes my own move and leaves the move another person made in between', async () => {
     const { server, board, ids, a, b, errors } = await openTwoPages()
     const [x, y] = ids as [ProjectId, ProjectId]
-    const undoButton = a.getByTestId('undo')
+    const undoButton = a.getByRole('button', { name: '撤销', exact: true })
     expect(await undoButton.isDisabled()).toBe(true)
 
     await moveRightWithKeyboard(a, x, 'signed', '签约')

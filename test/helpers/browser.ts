@@ -2,15 +2,20 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { deferCleanup } from './cleanup.ts'
+import { FontSetup, fontEnvironment } from './fontSetups.ts'
 import { ARTIFACTS_DIR, CHROMIUM_PATH } from './paths.ts'
 
 export { CHROMIUM_PATH }
 
-/** Launches Debian's chromium headless through playwright-core; closed when the test (or file) ends. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Launches Debian's chromium headless through playwright-core; closed when the test (or file) ends.
+ * `fonts` picks the machine it imitates (fontSetups.ts); by default the one with system CJK fonts.
+ */
+export async function launchBrowser(fonts: FontSetup = FontSetup.systemCjk): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    env: await fontEnvironment(fonts),
   })
   deferCleanup(() => browser.close())
   return browser
@@ -31,12 +36,14 @@ const LOGIN_TIMEOUT_MS = 15_000
  */
 export async function signInThroughLoginPage(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url)
-  const usernameField = page.getByTestId('login-username')
+  // Fields are looked up inside the login form: the page behind it (the admin page) has its own 用户名.
+  const form = page.getByRole('form', { name: '挂图作战 · 登录' })
+  const usernameField = form.getByLabel('用户名', { exact: true })
   await usernameField.waitFor({ state: 'visible', timeout: LOGIN_TIMEOUT_MS })
   await usernameField.fill(username)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-submit').click()
-  await usernameField.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
+  await form.getByLabel('密码', { exact: true }).fill(password)
+  await form.getByRole('button', { name: '登录', exact: true }).click()
+  await form.waitFor({ state: 'detached', timeout: LOGIN_TIMEOUT_MS })
   if (new URL(page.url()).pathname !== new URL(url).pathname) await page.goto(url)
 }
 

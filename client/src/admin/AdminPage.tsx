@@ -7,6 +7,7 @@ import { ExternalIdsSection } from './ExternalIdsSection.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { ScreenLinksSection } from './ScreenLinksSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
+import './admin.css'
 
 /** `/admin`, for 项目办 only: accounts, their 统一身份账号, and wall-display links. */
 export const AdminPage = memo(function AdminPage() {

@@ -16,6 +16,7 @@ import { BoardViewContent } from './BoardViewContent.tsx'
 import { Toast, type ToastMessage } from './Toast.tsx'
 import type { BoardView } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
+import './boardPage.css'
 
 /**
  * `/board/:boardId` and its pages (`/problems`, `/progress`, `/warnings`, `/notices`, `/ranking`, `/settings`), over one connection. Owns what must survive a reconnection after a rejected update — the open

@@ -4,6 +4,7 @@ import { changePassword } from '../api/authApi.ts'
 import { ApiError } from '../api/http.ts'
 import { navigate } from '../app/route.ts'
 import { signedIn, signOut } from './session.ts'
+import './auth.css'
 
 interface ChangePasswordPageProps {
   username: string

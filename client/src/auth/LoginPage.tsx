@@ -5,6 +5,7 @@ import { ssoStartUrl } from '../api/singleSignOnApi.ts'
 import { navigate, nextPathAfterLogin } from '../app/route.ts'
 import { signedIn } from './session.ts'
 import { useSignInOptions } from './useSignInOptions.ts'
+import './auth.css'
 
 const SECONDS_PER_MINUTE = 60
 

@@ -15,6 +15,7 @@ import { lightTipId } from '../lights/lightTip.ts'
 import { NoticeBadge } from '../notices/NoticeBadge.tsx'
 import { LockIcon } from './LockIcon.tsx'
 import { ProblemBadge } from './ProblemBadge.tsx'
+import './card.css'
 
 /**
  * What a card shows, shared by the card on the board and the copy under the pointer. Memoized on

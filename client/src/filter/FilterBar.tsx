@@ -15,6 +15,7 @@ import { MultiSelectFilter } from './MultiSelectFilter.tsx'
 import { SearchBox } from './SearchBox.tsx'
 import { useCompactScreen } from './useCompactScreen.ts'
 import { useFilterOptions } from './useFilterOptions.ts'
+import './filter.css'
 
 const CUTS = [InvestmentCut.atLeastYi, InvestmentCut.atLeast5000Wan] as const
 

@@ -3,6 +3,7 @@ import { isFilterEmpty, type ProjectFilter } from '@guatu/shared/board/projectFi
 import { canReadBoard } from '@guatu/shared/domain/permissions'
 import { exportLedger } from '../api/ledgerApi.ts'
 import { usePrincipal } from '../auth/usePrincipal.ts'
+import './ledger.css'
 
 const FALLBACK_FILE_NAME = '重点项目台账.xlsx'
 

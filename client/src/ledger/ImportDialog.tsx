@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react'
 import { ImportChoicesPanel } from './ImportChoicesPanel.tsx'
 import { ImportPreviewTable } from './ImportPreviewTable.tsx'
 import { useLedgerImport } from './useLedgerImport.ts'
+import './ledger.css'
 
 /**
  * 导入台账: choose the office's .xlsx, read the preview, then confirm. Rows with errors block the

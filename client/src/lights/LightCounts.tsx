@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { LIGHT_LABEL, Light } from '@guatu/shared/progress/lights'
+import './lights.css'
 
 const SHOWN = [Light.red, Light.yellow, Light.blue] as const
 

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { LIGHT_LABEL, LIGHT_RULE_LABEL, type FiredLight } from '@guatu/shared/progress/lights'
+import './lights.css'
 
 /** Every rule that fired, in plain Chinese: "进度 · 红灯：计划开工时间…已过37天仍未开工". */
 export const LightReasons = memo(function LightReasons({ lights, id, className }: { lights: readonly FiredLight[]; id?: string; className?: string }) {

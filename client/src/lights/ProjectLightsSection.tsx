@@ -3,6 +3,7 @@ import type { Project } from '@guatu/shared/domain/project'
 import { LightBadge } from './LightBadge.tsx'
 import { LightReasons } from './LightReasons.tsx'
 import { useLightsOf } from './useLightsOf.ts'
+import './lights.css'
 
 /** 预警 in the project panel: the card's colour and every rule evaluated, green ones (on schedule) included. */
 export const ProjectLightsSection = memo(function ProjectLightsSection({ project }: { project: Project }) {

@@ -10,6 +10,7 @@ import { IssueNoticeForm } from './IssueNoticeForm.tsx'
 import { NoticeItem } from './NoticeItem.tsx'
 import { noticeSteps } from './noticeSteps.ts'
 import { useNoticeCommands } from './useNoticeCommands.ts'
+import './notices.css'
 
 /**
  * 督办单 in the project panel. The project office (canManageBoards) issues, escalates and closes;

@@ -16,6 +16,8 @@ import { useBoardToday } from '../progress/useBoardToday.ts'
 import { useAllNotices } from '../sync/useAllNotices.ts'
 import { useAllProjects } from '../sync/useAllProjects.ts'
 import { noticeSeverity } from './openNotices.ts'
+import './notices.css'
+import '../app/reportPage.css'
 
 const byName = new Intl.Collator('zh-CN').compare
 const STATUSES = [NoticeStatus.open, NoticeStatus.closed] as const

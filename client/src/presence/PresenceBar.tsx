@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { ACTIVITY_LABEL } from './activityMarks.ts'
 import { useLocalUser } from './useLocalUser.ts'
 import { usePeers } from './usePeers.ts'
+import './presence.css'
 
 const MAX_VISIBLE_PEERS = 12
 

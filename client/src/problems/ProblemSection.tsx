@@ -8,6 +8,7 @@ import { ProblemItem } from './ProblemItem.tsx'
 import { RaiseProblemForm } from './RaiseProblemForm.tsx'
 import { useProblemCommands } from './useProblemCommands.ts'
 import { useBoardToday } from '../progress/useBoardToday.ts'
+import './problems.css'
 
 /**
  * 存在问题 in the project panel. Whoever may edit the project (its unit, the project office) may

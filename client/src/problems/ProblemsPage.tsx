@@ -21,6 +21,7 @@ import {
 } from './problemList.ts'
 import { ProblemTable } from './ProblemTable.tsx'
 import { useBoardToday } from '../progress/useBoardToday.ts'
+import './problems.css'
 
 const byName = new Intl.Collator('zh-CN').compare
 const STATUSES = [ProblemStatus.open, ProblemStatus.solved] as const

@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import type { Completion } from '@guatu/shared/progress/completion'
 import { GAP_MARK, gapClass } from './figures.ts'
+import './progress.css'
 
 /** "▼ 滞后序时进度 15.0 个百分点" in red, "▲ 超序时进度 …" in green; "—" without a target. */
 export const GapCell = memo(function GapCell({ completion }: { completion: Completion }) {

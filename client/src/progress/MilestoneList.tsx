@@ -2,6 +2,7 @@ import { memo, useState } from 'react'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { MILESTONE_KIND_LABEL } from '@guatu/shared/progress/boardSettings'
 import { MILESTONE_STATE_LABEL, type MilestoneStatus } from '@guatu/shared/progress/milestones'
+import './progress.css'
 
 /** 节点: each milestone's state in words and colour, with the projects that break or threaten it. */
 export const MilestoneList = memo(function MilestoneList({

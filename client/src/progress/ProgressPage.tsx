@@ -12,6 +12,8 @@ import { MonthlyTable } from './MonthlyTable.tsx'
 import { StageRangeCounts } from './StageRangeCounts.tsx'
 import { TargetTable } from './TargetTable.tsx'
 import { useBoardProgress } from './useBoardProgress.ts'
+import './progress.css'
+import '../app/reportPage.css'
 
 /**
  * 目标进度: the year's targets against 序时进度, per 责任单位 and 包抓领导, milestones and monthly

@@ -23,6 +23,7 @@ import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
 import { usePublishEditing } from './usePublishEditing.ts'
 import { PanelConnectionStatus } from '../sync/PanelConnectionStatus.tsx'
+import './panel.css'
 
 const NO_ENTRIES: readonly HistoryEntry[] = []
 

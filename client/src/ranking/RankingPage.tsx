@@ -9,6 +9,8 @@ import { useBoardSettings } from '../sync/useBoardSettings.ts'
 import { HonourList } from './HonourList.tsx'
 import { RankingTable } from './RankingTable.tsx'
 import { useWeeklyRanking } from './useWeeklyRanking.ts'
+import './ranking.css'
+import '../app/reportPage.css'
 
 const GROUPS = [RankingGroup.unit, RankingGroup.leader] as const
 

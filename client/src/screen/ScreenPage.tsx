@@ -2,10 +2,16 @@ import { useCallback, useEffect, useState } from 'react'
 import { useBoardMeta } from '../app/useBoardMeta.ts'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
+import { BoardYearContext } from '../sync/boardYearContext.ts'
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
 import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { ScreenCanvas } from './ScreenCanvas.tsx'
 import { WallScreen } from './WallScreen.tsx'
+// The wall's own CJK face, bundled (no CDN) and split by unicode-range, so a wall on a 信创 machine
+// without PingFang or YaHei draws the same glyph widths the layout was checked with; the browser
+// fetches only the slices holding characters on screen. 600 falls to 700 by the CSS matching rules.
+import '@fontsource/noto-sans-sc/400.css'
+import '@fontsource/noto-sans-sc/700.css'
 import './screen.css'
 import './screenTiles.css'
 
@@ -18,12 +24,12 @@ function WallMessage({ text, role = 'status' }: { text: string; role?: 'status' 
 }
 
 /** Waits for the server's copy of the board once, so the wall never flashes zeros on start. */
-function WhenSynced({ title, year }: { title: string; year: number }) {
+function WhenSynced({ title }: { title: string }) {
   const status = useConnectionStatus()
   const [synced, setSynced] = useState(status.synced)
   if (status.synced && !synced) setSynced(true)
   if (!synced) return <WallMessage text={status.closedForGood && status.closedReason ? status.closedReason : '正在同步看板数据…'} />
-  return <WallScreen title={title} year={year} />
+  return <WallScreen title={title} />
 }
 
 /**
@@ -51,7 +57,10 @@ export default function ScreenPage({ boardId }: { boardId: string }) {
     const year = meta.status === 'ready' ? meta.board.year : Number(new Date().getFullYear())
     content = (
       <BoardConnectionContext.Provider value={connection}>
-        <WhenSynced key={generation} title={title} year={year} />
+        {/* The year fills in default targets when the board has none stored (useBoardSettings). */}
+        <BoardYearContext.Provider value={year}>
+          <WhenSynced key={generation} title={title} />
+        </BoardYearContext.Provider>
       </BoardConnectionContext.Provider>
     )
   }

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react'
 import { boardToday } from '@guatu/shared/progress/boardToday'
 import { ConnectionState } from '../sync/connectionStatus.ts'
 import { useAllProblems } from '../sync/useAllProblems.ts'
+import { useBoardSettings } from '../sync/useBoardSettings.ts'
 import { useBoardColumns } from '../sync/useBoardColumns.ts'
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
 import { FeedTile } from './FeedTile.tsx'
@@ -12,7 +13,6 @@ import { ScreenHeader } from './ScreenHeader.tsx'
 import { allProjects, boardTotals, computeScreenFigures } from './screenFigures.ts'
 import { StageTiles } from './StageTiles.tsx'
 import { TargetsTile } from './TargetsTile.tsx'
-import { useBoardSettings } from './useBoardSettings.ts'
 import { useClock } from './useClock.ts'
 import { useDataTime } from './useDataTime.ts'
 import { useMeetingNow } from './useMeetingNow.ts'
@@ -30,10 +30,10 @@ const CLOCK_TICK_MS = 15_000
  * come straight from the columns; the rest (targets, lights, ranking) from shared/progress for the
  * board's 数据截至 day.
  */
-export function WallScreen({ title, year }: { title: string; year: number }) {
+export function WallScreen({ title }: { title: string }) {
   const columns = useBoardColumns()
   const problems = useAllProblems()
-  const settings = useBoardSettings(year)
+  const settings = useBoardSettings()
   const meeting = useMeetingNow()
   const feed = useMoveFeed()
   const status = useConnectionStatus()

@@ -1,26 +1,20 @@
-import { useMemo, useSyncExternalStore } from 'react'
-import { collectionRoot, RecordCollection } from '@guatu/shared/board/boardDoc'
-import { listDecisions, runningMeeting } from '@guatu/shared/board/meetingQueries'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import type { Decision } from '@guatu/shared/domain/decision'
 import type { ProjectId } from '@guatu/shared/domain/project'
+import { NO_DECISIONS } from '../sync/meetingIndex.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
-import { createDocValueStore } from './docValueStore.ts'
-
-const sameIds = (a: readonly ProjectId[], b: readonly ProjectId[]) => a.length === b.length && a.every((id, index) => id === b[index])
+import { useRunningMeeting } from '../meeting/useRunningMeeting.ts'
 
 /** The project of every 确定事项 recorded in the running meeting, in order (none between meetings). */
 export function useMeetingDecisionProjects(): readonly ProjectId[] {
-  const { doc } = useBoardConnection()
-  const store = useMemo(
-    () =>
-      createDocValueStore(
-        collectionRoot(doc, RecordCollection.decisions),
-        () => {
-          const meeting = runningMeeting(doc)
-          return meeting ? listDecisions(doc, meeting.id).map((decision) => decision.projectId) : []
-        },
-        sameIds,
-      ),
-    [doc],
+  const { view } = useBoardConnection()
+  const meetingId = useRunningMeeting()?.id
+  const read = useCallback(
+    (): readonly Decision[] => (meetingId === undefined ? NO_DECISIONS : view.getDecisionsOfMeeting(meetingId)),
+    [view, meetingId],
   )
-  return useSyncExternalStore(store.subscribe, store.get)
+  // The store keeps the meeting's list until one of its decisions changes, so this mapping runs
+  // only then, and the unit-turn figures memoized on it stay put otherwise.
+  const decisions = useSyncExternalStore(view.subscribe, read)
+  return useMemo(() => decisions.map((decision) => decision.projectId), [decisions])
 }

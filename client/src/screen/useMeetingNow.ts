@@ -1,8 +1,5 @@
-import { useMemo, useSyncExternalStore } from 'react'
-import { collectionRoot, RecordCollection } from '@guatu/shared/board/boardDoc'
-import { runningMeeting } from '@guatu/shared/board/meetingQueries'
-import { useBoardConnection } from '../sync/useBoardConnection.ts'
-import { createDocValueStore } from './docValueStore.ts'
+import { useMemo } from 'react'
+import { useRunningMeeting } from '../meeting/useRunningMeeting.ts'
 
 /** What the screen needs of the 调度会 in progress. */
 export interface MeetingNow {
@@ -11,20 +8,17 @@ export interface MeetingNow {
   readonly reportingUnit?: string
 }
 
-function readMeetingNow(meeting: ReturnType<typeof runningMeeting>): MeetingNow | undefined {
-  if (!meeting) return undefined
-  return meeting.reportingUnit ? { title: meeting.title, reportingUnit: meeting.reportingUnit } : { title: meeting.title }
-}
-
-const sameMeeting = (a: MeetingNow | undefined, b: MeetingNow | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.title === b.title && a.reportingUnit === b.reportingUnit)
-
-/** The running meeting (its title and the unit reporting now), or undefined when none runs. */
+/**
+ * The running meeting (its title and the unit reporting now), or undefined when none runs. Read
+ * through the view store, which keeps the meeting's identity until its record changes, so the
+ * header re-renders only when the meeting does.
+ */
 export function useMeetingNow(): MeetingNow | undefined {
-  const { doc } = useBoardConnection()
-  const store = useMemo(
-    () => createDocValueStore(collectionRoot(doc, RecordCollection.meetings), () => readMeetingNow(runningMeeting(doc)), sameMeeting),
-    [doc],
-  )
-  return useSyncExternalStore(store.subscribe, store.get)
+  const meeting = useRunningMeeting()
+  const title = meeting?.title
+  const reportingUnit = meeting?.reportingUnit
+  return useMemo(() => {
+    if (title === undefined) return undefined
+    return reportingUnit ? { title, reportingUnit } : { title }
+  }, [title, reportingUnit])
 }

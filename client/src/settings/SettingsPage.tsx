@@ -12,6 +12,8 @@ import { fromDraft, toDraft, type SettingsDraft, type SettingsErrors } from './s
 import { SettingInput } from './SettingInput.tsx'
 import { TargetsFieldset } from './TargetsFieldset.tsx'
 import { ThresholdsFieldset } from './ThresholdsFieldset.tsx'
+import './settings.css'
+import '../app/reportPage.css'
 
 const NO_ERRORS: SettingsErrors = new Map()
 const BASES = [TimeBasis.month, TimeBasis.day] as const

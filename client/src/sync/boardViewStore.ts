@@ -9,7 +9,7 @@ import { STAGES, type Stage } from '@guatu/shared/domain/stage'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Notice } from '@guatu/shared/domain/notice'
 import type { Decision } from '@guatu/shared/domain/decision'
-import type { Meeting } from '@guatu/shared/domain/meeting'
+import type { Meeting, MeetingId } from '@guatu/shared/domain/meeting'
 import type { BoardSettings } from '@guatu/shared/progress/boardSettings'
 import { createMeetingIndex } from './meetingIndex.ts'
 import { createNoticeIndex, type NoticesByProject } from './noticeIndex.ts'
@@ -46,6 +46,8 @@ export interface BoardViewStore {
   getRunningMeeting: () => Meeting | undefined
   /** One project's 确定事项 from every meeting, in the order taken. */
   getDecisionsOf: (projectId: ProjectId) => readonly Decision[]
+  /** One meeting's 确定事项 in the order taken; the same array until one of them changes. */
+  getDecisionsOfMeeting: (meetingId: MeetingId) => readonly Decision[]
   /** The board's settings; the same object until the `meta` root changes. */
   getSettings: (year: number) => BoardSettings
   subscribe: (listener: () => void) => () => void
@@ -138,6 +140,7 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     getMeetings: meetings.getMeetings,
     getRunningMeeting: meetings.getRunning,
     getDecisionsOf: meetings.getDecisionsOf,
+    getDecisionsOfMeeting: meetings.getDecisionsOfMeeting,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -25,11 +25,41 @@ function touchedKeys(root: Root, events: Y.YEvent<Y.AbstractType<unknown>>[]): S
   return ids
 }
 
+/** The projects and meetings whose decision lists a change touched (the old and the new owner). */
+interface TouchedGroups {
+  readonly projects: Set<ProjectId>
+  readonly meetings: Set<MeetingId>
+}
+const noneTouched = (): TouchedGroups => ({ projects: new Set(), meetings: new Set() })
+function touchGroups(touched: TouchedGroups, decision: Decision): void {
+  touched.projects.add(decision.projectId)
+  touched.meetings.add(decision.meetingId)
+}
+
+/** A new grouping where only the touched keys get a new list, so readers of the others keep theirs. */
+function regroup<K>(
+  previous: ReadonlyMap<K, readonly Decision[]>,
+  touched: ReadonlySet<K>,
+  all: Iterable<Decision>,
+  keyOf: (decision: Decision) => K,
+): Map<K, readonly Decision[]> {
+  const lists = new Map<K, Decision[]>()
+  for (const key of touched) lists.set(key, [])
+  for (const decision of all) lists.get(keyOf(decision))?.push(decision)
+  const next = new Map(previous)
+  for (const [key, list] of lists) {
+    if (list.length === 0) next.delete(key)
+    else next.set(key, list.sort(byRecorded))
+  }
+  return next
+}
+
 /**
  * The `meetings` and `decisions` roots (调度会, 确定事项) as view models, kept like notices
  * (noticeIndex.ts). Meetings are few (one a week or a month), so their list is rebuilt on any
- * meeting change; decisions are grouped per project and only touched projects get a new list, so a
- * decision on one card re-renders one panel. The running meeting keeps its identity until it changes.
+ * meeting change; decisions are grouped per project (and per meeting, for the wall screen) and only touched groups
+ * get a new list, so a decision on one card re-renders one panel.
+ * The running meeting keeps its identity until it changes.
  */
 export function createMeetingIndex(doc: Y.Doc, onChange: () => void) {
   const meetingRoot = collectionRoot(doc, RecordCollection.meetings)
@@ -39,6 +69,7 @@ export function createMeetingIndex(doc: Y.Doc, onChange: () => void) {
   let meetingList: readonly Meeting[] = []
   let running: Meeting | undefined
   let decisionsByProject = new Map<ProjectId, readonly Decision[]>()
+  let decisionsByMeeting = new Map<MeetingId, readonly Decision[]>()
 
   const readMeeting = (id: string) => {
     if (!isMeetingId(id)) return
@@ -52,34 +83,27 @@ export function createMeetingIndex(doc: Y.Doc, onChange: () => void) {
     running = meetingList.find((meeting) => meeting.status === MeetingStatus.running)
   }
 
-  const readDecision = (id: string, touched: Set<ProjectId>) => {
+  const readDecision = (id: string, touched: TouchedGroups) => {
     if (!isDecisionId(id)) return
     const previous = decisions.get(id)
-    if (previous) touched.add(previous.projectId)
+    if (previous) touchGroups(touched, previous)
     const map = decisionRoot.get(id)
     const next = map && typeof map.get === 'function' ? decisionFromMap(id, map) : undefined
     if (next) {
       decisions.set(id, next)
-      touched.add(next.projectId)
+      touchGroups(touched, next)
     } else {
       decisions.delete(id)
     }
   }
-  const rebuildDecisions = (touched: Set<ProjectId>) => {
-    const lists = new Map<ProjectId, Decision[]>()
-    for (const projectId of touched) lists.set(projectId, [])
-    for (const decision of decisions.values()) lists.get(decision.projectId)?.push(decision)
-    const next = new Map(decisionsByProject)
-    for (const [projectId, list] of lists) {
-      if (list.length === 0) next.delete(projectId)
-      else next.set(projectId, list.sort(byRecorded))
-    }
-    decisionsByProject = next
+  const rebuildDecisions = (touched: TouchedGroups) => {
+    decisionsByProject = regroup(decisionsByProject, touched.projects, decisions.values(), (decision) => decision.projectId)
+    decisionsByMeeting = regroup(decisionsByMeeting, touched.meetings, decisions.values(), (decision) => decision.meetingId)
   }
 
   meetingRoot.forEach((_map, id) => readMeeting(id))
   rebuildMeetings()
-  const initial = new Set<ProjectId>()
+  const initial = noneTouched()
   decisionRoot.forEach((_map, id) => readDecision(id, initial))
   rebuildDecisions(initial)
 
@@ -91,9 +115,9 @@ export function createMeetingIndex(doc: Y.Doc, onChange: () => void) {
     onChange()
   }
   const onDecisions = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    const touched = new Set<ProjectId>()
+    const touched = noneTouched()
     for (const id of touchedKeys(decisionRoot, events)) readDecision(id, touched)
-    if (touched.size === 0) return
+    if (touched.projects.size === 0 && touched.meetings.size === 0) return
     rebuildDecisions(touched)
     onChange()
   }
@@ -106,6 +130,8 @@ export function createMeetingIndex(doc: Y.Doc, onChange: () => void) {
     /** The meeting in progress (the newest running one), or undefined. */
     getRunning: (): Meeting | undefined => running,
     getDecisionsOf: (projectId: ProjectId): readonly Decision[] => decisionsByProject.get(projectId) ?? NO_DECISIONS,
+    /** One meeting's 确定事项 in the order taken; one array until a decision of that meeting changes. */
+    getDecisionsOfMeeting: (meetingId: MeetingId): readonly Decision[] => decisionsByMeeting.get(meetingId) ?? NO_DECISIONS,
     stop: () => {
       meetingRoot.unobserveDeep(onMeetings)
       decisionRoot.unobserveDeep(onDecisions)

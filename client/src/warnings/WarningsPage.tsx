@@ -5,6 +5,7 @@ import { LIGHT_LABEL, LIGHT_RULE_LABEL, LIGHT_RULES, type LightRule } from '@gua
 import { LightCounts } from '../lights/LightCounts.tsx'
 import { useBoardLightCounts } from '../lights/useBoardLightCounts.ts'
 import { useWarnings } from './useWarnings.ts'
+import '../app/reportPage.css'
 
 const byName = new Intl.Collator('zh-CN').compare
 
