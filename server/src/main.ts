@@ -1,41 +1,21 @@
-import { serve, type ServerType } from '@hono/node-server'
-import { createNodeWebSocket } from '@hono/node-ws'
-import { Hono } from 'hono'
-import { CloseCode } from '@guatu/shared/sync/protocol'
-import { assembleServer } from './assembleServer.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
-import { startHeartbeat } from './http/heartbeat.ts'
+import { startListening } from './http/listeningServer.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { installProcessGuards } from './ops/processGuards.ts'
 
-/** Listening, sockets and signals around the assembled server (assembleServer.ts). */
+/** The process around the listening server (http/listeningServer.ts): the listening line, signals, exit. */
 async function main(config: ServerConfig, log: Logger): Promise<void> {
-  const root = new Hono()
-  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root })
-  wss.options.maxPayload = config.maxMessageBytes
-  const assembled = await assembleServer(config, log, { upgradeWebSocket, openSockets: () => wss.clients.size })
-  root.route('/', assembled.app)
-
-  const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
-    const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
-    const fanoutNote = assembled.scaledOut ? ', fan-out: Redis' : ''
-    console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${assembled.label}${fanoutNote})`)
-  })
-  injectWebSocket(server)
-  const stopHeartbeat = startHeartbeat(wss)
+  const listening = await startListening(config, log)
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
+  const fanoutNote = listening.assembled.scaledOut ? ', fan-out: Redis' : ''
+  console.log(`挂图作战 Guatu listening on http://${shownHost}:${listening.port} (data: ${listening.assembled.label}${fanoutNote})`)
 
   let shuttingDown = false
   const shutdown = async (signal: string, exitCode = 0) => {
     if (shuttingDown) return
     shuttingDown = true
-    assembled.beginShutdown()
     log.info('shutting down', { signal })
-    server.close()
-    stopHeartbeat()
-    // Stop taking changes first; everything already accepted is in the commit queue and is
-    // flushed, compacted and published to the other processes before Redis and the database close.
-    for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
-    await assembled.close()
+    await listening.close()
     process.exit(exitCode)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

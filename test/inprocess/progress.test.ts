@@ -12,7 +12,7 @@ import { computeWeeklyRanking } from '@guatu/shared/progress/ranking'
 import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
 import { authHeaders, createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
 const AS_OF = '2022-08-20' as IsoDate
 
@@ -33,7 +33,7 @@ interface ProgressBody {
 
 describe('targets and lights on a live board', () => {
   it("moving a card past its planned date clears its red light and lifts the unit's ranking row, as a second client sees", async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区2022年重点项目', 2022)
     const department = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'], displayName: '工信局刘科长' })
     const office = connectClient(server, board.id)
@@ -78,7 +78,7 @@ describe('targets and lights on a live board', () => {
   })
 
   it('the weekly ranking downloads as the Excel sheet offices publish, one row per unit', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区2022年重点项目', 2022)
     const office = connectClient(server, board.id, { acks: true })
     await office.waitSynced()
@@ -98,7 +98,7 @@ describe('targets and lights on a live board', () => {
   })
 
   it('the progress endpoint refuses a malformed as-of date with a Chinese message', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区', 2022)
     const response = await requestJson<{ error: string }>(server, `/api/boards/${board.id}/progress?asOf=2022-02-30`)
     expect(response.status).toBe(400)
