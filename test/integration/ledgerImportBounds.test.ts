@@ -16,8 +16,7 @@ import { demoProjectsFor } from '../fixtures/ledgers/messyLedgerSpecs.ts'
 import { buildWanFormatsLedger } from '../fixtures/ledgers/wanFormatsLedger.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
 import { authHeaders, createBoard, fetchBoard } from '../helpers/rest.ts'
-import { type TestServer } from '../helpers/server.ts'
-import { startInProcessServer } from '../helpers/inProcessServer.ts'
+import { startServer, type TestServer } from '../helpers/server.ts'
 
 const SHARED_LEDGER = '/work/shared/fixtures/ledger-2022.xlsx'
 const CHINESE = /[\u4e00-\u9fff]/
@@ -111,7 +110,7 @@ describe('a hostile ledger is refused by name of its limit while the server serv
     // Made before the server is used: seconds spent making a file between two requests would let
     // the server close the test's idle keep-alive connection just as fetch reuses it (EPIPE).
     for (const hostile of HOSTILE) files.set(hostile.name, hostile.file())
-    server = await startInProcessServer()
+    server = await startServer()
     board = await boardWithBystanders(server)
   })
 
@@ -139,7 +138,7 @@ describe('a hostile ledger is refused by name of its limit while the server serv
 describe('what no scan refuses, the worker\'s heap cap and deadline stop', () => {
   test('a file needing more than the worker\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
     const heavy = heavyWithinLimitsXlsx()
-    const server = await startInProcessServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '256' } })
+    const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '256' } })
     const board = await boardWithBystanders(server)
     const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
     expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账所需内存超过 256 MB 的上限/)])
@@ -150,7 +149,7 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
 
   test('a file taking longer than the deadline is refused naming it; the server moves cards meanwhile', async () => {
     const heavy = heavyWithinLimitsXlsx()
-    const server = await startInProcessServer({ env: { GUATU_IMPORT_TIMEOUT_MS: '1000', GUATU_IMPORT_WORKER_MEMORY_MB: '2048' } })
+    const server = await startServer({ env: { GUATU_IMPORT_TIMEOUT_MS: '1000', GUATU_IMPORT_WORKER_MEMORY_MB: '2048' } })
     const board = await boardWithBystanders(server)
     const { answer, slowestHealthzMs, movesBeforeAnswer } = await board.whileImporting(heavy, 'heavy.xlsx')
     expect([answer.status, answer.body.error]).toEqual([413, expect.stringMatching(/读取台账超过 1 秒的时限/)])
@@ -161,7 +160,7 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
   test('uploads past the workers and their queue are turned away at once in Chinese (429), not stacked up', async () => {
     // One worker and four places to wait: of six heavy uploads at once, at least one is turned away.
     const heavy = heavyWithinLimitsXlsx()
-    const server = await startInProcessServer({ env: { GUATU_IMPORT_CONCURRENCY: '1', GUATU_IMPORT_TIMEOUT_MS: '2000' } })
+    const server = await startServer({ env: { GUATU_IMPORT_CONCURRENCY: '1', GUATU_IMPORT_TIMEOUT_MS: '2000' } })
     const board = await createBoard(server, '排队', 2022)
     const answers = await Promise.all(Array.from({ length: 6 }, () => importFile(server, board.id, heavy, 'heavy.xlsx')))
     const busy = answers.filter((answer) => answer.status === 429)
@@ -172,7 +171,7 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
 
   test('limits are settings: a server allowing 100 rows refuses a 2,000-row ledger by that limit', async () => {
     const ledger = await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 7, count: 2000, brokenIndexes: [] }))
-    const strict = await startInProcessServer({ env: { GUATU_IMPORT_MAX_ROWS: '100' } })
+    const strict = await startServer({ env: { GUATU_IMPORT_MAX_ROWS: '100' } })
     const strictBoard = await createBoard(strict, '严格', 2022)
     const refused = await importFile(strict, strictBoard.id, ledger, 'ledger.xlsx')
     expect([refused.status, refused.body.error]).toEqual([413, expect.stringMatching(/台账超过 100 行的上限/)])
@@ -182,7 +181,7 @@ describe('what no scan refuses, the worker\'s heap cap and deadline stop', () =>
 describe('the import preview is bounded and paged', () => {
   test('a 2,000-row ledger previews 200 rows with whole-file counts, pages on with ?offset=, and imports whole', async () => {
     const ledger = await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 7, count: 2000, brokenIndexes: [] }))
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '分页预览', 2022)
     const first = await importFile(server, board.id, ledger, 'ledger.xlsx')
     expect(first.status).toBe(200)
@@ -204,7 +203,7 @@ describe('the import preview is bounded and paged', () => {
   })
 
   test('the shared 2022 county ledger previews and imports through the worker as before', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '县台账', 2022)
     const file = await readFile(SHARED_LEDGER)
     const preview = importPreviewSchema.parse((await importFile(server, board.id, file, 'ledger-2022.xlsx')).body)
