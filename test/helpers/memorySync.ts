@@ -99,7 +99,7 @@ export class MemoryWebSocket {
   onerror: ((event: unknown) => void) | null = null
   readonly link: MemoryLink
 
-  constructor(harness: MemorySyncHarness, url: string) {
+  constructor(harness: Pick<MemorySyncHarness, 'accept'>, url: string) {
     this.link = harness.accept(this, new URL(url))
   }
 
@@ -144,12 +144,7 @@ export class MemorySyncHarness {
     const doc = new Y.Doc()
     // Concurrent edits are ordered by client id: a replay needs the same ids, so the seed picks them.
     doc.clientID = 1 + this.rng.int(2 ** 30)
-    const harness = this
-    const SocketClass = class extends MemoryWebSocket {
-      constructor(url: string) {
-        super(harness, url)
-      }
-    }
+    const SocketClass = this.socketClass()
     const closes: Array<{ code: number; reason: string }> = []
     const provider = new WebsocketProvider('ws://memory/sync', boardId, doc, {
       params: { [SyncParam.token]: token, name },
@@ -165,6 +160,16 @@ export class MemorySyncHarness {
     const client = { name, doc, provider, closes }
     this.clients.push(client)
     return client
+  }
+
+  /** A WebSocket class for the provider: each instance it makes is a new link of this harness. */
+  private socketClass(): new (url: string) => MemoryWebSocket {
+    const accept = (socket: MemoryWebSocket, url: URL) => this.accept(socket, url)
+    return class extends MemoryWebSocket {
+      constructor(url: string) {
+        super({ accept }, url)
+      }
+    }
   }
 
   /** Called by a new MemoryWebSocket: authenticates as the upgrade would and opens the server end. */
