@@ -7,8 +7,7 @@ import type { ImportPreview } from '@guatu/shared/ledger/importPreview'
 import { createAccount } from '../helpers/accounts.ts'
 import { HELPERS_DIR } from '../helpers/paths.ts'
 import { authHeaders, createBoard, fetchBoard } from '../helpers/rest.ts'
-import { type TestServer } from '../helpers/server.ts'
-import { startInProcessServer } from '../helpers/inProcessServer.ts'
+import { startServer, type TestServer } from '../helpers/server.ts'
 
 const LEDGERS = path.join(HELPERS_DIR, '..', 'fixtures', 'ledgers')
 
@@ -36,7 +35,7 @@ async function projectsOf(server: TestServer, boardId: string): Promise<Project[
 
 describe('Excel ledgers over REST', () => {
   it('previews a ledger with a broken row, refuses to commit it, and writes nothing', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '导入测试', 2022)
     const preview = await upload(server, board.id, 'messy-broken-row.xlsx', { dryRun: true })
     expect(preview.status).toBe(200)
@@ -51,7 +50,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('imports a clean ledger once: a second import updates nothing and duplicates nothing', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '导入测试', 2022)
     const preview = (await upload(server, board.id, 'messy-wan-formats.xlsx', { dryRun: true })).body as unknown as ImportPreview
     expect(preview.errors).toEqual([])
@@ -66,7 +65,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('exports the board and the export imports into another board with the same projects and total', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const source = await createBoard(server, '来源', 2022)
     await upload(server, source.id, 'messy-yi-sections.xlsx')
     const exported = await fetch(`${server.url}/api/boards/${source.id}/export.xlsx`, { headers: authHeaders(server) })
@@ -85,7 +84,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('exports only what a filter shows', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '筛选导出', 2022)
     await upload(server, board.id, 'messy-yi-sections.xlsx')
     const all = await projectsOf(server, board.id)
@@ -101,7 +100,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('leaves importing to the project office', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '导入权限', 2022)
     const department = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'] })
     const refused = await upload(server, board.id, 'messy-wan-formats.xlsx', { token: department.token })
@@ -109,7 +108,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('remembers the column mapping for the board only when an import is committed, and never from a department or a leader', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '列映射', 2022)
     const mapping = { fields: { mapping: JSON.stringify({ 推进情况: 'stageEvidence' }), reportDate: '2022-12-31' } }
     for (const role of ['editor', 'viewer'] as const) {
@@ -135,7 +134,7 @@ describe('Excel ledgers over REST', () => {
   })
 
   it('refuses a bad report date or mapping with a Chinese message and writes nothing', async () => {
-    const server = await startInProcessServer()
+    const server = await startServer()
     const board = await createBoard(server, '坏参数', 2022)
     expect(await upload(server, board.id, 'county-words.xlsx', { fields: { reportDate: '2022-13-01' } })).toEqual({
       status: 400,
