@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import type { AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { Role } from '@guatu/shared/domain/role'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
 import { CloseCode } from '@guatu/shared/sync/protocol'
-import { ChainVerifier, type ChainAnchor } from '@guatu/server/securityAudit/chain'
-import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { createUser, loginCookie } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/client.ts'
 import { DENGBAO_DEFAULT_ACCOUNT_ENV, sessionCookieFrom } from '../helpers/credentials.ts'
-import { REPO_ROOT } from '../helpers/paths.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { type TestServer } from '../helpers/server.ts'
 import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
-const MINUTE = 60 * 1000
-const DAY = 24 * 60 * MINUTE
 const STRONG = 'Qiye-Fuwu-2026'
 const STRONGER = 'Xin.Mima-2027'
 

@@ -1,6 +1,5 @@
-import { describe, expect, test } from 'vitest'
-import * as Y from 'yjs'
-import { moveProject, updateProject } from '@guatu/shared/board/projectCommands'
+import { describe, test } from 'vitest'
+import { moveProject } from '@guatu/shared/board/projectCommands'
 import { Stage } from '@guatu/shared/domain/stage'
 import { projectsSnapshot, seedProjects } from '../helpers/board.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'

@@ -6,15 +6,12 @@ import { describe, expect, test } from 'vitest'
 import type { AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { Role } from '@guatu/shared/domain/role'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
-import { CloseCode } from '@guatu/shared/sync/protocol'
 import { ChainVerifier, type ChainAnchor } from '@guatu/server/securityAudit/chain'
 import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { createUser, loginCookie } from '../helpers/accounts.ts'
-import { connectClient } from '../helpers/client.ts'
 import { DENGBAO_DEFAULT_ACCOUNT_ENV, sessionCookieFrom } from '../helpers/credentials.ts'
 import { REPO_ROOT } from '../helpers/paths.ts'
-import { openRawSyncSocket } from '../helpers/rawSocket.ts'
-import { createBoard, requestJson } from '../helpers/rest.ts'
+import { requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
 
 const MINUTE = 60 * 1000
@@ -49,12 +46,6 @@ async function changePassword(server: TestServer, cookie: string, currentPasswor
     body: JSON.stringify({ currentPassword, newPassword }),
   })
   return { status: response.status, cookie: sessionCookieFrom(response.headers), body: (await response.json()) as { error?: string; status?: AccountStatus } }
-}
-
-async function auditEntries(server: TestServer): Promise<SecurityEvent[]> {
-  const response = await requestJson<{ entries: SecurityEvent[] }>(server, '/api/security-audit')
-  expect(response.status).toBe(200)
-  return response.body.entries
 }
 
 describe('forced password change', () => {
