@@ -54,8 +54,4 @@ describe('websocket credentials', () => {
     expect((await requestJson(later, '/api/me', { token })).status).toBe(401)
     await expectRefusedWithoutContent(later, boardId, { token }, [CloseCode.unauthorized, CloseCode.forbidden])
   })
-
-})
-
-describe('signing in and out', () => {
 })
