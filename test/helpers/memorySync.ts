@@ -1,3 +1,4 @@
+import * as authProtocol from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { AssembledServer } from '@guatu/server/assembleServer'
@@ -6,7 +7,7 @@ import type { Logger } from '@guatu/server/log'
 import { Connection } from '@guatu/server/sync/connection'
 import type { ConnectionLimits } from '@guatu/server/sync/rateLimit'
 import type { SharedMessage, SyncSocket } from '@guatu/server/sync/socket'
-import { CloseCode, SyncParam } from '@guatu/shared/sync/protocol'
+import { CloseCode, MessageType, SyncParam } from '@guatu/shared/sync/protocol'
 import type { Rng } from './prng.ts'
 
 /**
@@ -124,6 +125,8 @@ export interface MemoryClient {
   readonly provider: WebsocketProvider
   /** Every close the server sent this client, in order. */
   readonly closes: Array<{ code: number; reason: string }>
+  /** Reasons of every permission-denied message (y-protocols auth) the server sent, in order. */
+  readonly deniedReasons: string[]
 }
 
 export class MemorySyncHarness {
@@ -157,7 +160,11 @@ export class MemorySyncHarness {
     provider.on('connection-close', (event) => {
       if (event) closes.push({ code: event.code, reason: event.reason })
     })
-    const client = { name, doc, provider, closes }
+    const deniedReasons: string[] = []
+    provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => deniedReasons.push(reason))
+    }
+    const client = { name, doc, provider, closes, deniedReasons }
     this.clients.push(client)
     return client
   }
