@@ -1,202 +1,21 @@
-import { serve, type ServerType } from '@hono/node-server'
-import { createNodeWebSocket } from '@hono/node-ws'
-import { Hono } from 'hono'
-import { AccountLockout } from './accounts/accountLockout.ts'
-import { AccountService } from './accounts/accountService.ts'
-import { MemoryAttemptCounters } from './accounts/attemptCounters.ts'
-import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
-import { RelyingParty } from './accounts/oidc/relyingParty.ts'
-import { SingleSignOn } from './accounts/oidc/singleSignOn.ts'
-import type { SsoStore } from './accounts/oidc/ssoStore.ts'
-import { BoardService } from './boards/boardService.ts'
-import { LedgerService } from './boards/ledgerService.ts'
-import { LedgerParser } from './ledger/ledgerParser.ts'
-import { DocxToPdf } from './meetings/minutesPdf.ts'
-import { MeetingService } from './meetings/meetingService.ts'
 import { loadConfig, type ServerConfig } from './config.ts'
-import { seedDemoBoard } from './demo/seedDemoBoard.ts'
-import { createApp } from './http/app.ts'
-import { TrustedProxies } from './http/clientAddress.ts'
-import { startHeartbeat } from './http/heartbeat.ts'
+import { startListening } from './http/listeningServer.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
-import { ServerMetrics } from './ops/metrics.ts'
 import { installProcessGuards } from './ops/processGuards.ts'
-import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
-import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
-import { RedisAttemptCounters } from './scaleout/redisAttemptCounters.ts'
-import { RedisFanout } from './scaleout/redisFanout.ts'
-import type { AccountStore } from './accounts/accountStore.ts'
-import { SecurityAuditLog } from './securityAudit/securityAuditLog.ts'
-import type { SecurityAuditStore } from './securityAudit/securityAuditStore.ts'
-import { PostgresSecurityAuditStore } from './storage/postgresSecurityAuditStore.ts'
-import { SqliteSecurityAuditStore } from './storage/sqliteSecurityAuditStore.ts'
-import type { BoardStorage } from './storage/boardStorage.ts'
-import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
-import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
-import { PostgresSsoStore } from './storage/postgresSsoStore.ts'
-import { PostgresStorage } from './storage/postgresStorage.ts'
-import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
-import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
-import { SqliteSsoStore } from './storage/sqliteSsoStore.ts'
-import { SqliteStorage } from './storage/sqliteStorage.ts'
-import { startWalCheckpointer } from './storage/walCheckpointer.ts'
-import { CloseCode } from '@guatu/shared/sync/protocol'
-import { CommitQueue } from './sync/commitQueue.ts'
-import { ConnectionTracker } from './sync/connectionTracker.ts'
-import { RoomRegistry } from './sync/roomRegistry.ts'
 
-interface Backend {
-  storage: BoardStorage
-  accountStore: AccountStore
-  ssoStore: SsoStore
-  securityAuditStore: SecurityAuditStore
-  /** Shown in the listening line; never the URL, which may hold a password. */
-  label: string
-  readiness: ReadinessCheck
-  postgres?: PostgresStorage
-  /** First-start work runs through this: one process at a time when several share a database. */
-  firstStart: <T>(work: () => Promise<T>) => Promise<T>
-  /** Closes storage, and whatever works on it in the background first. */
-  close: () => Promise<void>
-}
-
-/** SQLite in the data dir (the default), or PostgreSQL when GUATU_DATABASE_URL is set. */
-async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> {
-  if (config.databaseUrl) {
-    const pool = await openPostgresPool(config.databaseUrl)
-    const storage = new PostgresStorage(pool)
-    const readiness = { name: 'postgres', check: () => storage.ping() }
-    return {
-      storage,
-      accountStore: new PostgresAccountStore(pool),
-      ssoStore: new PostgresSsoStore(pool),
-      securityAuditStore: new PostgresSecurityAuditStore(pool),
-      label: 'PostgreSQL',
-      readiness,
-      postgres: storage,
-      firstStart: (work) => underStartupLock(pool, work),
-      close: () => storage.close(),
-    }
-  }
-  const db = openSqliteDatabase(config.dataDir, config.sqliteSync)
-  const storage = new SqliteStorage(db)
-  const checkpointer = startWalCheckpointer(db, log)
-  return {
-    storage,
-    accountStore: new SqliteAccountStore(db),
-    ssoStore: new SqliteSsoStore(db),
-    securityAuditStore: new SqliteSecurityAuditStore(db),
-    label: config.dataDir,
-    readiness: { name: 'sqlite', check: () => storage.isReady() },
-    firstStart: (work) => work(),
-    close: async () => {
-      await checkpointer.stop()
-      await storage.close()
-    },
-  }
-}
-
-/** Wiring: configuration → storage → sync → HTTP, plus graceful shutdown on SIGTERM/SIGINT. */
+/** The process around the listening server (http/listeningServer.ts): the listening line, signals, exit. */
 async function main(config: ServerConfig, log: Logger): Promise<void> {
-  const backend = await openBackend(config, log)
-  const { storage, postgres } = backend
-  // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
-  const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
-  const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
-  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout), config.accountControls)
-  const signOn = config.oidc ? new SingleSignOn(config.oidc, new RelyingParty(config.oidc), backend.ssoStore, accounts, log) : undefined
-  const securityAudit = new SecurityAuditLog(backend.securityAuditStore, log, config.securityAuditRetentionDays)
-  const stopPruning = securityAudit.startPruning()
-  // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
-  const fanout =
-    config.redisUrl && postgres
-      ? new RedisFanout({ url: config.redisUrl, log, catchUpEveryMs: config.catchUpEveryMs, readHeads: (ids) => postgres.boardHeads(ids) })
-      : undefined
-  let openSockets = () => 0
-  let loadedBoards = () => 0
-  const metrics = new ServerMetrics({
-    connections: () => openSockets(),
-    loadedBoards: () => loadedBoards(),
-    publishFailures: fanout ? () => fanout.publishFailures : undefined,
-  })
-  const commits = new CommitQueue(storage, log, metrics)
-  const rooms = new RoomRegistry(storage, commits, {
-    idleUnloadAfterMs: config.idleUnloadAfterMs,
-    compactAfterUpdates: config.compactAfterUpdates,
-    compactWhenQuietForMs: 1_000,
-  }, log, { fanout, metrics })
-  loadedBoards = () => rooms.loadedCount
-  const boards = new BoardService(storage, rooms, commits)
-  const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
-  const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
-  const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
-  const readinessChecks: ReadinessCheck[] = [backend.readiness]
-  // Ready with Redis means both the fan-out and the shared login counters are connected.
-  if (fanout) readinessChecks.push({ name: 'redis', check: async () => (await fanout.ping()) && (sharedCounters?.isReady() ?? true) })
-  accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
-  accounts.onRevoked = (revocation) => tracker.revoke(revocation)
-
-  await backend.firstStart(async () => {
-    const firstStart = (await storage.listBoards()).length === 0
-    if (config.demo && firstStart) {
-      const demo = await seedDemoBoard(boards)
-      log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
-    }
-    await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
-  })
+  const listening = await startListening(config, log)
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
+  const fanoutNote = listening.assembled.scaledOut ? ', fan-out: Redis' : ''
+  console.log(`挂图作战 Guatu listening on http://${shownHost}:${listening.port} (data: ${listening.assembled.label}${fanoutNote})`)
 
   let shuttingDown = false
-  const root = new Hono()
-  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: root })
-  wss.options.maxPayload = config.maxMessageBytes
-  openSockets = () => wss.clients.size
-  root.route('/', createApp({
-    storage,
-    boards,
-    ledgers,
-    meetings,
-    accounts,
-    rooms,
-    commits,
-    tracker,
-    limits: { messagesPerSecond: config.messagesPerSecond, messageBurst: config.messageBurst },
-    allowedOrigins: config.allowedOrigins,
-    log,
-    securityAudit,
-    clientDir: config.clientDir,
-    upgradeWebSocket,
-    isShuttingDown: () => shuttingDown,
-    readiness: readinessProbe(readinessChecks, () => shuttingDown),
-    metrics: () => metrics.render(),
-    opsAccess: { metricsToken: config.metricsToken, metricsAllow: config.metricsAllow },
-    screenFrameAncestors: config.screenFrameAncestors,
-    sso: { store: backend.ssoStore, signOn },
-    localLogin: config.localLogin,
-    trustedProxies: new TrustedProxies(config.trustedProxies),
-  }))
-
-  const server: ServerType = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
-    const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host
-    const fanoutNote = fanout ? ', fan-out: Redis' : ''
-    console.log(`挂图作战 Guatu listening on http://${shownHost}:${info.port} (data: ${backend.label}${fanoutNote})`)
-  })
-  injectWebSocket(server)
-  const stopHeartbeat = startHeartbeat(wss)
-
   const shutdown = async (signal: string, exitCode = 0) => {
     if (shuttingDown) return
     shuttingDown = true
     log.info('shutting down', { signal })
-    server.close()
-    stopHeartbeat()
-    stopPruning()
-    // Stop taking changes first; everything already accepted is in the commit queue and is
-    // flushed, compacted and published to the other processes before Redis and the database close.
-    for (const client of wss.clients) client.close(CloseCode.serverRestart, '服务器正在重启，请稍后重连')
-    await rooms.closeAll()
-    await fanout?.close()
-    await loginCounters.close()
-    await backend.close()
+    await listening.close()
     process.exit(exitCode)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -12,7 +12,8 @@ const UNITS = ['发改局', '工信局', '商务局', '住建局', '农业农村
  * Creates `count` projects through the shared createProject command, spread over the four stages.
  * Stands in for the demo generator: what the test needs is many valid cards, not realistic ones.
  */
-export function seedProjects(doc: Y.Doc, count: number, rng: Rng, namePrefix = '测试项目'): ProjectId[] {
+/** `newId`: where project ids come from (a seeded run passes ids drawn from its PRNG); random by default. */
+export function seedProjects(doc: Y.Doc, count: number, rng: Rng, namePrefix = '测试项目', newId?: () => ProjectId): ProjectId[] {
   const ids: ProjectId[] = []
   doc.transact(() => {
     for (let i = 0; i < count; i++) {
@@ -24,7 +25,7 @@ export function seedProjects(doc: Y.Doc, count: number, rng: Rng, namePrefix = '
           unit: rng.pick(UNITS),
           totalInvestment: String(1000 + rng.int(500_000)) as WanAmount,
           seq: i + 1,
-        }),
+        }, { id: newId?.() }),
       )
     }
   })

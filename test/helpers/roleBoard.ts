@@ -7,7 +7,8 @@ import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, type TestAccount } from './accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from './client.ts'
 import { createBoard } from './rest.ts'
-import { startServer, type StartServerOptions, type TestServer } from './server.ts'
+import { startInProcessServer } from './inProcessServer.ts'
+import type { StartServerOptions, TestServer } from './server.ts'
 
 /** The editor's own 责任单位 and a unit it does not belong to. */
 export const OWN_UNIT = '工信局'
@@ -33,8 +34,15 @@ export interface RoleBoard {
   screen: CreateScreenLinkResponse
 }
 
-export async function startRoleBoard(options: StartServerOptions = {}): Promise<RoleBoard> {
-  const server = await startServer(options)
+/**
+ * The board every role test starts from. In process by default; a test that crashes the server
+ * passes `startServer` (a real process) as `start`.
+ */
+export async function startRoleBoard(
+  options: StartServerOptions = {},
+  start: (options: StartServerOptions) => Promise<TestServer> = startInProcessServer,
+): Promise<RoleBoard> {
+  const server = await start(options)
   const board = await createBoard(server, '权限测试看板')
   const admin = connectClient(server, board.id)
   const observer = connectClient(server, board.id)

@@ -8,7 +8,8 @@ import { launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
 import { connectClient } from '../helpers/client.ts'
 import { startOtherOriginSite } from '../helpers/otherOriginSite.ts'
 import { createBoard } from '../helpers/rest.ts'
-import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, startServer, type TestServer } from '../helpers/server.ts'
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 
 const UI_TIMEOUT_MS = 15_000
@@ -47,7 +48,7 @@ function childFrameRefused(page: Page): boolean {
 
 describe('security headers', () => {
   test('every response carries the policy, nosniff, a same-origin referrer policy, framing refused and camera, microphone and payment off; HSTS only over TLS', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     for (const path of ['/', '/board/x', '/screen/x?token=abc', '/api/me', '/healthz', '/assets/missing.js']) {
       const response = await fetch(`${server.url}${path}`)
       const csp = response.headers.get('content-security-policy') ?? ''
@@ -81,7 +82,7 @@ describe('security headers', () => {
   })
 
   test('the board and the wall screen render and follow live changes with no policy violation', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const { board, admin, projectId, boardUrl } = await boardWithProject(server)
     const link = await createScreenLink(server, board.id)
     const browser = await launchBrowser()
@@ -115,7 +116,7 @@ describe('security headers', () => {
   })
 
   test('a page on another port cannot frame the signed-in board', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const { projectId, boardUrl } = await boardWithProject(server)
     const site = await startOtherOriginSite()
     const browser = await launchBrowser()
@@ -130,7 +131,7 @@ describe('security headers', () => {
 
   test('an office portal listed in GUATU_FRAME_ANCESTORS may frame the wall screen, and still not the board', async () => {
     const site = await startOtherOriginSite()
-    const server = await startServer({ env: { GUATU_FRAME_ANCESTORS: site.origin } })
+    const server = await startInProcessServer({ env: { GUATU_FRAME_ANCESTORS: site.origin } })
     const { board, boardUrl } = await boardWithProject(server)
     const link = await createScreenLink(server, board.id)
     const browser = await launchBrowser()

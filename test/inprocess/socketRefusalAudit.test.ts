@@ -4,11 +4,11 @@ import { CloseCode } from '@guatu/shared/sync/protocol'
 import { createScreenLink } from '../helpers/accounts.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
 describe('refused sync sockets in the security audit log', () => {
   test('a token that does not open and a screen link on another board are recorded; a visitor without credentials is not', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '同步审计看板')
     const other = await createBoard(server, '别的看板')
     const link = await createScreenLink(server, other.id)

@@ -3,13 +3,16 @@ import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, createUser } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { UserListResponse } from '@guatu/shared/api/users'
 import type { UnlockedUserResponse } from '@guatu/shared/api/users'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const SLOWED = /验证已放慢/
+/** Past the slowdown threshold every failure is answered after 2 s by design (ADDRESS_SLOWDOWN_MS): fifty take over 40 s. */
+const SLOWED_LOGINS_TIMEOUT_MS = 150_000
 
 type LoginAnswer = JsonResponse<{ error?: string; user?: { username: string } }>
 
@@ -44,7 +47,7 @@ async function lockByFailures(server: TestServer, username: string, names: reado
 
 describe('one address failing many times never blocks another account', () => {
   test('fifty failed logins from the same address do not stop another user there signing in with the right password', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     await createUser(server, { username: 'fgj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['发改局'] })
     await failMany(server, 50, () => undefined)
     const slowed = await login(server, 'spray_x', 'Password123')
@@ -53,10 +56,10 @@ describe('one address failing many times never blocks another account', () => {
     const victim = await login(server, 'fgj_victim', 'victim-pass-2025')
     expect(victim.status).toBe(200)
     expect(victim.body.user?.username).toBe('fgj_victim')
-  })
+  }, SLOWED_LOGINS_TIMEOUT_MS)
 
   test('behind a trusted proxy, fifty failures from one client (or from many) block neither a colleague at that address nor anyone else', async () => {
-    const server = await startServer({ env: { GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
+    const server = await startInProcessServer({ env: { GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
     await createUser(server, { username: 'swj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['商务局'] })
     await failMany(server, 50, () => '203.0.113.7')
     await failMany(server, 50, (i) => `198.51.100.${i + 1}`)
@@ -64,12 +67,12 @@ describe('one address failing many times never blocks another account', () => {
     expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.7')).status, 'the same office address').toBe(200)
     expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.8')).status, 'another address').toBe(200)
     expect((await login(server, 'swj_victim', 'victim-pass-2025')).status, 'the proxy itself').toBe(200)
-  })
+  }, SLOWED_LOGINS_TIMEOUT_MS)
 })
 
 describe('the account is what is counted and locked, however it is named', () => {
   test('failures by name, by upper-case name and by user id add up; then every way in is locked, with a Chinese message naming the minutes', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const user = await createUser(server, { username: 'zjj_chen', password: 'chen-pass-2025', role: Role.editor, units: ['住建局'] })
     await lockByFailures(server, 'zjj_chen', ['zjj_chen', 'ZJJ_CHEN', user.id, user.id, 'zjj_chen'])
     for (const name of ['zjj_chen', user.id, 'Zjj_Chen']) {
@@ -81,7 +84,7 @@ describe('the account is what is counted and locked, however it is named', () =>
   })
 
   test('the lockout count and duration follow GUATU_LOCKOUT_FAILURES and GUATU_LOCKOUT_MINUTES', async () => {
-    const server = await startServer({ env: { GUATU_LOCKOUT_FAILURES: '3', GUATU_LOCKOUT_MINUTES: '30' } })
+    const server = await startInProcessServer({ env: { GUATU_LOCKOUT_FAILURES: '3', GUATU_LOCKOUT_MINUTES: '30' } })
     await createUser(server, { username: 'jtj_wu', password: 'wu-pass-2025', role: Role.editor, units: ['交通局'] })
     const first = await login(server, 'jtj_wu', 'wrong-pass-1')
     expect(first.body.error).toMatch(/再失败2次账号将锁定30分钟/)
@@ -90,7 +93,7 @@ describe('the account is what is counted and locked, however it is named', () =>
   })
 
   test('twenty guesses sent at once get no more than five checked', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     await createUser(server, { username: 'nyj_zhou', password: 'zhou-pass-2025', role: Role.editor, units: ['农业局'] })
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login(server, 'nyj_zhou', `parallel-guess-${i}`)))
     expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5)
@@ -100,7 +103,7 @@ describe('the account is what is counted and locked, however it is named', () =>
 
 describe('the office sees locked accounts and unlocks them', () => {
   test('a locked account is listed as locked; the office unlocks it and the right password works again', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const user = await createUser(server, { username: 'wlj_he', password: 'he-pass-2025', role: Role.viewer, units: [] })
     expect((await listedUser(server, 'wlj_he')).lockedUntil).toBeNull()
     await lockByFailures(server, 'wlj_he', Array.from({ length: 5 }, () => 'wlj_he'))
@@ -114,7 +117,7 @@ describe('the office sees locked accounts and unlocks them', () => {
   })
 
   test('a department user, a leader, a screen link and nobody at all cannot unlock an account', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '解锁攻击')
     const target = await createUser(server, { username: 'sjj_target', password: 'target-pass-2025', role: Role.editor, units: ['审计局'] })
     const editor = await createAccount(server, { username: 'sjj_editor', password: 'editor-pass-2025', role: Role.editor, units: ['审计局'] })
@@ -138,7 +141,7 @@ describe('the office sees locked accounts and unlocks them', () => {
 describe('X-Forwarded-For counts only from a trusted proxy', () => {
   test('a forged X-Forwarded-For from a peer that is not a trusted proxy is ignored: the failures count on the peer', async () => {
     for (const env of [{}, { GUATU_TRUSTED_PROXIES: '10.0.0.0/8' }] as Record<string, string>[]) {
-      const server = await startServer({ env: { GUATU_ADDRESS_FAILURES: '3', ...env } })
+      const server = await startInProcessServer({ env: { GUATU_ADDRESS_FAILURES: '3', ...env } })
       await failMany(server, 3, (i) => `198.51.100.${i + 10}`)
       const next = await login(server, 'spray_z', 'Password123', '198.51.100.99')
       expect(next.body.error, JSON.stringify(env)).toMatch(SLOWED)
@@ -146,13 +149,13 @@ describe('X-Forwarded-For counts only from a trusted proxy', () => {
   })
 
   test('behind a trusted proxy the rightmost untrusted hop is the client; hops the client wrote before it do not matter', async () => {
-    const server = await startServer({ env: { GUATU_ADDRESS_FAILURES: '3', GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
+    const server = await startInProcessServer({ env: { GUATU_ADDRESS_FAILURES: '3', GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
     await failMany(server, 3, (i) => `10.${i}.0.1, 203.0.113.50`)
     expect((await login(server, 'spray_a', 'Password123', '203.0.113.51')).body.error, 'another client').not.toMatch(SLOWED)
     expect((await login(server, 'spray_b', 'Password123', 'forged-by-client, 203.0.113.50')).body.error, 'the same client').toMatch(SLOWED)
   })
 
   test('GUATU_TRUSTED_PROXIES that is not a list of addresses stops the server with a message naming it', async () => {
-    await expect(startServer({ env: { GUATU_TRUSTED_PROXIES: 'nginx.local' } })).rejects.toThrow(/GUATU_TRUSTED_PROXIES/)
+    await expect(startInProcessServer({ env: { GUATU_TRUSTED_PROXIES: 'nginx.local' } })).rejects.toThrow(/GUATU_TRUSTED_PROXIES/)
   })
 })

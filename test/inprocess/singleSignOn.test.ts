@@ -13,7 +13,8 @@ import { createTestDatabase } from '../helpers/postgres.ts'
 import { SESSION_COOKIE_NAME, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, sessionCookieFrom } from '../helpers/credentials.ts'
 import { startIdentityProvider, type TestIdentityProvider } from '../helpers/identityProvider.ts'
 import { expectStatus, requestJson } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { ServerProcess } from '../helpers/serverProcess.ts'
 import { PENDING_SIGN_IN_COOKIE_NAME, callCallback, setExternalId, signInAtProvider } from '../helpers/ssoFlow.ts'
 import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
@@ -46,7 +47,7 @@ function expectNoSession(response: Response): void {
 
 beforeAll(async () => {
   idp = await startIdentityProvider(IDENTITIES)
-  server = await startServer({ env: idp.guatuEnv() })
+  server = await startInProcessServer({ env: idp.guatuEnv() })
   idp.registerGuatu(server.url)
   zhang = await createUser(server, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'], displayName: '工信局张科长' })
   expectStatus(await setExternalId(server, zhang.id, 'zhang.wei'), 200, 'enable zhang.wei')
@@ -215,7 +216,7 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
 
 describe('the claim that identifies a person', () => {
   test('with GUATU_OIDC_USER_CLAIM=preferred_username the office enters that name, read from userinfo when the ID token lacks it', async () => {
-    const byName = await startServer({ env: idp.guatuEnv({ GUATU_OIDC_USER_CLAIM: 'preferred_username' }) })
+    const byName = await startInProcessServer({ env: idp.guatuEnv({ GUATU_OIDC_USER_CLAIM: 'preferred_username' }) })
     idp.registerGuatu(byName.url)
     const user = await createUser(byName, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'] })
     // The `sub` alone no longer identifies anyone on this server.
@@ -236,8 +237,8 @@ describe('single sign-on on a scaled-out server', () => {
     const database = await createTestDatabase()
     deferCleanup(() => database.drop())
     const env = idp.guatuEnv({ GUATU_DATABASE_URL: database.url, GUATU_LOG_LEVEL: 'warn' })
-    const first = await startServer({ env })
-    const second = await startServer({ env })
+    const first = await startInProcessServer({ env })
+    const second = await startInProcessServer({ env })
     idp.registerGuatu(first.url)
     const user = await createUser(first, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'] })
     expectStatus(await setExternalId(second, user.id, 'zhang.wei'), 200, 'enable zhang.wei on the other process')
@@ -255,7 +256,7 @@ describe('single sign-on on a scaled-out server', () => {
 
 describe('a flood of sign-in starts', () => {
   test('stores at most MAX_PENDING_SIGN_INS sign-ins under way; beyond that a start is refused in Chinese and nothing is stored', async () => {
-    const flooded = await startServer({ env: idp.guatuEnv() })
+    const flooded = await startInProcessServer({ env: idp.guatuEnv() })
     idp.registerGuatu(flooded.url)
     // The stored state a flood of anonymous starts leaves behind, written straight into the database.
     const db = openSqliteFile(flooded.dataDir)

@@ -12,7 +12,7 @@ import { computeWeeklyRanking } from '@guatu/shared/progress/ranking'
 import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
 import { authHeaders, createBoard, expectParsed, requestJson } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import { progressReportResponseSchema } from '@guatu/shared/api/reports'
 
@@ -31,7 +31,7 @@ function unitRow(doc: Y.Doc, unit: string) {
 
 describe('targets and lights on a live board', () => {
   it("moving a card past its planned date clears its red light and lifts the unit's ranking row, as a second client sees", async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区2022年重点项目', 2022)
     const department = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'], displayName: '工信局刘科长' })
     const office = connectClient(server, board.id)
@@ -76,7 +76,7 @@ describe('targets and lights on a live board', () => {
   })
 
   it('the weekly ranking downloads as the Excel sheet offices publish, one row per unit', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区2022年重点项目', 2022)
     const office = connectClient(server, board.id, { acks: true })
     await office.waitSynced()
@@ -96,7 +96,7 @@ describe('targets and lights on a live board', () => {
   })
 
   it('the progress endpoint refuses a malformed as-of date with a Chinese message', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区', 2022)
     const response = await requestJson<ErrorResponse>(server, `/api/boards/${board.id}/progress?asOf=2022-02-30`)
     expect(response.status).toBe(400)

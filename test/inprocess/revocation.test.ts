@@ -3,14 +3,15 @@ import { Role } from '@guatu/shared/domain/role'
 import { createUser, loginCookie, tokenFor } from '../helpers/accounts.ts'
 import { requestJson } from '../helpers/rest.ts'
 import { REVOCATION_CASES, expectRevoked, type Topology } from '../helpers/revocationCases.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 
 let server: TestServer
 let topology: Topology
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startInProcessServer()
   topology = { act: server, socketOn: server }
 })
 

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink, loginCookie, type TestAccount } from '../helpers/accounts.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
 import type { ExternalIdentitiesResponse } from '@guatu/shared/api/externalIds'
@@ -19,7 +20,7 @@ let screenToken: string
 let target: TestAccount
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startInProcessServer()
   leader = await createAccount(server, { username: 'atk_leader', password: 'atk-leader-2026', role: Role.viewer, units: [] })
   department = await createAccount(server, { username: 'atk_dept', password: 'atk-dept-2026', role: Role.editor, units: ['商务局'] })
   target = await createAccount(server, { username: 'atk_target', password: 'atk-target-2026', role: Role.editor, units: ['工信局'] })

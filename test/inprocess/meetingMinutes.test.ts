@@ -22,7 +22,7 @@ import { artifactPath } from '../helpers/browser.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { expectGongwenDocx, fetchMinutesFile, pdfPageCount } from '../helpers/minutesDocument.ts'
 import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { waitFor } from '../helpers/wait.ts'
 import type { MinutesResponse } from '@guatu/shared/api/meetings'
 import type { UserMeResponse } from '@guatu/shared/api/session'
@@ -38,7 +38,7 @@ function figures(client: TestClient) {
 
 describe('meeting minutes', () => {
   it('state each project\'s net change over the meeting — corrections and undone moves folded, 退回 marked — with new problems, 督办 deadlines and the figures before and after, in JSON, Word and PDF alike', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区', 2022)
     const gx = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'], displayName: '工信局刘科长' })
     const sw = await createAccount(server, { username: 'swj', password: 'shangwu-pass-1', role: 'editor', units: ['商务局'], displayName: '商务局王科长' })
@@ -150,7 +150,7 @@ describe('meeting minutes', () => {
   })
 
   it('answer a PDF request with a Chinese explanation when the server has no LibreOffice, while the Word file still downloads', async () => {
-    const server = await startServer({ env: { GUATU_OFFICE_COMMAND: '/nonexistent/soffice' } })
+    const server = await startInProcessServer({ env: { GUATU_OFFICE_COMMAND: '/nonexistent/soffice' } })
     const board = await createBoard(server, '示例区', 2022)
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
@@ -164,7 +164,7 @@ describe('meeting minutes', () => {
   })
 
   it('refuses a department starting a meeting', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '示例区', 2022)
     const gx = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'] })
     const clerk = connectClient(server, board.id, { token: gx.token })

@@ -14,7 +14,8 @@ import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../he
 import { fuzzSeed, Rng, withSeed } from '../helpers/prng.ts'
 import { captureUpdate, openRawSyncSocket, type RawFrame, type RawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { waitFor, yieldToEventLoop } from '../helpers/wait.ts'
 
 interface FuzzStats {
@@ -199,7 +200,7 @@ async function expectLateJoinerAndServerAgree(server: TestServer, boardId: strin
 
 describe('concurrent editing through the real server', () => {
   test('two clients moving and editing the same cards at random end with identical boards', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     await withSeed(fuzzSeed(20250101), async (rng) => {
       const { clients, stats, violations } = await runFuzz(server, rng, { clients: 2, projects: 24, operations: 400 })
       await expectConverged(clients)
@@ -213,7 +214,7 @@ describe('concurrent editing through the real server', () => {
   })
 
   test('ten clients with random disconnects agree on every card, column and count', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     await withSeed(fuzzSeed(7_654_321), async (rng) => {
       const { clients, stats, violations } = await runFuzz(server, rng, { clients: 10, projects: 40, operations: 1200 })
       await expectConverged(clients)
@@ -238,7 +239,7 @@ describe('concurrent editing through the real server', () => {
   })
 
   test('a client that edits offline and again the moment it reconnects is never refused and loses nothing', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '重连编辑')
     const laptop = connectClient(server, board.id)
     const screen = connectClient(server, board.id)
@@ -265,7 +266,7 @@ describe('concurrent editing through the real server', () => {
   })
 
   test('a card moved by two clients at once ends in exactly one column on both', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '同时拖动')
     const alice = connectClient(server, board.id)
     const bob = connectClient(server, board.id)
@@ -337,7 +338,7 @@ describe('concurrent editing through the real server', () => {
 
 /** A fresh server and board with one project, stored; `client` (with acks) seeded it. */
 async function boardWithOneSavedProject(name: string, seed: number) {
-  const server = await startServer()
+  const server = await startInProcessServer()
   const board = await createBoard(server, name)
   const client = connectClient(server, board.id, { acks: true })
   await client.waitSynced()

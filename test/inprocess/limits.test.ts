@@ -8,7 +8,8 @@ import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
 
@@ -39,7 +40,7 @@ function awarenessQuery(): Uint8Array {
 
 describe('connection limits', () => {
   test('a message over GUATU_MAX_MESSAGE_BYTES closes only that connection with 1009', async () => {
-    const server = await startServer({ env: { GUATU_MAX_MESSAGE_BYTES: '65536' } })
+    const server = await startInProcessServer({ env: { GUATU_MAX_MESSAGE_BYTES: '65536' } })
     const { boardId, stillWorking } = await boardWithBystanders(server)
     const raw = await openRawSyncSocket(server, boardId)
     await raw.roundTrip()
@@ -54,7 +55,7 @@ describe('connection limits', () => {
   })
 
   test('a text message closes only that connection, with a protocol error and a Chinese reason', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const { boardId, stillWorking } = await boardWithBystanders(server)
     const raw = await openRawSyncSocket(server, boardId)
     await raw.roundTrip()
@@ -66,7 +67,7 @@ describe('connection limits', () => {
   })
 
   test('a flood of messages closes that connection with 4429 and a Chinese reason while others keep working', async () => {
-    const server = await startServer({ env: { GUATU_MESSAGES_PER_SECOND: '50', GUATU_MESSAGE_BURST: '100' } })
+    const server = await startInProcessServer({ env: { GUATU_MESSAGES_PER_SECOND: '50', GUATU_MESSAGE_BURST: '100' } })
     const { boardId, stillWorking } = await boardWithBystanders(server)
     const raw = await openRawSyncSocket(server, boardId)
     await raw.roundTrip()
@@ -80,7 +81,7 @@ describe('connection limits', () => {
   })
 
   test("one user's connections past GUATU_MAX_CONNECTIONS_PER_USER are closed with 4429; other users still connect", async () => {
-    const server = await startServer({ env: { GUATU_MAX_CONNECTIONS_PER_USER: '3' } })
+    const server = await startInProcessServer({ env: { GUATU_MAX_CONNECTIONS_PER_USER: '3' } })
     const { boardId } = await boardWithBystanders(server)
     const editor = await createAccount(server, { username: 'gxj_many', password: 'many-tabs-2025', role: Role.editor, units: ['工信局'] })
     const allowed = await Promise.all([1, 2, 3].map(() => openRawSyncSocket(server, boardId, { token: editor.token })))
@@ -100,7 +101,7 @@ describe('connection limits', () => {
   })
 
   test('an upgrade with a foreign Origin header is closed with 4403 before any content; the own origin is accepted', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const { boardId } = await boardWithBystanders(server)
     const foreign = await openRawSyncSocket(server, boardId, { origin: 'https://evil.example.com' })
     const closed = await foreign.waitClosed('the foreign-origin socket to be closed')

@@ -8,7 +8,8 @@ import { signIn } from '../helpers/credentials.ts'
 import { startOtherOriginSite } from '../helpers/otherOriginSite.ts'
 import { HELPERS_DIR } from '../helpers/paths.ts'
 import { createBoard, expectStatus, fetchBoard, listBoards, requestJson } from '../helpers/rest.ts'
-import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, startServer, type TestServer } from '../helpers/server.ts'
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME, type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { waitForEvent } from '../helpers/wait.ts'
 import type { UserListResponse } from '@guatu/shared/api/users'
 
@@ -62,7 +63,7 @@ async function answerTo(page: Page, server: TestServer, apiPath: string, url: st
 
 describe('cross-site request forgery', () => {
   test('pages on another port of the same host cannot use the signed-in admin cookie to write, while the real client still can', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '防伪造请求', 2022)
     const site = await startOtherOriginSite()
     const browser = await launchBrowser()
@@ -138,7 +139,7 @@ describe('the CSRF rule over raw HTTP', () => {
     ['the right origin but a text/plain body', { 'sec-fetch-site': 'same-origin', 'content-type': 'text/plain' }],
     ['no browser headers and a form body', { 'content-type': 'application/x-www-form-urlencoded' }],
   ])('a cookie request with %s is refused with 403 and a Chinese reason', async (_label, headers) => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const cookie = await signIn(server.url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
     const response = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { cookie, ...headers }, body: newBoard })
     expect(response.status).toBe(403)
@@ -151,7 +152,7 @@ describe('the CSRF rule over raw HTTP', () => {
     ["the server's own Origin and JSON", { origin: 'SELF', 'content-type': 'application/json' }],
     ['no browser headers (a script) and JSON', { 'content-type': 'application/json' }],
   ])('a cookie request with %s is accepted', async (_label, headers) => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const cookie = await signIn(server.url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
     const withOrigin = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value === 'SELF' ? server.url : value]))
     const response = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { cookie, ...withOrigin }, body: newBoard })
@@ -159,7 +160,7 @@ describe('the CSRF rule over raw HTTP', () => {
   })
 
   test('a listed origin (GUATU_ALLOWED_ORIGINS) may post with the cookie; the marker header stands in for JSON on a body-less logout', async () => {
-    const server = await startServer({ env: { GUATU_ALLOWED_ORIGINS: 'https://guatu.example.gov.cn' } })
+    const server = await startInProcessServer({ env: { GUATU_ALLOWED_ORIGINS: 'https://guatu.example.gov.cn' } })
     const cookie = await signIn(server.url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
     const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { cookie, origin: 'https://guatu.example.gov.cn', 'content-type': 'application/json' }, body: newBoard })
     expect(created.status).toBe(201)
@@ -170,7 +171,7 @@ describe('the CSRF rule over raw HTTP', () => {
   })
 
   test('a bearer token needs no origin proof, but a body is read as JSON only when it is declared JSON', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const headers = { authorization: `Bearer ${server.adminToken}`, origin: 'http://127.0.0.1:1' }
     const asText = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: newBoard })
     expect(asText.status).toBe(400)

@@ -10,7 +10,7 @@ import { projectsSnapshot } from '../helpers/board.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
 
@@ -39,7 +39,7 @@ const FORGERIES: [string, (doc: Y.Doc, id: ProjectId) => Uint8Array][] = [
 
 describe('schema checks on hand-made updates', () => {
   test.each(FORGERIES)('an update with %s is refused with a Chinese reason and reaches no one', async (_label, forge) => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '结构校验')
     const admin = connectClient(server, board.id)
     const observer = connectClient(server, board.id)

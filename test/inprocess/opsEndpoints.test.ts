@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { startServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
 const METRICS_TOKEN = 'prometheus-scrape-token-2025'
 
 describe('operations endpoints', () => {
   test('on loopback (the default allow-list) /metrics and the details of /readyz answer', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const metrics = await fetch(`${server.url}/metrics`)
     expect(metrics.status).toBe(200)
     expect(await metrics.text()).toContain('guatu_connections')
@@ -16,7 +16,7 @@ describe('operations endpoints', () => {
 
   test('from an address off the allow-list /metrics needs the token, /readyz says only its status and /healthz stays open', async () => {
     // 192.0.2.0/24 is a documentation range: the test's loopback address is not on the list.
-    const server = await startServer({ env: { GUATU_METRICS_ALLOW: '192.0.2.0/24, 2001:db8::/32', GUATU_METRICS_TOKEN: METRICS_TOKEN } })
+    const server = await startInProcessServer({ env: { GUATU_METRICS_ALLOW: '192.0.2.0/24, 2001:db8::/32', GUATU_METRICS_TOKEN: METRICS_TOKEN } })
     const refused = await fetch(`${server.url}/metrics`)
     expect(refused.status).toBe(403)
     expect(((await refused.json()) as { error: string }).error).toMatch(CHINESE)
@@ -36,6 +36,6 @@ describe('operations endpoints', () => {
   })
 
   test('a malformed allow-list stops the server at start with a message naming the setting', async () => {
-    await expect(startServer({ env: { GUATU_METRICS_ALLOW: '10.0.0.0/33' } })).rejects.toThrow(/GUATU_METRICS_ALLOW/)
+    await expect(startInProcessServer({ env: { GUATU_METRICS_ALLOW: '10.0.0.0/33' } })).rejects.toThrow(/GUATU_METRICS_ALLOW/)
   })
 })

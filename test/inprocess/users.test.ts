@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { Role } from '@guatu/shared/domain/role'
 import { createAccount, createScreenLink } from '../helpers/accounts.ts'
 import { createBoard, requestJson, type JsonResponse } from '../helpers/rest.ts'
-import { startServer, TEST_ADMIN_PASSWORD } from '../helpers/server.ts'
+import { TEST_ADMIN_PASSWORD } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { UserListResponse } from '@guatu/shared/api/users'
 import type { UserResponse } from '@guatu/shared/api/users'
@@ -12,7 +13,7 @@ const SECRET_KEYS = /"(password|passwordHash|hash|salt)"\s*:/i
 
 describe('user administration', () => {
   test('the admin creates, lists and changes users, and no answer ever contains a password', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const responses: JsonResponse[] = []
     const record = <T>(response: JsonResponse<T>) => {
       responses.push(response)
@@ -57,7 +58,7 @@ describe('user administration', () => {
   })
 
   test('editors, viewers and screens get 403 from the users API, and no credentials get 401', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '用户管理')
     const editor = await createAccount(server, { username: 'gxj_a', password: 'editor-pass-1', role: Role.editor, units: ['工信局'] })
     const viewer = await createAccount(server, { username: 'ld_a', password: 'viewer-pass-1', role: Role.viewer, units: [] })
@@ -79,7 +80,7 @@ describe('user administration', () => {
   })
 
   test('a taken user name answers 409 with a Chinese message', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const body = { username: 'swj_qian', password: 'qian-pass-1', role: 'editor', units: ['商务局'] }
     expect((await requestJson(server, '/api/users', { body })).status).toBe(201)
     const again = await requestJson<ErrorResponse>(server, '/api/users', { body: { ...body, role: 'viewer', units: [] } })
@@ -97,7 +98,7 @@ describe('user administration', () => {
     ['units that are not a list', JSON.stringify({ username: 'u_units', password: 'long-enough-1', role: 'editor', units: '工信局' })],
     ['a body that is not JSON', '{"username": '],
   ])('creating a user with %s answers 400 with a Chinese message and creates nothing', async (_label, rawBody) => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const response = await requestJson<ErrorResponse>(server, '/api/users', { rawBody })
     expect(response.status).toBe(400)
     expect(response.body.error).toMatch(CHINESE)

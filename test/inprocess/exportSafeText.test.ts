@@ -15,7 +15,8 @@ import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { docxParagraphs, fetchMinutesFile } from '../helpers/minutesDocument.ts'
 import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { authHeaders, createBoard, expectStatus, fetchBoard, requestJson } from '../helpers/rest.ts'
-import { startServer, type TestServer } from '../helpers/server.ts'
+import { type TestServer } from '../helpers/server.ts'
+import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { zipTextEntries } from '../helpers/zipEntries.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { UserMeResponse } from '@guatu/shared/api/session'
@@ -58,7 +59,7 @@ async function writeIntoStorage(server: TestServer, boardId: string, boardName: 
 
 describe('text that no export could hold', () => {
   test('a project name with U+FFFE written through a raw Yjs update is refused with a Chinese reason', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '非法字符')
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
@@ -75,7 +76,7 @@ describe('text that no export could hold', () => {
   })
 
   test('board names, user names and screen link names with control characters are refused in Chinese', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '名称校验')
     const attempts = [
       await requestJson<ErrorResponse>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
@@ -92,7 +93,7 @@ describe('text that no export could hold', () => {
   })
 
   test('a board already holding such characters still exports a ledger the server imports back and minutes whose XML parses', async () => {
-    const server = await startServer()
+    const server = await startInProcessServer()
     const board = await createBoard(server, '存量数据', 2022)
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()

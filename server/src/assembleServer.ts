@@ -1,0 +1,222 @@
+import { AccountLockout } from './accounts/accountLockout.ts'
+import { AccountService } from './accounts/accountService.ts'
+import { MemoryAttemptCounters } from './accounts/attemptCounters.ts'
+import { bootstrapAccounts } from './accounts/bootstrapAccounts.ts'
+import { RelyingParty } from './accounts/oidc/relyingParty.ts'
+import { SingleSignOn } from './accounts/oidc/singleSignOn.ts'
+import type { SsoStore } from './accounts/oidc/ssoStore.ts'
+import type { AccountStore } from './accounts/accountStore.ts'
+import { BoardService } from './boards/boardService.ts'
+import { LedgerService } from './boards/ledgerService.ts'
+import type { ServerConfig } from './config.ts'
+import { seedDemoBoard } from './demo/seedDemoBoard.ts'
+import { createApp, type AppDependencies } from './http/app.ts'
+import { TrustedProxies } from './http/clientAddress.ts'
+import { LedgerParser } from './ledger/ledgerParser.ts'
+import type { Logger } from './log.ts'
+import { DocxToPdf } from './meetings/minutesPdf.ts'
+import { MeetingService } from './meetings/meetingService.ts'
+import { ServerMetrics } from './ops/metrics.ts'
+import { readinessProbe, type ReadinessCheck } from './ops/readiness.ts'
+import { ClusterConnectionTracker } from './scaleout/clusterTracker.ts'
+import { RedisAttemptCounters } from './scaleout/redisAttemptCounters.ts'
+import { RedisFanout } from './scaleout/redisFanout.ts'
+import { SecurityAuditLog } from './securityAudit/securityAuditLog.ts'
+import type { SecurityAuditStore } from './securityAudit/securityAuditStore.ts'
+import type { BoardStorage } from './storage/boardStorage.ts'
+import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
+import { openPostgresPool, underStartupLock } from './storage/postgresDatabase.ts'
+import { PostgresSecurityAuditStore } from './storage/postgresSecurityAuditStore.ts'
+import { PostgresSsoStore } from './storage/postgresSsoStore.ts'
+import { PostgresStorage } from './storage/postgresStorage.ts'
+import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
+import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
+import { SqliteSecurityAuditStore } from './storage/sqliteSecurityAuditStore.ts'
+import { SqliteSsoStore } from './storage/sqliteSsoStore.ts'
+import { SqliteStorage } from './storage/sqliteStorage.ts'
+import { startWalCheckpointer } from './storage/walCheckpointer.ts'
+import { CommitQueue } from './sync/commitQueue.ts'
+import { ConnectionTracker } from './sync/connectionTracker.ts'
+import { RoomRegistry } from './sync/roomRegistry.ts'
+
+interface Backend {
+  storage: BoardStorage
+  accountStore: AccountStore
+  ssoStore: SsoStore
+  securityAuditStore: SecurityAuditStore
+  /** Shown in the listening line; never the URL, which may hold a password. */
+  label: string
+  readiness: ReadinessCheck
+  postgres?: PostgresStorage
+  /** First-start work runs through this: one process at a time when several share a database. */
+  firstStart: <T>(work: () => Promise<T>) => Promise<T>
+  /** Closes storage, and whatever works on it in the background first. */
+  close: () => Promise<void>
+}
+
+/** SQLite in the data dir (the default), or PostgreSQL when GUATU_DATABASE_URL is set. */
+async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> {
+  if (config.databaseUrl) {
+    const pool = await openPostgresPool(config.databaseUrl)
+    const storage = new PostgresStorage(pool)
+    const readiness = { name: 'postgres', check: () => storage.ping() }
+    return {
+      storage,
+      accountStore: new PostgresAccountStore(pool),
+      ssoStore: new PostgresSsoStore(pool),
+      securityAuditStore: new PostgresSecurityAuditStore(pool),
+      label: 'PostgreSQL',
+      readiness,
+      postgres: storage,
+      firstStart: (work) => underStartupLock(pool, work),
+      close: () => storage.close(),
+    }
+  }
+  const db = openSqliteDatabase(config.dataDir, config.sqliteSync)
+  const storage = new SqliteStorage(db)
+  const checkpointer = startWalCheckpointer(db, log)
+  return {
+    storage,
+    accountStore: new SqliteAccountStore(db),
+    ssoStore: new SqliteSsoStore(db),
+    securityAuditStore: new SqliteSecurityAuditStore(db),
+    label: config.dataDir,
+    readiness: { name: 'sqlite', check: () => storage.isReady() },
+    firstStart: (work) => work(),
+    close: async () => {
+      await checkpointer.stop()
+      await storage.close()
+    },
+  }
+}
+
+/** What the transport (a listening HTTP server, or a test's in-memory one) gives the assembly. */
+export interface ServerTransport {
+  upgradeWebSocket: AppDependencies['upgradeWebSocket']
+  /** Open sockets right now, for the metrics. */
+  openSockets: () => number
+}
+
+/** The production object graph, ready to be mounted on a transport. */
+export interface AssembledServer {
+  app: ReturnType<typeof createApp>
+  rooms: RoomRegistry
+  commits: CommitQueue
+  accounts: AccountService
+  boards: BoardService
+  storage: BoardStorage
+  tracker: ConnectionTracker
+  /** Where the data lives, for the listening line (never a URL with a password). */
+  label: string
+  /** Whether Redis carries changes between processes. */
+  scaledOut: boolean
+  /** From now on /readyz says not ready and new sockets are refused. */
+  beginShutdown: () => void
+  /**
+   * Flushes and closes everything behind the app: rooms (their accepted changes are in the commit
+   * queue and are flushed and compacted), then Redis, then storage. Sockets are the transport's.
+   */
+  close: () => Promise<void>
+}
+
+/**
+ * Wiring: configuration → storage → sync → HTTP app. main.ts puts it behind a listening server;
+ * tests build the very same graph in process (test/helpers/inProcessServer.ts), so what they
+ * exercise is what runs in production, not a test-only copy of the assembly.
+ */
+export async function assembleServer(config: ServerConfig, log: Logger, transport: ServerTransport): Promise<AssembledServer> {
+  const backend = await openBackend(config, log)
+  const { storage, postgres } = backend
+  // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
+  const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
+  const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
+  const accounts = new AccountService(backend.accountStore, new AccountLockout(loginCounters, config.lockout), config.accountControls)
+  const signOn = config.oidc ? new SingleSignOn(config.oidc, new RelyingParty(config.oidc), backend.ssoStore, accounts, log) : undefined
+  const securityAudit = new SecurityAuditLog(backend.securityAuditStore, log, config.securityAuditRetentionDays)
+  const stopPruning = securityAudit.startPruning()
+  // Several processes: PostgreSQL is the truth, Redis carries hints between them (docs/scaling.md).
+  const fanout =
+    config.redisUrl && postgres
+      ? new RedisFanout({ url: config.redisUrl, log, catchUpEveryMs: config.catchUpEveryMs, readHeads: (ids) => postgres.boardHeads(ids) })
+      : undefined
+  let loadedBoards = () => 0
+  const metrics = new ServerMetrics({
+    connections: () => transport.openSockets(),
+    loadedBoards: () => loadedBoards(),
+    publishFailures: fanout ? () => fanout.publishFailures : undefined,
+  })
+  const commits = new CommitQueue(storage, log, metrics)
+  const rooms = new RoomRegistry(storage, commits, {
+    idleUnloadAfterMs: config.idleUnloadAfterMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactWhenQuietForMs: 1_000,
+  }, log, { fanout, metrics })
+  loadedBoards = () => rooms.loadedCount
+  const boards = new BoardService(storage, rooms, commits)
+  const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
+  const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
+  const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
+  const readinessChecks: ReadinessCheck[] = [backend.readiness]
+  // Ready with Redis means both the fan-out and the shared login counters are connected.
+  if (fanout) readinessChecks.push({ name: 'redis', check: async () => (await fanout.ping()) && (sharedCounters?.isReady() ?? true) })
+  accounts.onScreenLinkRevoked = (linkId) => tracker.closeScreenLink(linkId)
+  accounts.onRevoked = (revocation) => tracker.revoke(revocation)
+
+  await backend.firstStart(async () => {
+    const firstStart = (await storage.listBoards()).length === 0
+    if (config.demo && firstStart) {
+      const demo = await seedDemoBoard(boards)
+      log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
+    }
+    await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
+  })
+
+  let shuttingDown = false
+  const app = createApp({
+    storage,
+    boards,
+    ledgers,
+    meetings,
+    accounts,
+    rooms,
+    commits,
+    tracker,
+    limits: { messagesPerSecond: config.messagesPerSecond, messageBurst: config.messageBurst },
+    allowedOrigins: config.allowedOrigins,
+    log,
+    securityAudit,
+    clientDir: config.clientDir,
+    upgradeWebSocket: transport.upgradeWebSocket,
+    isShuttingDown: () => shuttingDown,
+    readiness: readinessProbe(readinessChecks, () => shuttingDown),
+    metrics: () => metrics.render(),
+    opsAccess: { metricsToken: config.metricsToken, metricsAllow: config.metricsAllow },
+    screenFrameAncestors: config.screenFrameAncestors,
+    sso: { store: backend.ssoStore, signOn },
+    localLogin: config.localLogin,
+    trustedProxies: new TrustedProxies(config.trustedProxies),
+  })
+
+  return {
+    app,
+    rooms,
+    commits,
+    accounts,
+    boards,
+    storage,
+    tracker,
+    label: backend.label,
+    scaledOut: fanout !== undefined,
+    beginShutdown: () => {
+      shuttingDown = true
+    },
+    close: async () => {
+      shuttingDown = true
+      stopPruning()
+      await rooms.closeAll()
+      await fanout?.close()
+      await loginCounters.close()
+      await backend.close()
+    },
+  }
+}
