@@ -124,6 +124,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     idleUnloadAfterMs: config.idleUnloadAfterMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactWhenQuietForMs: 1_000,
+    history: config.history,
   }, log, { fanout, metrics })
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)

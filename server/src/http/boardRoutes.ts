@@ -8,6 +8,7 @@ import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
+import { readMoment } from './pastMoment.ts'
 
 const historyQuerySchema = z.object({
   projectId: z.string().max(64).optional(),
@@ -52,9 +53,20 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
   routes.get('/:id', async (c) => {
     const boardId = c.req.param('id')
     requireReadable(c, boardId)
-    const board = await boards.read(boardId)
+    const board = await boards.read(boardId, readMoment(c))
     if (!board) return c.json({ error: '看板不存在' }, 404)
     return c.json(board)
+  })
+
+  // The whole document as it stood at `?at=` (回头看), one Yjs update for the read-only 历史视图.
+  routes.get('/:id/state', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadable(c, boardId)
+    const at = readMoment(c)
+    if (at === undefined) throw new RequestError(400, '请用 at 指定要查看的时刻；当前看板请通过同步连接读取')
+    const state = await boards.stateAt(boardId, at)
+    if (!state) return c.json({ error: '看板不存在' }, 404)
+    return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'private, no-store' })
   })
 
   routes.get('/:id/history', async (c) => {

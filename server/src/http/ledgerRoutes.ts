@@ -18,6 +18,7 @@ import type { PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
+import { readMoment } from './pastMoment.ts'
 
 /** A real ledger is tens of kilobytes; 2,000 rows are about 200 KB. */
 export const MAX_LEDGER_BYTES = 20 * 1024 * 1024
@@ -60,7 +61,7 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
   routes.get('/:id/export.xlsx', async (c) => {
     const boardId = c.req.param('id')
     if (!canReadBoard(requirePrincipal(c), boardId)) throw new RequestError(403, '无权查看此看板')
-    const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams)
+    const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams, readMoment(c))
     return exported ? fileResponse(c, exported.file, exported.name) : c.json({ error: '看板不存在' }, 404)
   })
 

@@ -9,6 +9,7 @@ import { rankingWorkbook } from '../reports/rankingWorkbook.ts'
 import { RequestError } from '../requestError.ts'
 import { requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
+import { readMoment } from './pastMoment.ts'
 
 const isoDate = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-08-20）` })
 const progressQuery = z.object({ asOf: isoDate('asOf').optional() })
@@ -35,7 +36,7 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadable(c, boardId)
     const { asOf } = query(c, progressQuery)
-    const report = await boards.withDoc(boardId, (doc, record) => progressReport(doc, record.year, asOf))
+    const report = await boards.withDoc(boardId, (doc, record) => progressReport(doc, record.year, asOf), readMoment(c))
     return report ? c.json(report) : c.json({ error: '看板不存在' }, 404)
   })
 
@@ -43,7 +44,7 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadable(c, boardId)
     const { week, by } = query(c, rankingQuery)
-    const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by))
+    const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by), readMoment(c))
     return ranking ? c.json(ranking) : c.json({ error: '看板不存在' }, 404)
   })
 
@@ -51,7 +52,11 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadable(c, boardId)
     const { week, by } = query(c, rankingQuery)
-    const result = await boards.withDoc(boardId, (doc, record) => ({ name: record.name, ranking: weeklyRanking(doc, record.year, week, by) }))
+    const result = await boards.withDoc(
+      boardId,
+      (doc, record) => ({ name: record.name, ranking: weeklyRanking(doc, record.year, week, by) }),
+      readMoment(c),
+    )
     if (!result) return c.json({ error: '看板不存在' }, 404)
     const file = await rankingWorkbook(result.name, result.ranking)
     return fileResponse(c, file, `${result.name}-一周一晾晒-${result.ranking.week.from}.xlsx`)

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
-import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
+import type { AppendedSeqs, BoardStorage, HistoryPolicy } from '../storage/boardStorage.ts'
 import { errorFields, type Logger } from '../log.ts'
 import { principalId, principalLabel, type Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
@@ -33,6 +33,8 @@ export interface BoardRoomOptions {
   compactAfterUpdates: number
   /** Wait this long after the last write before compacting, so compaction stays off busy moments. */
   compactWhenQuietForMs: number
+  /** What compaction keeps of the past for 回头看 (default: a snapshot a day, kept for good). */
+  history?: HistoryPolicy
 }
 
 /** What connects a room to the rest of the deployment; both optional for a single process. */
@@ -575,7 +577,7 @@ export class BoardRoom implements CommitTarget {
     const compactedUpdates = this.updatesSinceSnapshot
     const projectCount = countProjects(this.doc)
     this.compacting = this.storage
-      .compactBoard(this.boardId, snapshot, uptoSeq, projectCount)
+      .compactBoard(this.boardId, snapshot, uptoSeq, projectCount, { policy: this.options.history })
       .then(() => {
         this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - compactedUpdates)
       })
