@@ -8,7 +8,9 @@ import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
-import { readMoment } from './pastMoment.ts'
+import { readMoment, readMoments } from './pastMoment.ts'
+import { boardChanges } from '../boards/boardChanges.ts'
+import type { BoardComparison } from '@guatu/shared/api/lookback'
 
 const historyQuerySchema = z.object({
   projectId: z.string().max(64).optional(),
@@ -67,6 +69,16 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
     const state = await boards.stateAt(boardId, at)
     if (!state) return c.json({ error: '看板不存在' }, 404)
     return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'private, no-store' })
+  })
+
+  // 变化对比 (回头看): what changed between two moments, default the end of the last meeting → now.
+  routes.get('/:id/changes', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadable(c, boardId)
+    const { from, to } = readMoments(c)
+    const comparison = await boardChanges(boards, boardId, { from, to, filter: new URL(c.req.url).searchParams })
+    if (!comparison) return c.json({ error: '看板不存在' }, 404)
+    return c.json(comparison satisfies BoardComparison)
   })
 
   routes.get('/:id/history', async (c) => {
