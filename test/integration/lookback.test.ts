@@ -12,6 +12,13 @@ import { openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { Rng } from '../helpers/prng.ts'
 import { waitFor } from '../helpers/wait.ts'
 import { createBoard, requestJson, type RequestCredentials } from '../helpers/rest.ts'
+import { createScreenLink } from '../helpers/accounts.ts'
+import { OTHER_UNIT, OWN_UNIT, startRoleBoard } from '../helpers/roleBoard.ts'
+import type { BoardComparison } from '@guatu/shared/api/lookback'
+import { boardTotals, endMeeting, recordDecision, startMeeting } from '@guatu/shared/board/meetingCommands'
+import { listMeetings } from '@guatu/shared/board/meetingQueries'
+import { todayInChina, type IsoDate } from '@guatu/shared/domain/dates'
+import { Role } from '@guatu/shared/domain/role'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
 
 const HOUR = 3600 * 1000
@@ -145,3 +152,36 @@ describe('回头看: the board at any moment', () => {
   })
 })
 
+
+describe('变化对比 over REST', () => {
+  test('by default lists the changes since the end of the last meeting, grouped by unit, with its 确定事项; screen links read it, nobody else', async () => {
+    const board = await startRoleBoard()
+    const me = (await requestJson<{ user: { id: string; username: string; displayName: string } }>(board.server, '/api/me')).body.user
+    const chair = { kind: 'user', userId: me.id, username: me.username, displayName: me.displayName, role: Role.admin, units: [] } as const
+    const meeting = startMeeting(board.admin.doc, { title: '第一次调度会', date: todayInChina(), attendees: [OWN_UNIT, OTHER_UNIT], agenda: [OTHER_UNIT, OWN_UNIT] }, boardTotals(listProjects(board.admin.doc)), chair)
+    recordDecision(board.admin.doc, { meetingId: meeting, projectId: board.own, content: '协调电力增容', assignee: OWN_UNIT, deadline: '2020-01-01' as IsoDate }, chair)
+    endMeeting(board.admin.doc, meeting, boardTotals(listProjects(board.admin.doc)))
+    await waitForDoc(board.observer.doc, (doc) => listMeetings(doc)[0]?.endedAt !== undefined, { message: 'the meeting to end' })
+    moveProject(board.admin.doc, board.own, { stage: 'signed' })
+    moveProject(board.admin.doc, board.other, { stage: 'started' })
+    await waitForDoc(board.observer.doc, (doc) => listProjects(doc).filter((project) => project.stage !== 'planning').length === 3, { message: 'the moves to be stored' })
+
+    const path = `/api/boards/${board.boardId}/changes`
+    const response = await requestJson<BoardComparison>(board.server, path, { token: board.screen.token })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    expect(response.body.meeting?.title).toBe('第一次调度会')
+    expect(response.body.units.map((unit) => [unit.unit, unit.changes.map((change) => change.summary)])).toEqual([
+      [OTHER_UNIT, ['阶段：谋划 → 开工']],
+      [OWN_UNIT, ['阶段：谋划 → 签约']],
+    ])
+    expect(response.body.decisions.map((decision) => [decision.content, decision.outcome])).toEqual([['协调电力增容', 'overdue']])
+    const filtered = await requestJson<BoardComparison>(board.server, `${path}?unit=${encodeURIComponent(OWN_UNIT)}`, { token: board.viewer.token })
+    expect(filtered.body.units.map((unit) => unit.unit)).toEqual([OWN_UNIT])
+
+    expect((await requestJson(board.server, path, { token: null })).status).toBe(401)
+    const foreign = await createScreenLink(board.server, (await createBoard(board.server, '别的看板')).id)
+    expect((await requestJson(board.server, path, { token: foreign.token })).status).toBe(403)
+    const reversed = await requestJson<{ error: string }>(board.server, `${path}?from=${encodeURIComponent(new Date().toISOString())}&to=2020-01-01T00:00:00Z`)
+    expect(reversed.status).toBe(400)
+  })
+})

@@ -7,6 +7,8 @@ import { compareBoards, lastEndedMeeting } from '@guatu/shared/lookback/compareB
 import { RequestError } from '../requestError.ts'
 import type { BoardService } from './boardService.ts'
 
+const FROM_AFTER_TO = '起始时刻不能晚于结束时刻'
+
 export interface ChangesRequest {
   /** ms since epoch; default: the end of the last meeting ended by `to`. */
   from?: number
@@ -19,10 +21,11 @@ export interface ChangesRequest {
 /** 变化对比 of a board between two moments (see shared/lookback/compareBoards.ts). */
 export async function boardChanges(boards: BoardService, boardId: string, request: ChangesRequest): Promise<BoardComparison | undefined> {
   const toIso = new Date(request.to ?? Date.now()).toISOString()
+  if (request.from !== undefined && request.from > Date.parse(toIso)) throw new RequestError(400, FROM_AFTER_TO)
   const after = await boards.withDoc(boardId, (doc, record) => readBoardState(doc, record.year), request.to)
   if (!after) return undefined
   const from = request.from ?? endOfLastMeeting(after, toIso)
-  if (from > Date.parse(toIso)) throw new RequestError(400, '起始时刻不能晚于结束时刻')
+  if (from > Date.parse(toIso)) throw new RequestError(400, FROM_AFTER_TO)
   const before = await boards.withDoc(boardId, (doc, record) => readBoardState(doc, record.year), from)
   if (!before) return undefined
   return compareBoards({ state: before, at: new Date(from).toISOString() }, { state: after, at: toIso }, { includeProject: projectFilter(after, request.filter) })
