@@ -140,6 +140,7 @@ const MIGRATIONS: readonly string[] = [
      upto_seq BIGINT NOT NULL,
      taken_at BIGINT NOT NULL,
      state BYTEA NOT NULL,
+     compressed BOOLEAN NOT NULL DEFAULT FALSE,
      PRIMARY KEY (board_id, upto_seq)
    );
    CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);

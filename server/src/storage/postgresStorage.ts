@@ -15,6 +15,7 @@ import {
   type StoredPastState,
 } from './boardStorage.ts'
 import { inTransaction } from './postgresDatabase.ts'
+import { packHistorySnapshot, unpackHistorySnapshot } from './historySnapshots.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 
 /** First key of the two-key advisory locks taken while compacting (the second is the board's hash). */
@@ -69,10 +70,10 @@ export class PostgresStorage implements BoardStorage {
         ])
       }
       // The board's history starts here: every later moment replays from this snapshot at least.
-      await client.query('INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state) VALUES ($1, 0, $2, $3)', [
+      await client.query('INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES ($1, 0, $2, $3, TRUE)', [
         board.id,
         this.now(),
-        initialState?.state ?? EMPTY_DOCUMENT_STATE,
+        packHistorySnapshot(initialState?.state ?? EMPTY_DOCUMENT_STATE),
       ])
     })
     return { ...board, createdAt }
@@ -194,8 +195,8 @@ export class PostgresStorage implements BoardStorage {
       const lastKept = kept[0]?.taken_at == null ? null : Number(kept[0].taken_at)
       if (options.keepForHistory || lastKept === null || now - lastKept >= policy.keepSnapshotEveryMs) {
         await client.query(
-          'INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-          [id, uptoSeq, now, snapshot.state],
+          'INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES ($1, $2, $3, $4, TRUE) ON CONFLICT DO NOTHING',
+          [id, uptoSeq, now, packHistorySnapshot(snapshot.state)],
         )
       }
       if (policy.retainMs === null) return
@@ -217,8 +218,8 @@ export class PostgresStorage implements BoardStorage {
     return inTransaction(
       this.pool,
       async (client) => {
-        const { rows: bases } = await client.query<{ upto_seq: string; state: Buffer }>(
-          `SELECT upto_seq, state FROM board_history_snapshots WHERE board_id = $1 AND taken_at <= $2
+        const { rows: bases } = await client.query<{ upto_seq: string; state: Buffer; compressed: boolean }>(
+          `SELECT upto_seq, state, compressed FROM board_history_snapshots WHERE board_id = $1 AND taken_at <= $2
            ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
           [id, at],
         )
@@ -229,7 +230,7 @@ export class PostgresStorage implements BoardStorage {
           [id, base.upto_seq, at],
         )
         return {
-          snapshot: bytesOf(base.state),
+          snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed),
           updates: rows.map((row) => bytesOf(row.data)),
           lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : Number(base.upto_seq),
         }

@@ -170,6 +170,7 @@ const MIGRATIONS: readonly string[] = [
      upto_seq INTEGER NOT NULL,
      taken_at INTEGER NOT NULL,
      state BLOB NOT NULL,
+     compressed INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (board_id, upto_seq)
    ) WITHOUT ROWID;
    CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);

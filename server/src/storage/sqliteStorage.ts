@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+import { packHistorySnapshot, unpackHistorySnapshot } from './historySnapshots.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 import {
   DEFAULT_HISTORY_POLICY,
@@ -45,10 +46,12 @@ export class SqliteStorage implements BoardStorage {
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
       appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, seq, data, committed_at) VALUES (?, ?, ?, ?)'),
-      keepSnapshot: this.db.prepare('INSERT OR IGNORE INTO board_history_snapshots (board_id, upto_seq, taken_at, state) VALUES (?, ?, ?, ?)'),
+      keepSnapshot: this.db.prepare(
+        'INSERT OR IGNORE INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES (?, ?, ?, ?, 1)',
+      ),
       lastKept: this.db.prepare<[string], { taken_at: number }>('SELECT MAX(taken_at) AS taken_at FROM board_history_snapshots WHERE board_id = ?'),
-      keptAtOrBefore: this.db.prepare<[string, number], { upto_seq: number; state: Buffer }>(
-        `SELECT upto_seq, state FROM board_history_snapshots WHERE board_id = ? AND taken_at <= ?
+      keptAtOrBefore: this.db.prepare<[string, number], { upto_seq: number; state: Buffer; compressed: number }>(
+        `SELECT upto_seq, state, compressed FROM board_history_snapshots WHERE board_id = ? AND taken_at <= ?
          ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
       ),
       keptBaseSeq: this.db.prepare<[string, number], { upto_seq: number }>(
@@ -116,7 +119,7 @@ export class SqliteStorage implements BoardStorage {
       this.statements.insertBoard.run(board.id, board.name, board.year, createdAt, board.projectCount)
       if (initialState) this.statements.upsertSnapshot.run(board.id, initialState.state, initialState.stateVector, 0)
       // The board's history starts here: every later moment replays from this snapshot at least.
-      this.statements.keepSnapshot.run(board.id, 0, this.now(), initialState?.state ?? EMPTY_DOCUMENT_STATE)
+      this.statements.keepSnapshot.run(board.id, 0, this.now(), packHistorySnapshot(initialState?.state ?? EMPTY_DOCUMENT_STATE))
     })()
     return { ...board, createdAt }
   }
@@ -178,7 +181,7 @@ export class SqliteStorage implements BoardStorage {
       this.statements.setProjectCount.run(projectCount, id)
       const lastKept = this.statements.lastKept.get(id)?.taken_at ?? null
       if (options.keepForHistory || lastKept === null || now - lastKept >= policy.keepSnapshotEveryMs) {
-        this.statements.keepSnapshot.run(id, uptoSeq, now, snapshot.state)
+        this.statements.keepSnapshot.run(id, uptoSeq, now, packHistorySnapshot(snapshot.state))
       }
       if (policy.retainMs === null) return
       // The last kept snapshot at or before the retention's start is where the oldest kept moment
@@ -195,7 +198,7 @@ export class SqliteStorage implements BoardStorage {
       const base = this.statements.keptAtOrBefore.get(id, at)
       if (!base) return undefined
       const rows = this.statements.updatesCommittedBy.all(id, base.upto_seq, at)
-      return { snapshot: bytesOf(base.state), updates: rows.map((row) => bytesOf(row.data)), lastSeq: rows.at(-1)?.seq ?? base.upto_seq }
+      return { snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed), updates: rows.map((row) => bytesOf(row.data)), lastSeq: rows.at(-1)?.seq ?? base.upto_seq }
     })()
   }
 
