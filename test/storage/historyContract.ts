@@ -135,6 +135,23 @@ export function describeHistoryContract(name: string, makeHarness: () => Promise
       expect(rebuilt(await storage.loadBoardStateAt('b1', first))).toEqual({ x: '2' })
     })
 
+    it('dates an update to when the server accepted it (the time its stamps carry), never before the previous one', async () => {
+      await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
+      const doc = new Y.Doc()
+      const updateOf = (value: string) => {
+        let captured: Uint8Array | undefined
+        doc.once('update', (update: Uint8Array) => (captured = update))
+        doc.getMap('projects').set('x', value)
+        return captured!
+      }
+      clock += 10_000
+      const accepted = clock - 3000
+      await storage.appendUpdates([{ boardId: 'b1', update: updateOf('1'), audit: [], receivedAt: accepted }])
+      await storage.appendUpdates([{ boardId: 'b1', update: updateOf('2'), audit: [], receivedAt: accepted - 5000 }])
+      expect(rebuilt(await storage.loadBoardStateAt('b1', accepted - 1))).toEqual({})
+      expect(rebuilt(await storage.loadBoardStateAt('b1', accepted))).toEqual({ x: '2' })
+    })
+
     it('keeps each board to its own past', async () => {
       const one = new Y.Doc()
       const two = new Y.Doc()

@@ -66,6 +66,12 @@ export interface PendingUpdate {
   audit: readonly AuditRecord[]
   /** Client ids this update introduces, stored in the same transaction (an existing claim stays). */
   claims?: readonly ClientClaim[]
+  /**
+   * When the server accepted the update (ms since epoch): the time its own stamps in the document
+   * (a meeting's end, a problem's 销号) carry, so the board at that stamped moment includes it. The
+   * commit time stored is this, never earlier than the board's previous one; absent, the append's.
+   */
+  receivedAt?: number
 }
 
 /**

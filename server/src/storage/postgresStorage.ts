@@ -126,14 +126,16 @@ export class PostgresStorage implements BoardStorage {
 
       // Stamped once the boards are locked, never before the board's previous stamp: a board's
       // commit times grow with its sequence numbers even when processes' clocks differ a little.
-      const committedAt = Math.max(this.now(), ...heads.map((row) => Number(row.last_committed_at)))
+      const appendedAt = this.now()
+      let latest = Math.max(0, ...heads.map((row) => Number(row.last_committed_at)))
+      const committedAt = batch.map((entry) => (latest = Math.max(latest, entry.receivedAt ?? appendedAt)))
       await client.query(
-        'INSERT INTO board_updates (board_id, seq, data, committed_at) SELECT board_id, seq, data, $4 FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS u(board_id, seq, data)',
+        'INSERT INTO board_updates (board_id, seq, data, committed_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bigint[])',
         [batch.map((entry) => entry.boardId), seqs, batch.map((entry) => entry.update), committedAt],
       )
       await client.query(
         'UPDATE boards SET last_seq = head.seq, last_committed_at = $3 FROM unnest($1::text[], $2::bigint[]) AS head(id, seq) WHERE boards.id = head.id',
-        [[...result.keys()], [...result.values()].map((appended) => appended.lastSeq), committedAt],
+        [[...result.keys()], [...result.values()].map((appended) => appended.lastSeq), latest],
       )
       const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
       if (audit.length > 0) await insertAudit(client, audit)

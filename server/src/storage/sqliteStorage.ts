@@ -91,8 +91,9 @@ export class SqliteStorage implements BoardStorage {
 
   private writeUpdates(batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> {
     const seqs = new Map<string, AppendedSeqs>()
-    const committedAt = (this.lastStamp = Math.max(this.lastStamp, this.now()))
-    for (const { boardId, update, audit, claims } of batch) {
+    const appendedAt = this.now()
+    for (const { boardId, update, audit, claims, receivedAt } of batch) {
+      const committedAt = (this.lastStamp = Math.max(this.lastStamp, receivedAt ?? appendedAt))
       const known = seqs.get(boardId)
       const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
       const seq = (known?.lastSeq ?? previousSeq) + 1

@@ -119,6 +119,8 @@ export class BoardRoom implements CommitTarget {
   private auditForNextUpdate: AuditRecord[] = []
   /** Client ids the update being applied right now introduces, stored with it. */
   private claimsForNextUpdate: ClientClaim[] = []
+  /** When the update being applied was judged: its commit time for 回头看 (see PendingUpdate.receivedAt). */
+  private receivedAtForNextUpdates: number | undefined
   /** Decides on every update before the document sees it (see UpdateJudge). */
   private readonly judge: UpdateJudge
   /** True while the document applies an update the judge has integrated already. */
@@ -419,15 +421,21 @@ export class BoardRoom implements CommitTarget {
     const changes = [...describeChanges(this.doc, verdict.effects), ...describeSettingChanges(this.doc, verdict.settings)]
     this.auditForNextUpdate = changes.map((change) => ({ ...change, at, ...actor }))
     this.claimsForNextUpdate = this.judge.accepted(verdict, sender.principal, now)
-    this.applyingJudged = true
+    // The update and the server's stamps after it are dated to the judgement, as the stamps are.
+    this.receivedAtForNextUpdates = now.getTime()
     try {
-      this.document.applyReceived(update, sender.origin)
+      this.applyingJudged = true
+      try {
+        this.document.applyReceived(update, sender.origin)
+      } finally {
+        this.applyingJudged = false
+        this.auditForNextUpdate = []
+        this.claimsForNextUpdate = []
+      }
+      writeRecordStamps(this.doc, verdict.stamps, SERVER_ORIGIN)
     } finally {
-      this.applyingJudged = false
-      this.auditForNextUpdate = []
-      this.claimsForNextUpdate = []
+      this.receivedAtForNextUpdates = undefined
     }
-    writeRecordStamps(this.doc, verdict.stamps, SERVER_ORIGIN)
     return { outcome: 'applied' }
   }
 
@@ -538,7 +546,7 @@ export class BoardRoom implements CommitTarget {
     }
     this.unpersisted += 1
     // Applying one incoming update is one transaction, so its history belongs to exactly this event.
-    this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate, claims: this.claimsForNextUpdate })
+    this.commits.enqueue(this, { update, origin, audit: this.auditForNextUpdate, claims: this.claimsForNextUpdate, receivedAt: this.receivedAtForNextUpdates })
     this.auditForNextUpdate = []
     this.claimsForNextUpdate = []
   }
