@@ -14,6 +14,7 @@ import './styles/filter.css'
 import './styles/problems.css'
 import './styles/ledger.css'
 import './styles/supervision.css'
+import './styles/lookback.css'
 import './styles/meetingRoom.css'
 
 const container = document.getElementById('root')
