@@ -96,7 +96,10 @@ describe('回头看: the board at any moment', () => {
         }
         const expected = JSON.stringify(boardContent(writer.doc))
         await waitForDoc(watcher.doc, (doc) => JSON.stringify(boardContent(doc)) === expected, { message: `the watcher to see phase ${phase} step ${step}` })
-        observations.push({ from: serverNow(), until: Number.NaN, content: boardContent(watcher.doc) })
+        const seenAt = serverNow()
+        observations.push({ from: seenAt, until: Number.NaN, content: boardContent(watcher.doc) })
+        // Each state holds for a few milliseconds at least, so it has moments of its own to look back at.
+        await waitFor(() => serverNow() >= seenAt + 5, { message: 'the clock to move on' })
       }
       // Each phase ends compacted (the server compacts once quiet), so the day crosses many compactions.
       const compactedBefore = storedHistory(dataDir, boardId).snapshotSeq
@@ -107,7 +110,9 @@ describe('回头看: the board at any moment', () => {
     }
 
     // Afterwards (the last server still running, history read back across every restart).
-    const picks = Array.from({ length: 20 }, () => observations[rng.int(observations.length)]!)
+    const spans = observations.filter((seen) => seen.until > seen.from)
+    expect(spans.length).toBe(observations.length)
+    const picks = Array.from({ length: 20 }, () => spans[rng.int(spans.length)]!)
     for (const seen of picks) {
       const at = seen.from + Math.floor(rng.next() * (seen.until - seen.from))
       expect(boardContent(await pastDoc(server, boardId, at)), `the board at ${new Date(at).toISOString()} (seed ${rng.seed})`).toEqual(seen.content)
