@@ -64,7 +64,10 @@ describe('回头看 in the browser', () => {
       const page: Page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
-      await signInThroughLoginPage(page, `${server.url}/board/${encodeURIComponent(board.id)}/lookback`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+      await signInThroughLoginPage(page, `${server.url}/board/${encodeURIComponent(board.id)}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+      // The second meeting has started: its first item is 回头看.
+      await page.getByTestId('meeting-lookback').click()
+      await page.waitForURL(`${server.url}/board/${encodeURIComponent(board.id)}/lookback`, { timeout: UI_TIMEOUT_MS })
       const banner = page.getByTestId('history-banner')
       await banner.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
       expect(await banner.textContent()).toMatch(/^历史视图 · \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)

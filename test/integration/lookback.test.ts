@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { BoardRoot } from '@guatu/shared/board/boardDoc'
@@ -180,6 +181,16 @@ describe('变化对比 over REST', () => {
       [OWN_UNIT, ['阶段：谋划 → 签约']],
     ])
     expect(response.body.decisions.map((decision) => [decision.content, decision.outcome])).toEqual([['协调电力增容', 'overdue']])
+    const sheet = await fetch(`${board.server.url}${path}.xlsx`, { headers: { authorization: `Bearer ${board.screen.token}` } })
+    expect(sheet.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ArrayBuffer)
+    const rows = workbook.getWorksheet('变化清单')!.getSheetValues().slice(5).map((row) => (row as unknown[]).slice(2, 6))
+    expect(rows).toEqual([
+      [OTHER_UNIT, '商务局冷链物流园', '阶段推进', '阶段：谋划 → 开工'],
+      [OWN_UNIT, '工信局锂电材料项目', '阶段推进', '阶段：谋划 → 签约'],
+    ])
+    expect((await fetch(`${board.server.url}${path}.xlsx`)).status).toBe(401)
     const filtered = await requestJson<BoardComparison>(board.server, `${path}?unit=${encodeURIComponent(OWN_UNIT)}`, { token: board.viewer.token })
     expect(filtered.body.units.map((unit) => unit.unit)).toEqual([OWN_UNIT])
 

@@ -3,10 +3,11 @@ import type { BoardComparison } from '@guatu/shared/api/lookback'
 import { canEditProjectOfUnit, canManageBoards } from '@guatu/shared/domain/permissions'
 import type { Project } from '@guatu/shared/domain/project'
 import { lastEndedMeeting } from '@guatu/shared/lookback/compareBoards'
-import { fetchChanges } from '../api/lookbackApi.ts'
+import { downloadChanges, fetchChanges } from '../api/lookbackApi.ts'
 import { boardPath } from '../app/route.ts'
 import { AppLink } from '../app/AppLink.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
+import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
 import { useMeetings } from '../meeting/useMeetings.ts'
 import { BoardYearContext } from '../sync/boardYearContext.ts'
 import { loadPastBoard, type PastBoard } from '../sync/pastBoard.ts'
@@ -33,6 +34,7 @@ export function LookbackPage({ boardId, onMessage }: { boardId: string; onMessag
   const connection = useBoardConnection()
   const year = useContext(BoardYearContext)
   const meetings = useMeetings()
+  const followedUnit = useFollowedUnit()
   const lastEnd = useMemo(() => lastEndedMeeting(meetings, new Date().toISOString())?.endedAt, [meetings])
   const [chosen, setChosen] = useState<string | undefined>(momentInUrl)
   const at = chosen ?? lastEnd
@@ -46,7 +48,9 @@ export function LookbackPage({ boardId, onMessage }: { boardId: string; onMessag
     setPast(null)
     setComparison(null)
     setError(null)
-    Promise.all([loadPastBoard(boardId, at, year), fetchChanges(boardId, { from: at })])
+    // While a meeting follows a reporting unit, the changes are that unit's: the whole board first, then each unit.
+    const filter = new URLSearchParams(followedUnit ? { unit: followedUnit } : {})
+    Promise.all([loadPastBoard(boardId, at, year), fetchChanges(boardId, { from: at }, filter)])
       .then(([board, changes]) => {
         if (!current) return
         setPast(board)
@@ -56,7 +60,7 @@ export function LookbackPage({ boardId, onMessage }: { boardId: string; onMessag
     return () => {
       current = false
     }
-  }, [boardId, at, year])
+  }, [boardId, at, year, followedUnit])
 
   const choose = useCallback((moment: string) => {
     setChosen(moment)
@@ -99,7 +103,17 @@ export function LookbackPage({ boardId, onMessage }: { boardId: string; onMessag
       {at && !error && (!past || !comparison) && <p role="status">正在读取 {formatMoment(at)} 的看板…</p>}
       {comparison && (
         <section aria-labelledby="lookback-changes-title">
-          <h3 id="lookback-changes-title">变化对比（此后至今）</h3>
+          <h3 id="lookback-changes-title">
+            变化对比（此后至今{followedUnit ? ` · ${followedUnit}` : ''}）
+            <button
+              type="button"
+              className="lookback-restore-all"
+              onClick={() => at && void downloadChanges(boardId, at, new URLSearchParams(followedUnit ? { unit: followedUnit } : {})).catch((reason: Error) => onMessage(reason.message))}
+              data-testid="lookback-export"
+            >
+              导出变化清单（Excel）
+            </button>
+          </h3>
           <ChangesList comparison={comparison} />
         </section>
       )}

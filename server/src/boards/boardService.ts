@@ -75,6 +75,11 @@ export class BoardService {
     return this.withDoc(boardId, (doc) => Y.encodeStateAsUpdate(doc), at)
   }
 
+  /** The board as listed (name, year), without its document. */
+  async record(boardId: string): Promise<BoardRecord | undefined> {
+    return this.storage.getBoard(boardId)
+  }
+
   /** History of a board, newest first; waits for writes in flight so it includes every saved change. */
   async history(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[] | undefined> {
     if (!(await this.storage.getBoard(boardId))) return undefined

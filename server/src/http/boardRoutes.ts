@@ -9,6 +9,8 @@ import { RequestError } from '../requestError.ts'
 import { requireOffice, requirePrincipal, type AppContext, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
 import { readMoment, readMoments } from './pastMoment.ts'
+import { fileResponse } from './fileResponse.ts'
+import { changesWorkbook } from '../reports/changesWorkbook.ts'
 import { boardChanges } from '../boards/boardChanges.ts'
 import type { BoardComparison } from '@guatu/shared/api/lookback'
 
@@ -79,6 +81,17 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
     const comparison = await boardChanges(boards, boardId, { from, to, filter: new URL(c.req.url).searchParams })
     if (!comparison) return c.json({ error: '看板不存在' }, 404)
     return c.json(comparison satisfies BoardComparison)
+  })
+
+  // The same as a change list (Excel).
+  routes.get('/:id/changes.xlsx', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadable(c, boardId)
+    const { from, to } = readMoments(c)
+    const comparison = await boardChanges(boards, boardId, { from, to, filter: new URL(c.req.url).searchParams })
+    const record = comparison && (await boards.record(boardId))
+    if (!comparison || !record) return c.json({ error: '看板不存在' }, 404)
+    return fileResponse(c, await changesWorkbook(record.name, comparison), `${record.name}-变化清单.xlsx`)
   })
 
   routes.get('/:id/history', async (c) => {
