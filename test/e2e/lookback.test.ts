@@ -92,6 +92,16 @@ describe('回头看 in the browser', () => {
       await page.getByTestId('leave-history').click()
       await page.waitForURL(`${server.url}/board/${encodeURIComponent(board.id)}`, { timeout: UI_TIMEOUT_MS })
 
+      // On the board, 标出变化 marks the cards changed since the last meeting, saying what changed.
+      await page.locator(`[data-testid="card-${coldChain}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+      expect(await page.locator('[data-changed="true"]').count()).toBe(0)
+      await page.getByTestId('changed-toggle').check()
+      await expect.poll(() => page.locator('[data-changed="true"]').count(), { timeout: UI_TIMEOUT_MS }).toBe(3)
+      expect(await page.locator(`[data-testid="card-${coldChain}"] .card-change`).textContent()).toBe('有变化：退回：开工 → 签约')
+      await page.screenshot({ path: await artifactPath('lookback-changed-cards.png') })
+      await page.getByTestId('changed-toggle').uncheck()
+      await expect.poll(() => page.locator('[data-changed="true"]').count(), { timeout: UI_TIMEOUT_MS }).toBe(0)
+
       // The second meeting's minutes carry the 回头看.
       await page.goto(`${server.url}/board/${encodeURIComponent(board.id)}/meetings/${encodeURIComponent(second)}`)
       const lookback = page.getByTestId('minutes-lookback')
