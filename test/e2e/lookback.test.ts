@@ -88,6 +88,14 @@ describe('回头看 in the browser', () => {
       expect(await page.locator(`[data-project-id="${coldChain}"]`).count()).toBe(1)
       await page.screenshot({ path: await artifactPath('lookback-page.png'), fullPage: true })
 
+      // Restore 冷链物流园 to that moment: one new change the server accepts; 撤销 brings back the present.
+      page.once('dialog', (dialog) => void dialog.accept())
+      await page.locator(`[data-project-id="${coldChain}"] [data-testid="lookback-restore"]`).click()
+      await waitForDoc(now.doc, (doc) => readProject(doc, coldChain)?.stage === 'started', { message: 'the restore to reach the server' })
+      expect(readProject(now.doc, lithium)?.stage, 'other projects untouched').toBe('started')
+      await page.getByTestId('undo').click()
+      await waitForDoc(now.doc, (doc) => readProject(doc, coldChain)?.stage === 'signed', { message: 'the undo of the restore to reach the server' })
+
       // Leaving the 历史视图 is one click.
       await page.getByTestId('leave-history').click()
       await page.waitForURL(`${server.url}/board/${encodeURIComponent(board.id)}`, { timeout: UI_TIMEOUT_MS })
