@@ -168,6 +168,8 @@ describe('变化对比 over REST', () => {
     recordDecision(board.admin.doc, { meetingId: meeting, projectId: board.own, content: '协调电力增容', assignee: OWN_UNIT, deadline: '2020-01-01' as IsoDate }, chair)
     endMeeting(board.admin.doc, meeting, boardTotals(listProjects(board.admin.doc)))
     await waitForDoc(board.observer.doc, (doc) => listMeetings(doc)[0]?.endedAt !== undefined, { message: 'the meeting to end' })
+    // A meeting boundary is kept as a snapshot of its own (beside the board's creation), once the board is quiet.
+    await waitFor(() => storedHistory(board.server.dataDir, board.boardId).kept >= 2, { message: "the meeting's snapshot to be kept" })
     moveProject(board.admin.doc, board.own, { stage: 'signed' })
     moveProject(board.admin.doc, board.other, { stage: 'started' })
     await waitForDoc(board.observer.doc, (doc) => listProjects(doc).filter((project) => project.stage !== 'planning').length === 3, { message: 'the moves to be stored' })

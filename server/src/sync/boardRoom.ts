@@ -11,6 +11,7 @@ import { canWrite } from '@guatu/shared/domain/permissions'
 import { SERVER_OWNER } from '../validation/clientOwners.ts'
 import { UpdateJudge } from '../validation/updateJudge.ts'
 import { needsMet, type HistoryNeeds } from '../validation/updatePreflight.ts'
+import { RecordCollection } from '@guatu/shared/board/boardDoc'
 import { BoardDocument } from './boardDocument.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { ClientClaim } from '../storage/boardStorage.ts'
@@ -22,6 +23,8 @@ import type { RoomFanout } from './roomFanout.ts'
 import { SharedMessage } from './socket.ts'
 import { NO_METRICS, type CatchUpReason, type SyncMetrics } from './syncMetrics.ts'
 
+/** Stamps that mark a meeting's start or end (see MEETING_POLICY). */
+const MEETING_BOUNDARY_FIELDS: ReadonlySet<string> = new Set(['startedAt', 'endedAt'])
 const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新后重试'
 /** Updates held for missing history on one board, across its connections (see Connection for the others). */
 const MAX_HELD_BYTES_PER_BOARD = 16 * 1024 * 1024
@@ -114,6 +117,8 @@ export class BoardRoom implements CommitTarget {
   private updatesSinceSnapshot = 0
   private compactionTimer: NodeJS.Timeout | undefined
   private compacting: Promise<void> | undefined
+  /** A meeting started or ended since the last compaction: its snapshot is kept for 回头看. */
+  private meetingBoundary = false
   private closed = false
   /** History entries of the update being applied right now (see tryApply). */
   private auditForNextUpdate: AuditRecord[] = []
@@ -436,6 +441,11 @@ export class BoardRoom implements CommitTarget {
     } finally {
       this.receivedAtForNextUpdates = undefined
     }
+    // A meeting's start or end is where 回头看 most often looks: keep a snapshot there, once quiet.
+    if (verdict.stamps.some((stamp) => stamp.collection === RecordCollection.meetings && MEETING_BOUNDARY_FIELDS.has(stamp.field))) {
+      this.meetingBoundary = true
+      this.scheduleCompaction()
+    }
     return { outcome: 'applied' }
   }
 
@@ -584,8 +594,10 @@ export class BoardRoom implements CommitTarget {
     const uptoSeq = this.lastSeq
     const compactedUpdates = this.updatesSinceSnapshot
     const projectCount = countProjects(this.doc)
+    const keepForHistory = this.meetingBoundary
+    this.meetingBoundary = false
     this.compacting = this.storage
-      .compactBoard(this.boardId, snapshot, uptoSeq, projectCount, { policy: this.options.history })
+      .compactBoard(this.boardId, snapshot, uptoSeq, projectCount, { policy: this.options.history, keepForHistory })
       .then(() => {
         this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - compactedUpdates)
       })
