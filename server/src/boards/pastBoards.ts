@@ -10,7 +10,7 @@ import type { BoardStorage } from '../storage/boardStorage.ts'
  * A moment's board is final once the moment lies behind every commit in flight: later commits
  * are stamped later (boardStorage.ts), so it is cached only when it is at least SETTLED_MS old.
  */
-const CACHED_BOARDS = 8
+const CACHED_BOARDS = 4
 const SETTLED_MS = 5_000
 
 export class PastBoards {
