@@ -29,6 +29,7 @@ import './progress/progress.css'
 import './ranking/ranking.css'
 import './settings/settings.css'
 import './meeting/meeting.css'
+import './lookback/lookback.css'
 import './styles/meetingRoom.css'
 import { App } from './app/App.tsx'
 

@@ -150,6 +150,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     idleUnloadAfterMs: config.idleUnloadAfterMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactWhenQuietForMs: 1_000,
+    history: config.history,
   }, log, { fanout, metrics })
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)

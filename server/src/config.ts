@@ -9,6 +9,7 @@ import type { AccountControls } from './accounts/accountControls.ts'
 import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
+import { DAY_MS, type HistoryPolicy } from './storage/boardStorage.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
@@ -29,6 +30,10 @@ const envSchema = z.object({
   GUATU_SQLITE_SYNC: z.enum(['full', 'normal']).default('normal'),
   GUATU_IDLE_UNLOAD_MS: integer(0, 24 * 3600 * 1000).default(30_000),
   GUATU_COMPACT_AFTER_UPDATES: integer(1, 1_000_000).default(500),
+  // 回头看: how far back the board stays reconstructible (absent: kept for good, the board's whole
+  // year) and how often compaction keeps a snapshot to replay from (see docs/board-schema.md).
+  GUATU_HISTORY_RETENTION_DAYS: integer(1, 36_500).optional(),
+  GUATU_HISTORY_SNAPSHOT_MINUTES: integer(1, 7 * 24 * 60).default(24 * 60),
   GUATU_MAX_MESSAGE_BYTES: integer(1024, 512 * 1024 * 1024).default(16 * 1024 * 1024),
   GUATU_LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   GUATU_ADMIN_PASSWORD: z.string().min(8, { error: 'must be at least 8 characters' }).optional(),
@@ -106,6 +111,8 @@ export interface ServerConfig {
   sqliteSync: 'full' | 'normal'
   idleUnloadAfterMs: number
   compactAfterUpdates: number
+  /** What compaction keeps of the past for 回头看. */
+  history: HistoryPolicy
   maxMessageBytes: number
   logLevel: LogLevel
   /** The first admin's password; generated and printed once when absent. */
@@ -186,6 +193,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sqliteSync: values.GUATU_SQLITE_SYNC,
     idleUnloadAfterMs: values.GUATU_IDLE_UNLOAD_MS,
     compactAfterUpdates: values.GUATU_COMPACT_AFTER_UPDATES,
+    history: {
+      keepSnapshotEveryMs: values.GUATU_HISTORY_SNAPSHOT_MINUTES * 60_000,
+      retainMs: values.GUATU_HISTORY_RETENTION_DAYS === undefined ? null : values.GUATU_HISTORY_RETENTION_DAYS * DAY_MS,
+    },
     maxMessageBytes: values.GUATU_MAX_MESSAGE_BYTES,
     logLevel: values.GUATU_LOG_LEVEL,
     adminPassword: values.GUATU_ADMIN_PASSWORD,

@@ -16,6 +16,7 @@ import { hostileImportFigures, hostileImportTable } from './hostileImport.ts'
 import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
 import { scaleOutThroughput } from './scaleOut.ts'
+import { pastMomentFigures } from './pastMoment.ts'
 import { formatMs } from './stats.ts'
 import { validationCost } from './validationCost.ts'
 
@@ -185,6 +186,18 @@ for (const mode of ['sequential', 'burst'] as const) {
       `Medians over ${SIZES.repeats} server restarts. Guatu's history is written into its SQLite update log directly (1 move per ${50} updates, the rest progress-note edits), then compacted by a graceful stop. The references store their own compacted form (y-leveldb merges its log every 500 updates; Hocuspocus stores the whole state), so "uncompacted" does not apply to them. Each figure runs from the client's connect: "received" until the message that completed the board had arrived (the server's part: read, encode or not, send), "applied" until the client's own Yjs document held every project (adds the client's apply of the whole board, the same work for every server). Measured by a client in the benchmark process; RSS read ${DOCUMENT_SETTLE_MS / 1000} s after a client synced.`,
     ],
   )
+}
+
+// 3b: 回头看, the board as it stood 6 months back (Guatu only).
+{
+  const past = await pastMomentFigures(buildHistory(SIZES.loadProjects, SIZES.history))
+  log(`past moment: ${JSON.stringify(past)}`)
+  table(`3b. 回头看: a ${SIZES.loadProjects}-project board as it stood 6 months back, after ${SIZES.history.toLocaleString('en')} updates over a year (Guatu only)`, ['figure', 'Guatu'], [
+    ['GET /api/boards/:id?at=…, first time (rebuilt from the kept snapshot and that day\'s updates), ms', formatMs(past.firstMs)],
+    ['… again (cached), ms', formatMs(past.cachedMs)],
+    ['storage used with the whole year kept, MiB', (past.storageBytes / 2 ** 20).toFixed(1)],
+    ['the board itself (current state), MiB', (past.boardBytes / 2 ** 20).toFixed(1)],
+  ], ['History written into the update log with the storage clock spread over the past year, compacted every 500 updates under the default policy (a snapshot kept a day, nothing dropped). Goal: under 1 s.'])
 }
 
 // 4: Excel import and export (Guatu only).

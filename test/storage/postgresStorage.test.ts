@@ -10,14 +10,15 @@ import { createTestDatabase, type TestDatabase } from '../helpers/postgres.ts'
 import { describeAccountStoreContract } from './accountStoreContract.ts'
 import { describeSsoStoreContract } from './ssoStoreContract.ts'
 import { describeStorageContract } from './storageContract.ts'
+import { describeHistoryContract } from './historyContract.ts'
 
 /** Each contract test gets its own fresh database, dropped afterwards. */
-async function postgresHarness<T extends { close(): Promise<void> }>(open: (pool: pg.Pool) => T) {
+async function postgresHarness<T extends { close(): Promise<void> }>(open: (pool: pg.Pool, now?: () => number) => T) {
   const database = await createTestDatabase()
   const opened: T[] = []
   return {
-    open: async () => {
-      const store = open(await openPostgresPool(database.url))
+    open: async (now?: () => number) => {
+      const store = open(await openPostgresPool(database.url), now)
       opened.push(store)
       return store
     },
@@ -28,7 +29,8 @@ async function postgresHarness<T extends { close(): Promise<void> }>(open: (pool
   }
 }
 
-describeStorageContract('PostgreSQL', () => postgresHarness((pool) => new PostgresStorage(pool)))
+describeStorageContract('PostgreSQL', () => postgresHarness((pool, now) => new PostgresStorage(pool, now)))
+describeHistoryContract('PostgreSQL', () => postgresHarness((pool, now) => new PostgresStorage(pool, now)))
 
 describeAccountStoreContract('PostgreSQL', async () => {
   const harness = await postgresHarness((pool) => ({ pool, close: () => pool.end() }))

@@ -10,15 +10,19 @@ import { SqliteStorage } from '@guatu/server/storage/sqliteStorage'
 import { captureUpdate } from '../helpers/rawSocket.ts'
 import { describeAccountStoreContract } from './accountStoreContract.ts'
 import { describeSsoStoreContract } from './ssoStoreContract.ts'
-import { describeStorageContract } from './storageContract.ts'
+import { describeStorageContract, type StorageHarness } from './storageContract.ts'
+import { describeHistoryContract } from './historyContract.ts'
 
-describeStorageContract('SQLite', async () => {
+async function sqliteHarness(): Promise<StorageHarness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-'))
   return {
-    open: async () => new SqliteStorage(openSqliteDatabase(dir)),
+    open: async (now) => new SqliteStorage(openSqliteDatabase(dir), now),
     dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
   }
-})
+}
+
+describeStorageContract('SQLite', sqliteHarness)
+describeHistoryContract('SQLite', sqliteHarness)
 
 describeAccountStoreContract('SQLite', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guatu-sqlite-accounts-'))

@@ -3,8 +3,8 @@ import * as Y from 'yjs'
 import { encodeSnapshot, type BoardStorage } from '@guatu/server/storage/boardStorage'
 
 export interface StorageHarness {
-  /** Opens the same storage again (same file or database), as a restarted server would. */
-  open(): Promise<BoardStorage>
+  /** Opens the same storage again (same file or database), as a restarted server would; `now` is its clock. */
+  open(now?: () => number): Promise<BoardStorage>
   /** Removes everything the harness created. */
   dispose(): Promise<void>
 }

@@ -110,6 +110,12 @@ export async function requestJson<S extends z.ZodType>(path: string, schema: S, 
   return parsed.data
 }
 
+/** A binary answer (a Yjs document state); throws ApiError on failure. */
+export async function requestBytes(path: string, options: RequestOptions = {}): Promise<Uint8Array> {
+  const response = await send(path, options)
+  return new Uint8Array(await response.arrayBuffer())
+}
+
 /** A request whose answer carries nothing to read (204: logout, revoking); throws ApiError on failure. */
 export async function requestNoContent(path: string, options: RequestOptions = {}): Promise<void> {
   await send(path, options)

@@ -111,6 +111,7 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
     case 'warnings':
     case 'notices':
     case 'ranking':
+    case 'lookback':
     case 'settings':
       // Keyed by board: switching boards tears down one connection and opens the other, while
       // going between the board and its 问题清单 keeps the same one.

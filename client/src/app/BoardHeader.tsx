@@ -22,6 +22,7 @@ const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: bool
   { page: 'notices', label: '督办' },
   { page: 'ranking', label: '排名' },
   { page: 'problems', label: '问题清单' },
+  { page: 'lookback', label: '回头看' },
   { page: 'settings', label: '设置', officeOnly: true },
 ]
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { FilterBar } from '../filter/FilterBar.tsx'
 import { FollowedBoard } from '../filter/FollowedBoard.tsx'
+import { ChangedCardsToggle } from '../lookback/ChangedCardsToggle.tsx'
 import { useBoardQuery } from '../filter/useBoardQuery.ts'
 import { MeetingBar } from '../meeting/MeetingBar.tsx'
 import { MeetingsPage } from '../meeting/MeetingsPage.tsx'
@@ -76,9 +77,11 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
           {view === 'board' ? (
             <>
               <FilterBar boardId={boardId} query={query} onChange={setQuery} />
-              <main className="board-main">
-                <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
-              </main>
+              <ChangedCardsToggle boardId={boardId} onError={showMessage}>
+                <main className="board-main">
+                  <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
+                </main>
+              </ChangedCardsToggle>
             </>
           ) : view === 'meetings' ? (
             <main className="board-main problems-main">

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
+import { LookbackPage } from '../lookback/LookbackPage.tsx'
 import { NoticesPage } from '../notices/NoticesPage.tsx'
 import { ProblemsPage } from '../problems/ProblemsPage.tsx'
 import { ProgressPage } from '../progress/ProgressPage.tsx'
@@ -31,6 +32,8 @@ export const BoardViewContent = memo(function BoardViewContent({
       return <NoticesPage onOpenProject={onOpenProject} />
     case 'ranking':
       return <RankingPage boardId={boardId} onError={onMessage} />
+    case 'lookback':
+      return <LookbackPage boardId={boardId} onMessage={onMessage} />
     case 'settings':
       return <SettingsPage onSaved={onMessage} />
   }

@@ -19,6 +19,7 @@ import { useLockedCardAttempts } from './useLockedCardAttempts.ts'
 import { focusCard } from './focusCard.ts'
 import { isFocusKey } from './rovingFocus.ts'
 import { RovingFocusContext } from './rovingFocusStore.ts'
+import { ChangedCardsContext } from '../lookback/changedCards.ts'
 
 /**
  * The draggable, focusable shell of a card. useSortable re-renders this shell on every drag step;
@@ -89,10 +90,12 @@ export const SortableCard = memo(function SortableCard({
     if (attempts?.takeClickAfterAttempt()) return
     onOpen(project.id)
   }
+  const change = useContext(ChangedCardsContext)?.get(project.id)
   return (
     <div
       ref={setNodeRef}
-      className={`card${isDragging ? ' card-placeholder' : ''}${locked ? ' card-locked' : ''}`}
+      className={`card${isDragging ? ' card-placeholder' : ''}${locked ? ' card-locked' : ''}${change ? ' card-changed' : ''}`}
+      data-changed={change ? 'true' : undefined}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-testid={`card-${project.id}`}
       data-project-id={project.id}
@@ -102,7 +105,7 @@ export const SortableCard = memo(function SortableCard({
       onPointerMove={attempts?.onPointerMove}
       onPointerCancel={attempts?.onPointerCancel}
       aria-roledescription="项目卡片"
-      aria-label={`${project.name}，${mark ? `${mark.names.join('、')}正在操作，` : ''}${lightText}${noticeText}${problemText}${locked ? '只读，' : ''}按回车打开`}
+      aria-label={`${project.name}，${change ? `上次会议以来有变化：${change}，` : ''}${mark ? `${mark.names.join('、')}正在操作，` : ''}${lightText}${noticeText}${problemText}${locked ? '只读，' : ''}按回车打开`}
       // The rules behind the light, read out on focus and shown on hover and focus (CardBody).
       aria-describedby={lights.lights.length > 0 ? lightTipId(project.id) : undefined}
       // After the attempt handlers: an unlocked card's sensor listeners take their place.
@@ -114,6 +117,11 @@ export const SortableCard = memo(function SortableCard({
       onClick={onClick}
     >
       <CardBody project={project} mark={mark} locked={locked} problems={problems} today={today} lights={lights} notices={notices} />
+      {change && (
+        <p className="card-change" title={change}>
+          有变化：{change}
+        </p>
+      )}
     </div>
   )
 })

@@ -1,6 +1,8 @@
 import { memo, useCallback } from 'react'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { usePrincipal } from '../auth/usePrincipal.ts'
+import { AppLink } from '../app/AppLink.tsx'
+import { boardSubpagePath } from '../app/route.ts'
 import { AgendaStrip } from './AgendaStrip.tsx'
 import { EndMeetingButton } from './EndMeetingButton.tsx'
 import { FollowToggle } from './FollowToggle.tsx'
@@ -47,6 +49,12 @@ export const MeetingBar = memo(function MeetingBar({ boardId, onError }: { board
           )}
         </span>
         <FollowToggle reportingUnit={reportingUnit} />
+        {index === -1 && (
+          // Every 调度会 opens with 回头看: what moved since the last meeting, before any unit reports.
+          <AppLink href={boardSubpagePath(boardId, 'lookback')} className="meeting-lookback-link" data-testid="meeting-lookback">
+            第一项：回头看
+          </AppLink>
+        )}
         {office && (
           <span className="meeting-controls">
             <button type="button" disabled={previous === undefined} onClick={() => call(previous)} data-testid="meeting-previous">

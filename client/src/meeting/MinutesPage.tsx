@@ -1,6 +1,7 @@
 import { memo, useState } from 'react'
 import { MEETING_STATUS_LABEL, MeetingStatus } from '@guatu/shared/domain/meeting'
 import { chineseNumeral, MINUTES_SECTION } from '@guatu/shared/domain/minutes'
+import { lookbackLines } from '@guatu/shared/lookback/lookbackText'
 import { decisionText, meetingTimeText } from '@guatu/shared/domain/minutesText'
 import { AppLink } from '../app/AppLink.tsx'
 import { meetingsPath } from '../app/route.ts'
@@ -28,7 +29,7 @@ export const MinutesPage = memo(function MinutesPage({ boardId, meetingId, onErr
 
   if (state.status === 'loading') return <p role="status" className="page-message">正在生成会议纪要…</p>
   if (state.status === 'error') return <p role="alert" className="page-message error-text">{state.message}</p>
-  const { meeting, units, decisions, totalsBefore, totalsAfter } = state.minutes
+  const { meeting, units, decisions, totalsBefore, totalsAfter, lookback } = state.minutes
   const download = (kind: 'docx' | 'pdf') => {
     setDownloading(kind)
     const run = kind === 'docx' ? downloadMinutesDocx : downloadMinutesPdf
@@ -102,6 +103,20 @@ export const MinutesPage = memo(function MinutesPage({ boardId, meetingId, onErr
         </h2>
         <TotalsTable before={totalsBefore} after={totalsAfter} />
       </section>
+      {lookback && (
+        <section className="minutes-section minutes-lookback" data-testid="minutes-lookback">
+          <h2>
+            {chineseNumeral(4)}、{MINUTES_SECTION.lookback}
+          </h2>
+          <ol className="minutes-items">
+            {lookbackLines(lookback).map((line, index) => (
+              <li key={index}>
+                {index + 1}.{line}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </article>
   )
 })

@@ -95,7 +95,7 @@ export class LedgerService {
   }
 
   /** The board (or what `query` filters, in the board URL's terms) as an office ledger workbook. */
-  async export(boardId: string, query: URLSearchParams): Promise<{ name: string; file: Uint8Array } | undefined> {
+  async export(boardId: string, query: URLSearchParams, at?: number): Promise<{ name: string; file: Uint8Array } | undefined> {
     const snapshot = await this.boards.withDoc(boardId, (doc, record) => {
       const problems = listProblems(doc)
       const openCounts = new Map<string, number>()
@@ -114,7 +114,7 @@ export class LedgerService {
       const shown = new Set(projects.map((project) => project.id))
       const filtered = !isFilterEmpty(filter) || isLightFilter(light)
       return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered }
-    })
+    }, at)
     if (!snapshot) return undefined
     const { record, projects, problems, asOf, filtered } = snapshot
     const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })

@@ -10,6 +10,11 @@ import { requireReadableBoard, requireOffice, requirePrincipal, type AppEnv } fr
 import { parseBody } from './parseBody.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { BoardDetailResponse } from '@guatu/shared/api/boards'
+import { readMoment, readMoments } from './pastMoment.ts'
+import { fileResponse } from './fileResponse.ts'
+import { changesWorkbook } from '../reports/changesWorkbook.ts'
+import { boardChanges } from '../boards/boardChanges.ts'
+import type { BoardComparison } from '@guatu/shared/api/lookback'
 
 const historyQuerySchema = z.object({
   projectId: z.string().max(64).optional(),
@@ -50,9 +55,41 @@ export function boardRoutes(boards: BoardService): Hono<AppEnv> {
   routes.get('/:id', async (c) => {
     const boardId = c.req.param('id')
     requireReadableBoard(c, boardId)
-    const board = await boards.read(boardId)
+    const board = await boards.read(boardId, readMoment(c))
     if (!board) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
     return c.json(board satisfies BoardDetailResponse)
+  })
+
+  // The whole document as it stood at `?at=` (回头看), one Yjs update for the read-only 历史视图.
+  routes.get('/:id/state', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadableBoard(c, boardId)
+    const at = readMoment(c)
+    if (at === undefined) throw new RequestError(400, '请用 at 指定要查看的时刻；当前看板请通过同步连接读取')
+    const state = await boards.stateAt(boardId, at)
+    if (!state) return c.json({ error: '看板不存在' }, 404)
+    return c.body(state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'private, no-store' })
+  })
+
+  // 变化对比 (回头看): what changed between two moments, default the end of the last meeting → now.
+  routes.get('/:id/changes', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadableBoard(c, boardId)
+    const { from, to } = readMoments(c)
+    const comparison = await boardChanges(boards, boardId, { from, to, filter: new URL(c.req.url).searchParams })
+    if (!comparison) return c.json({ error: '看板不存在' }, 404)
+    return c.json(comparison satisfies BoardComparison)
+  })
+
+  // The same as a change list (Excel).
+  routes.get('/:id/changes.xlsx', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadableBoard(c, boardId)
+    const { from, to } = readMoments(c)
+    const comparison = await boardChanges(boards, boardId, { from, to, filter: new URL(c.req.url).searchParams })
+    const record = comparison && (await boards.record(boardId))
+    if (!comparison || !record) return c.json({ error: '看板不存在' }, 404)
+    return fileResponse(c, await changesWorkbook(record.name, comparison), `${record.name}-变化清单.xlsx`)
   })
 
   routes.get('/:id/history', async (c) => {

@@ -19,6 +19,7 @@ import { RequestError } from '../requestError.ts'
 import { requireReadableBoard, requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
+import { readMoment } from './pastMoment.ts'
 
 /** A real ledger is tens of kilobytes; 2,000 rows are about 200 KB. */
 export const MAX_LEDGER_BYTES = 20 * 1024 * 1024
@@ -61,7 +62,7 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
   routes.get('/:id/export.xlsx', async (c) => {
     const boardId = c.req.param('id')
     requireReadableBoard(c, boardId)
-    const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams)
+    const exported = await ledgers.export(boardId, new URL(c.req.url).searchParams, readMoment(c))
     return exported ? fileResponse(c, exported.file, exported.name) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 

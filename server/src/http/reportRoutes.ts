@@ -10,6 +10,7 @@ import { requireReadableBoard, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { ProgressReport, WeeklyRankingResponse } from '@guatu/shared/api/reports'
+import { readMoment } from './pastMoment.ts'
 
 const isoDate = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-08-20）` })
 const progressQuery = z.object({ asOf: isoDate('asOf').optional() })
@@ -32,7 +33,7 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadableBoard(c, boardId)
     const { asOf } = query(c, progressQuery)
-    const report = await boards.withDoc(boardId, (doc, record) => progressReport(doc, record.year, asOf))
+    const report = await boards.withDoc(boardId, (doc, record) => progressReport(doc, record.year, asOf), readMoment(c))
     return report ? c.json(report satisfies ProgressReport) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 
@@ -40,7 +41,7 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadableBoard(c, boardId)
     const { week, by } = query(c, rankingQuery)
-    const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by))
+    const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by), readMoment(c))
     return ranking ? c.json(ranking satisfies WeeklyRankingResponse) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
   })
 
@@ -48,7 +49,7 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const boardId = c.req.param('id')
     requireReadableBoard(c, boardId)
     const { week, by } = query(c, rankingQuery)
-    const result = await boards.withDoc(boardId, (doc, record) => ({ name: record.name, ranking: weeklyRanking(doc, record.year, week, by) }))
+    const result = await boards.withDoc(boardId, (doc, record) => ({ name: record.name, ranking: weeklyRanking(doc, record.year, week, by) }), readMoment(c))
     if (!result) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
     const file = await rankingWorkbook(result.name, result.ranking)
     return fileResponse(c, file, `${result.name}-一周一晾晒-${result.ranking.week.from}.xlsx`)

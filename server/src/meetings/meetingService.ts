@@ -13,6 +13,9 @@ import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { Minutes } from '@guatu/shared/domain/minutes'
 import { composeMinutes } from './minutes.ts'
+import type { BoardComparison } from '@guatu/shared/api/lookback'
+import { lastEndedMeeting } from '@guatu/shared/lookback/compareBoards'
+import { boardChanges } from '../boards/boardChanges.ts'
 import { minutesDocx } from './minutesDocx.ts'
 import type { DocxToPdf } from './minutesPdf.ts'
 
@@ -46,7 +49,22 @@ export class MeetingService {
     if (snapshot === undefined) throw new RequestError(404, '看板不存在')
     if (snapshot === null) throw new RequestError(404, '会议不存在')
     const history = await this.historyDuring(boardId, snapshot.meeting)
-    return composeMinutes(snapshot.meeting, snapshot.decisions, history, snapshot.board)
+    return composeMinutes(snapshot.meeting, snapshot.decisions, history, snapshot.board, await this.lookback(boardId, snapshot.meeting))
+  }
+
+  /**
+   * 回头看 for the minutes: the previous meeting's end → this meeting's start, with the previous
+   * meeting's 确定事项. None for a first meeting, or when that moment lies beyond kept history.
+   */
+  private async lookback(boardId: string, meeting: Meeting): Promise<BoardComparison | null> {
+    const previous = await this.boards.withDoc(boardId, (doc) => lastEndedMeeting(listMeetings(doc), meeting.startedAt))
+    if (!previous?.endedAt) return null
+    try {
+      return (await boardChanges(this.boards, boardId, { from: Date.parse(previous.endedAt), to: Date.parse(meeting.startedAt), filter: new URLSearchParams() })) ?? null
+    } catch (error) {
+      if (error instanceof RequestError && error.status === 404) return null
+      throw error
+    }
   }
 
   /** The minutes as Word, in the 公文 layout. */

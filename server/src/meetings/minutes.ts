@@ -1,3 +1,4 @@
+import type { BoardComparison } from '@guatu/shared/api/lookback'
 import type { Decision } from '@guatu/shared/domain/decision'
 import type { BoardTotals, Meeting } from '@guatu/shared/domain/meeting'
 import type { Minutes, MinutesDecision, MinutesItem, MinutesNotice, MinutesProblem, UnitMinutes } from '@guatu/shared/domain/minutes'
@@ -25,7 +26,13 @@ const levelLabel = (level: unknown) => NOTICE_LEVEL_LABEL[level as NoticeLevel] 
  * the meeting leaves no line; a 督办单 appears once, at its level now, with its deadline. `history`
  * is the board's history within the meeting's time, oldest first.
  */
-export function composeMinutes(meeting: Meeting, decisions: readonly Decision[], history: readonly StoredAuditEntry[], board: MinutesBoard): Minutes {
+export function composeMinutes(
+  meeting: Meeting,
+  decisions: readonly Decision[],
+  history: readonly StoredAuditEntry[],
+  board: MinutesBoard,
+  lookback: BoardComparison | null = null,
+): Minutes {
   const byId = new Map(board.projects.map((project) => [project.id as string, project]))
   const unitOf = (projectId: string) => byId.get(projectId)?.unit ?? '（已删除项目）'
   const nameOf = (projectId: string, fallback?: unknown) => byId.get(projectId)?.name ?? (typeof fallback === 'string' ? fallback : projectId)
@@ -59,6 +66,7 @@ export function composeMinutes(meeting: Meeting, decisions: readonly Decision[],
     decisions: decisionLines,
     totalsBefore: meeting.totalsBefore,
     totalsAfter: meeting.totalsAfter ?? board.totalsNow,
+    lookback,
   }
 }
 

@@ -1,3 +1,4 @@
+import { lookbackLines } from '@guatu/shared/lookback/lookbackText'
 import {
   AlignmentType,
   BorderStyle,
@@ -128,6 +129,9 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
     ...minutes.units.flatMap(unitParagraphs),
     heading(`${chineseNumeral(3)}、${MINUTES_SECTION.totals}`, 1),
     totalsTable(minutes),
+    ...(minutes.lookback
+      ? [heading(`${chineseNumeral(4)}、${MINUTES_SECTION.lookback}`, 1), ...lookbackLines(minutes.lookback).map((text, index) => body(`${index + 1}.${text}`))]
+      : []),
   ]
   const document = new Document({
     title: withoutXmlUnsafeCharacters(`${meeting.title}会议纪要`),

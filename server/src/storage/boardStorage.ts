@@ -50,6 +50,9 @@ export function encodeSnapshot(doc: Y.Doc): EncodedSnapshot {
   return { state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
 }
 
+/** A board's history starts from this when it was created empty. */
+export const EMPTY_DOCUMENT_STATE: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc())
+
 /** A Yjs client id and the principal that introduced it to a board (see ClientOwners). */
 export interface ClientClaim {
   clientId: number
@@ -63,6 +66,46 @@ export interface PendingUpdate {
   audit: readonly AuditRecord[]
   /** Client ids this update introduces, stored in the same transaction (an existing claim stays). */
   claims?: readonly ClientClaim[]
+  /**
+   * When the server accepted the update (ms since epoch): the time its own stamps in the document
+   * (a meeting's end, a problem's 销号) carry, so the board at that stamped moment includes it. The
+   * commit time stored is this, never earlier than the board's previous one; absent, the append's.
+   */
+  receivedAt?: number
+}
+
+/**
+ * What compaction keeps of the past, so that the board can be shown exactly as it stood at any
+ * moment (回头看): every update (each stamped with its commit time) and, now and then, a snapshot
+ * to start from, so that showing a moment replays at most about a day of updates.
+ */
+export interface HistoryPolicy {
+  /** A compaction this long after the board's last kept snapshot keeps its snapshot too. */
+  keepSnapshotEveryMs: number
+  /**
+   * How far back the past stays reconstructible; older updates and kept snapshots are dropped at
+   * compaction. Null: kept for good — a board is one year's work, so by default its whole year is.
+   */
+  retainMs: number | null
+}
+
+export const DAY_MS = 24 * 3600 * 1000
+
+export const DEFAULT_HISTORY_POLICY: HistoryPolicy = { keepSnapshotEveryMs: DAY_MS, retainMs: null }
+
+/** Why this compaction runs; a meeting's start or end is always kept as a snapshot. */
+export interface CompactionOptions {
+  policy?: HistoryPolicy
+  /** Keep this snapshot for history whatever the policy says (a meeting boundary). */
+  keepForHistory?: boolean
+}
+
+/** What rebuilds the board as it stood at a moment: a kept snapshot and the updates committed after it up to then. */
+export interface StoredPastState {
+  snapshot: Uint8Array
+  updates: Uint8Array[]
+  /** The last update included (the snapshot's own when no update follows it): equal moments share one rebuild. */
+  lastSeq: number
 }
 
 export interface HistoryQuery {
@@ -100,11 +143,19 @@ export interface BoardStorage {
   /** History entries of a board (or one of its projects), newest first. */
   listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]>
   /**
-   * Replaces every update up to `uptoSeq` with `snapshot`, atomically. `snapshot` must contain
+   * Makes `snapshot` the state loading starts from, in place of every update up to `uptoSeq`,
+   * atomically. The updates stay for 回头看 within the retention of `options.policy`, and the
+   * snapshot is also kept for history when the policy (or `keepForHistory`) says so. `snapshot` must contain
    * every update up to `uptoSeq`. A snapshot older than the stored one is ignored; when several
    * processes share the database, one that finds another compacting the board skips.
    */
-  compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void>
+  compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number, options?: CompactionOptions): Promise<void>
+  /**
+   * The board as it stood at `at` (ms since epoch, judged by the server's commit times): the last
+   * kept snapshot taken at or before it and the updates committed after that snapshot up to `at`.
+   * Undefined when `at` lies before everything kept (before the board, or beyond retention).
+   */
+  loadBoardStateAt(id: string, at: number): Promise<StoredPastState | undefined>
   /** Whether the database is open and answering (readiness). */
   isReady(): boolean
   close(): Promise<void>

@@ -130,6 +130,22 @@ const MIGRATIONS: readonly string[] = [
      seq BIGINT NOT NULL,
      hash TEXT NOT NULL
    );`,
+  // 回头看: as in sqliteDatabase.ts. `last_committed_at` keeps a board's commit times from going
+  // backwards when processes' clocks differ by a little (appends to a board are serialized).
+  `ALTER TABLE board_updates ADD COLUMN committed_at BIGINT;
+   UPDATE board_updates SET committed_at = (EXTRACT(EPOCH FROM now()) * 1000)::BIGINT;
+   ALTER TABLE boards ADD COLUMN last_committed_at BIGINT NOT NULL DEFAULT 0;
+   CREATE TABLE board_history_snapshots (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     upto_seq BIGINT NOT NULL,
+     taken_at BIGINT NOT NULL,
+     state BYTEA NOT NULL,
+     compressed BOOLEAN NOT NULL DEFAULT FALSE,
+     PRIMARY KEY (board_id, upto_seq)
+   );
+   CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);
+   INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state)
+     SELECT board_id, upto_seq, (EXTRACT(EPOCH FROM now()) * 1000)::BIGINT, state FROM board_snapshots;`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

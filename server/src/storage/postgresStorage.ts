@@ -1,7 +1,21 @@
 import type pg from 'pg'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState, ClientClaim } from './boardStorage.ts'
+import {
+  DEFAULT_HISTORY_POLICY,
+  EMPTY_DOCUMENT_STATE,
+  type AppendedSeqs,
+  type BoardRecord,
+  type BoardStorage,
+  type ClientClaim,
+  type CompactionOptions,
+  type EncodedSnapshot,
+  type HistoryQuery,
+  type PendingUpdate,
+  type StoredBoardState,
+  type StoredPastState,
+} from './boardStorage.ts'
 import { inTransaction } from './postgresDatabase.ts'
+import { packHistorySnapshot, unpackHistorySnapshot } from './historySnapshots.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
 
 /** First key of the two-key advisory locks taken while compacting (the second is the board's hash). */
@@ -22,7 +36,11 @@ const READ_CONSISTENT = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'
 export class PostgresStorage implements BoardStorage {
   private closed = false
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** `now` is this process's clock, which dates updates (a test may pass another). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async listBoards(): Promise<BoardRecord[]> {
     const { rows } = await this.pool.query<BoardRow>('SELECT id, name, year, created_at, project_count FROM boards ORDER BY created_at, id')
@@ -51,6 +69,12 @@ export class PostgresStorage implements BoardStorage {
           initialState.stateVector,
         ])
       }
+      // The board's history starts here: every later moment replays from this snapshot at least.
+      await client.query('INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES ($1, 0, $2, $3, TRUE)', [
+        board.id,
+        this.now(),
+        packHistorySnapshot(initialState?.state ?? EMPTY_DOCUMENT_STATE),
+      ])
     })
     return { ...board, createdAt }
   }
@@ -85,8 +109,8 @@ export class PostgresStorage implements BoardStorage {
     if (batch.length === 0) return new Map()
     return inTransaction(this.pool, async (client) => {
       const boardIds = [...new Set(batch.map((entry) => entry.boardId))].sort()
-      const { rows: heads } = await client.query<{ id: string; last_seq: string }>(
-        'SELECT id, last_seq FROM boards WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      const { rows: heads } = await client.query<{ id: string; last_seq: string; last_committed_at: string }>(
+        'SELECT id, last_seq, last_committed_at FROM boards WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
         [boardIds],
       )
       if (heads.length !== boardIds.length) {
@@ -100,15 +124,19 @@ export class PostgresStorage implements BoardStorage {
       const result = new Map<string, AppendedSeqs>(heads.map((row) => [row.id, { previousSeq: Number(row.last_seq), lastSeq: Number(row.last_seq) }]))
       batch.forEach((entry, index) => (result.get(entry.boardId)!.lastSeq = seqs[index]!))
 
-      await client.query('INSERT INTO board_updates (board_id, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])', [
-        batch.map((entry) => entry.boardId),
-        seqs,
-        batch.map((entry) => entry.update),
-      ])
-      await client.query('UPDATE boards SET last_seq = head.seq FROM unnest($1::text[], $2::bigint[]) AS head(id, seq) WHERE boards.id = head.id', [
-        [...result.keys()],
-        [...result.values()].map((appended) => appended.lastSeq),
-      ])
+      // Stamped once the boards are locked, never before the board's previous stamp: a board's
+      // commit times grow with its sequence numbers even when processes' clocks differ a little.
+      const appendedAt = this.now()
+      let latest = Math.max(0, ...heads.map((row) => Number(row.last_committed_at)))
+      const committedAt = batch.map((entry) => (latest = Math.max(latest, entry.receivedAt ?? appendedAt)))
+      await client.query(
+        'INSERT INTO board_updates (board_id, seq, data, committed_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bigint[])',
+        [batch.map((entry) => entry.boardId), seqs, batch.map((entry) => entry.update), committedAt],
+      )
+      await client.query(
+        'UPDATE boards SET last_seq = head.seq, last_committed_at = $3 FROM unnest($1::text[], $2::bigint[]) AS head(id, seq) WHERE boards.id = head.id',
+        [[...result.keys()], [...result.values()].map((appended) => appended.lastSeq), latest],
+      )
       const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
       if (audit.length > 0) await insertAudit(client, audit)
       const claims = batch.flatMap((entry) => (entry.claims ?? []).map((claim) => ({ boardId: entry.boardId, ...claim })))
@@ -144,22 +172,73 @@ export class PostgresStorage implements BoardStorage {
    * Only one process compacts a board at a time: the advisory lock lives as long as this
    * transaction, and a process that does not get it skips — the holder is doing the same work.
    */
-  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void> {
+  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number, options: CompactionOptions = {}): Promise<void> {
+    const policy = options.policy ?? DEFAULT_HISTORY_POLICY
+    const now = this.now()
     await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
         COMPACTION_LOCK_NAMESPACE,
         id,
       ])
       if (!rows[0]?.locked) return
-      await client.query(
+      const { rowCount } = await client.query(
         `INSERT INTO board_snapshots (board_id, state, state_vector, upto_seq) VALUES ($1, $2, $3, $4)
          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, state_vector = excluded.state_vector, upto_seq = excluded.upto_seq
          WHERE board_snapshots.upto_seq <= excluded.upto_seq`,
         [id, snapshot.state, snapshot.stateVector, uptoSeq],
       )
-      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq])
+      // An older snapshot than the stored one changes nothing, history included.
+      if (rowCount === 0) return
       await client.query('UPDATE boards SET project_count = $1 WHERE id = $2', [projectCount, id])
+      const { rows: kept } = await client.query<{ taken_at: string | null }>(
+        'SELECT MAX(taken_at) AS taken_at FROM board_history_snapshots WHERE board_id = $1',
+        [id],
+      )
+      const lastKept = kept[0]?.taken_at == null ? null : Number(kept[0].taken_at)
+      if (options.keepForHistory || lastKept === null || now - lastKept >= policy.keepSnapshotEveryMs) {
+        await client.query(
+          'INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES ($1, $2, $3, $4, TRUE) ON CONFLICT DO NOTHING',
+          [id, uptoSeq, now, packHistorySnapshot(snapshot.state)],
+        )
+      }
+      if (policy.retainMs === null) return
+      // The last kept snapshot at or before the retention's start is where the oldest kept moment
+      // replays from: everything before it can go.
+      const { rows: bases } = await client.query<{ upto_seq: string }>(
+        `SELECT upto_seq FROM board_history_snapshots WHERE board_id = $1 AND taken_at <= $2
+         ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
+        [id, now - policy.retainMs],
+      )
+      const base = bases[0]
+      if (!base) return
+      await client.query('DELETE FROM board_history_snapshots WHERE board_id = $1 AND upto_seq < $2', [id, base.upto_seq])
+      await client.query('DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2', [id, base.upto_seq])
     })
+  }
+
+  async loadBoardStateAt(id: string, at: number): Promise<StoredPastState | undefined> {
+    return inTransaction(
+      this.pool,
+      async (client) => {
+        const { rows: bases } = await client.query<{ upto_seq: string; state: Buffer; compressed: boolean }>(
+          `SELECT upto_seq, state, compressed FROM board_history_snapshots WHERE board_id = $1 AND taken_at <= $2
+           ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
+          [id, at],
+        )
+        const base = bases[0]
+        if (!base) return undefined
+        const { rows } = await client.query<{ seq: string; data: Buffer }>(
+          'SELECT seq, data FROM board_updates WHERE board_id = $1 AND seq > $2 AND committed_at <= $3 ORDER BY seq',
+          [id, base.upto_seq, at],
+        )
+        return {
+          snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed),
+          updates: rows.map((row) => bytesOf(row.data)),
+          lastSeq: rows.length > 0 ? Number(rows[rows.length - 1]!.seq) : Number(base.upto_seq),
+        }
+      },
+      READ_CONSISTENT,
+    )
   }
 
   /** The head sequence number of each board (scale-out's periodic check, one query for many boards). */

@@ -160,6 +160,22 @@ const MIGRATIONS: readonly string[] = [
      seq INTEGER NOT NULL,
      hash TEXT NOT NULL
    );`,
+  // 回头看 (the board at any moment): each update carries the time the server committed it, and
+  // compaction keeps a snapshot now and then beside the live one (see docs/board-schema.md).
+  // Updates and snapshots from before this migration are dated to it: nothing earlier is known.
+  `ALTER TABLE board_updates ADD COLUMN committed_at INTEGER;
+   UPDATE board_updates SET committed_at = CAST(strftime('%s', 'now') AS INTEGER) * 1000;
+   CREATE TABLE board_history_snapshots (
+     board_id TEXT NOT NULL REFERENCES boards(id),
+     upto_seq INTEGER NOT NULL,
+     taken_at INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     compressed INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (board_id, upto_seq)
+   ) WITHOUT ROWID;
+   CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);
+   INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state)
+     SELECT board_id, upto_seq, CAST(strftime('%s', 'now') AS INTEGER) * 1000, state FROM board_snapshots;`,
 ]
 
 /**

@@ -1,7 +1,21 @@
 import type Database from 'better-sqlite3'
 import type { AuditRecord, StoredAuditEntry } from '../audit/auditRecord.ts'
+import { packHistorySnapshot, unpackHistorySnapshot } from './historySnapshots.ts'
 import { auditValueJson, bytesOf, toAuditEntry, toBoardRecord, type AuditRow, type BoardRow } from './storedRows.ts'
-import type { AppendedSeqs, BoardRecord, BoardStorage, ClientClaim, EncodedSnapshot, HistoryQuery, PendingUpdate, StoredBoardState } from './boardStorage.ts'
+import {
+  DEFAULT_HISTORY_POLICY,
+  EMPTY_DOCUMENT_STATE,
+  type AppendedSeqs,
+  type BoardRecord,
+  type BoardStorage,
+  type ClientClaim,
+  type CompactionOptions,
+  type EncodedSnapshot,
+  type HistoryQuery,
+  type PendingUpdate,
+  type StoredBoardState,
+  type StoredPastState,
+} from './boardStorage.ts'
 
 /** Boards, their update logs and snapshots, and the audit trail, in the embedded database. */
 export class SqliteStorage implements BoardStorage {
@@ -13,8 +27,14 @@ export class SqliteStorage implements BoardStorage {
    * what it appended is the head: no query for it on every commit.
    */
   private readonly heads = new Map<string, number>()
+  /** The last commit time stamped: stamps never go backwards, even when the clock does. */
+  private lastStamp = 0
 
-  constructor(private readonly db: Database.Database) {
+  /** `now` is the server's clock, which alone dates updates (a test may pass another). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {
     this.statements = {
       listBoards: this.db.prepare<[], BoardRow>('SELECT * FROM boards ORDER BY created_at, id'),
       getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
@@ -25,7 +45,23 @@ export class SqliteStorage implements BoardStorage {
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
-      appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, seq, data) VALUES (?, ?, ?)'),
+      appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, seq, data, committed_at) VALUES (?, ?, ?, ?)'),
+      keepSnapshot: this.db.prepare(
+        'INSERT OR IGNORE INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES (?, ?, ?, ?, 1)',
+      ),
+      lastKept: this.db.prepare<[string], { taken_at: number }>('SELECT MAX(taken_at) AS taken_at FROM board_history_snapshots WHERE board_id = ?'),
+      keptAtOrBefore: this.db.prepare<[string, number], { upto_seq: number; state: Buffer; compressed: number }>(
+        `SELECT upto_seq, state, compressed FROM board_history_snapshots WHERE board_id = ? AND taken_at <= ?
+         ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
+      ),
+      keptBaseSeq: this.db.prepare<[string, number], { upto_seq: number }>(
+        `SELECT upto_seq FROM board_history_snapshots WHERE board_id = ? AND taken_at <= ?
+         ORDER BY taken_at DESC, upto_seq DESC LIMIT 1`,
+      ),
+      dropKeptBefore: this.db.prepare('DELETE FROM board_history_snapshots WHERE board_id = ? AND upto_seq < ?'),
+      updatesCommittedBy: this.db.prepare<[string, number, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? AND committed_at <= ? ORDER BY seq',
+      ),
       headSeq: this.db.prepare<[string, string], { head: number }>(
         `SELECT MAX(COALESCE((SELECT MAX(seq) FROM board_updates WHERE board_id = ?), 0),
                     COALESCE((SELECT upto_seq FROM board_snapshots WHERE board_id = ?), 0)) AS head`,
@@ -55,11 +91,13 @@ export class SqliteStorage implements BoardStorage {
 
   private writeUpdates(batch: readonly PendingUpdate[]): Map<string, AppendedSeqs> {
     const seqs = new Map<string, AppendedSeqs>()
-    for (const { boardId, update, audit, claims } of batch) {
+    const appendedAt = this.now()
+    for (const { boardId, update, audit, claims, receivedAt } of batch) {
+      const committedAt = (this.lastStamp = Math.max(this.lastStamp, receivedAt ?? appendedAt))
       const known = seqs.get(boardId)
       const previousSeq = known?.previousSeq ?? this.heads.get(boardId) ?? this.statements.headSeq.get(boardId, boardId)?.head ?? 0
       const seq = (known?.lastSeq ?? previousSeq) + 1
-      this.statements.appendUpdate.run(boardId, seq, update)
+      this.statements.appendUpdate.run(boardId, seq, update, committedAt)
       seqs.set(boardId, { previousSeq, lastSeq: seq })
       for (const entry of audit) this.insertAudit(boardId, entry)
       for (const claim of claims ?? []) this.statements.insertClaim.run(boardId, claim.clientId, claim.principalId)
@@ -81,6 +119,8 @@ export class SqliteStorage implements BoardStorage {
     this.db.transaction(() => {
       this.statements.insertBoard.run(board.id, board.name, board.year, createdAt, board.projectCount)
       if (initialState) this.statements.upsertSnapshot.run(board.id, initialState.state, initialState.stateVector, 0)
+      // The board's history starts here: every later moment replays from this snapshot at least.
+      this.statements.keepSnapshot.run(board.id, 0, this.now(), packHistorySnapshot(initialState?.state ?? EMPTY_DOCUMENT_STATE))
     })()
     return { ...board, createdAt }
   }
@@ -133,11 +173,33 @@ export class SqliteStorage implements BoardStorage {
     )
   }
 
-  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number): Promise<void> {
+  async compactBoard(id: string, snapshot: EncodedSnapshot, uptoSeq: number, projectCount: number, options: CompactionOptions = {}): Promise<void> {
+    const policy = options.policy ?? DEFAULT_HISTORY_POLICY
+    const now = this.now()
     this.db.transaction(() => {
-      this.statements.upsertSnapshot.run(id, snapshot.state, snapshot.stateVector, uptoSeq)
-      this.statements.deleteUpdatesUpTo.run(id, uptoSeq)
+      // An older snapshot than the stored one changes nothing, history included.
+      if (this.statements.upsertSnapshot.run(id, snapshot.state, snapshot.stateVector, uptoSeq).changes === 0) return
       this.statements.setProjectCount.run(projectCount, id)
+      const lastKept = this.statements.lastKept.get(id)?.taken_at ?? null
+      if (options.keepForHistory || lastKept === null || now - lastKept >= policy.keepSnapshotEveryMs) {
+        this.statements.keepSnapshot.run(id, uptoSeq, now, packHistorySnapshot(snapshot.state))
+      }
+      if (policy.retainMs === null) return
+      // The last kept snapshot at or before the retention's start is where the oldest kept moment
+      // replays from: everything before it can go.
+      const base = this.statements.keptBaseSeq.get(id, now - policy.retainMs)
+      if (!base) return
+      this.statements.dropKeptBefore.run(id, base.upto_seq)
+      this.statements.deleteUpdatesUpTo.run(id, base.upto_seq)
+    })()
+  }
+
+  async loadBoardStateAt(id: string, at: number): Promise<StoredPastState | undefined> {
+    return this.db.transaction(() => {
+      const base = this.statements.keptAtOrBefore.get(id, at)
+      if (!base) return undefined
+      const rows = this.statements.updatesCommittedBy.all(id, base.upto_seq, at)
+      return { snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed), updates: rows.map((row) => bytesOf(row.data)), lastSeq: rows.at(-1)?.seq ?? base.upto_seq }
     })()
   }
 

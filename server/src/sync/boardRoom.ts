@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
-import type { AppendedSeqs, BoardStorage } from '../storage/boardStorage.ts'
+import type { AppendedSeqs, BoardStorage, HistoryPolicy } from '../storage/boardStorage.ts'
 import { errorFields, type Logger } from '../log.ts'
 import type { Principal } from '@guatu/shared/domain/principal'
 import type { AuditRecord } from '../audit/auditRecord.ts'
@@ -10,6 +10,7 @@ import { SERVER_OWNER } from '../validation/clientOwners.ts'
 import { UpdateJudge } from '../validation/updateJudge.ts'
 import { needsMet, type HistoryNeeds } from '../validation/updatePreflight.ts'
 import { ruleOnUpdate } from '../validation/updateRuling.ts'
+import { RecordCollection } from '@guatu/shared/board/boardDoc'
 import { BoardDocument } from './boardDocument.ts'
 import type { CommitQueue, CommitTarget, QueuedUpdate } from './commitQueue.ts'
 import type { ClientClaim } from '../storage/boardStorage.ts'
@@ -30,7 +31,13 @@ const GAP_REJECTION = '数据更新不连续且缺失部分未到达，请刷新
 const HELD_TOO_MUCH = '等待补齐的数据更新过多，连接已断开，请刷新后重试'
 const REFUSED_TOO_OFTEN = '被拒绝的修改过多，连接已断开'
 
-export type BoardRoomOptions = CompactionOptions
+export type BoardRoomOptions = CompactionOptions & {
+  /** What compaction keeps of the past for 回头看 (default: a snapshot a day, kept for good). */
+  history?: HistoryPolicy
+}
+
+/** Stamps that mark a meeting's start or end (see MEETING_POLICY). */
+const MEETING_BOUNDARY_FIELDS: ReadonlySet<string> = new Set(['startedAt', 'endedAt'])
 
 /** What connects a room to the rest of the deployment; both optional for a single process. */
 export interface RoomCluster {
@@ -67,11 +74,16 @@ export class BoardRoom implements CommitTarget {
   private readonly metrics: SyncMetrics
   /** History entries and client-id claims of the update being applied right now (see tryApply). */
   private nextCommit: { audit: AuditRecord[]; claims: ClientClaim[] } | undefined
+  /** When the update being applied was judged: its commit time for 回头看, and its stamps' (see PendingUpdate.receivedAt). */
+  private receivedAtForNextUpdates: number | undefined
+  /** A meeting started or ended since the last compaction: its snapshot is kept for 回头看. */
+  private meetingBoundary = false
   /** True while the document applies an update the judge has integrated already. */
   private applyingJudged = false
   /** Decides on every update before the document sees it (see UpdateJudge). */
   private readonly judge: UpdateJudge
   private ownersReload: Promise<void> | undefined
+  private readonly history: HistoryPolicy | undefined
 
   constructor(
     readonly boardId: string,
@@ -82,6 +94,7 @@ export class BoardRoom implements CommitTarget {
     private readonly onEmpty: (room: BoardRoom) => void,
     cluster: RoomCluster = {},
   ) {
+    this.history = options.history
     this.fanout = cluster.fanout
     this.metrics = cluster.metrics ?? NO_METRICS
     this.compaction = new CompactionScheduler(
@@ -310,18 +323,30 @@ export class BoardRoom implements CommitTarget {
    * and the server's own stamps (times of events) right after, in the same commit.
    */
   private tryApply(sender: { principal: Principal; origin: TransactionOrigin }, update: Uint8Array, ownersFresh = false): Applied {
-    const ruling = ruleOnUpdate(this.judge, this.doc, sender.principal, update, new Date(), ownersFresh)
+    const now = new Date()
+    const ruling = ruleOnUpdate(this.judge, this.doc, sender.principal, update, now, ownersFresh)
     if (ruling.outcome === 'noop') return { outcome: 'applied' }
     if (ruling.outcome !== 'accepted') return ruling
     this.nextCommit = { audit: ruling.audit, claims: ruling.claims }
-    this.applyingJudged = true
+    // The update and the server's stamps after it are dated to the judgement, as the stamps are.
+    this.receivedAtForNextUpdates = now.getTime()
     try {
-      this.document.applyReceived(update, sender.origin)
+      this.applyingJudged = true
+      try {
+        this.document.applyReceived(update, sender.origin)
+      } finally {
+        this.applyingJudged = false
+        this.nextCommit = undefined
+      }
+      writeRecordStamps(this.doc, ruling.stamps, SERVER_ORIGIN)
     } finally {
-      this.applyingJudged = false
-      this.nextCommit = undefined
+      this.receivedAtForNextUpdates = undefined
     }
-    writeRecordStamps(this.doc, ruling.stamps, SERVER_ORIGIN)
+    // A meeting's start or end is where 回头看 most often looks: keep a snapshot there, once quiet.
+    if (ruling.stamps.some((stamp) => stamp.collection === RecordCollection.meetings && MEETING_BOUNDARY_FIELDS.has(stamp.field))) {
+      this.meetingBoundary = true
+      this.compaction.scheduleSoon()
+    }
     return { outcome: 'applied' }
   }
 
@@ -370,7 +395,12 @@ export class BoardRoom implements CommitTarget {
 
   /** The document equals what storage holds right now: snapshot it and drop the log it replaces. */
   private writeSnapshot(): Promise<void> {
-    return this.storage.compactBoard(this.boardId, this.document.snapshot(), this.watermark.applied, countProjects(this.doc))
+    const keepForHistory = this.meetingBoundary
+    this.meetingBoundary = false
+    return this.storage.compactBoard(this.boardId, this.document.snapshot(), this.watermark.applied, countProjects(this.doc), {
+      policy: this.history,
+      keepForHistory,
+    })
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
@@ -385,7 +415,13 @@ export class BoardRoom implements CommitTarget {
     }
     this.unpersisted += 1
     // Applying one incoming update is one transaction, so its history belongs to exactly this event.
-    this.commits.enqueue(this, { update, origin, audit: this.nextCommit?.audit ?? [], claims: this.nextCommit?.claims ?? [] })
+    this.commits.enqueue(this, {
+      update,
+      origin,
+      audit: this.nextCommit?.audit ?? [],
+      claims: this.nextCommit?.claims ?? [],
+      receivedAt: this.receivedAtForNextUpdates,
+    })
     this.nextCommit = undefined
   }
 }

@@ -9,6 +9,8 @@ export interface QueuedUpdate {
   origin: TransactionOrigin
   audit: readonly AuditRecord[]
   claims: readonly ClientClaim[]
+  /** When the server judged the update (see PendingUpdate.receivedAt). */
+  receivedAt?: number
 }
 
 /** What the commit queue needs of a board room. */
@@ -70,7 +72,7 @@ export class CommitQueue {
     const started = performance.now()
     let failed = false
     try {
-      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit, claims }) => ({ boardId: target.boardId, update, audit, claims })))
+      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit, claims, receivedAt }) => ({ boardId: target.boardId, update, audit, claims, receivedAt })))
       for (const [target, entries] of groupByTarget(batch)) {
         target.afterPersist(entries, appended.get(target.boardId) ?? { previousSeq: 0, lastSeq: 0 })
       }

@@ -49,6 +49,11 @@ export class CompactionScheduler {
     if (this.sinceSnapshot >= this.options.compactAfterUpdates) this.schedule()
   }
 
+  /** Compacts after the next quiet moment however few updates there are (a moment worth keeping). */
+  scheduleSoon(): void {
+    this.schedule()
+  }
+
   /** No more timers; a compaction under way is awaited by `finish`. */
   stop(): void {
     this.stopped = true

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { IsoDate } from '../domain/dates.ts'
-import { newDecisionId, type DecisionId } from '../domain/decision.ts'
+import { DecisionStatus, newDecisionId, type DecisionId } from '../domain/decision.ts'
 import { MeetingStatus, newMeetingId, type BoardTotals, type MeetingId } from '../domain/meeting.ts'
 import { addCents, wanToCents } from '../domain/money.ts'
 import { principalId, principalLabel, type Principal } from '../domain/principal.ts'
@@ -102,4 +102,16 @@ export function recordDecision(doc: Y.Doc, decision: NewDecision, actor: Princip
     recordedAt: (options.now ?? new Date()).toISOString(),
   }, options.origin)
   return id
+}
+
+/** The 交办单位 reports a 确定事项 done: by `actor`, now (the server stamps both). */
+export function markDecisionDone(doc: Y.Doc, id: DecisionId, actor: Principal, options: Clock = {}): void {
+  const map = collectionRoot(doc, RecordCollection.decisions).get(id)
+  if (!map) throw new ProjectValidationError('status', '确定事项不存在')
+  doc.transact(() => {
+    map.set('status', DecisionStatus.done)
+    map.set('doneById', principalId(actor))
+    map.set('doneByLabel', principalLabel(actor))
+    map.set('doneAt', (options.now ?? new Date()).toISOString())
+  }, options.origin)
 }

@@ -1,3 +1,4 @@
+import type { BoardComparison } from '../api/lookback.ts'
 import type { BoardTotals, Meeting } from './meeting.ts'
 import type { Stage } from './stage.ts'
 
@@ -105,6 +106,11 @@ export interface Minutes {
   decisions: MinutesDecision[]
   totalsBefore: BoardTotals
   totalsAfter: BoardTotals
+  /**
+   * 回头看: what changed from the end of the previous meeting to this one's start, and the previous
+   * meeting's 确定事项 done or overdue; null for the first meeting (or one beyond kept history).
+   */
+  lookback: BoardComparison | null
 }
 
 /** Section titles, numbered by chineseNumeral: the web page and the Word file print the same. */
@@ -112,6 +118,7 @@ export const MINUTES_SECTION = {
   decisions: '确定事项清单',
   units: '各单位汇报及调度情况',
   totals: '会前会后总体情况',
+  lookback: '回头看（上次会议以来）',
 } as const
 
 /** A unit's parts, in the order both renderings print them. */
