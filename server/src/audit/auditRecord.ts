@@ -30,6 +30,9 @@ export const AuditAction = {
   recordDecision: 'record-decision',
   editDecision: 'edit-decision',
   deleteDecision: 'delete-decision',
+  /** A 形象进度照片 stored and its record written by the server; `to` is the capture time. */
+  addPhoto: 'add-photo',
+  deletePhoto: 'delete-photo',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
 } as const
@@ -107,6 +110,10 @@ export function auditSummary(change: AuditChange): string {
       return `修改确定事项：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
     case AuditAction.deleteDecision:
       return `删除确定事项：${String(change.from ?? '')}`
+    case AuditAction.addPhoto:
+      return `上传形象进度照片（拍摄于 ${formatPhotoTime(change.to)}）`
+    case AuditAction.deletePhoto:
+      return `删除形象进度照片（拍摄于 ${formatPhotoTime(change.from)}）`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
   }
@@ -115,6 +122,11 @@ export function auditSummary(change: AuditChange): string {
 function formatProblemValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）'
   return PROBLEM_CATEGORY_LABEL[value as ProblemCategory] ?? String(value)
+}
+
+/** "2026-05-03 14:20" from an ISO time (UTC as stored: the entry's own time is shown beside it). */
+function formatPhotoTime(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 16).replace('T', ' ') : '时间不详'
 }
 
 function noticeLevelLabel(value: unknown): string {

@@ -390,8 +390,8 @@ export class BoardRoom implements CommitTarget {
    * checks as a client's update: schema, the principal's permissions, history in their name.
    * Returns the reason when refused.
    */
-  applyAs(principal: Principal, update: Uint8Array): string | undefined {
-    const verdict = this.tryApply({ principal, origin: SERVER_ORIGIN }, update)
+  applyAs(principal: Principal, update: Uint8Array, options: { serverWrite?: boolean } = {}): string | undefined {
+    const verdict = this.tryApply({ principal, origin: SERVER_ORIGIN, serverWrite: options.serverWrite ?? false }, update)
     if (verdict.outcome === 'gap') return GAP_REJECTION
     return verdict.outcome === 'rejected' ? verdict.reason : undefined
   }
@@ -403,12 +403,12 @@ export class BoardRoom implements CommitTarget {
    * commit queue, and the server's own stamps (times of events) right after, in the same commit.
    */
   private tryApply(
-    sender: { principal: Principal; origin: TransactionOrigin },
+    sender: { principal: Principal; origin: TransactionOrigin; serverWrite?: boolean },
     update: Uint8Array,
     ownersFresh = false,
   ): { outcome: 'applied' } | { outcome: 'gap'; needs: HistoryNeeds } | { outcome: 'rejected'; reason: string } {
     const now = new Date()
-    const verdict = this.judge.judge(sender.principal, update, now, ownersFresh)
+    const verdict = this.judge.judge(sender.principal, update, now, ownersFresh, sender.serverWrite ?? false)
     if (verdict.outcome === 'noop') return { outcome: 'applied' }
     if (verdict.outcome === 'gap') return verdict
     if (verdict.outcome === 'rejected') return verdict
