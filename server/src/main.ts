@@ -36,6 +36,10 @@ import { PostgresAccountStore } from './storage/postgresAccountStore.ts'
 import { PostgresSsoStore } from './storage/postgresSsoStore.ts'
 import { PostgresStorage } from './storage/postgresStorage.ts'
 import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
+import type { BlobStore } from './storage/blobStore.ts'
+import { FileBlobStore } from './storage/fileBlobStore.ts'
+import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
+import { PhotoService } from './photos/photoService.ts'
 import { SqliteAccountStore } from './storage/sqliteAccountStore.ts'
 import { SqliteSsoStore } from './storage/sqliteSsoStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
@@ -54,6 +58,8 @@ interface Backend {
   label: string
   readiness: ReadinessCheck
   postgres?: PostgresStorage
+  /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
+  blobs: BlobStore
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
   /** Closes storage, and whatever works on it in the background first. */
@@ -74,6 +80,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       label: 'PostgreSQL',
       readiness,
       postgres: storage,
+      blobs: new PostgresBlobStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -88,6 +95,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     securityAuditStore: new SqliteSecurityAuditStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
+    blobs: await FileBlobStore.open(config.dataDir),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -128,6 +136,11 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
   const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
+  const photos = new PhotoService(boards, rooms, commits, backend.blobs, {
+    limits: config.photoLimits,
+    // Alone, nothing else can be mid-upload; with other processes, leave them an hour.
+    orphanGraceMs: config.redisUrl ? 3_600_000 : 0,
+  }, log)
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
@@ -144,6 +157,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     }
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
   })
+  await photos.cleanupOrphans()
 
   let shuttingDown = false
   const root = new Hono()
@@ -155,6 +169,7 @@ async function main(config: ServerConfig, log: Logger): Promise<void> {
     boards,
     ledgers,
     meetings,
+    photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
     rooms,
     commits,

@@ -21,14 +21,18 @@ export function newPhotoId(): PhotoId {
   return `ph_${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}` as PhotoId
 }
 
-/** Where the capture time came from: the camera's EXIF, or the device's clock when the photo was chosen. */
+/**
+ * Where the capture time came from: the camera's EXIF, the device's clock when the photo was
+ * chosen, or — with neither — the server's receipt time, said as such.
+ */
 export const TakenAtSource = {
   exif: 'exif',
   device: 'device',
+  received: 'received',
 } as const
 export type TakenAtSource = (typeof TakenAtSource)[keyof typeof TakenAtSource]
 export const TAKEN_AT_SOURCES: readonly TakenAtSource[] = Object.values(TakenAtSource)
-export const TAKEN_AT_SOURCE_LABEL: Record<TakenAtSource, string> = { exif: '相机记录', device: '手机时间' }
+export const TAKEN_AT_SOURCE_LABEL: Record<TakenAtSource, string> = { exif: '相机记录', device: '手机时间', received: '上传时间' }
 
 /** Where the location came from: the photo's EXIF GPS, or the browser's geolocation with the user's consent. */
 export const LocationSource = {
