@@ -65,7 +65,7 @@ export async function uploadPhotos(
   credentials: { token?: string; cookie?: string },
 ): Promise<{ status: number; body: { error?: string; photos?: Array<{ id: string; takenAt: string; width: number; height: number }> } }> {
   const form = new FormData()
-  for (const file of files) form.append('file', new Blob([file.bytes], { type: file.type ?? 'image/jpeg' }), file.name)
+  for (const file of files) form.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'image/jpeg' }), file.name)
   form.append('meta', JSON.stringify(files.map((file) => file.meta ?? {})))
   const headers: Record<string, string> = { [REQUEST_MARKER_HEADER]: REQUEST_MARKER_VALUE }
   if (credentials.token) headers.authorization = `Bearer ${credentials.token}`

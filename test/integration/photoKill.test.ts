@@ -19,7 +19,7 @@ import { startServer, type TestServer } from '../helpers/server.ts'
 
 /** A noisy 3000×2000 JPEG: a few megabytes that take the server a moment to decode and resize. */
 async function heavyPhoto(seed: number): Promise<Uint8Array> {
-  const image = sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 100 + seed, sigma: 40 } } })
+  const image = sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 100 + seed, sigma: 40 } } })
   return new Uint8Array(await image.jpeg({ quality: 90 }).toBuffer())
 }
 

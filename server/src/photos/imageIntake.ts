@@ -131,6 +131,7 @@ function round6(value: number): number {
 }
 
 function shortName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  // Control characters never reach a message (or a log line): kept to printable ones.
+  const clean = [...name].filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f).join('').trim()
   return (clean || '照片').slice(0, 60)
 }
