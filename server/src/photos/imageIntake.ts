@@ -2,6 +2,12 @@ import exifr from 'exifr'
 import sharp from 'sharp'
 import type { PhotoBlobs } from '../storage/blobStore.ts'
 
+// libvips keeps decoded images and open files for reuse; every upload is a new image, so the cache
+// only holds memory (it was most of a 500 MB peak for one 12-megapixel photo).
+sharp.cache(false)
+// Two cores are shared with the board's sync: one libvips thread per photo leaves room for it.
+sharp.concurrency(1)
+
 export interface PhotoLimits {
   maxBytes: number
   maxPixels: number
@@ -59,12 +65,12 @@ export async function takeInPhoto(bytes: Uint8Array, name: string, limits: Photo
   }
   const [exifTakenAt, exifLocation] = await Promise.all([readExifTime(input), readExifGps(input)])
   try {
-    const upright = sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate()
-    const [original, screen, thumb] = await Promise.all([
-      encodeOriginal(upright.clone(), format).toBuffer({ resolveWithObject: true }),
-      upright.clone().resize(SCREEN_SIDE, SCREEN_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer(),
-      upright.clone().resize(THUMB_SIDE, THUMB_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer(),
-    ])
+    // One size after the other, not three decodes at once: a 12-megapixel decode is ~36 MB of
+    // pixels per pipeline, and a phone's upload is not worth the server's memory three times over.
+    const upright = () => sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'error' }).rotate()
+    const original = await encodeOriginal(upright(), format).toBuffer({ resolveWithObject: true })
+    const screen = await sharp(original.data).resize(SCREEN_SIDE, SCREEN_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer()
+    const thumb = await sharp(screen).resize(THUMB_SIDE, THUMB_SIDE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 72 }).toBuffer()
     return {
       blobs: { original: new Uint8Array(original.data), screen: new Uint8Array(screen), thumb: new Uint8Array(thumb) },
       width: original.info.width,
