@@ -1,4 +1,4 @@
-// Bundles the server into one ESM file. better-sqlite3 stays external (native addon); ws's optional
+// Bundles the server into one ESM file. better-sqlite3 and sharp stay external (native addons); ws's optional
 // native helpers are not installed. CJS dependencies need `require`, which ESM lacks: the banner
 // provides it.
 import { build } from 'esbuild'
@@ -9,7 +9,7 @@ const common = {
   target: 'node20',
   format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  external: ['better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 }

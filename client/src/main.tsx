@@ -30,6 +30,7 @@ import './ranking/ranking.css'
 import './settings/settings.css'
 import './meeting/meeting.css'
 import './lookback/lookback.css'
+import './phone/phone.css'
 import './styles/meetingRoom.css'
 import { App } from './app/App.tsx'
 

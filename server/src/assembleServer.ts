@@ -34,6 +34,10 @@ import { openSqliteDatabase } from './storage/sqliteDatabase.ts'
 import { SqliteSecurityAuditStore } from './storage/sqliteSecurityAuditStore.ts'
 import { SqliteSsoStore } from './storage/sqliteSsoStore.ts'
 import { SqliteStorage } from './storage/sqliteStorage.ts'
+import type { BlobStore } from './storage/blobStore.ts'
+import { FileBlobStore } from './storage/fileBlobStore.ts'
+import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
+import { PhotoService } from './photos/photoService.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -48,6 +52,8 @@ interface Backend {
   label: string
   readiness: ReadinessCheck
   postgres?: PostgresStorage
+  /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
+  blobs: BlobStore
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
   /** Closes storage, and whatever works on it in the background first. */
@@ -68,6 +74,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       label: 'PostgreSQL',
       readiness,
       postgres: storage,
+      blobs: new PostgresBlobStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -82,6 +89,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     securityAuditStore: new SqliteSecurityAuditStore(db),
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
+    blobs: await FileBlobStore.open(config.dataDir),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -155,6 +163,11 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
   const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
+  const photos = new PhotoService(boards, rooms, commits, backend.blobs, {
+    limits: config.photoLimits,
+    // Alone, nothing else can be mid-upload; with other processes, leave them an hour.
+    orphanGraceMs: config.redisUrl ? 3_600_000 : 0,
+  }, log)
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
@@ -171,6 +184,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     }
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
   })
+  await photos.cleanupOrphans()
 
   let shuttingDown = false
   const app = createApp({
@@ -178,6 +192,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     boards,
     ledgers,
     meetings,
+    photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
     rooms,
     commits,

@@ -10,6 +10,7 @@ import type { LogLevel } from './log.ts'
 import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts'
 import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
 import { DAY_MS, type HistoryPolicy } from './storage/boardStorage.ts'
+import type { PhotoLimits } from './photos/imageIntake.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
@@ -90,6 +91,9 @@ const envSchema = z.object({
   GUATU_IMPORT_WORKER_MEMORY_MB: integer(128, 8_192).default(512),
   GUATU_IMPORT_TIMEOUT_MS: integer(1_000, 600_000).default(30_000),
   GUATU_IMPORT_CONCURRENCY: integer(1, 16).default(2),
+  // 形象进度照片 bounds (photos/imageIntake.ts): bytes per file, and pixels (a decompression bomb is refused from its header).
+  GUATU_PHOTO_MAX_MB: integer(1, 200).default(20),
+  GUATU_PHOTO_MAX_MEGAPIXELS: integer(1, 500).default(50),
   // 等保 account controls (README「部署与安全」).
   GUATU_PASSWORD_MIN_LENGTH: integer(6, 128).default(10),
   GUATU_PASSWORD_MIN_CLASSES: integer(0, 4).default(3),
@@ -150,6 +154,8 @@ export interface ServerConfig {
   trustedProxies: string[]
   /** How much of an uploaded ledger is read, and the worker threads that read it. */
   ledgerImport: LedgerParserSettings
+  /** Largest photo accepted, in bytes and in pixels. */
+  photoLimits: PhotoLimits
   /** Password policy, forced change and session lifetime (等保 identification and authentication). */
   accountControls: AccountControls
   /** Days the security audit log keeps an entry (等保 security audit; at least 180). */
@@ -218,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxFailuresPerAddress: values.GUATU_ADDRESS_FAILURES,
     },
     trustedProxies: values.GUATU_TRUSTED_PROXIES,
+    photoLimits: { maxBytes: values.GUATU_PHOTO_MAX_MB * 1024 * 1024, maxPixels: values.GUATU_PHOTO_MAX_MEGAPIXELS * 1_000_000 },
     ledgerImport: {
       limits: {
         maxRows: values.GUATU_IMPORT_MAX_ROWS,

@@ -7,6 +7,9 @@ import { useBoardQuery } from '../filter/useBoardQuery.ts'
 import { MeetingBar } from '../meeting/MeetingBar.tsx'
 import { MeetingsPage } from '../meeting/MeetingsPage.tsx'
 import { MinutesPage } from '../meeting/MinutesPage.tsx'
+import { usePrincipal } from '../auth/usePrincipal.ts'
+import { PhoneBoard } from '../phone/PhoneBoard.tsx'
+import { usePhoneLayout } from '../phone/usePhoneLayout.ts'
 import { useLocalUser } from '../presence/useLocalUser.ts'
 import { ProjectPanel } from '../project-panel/ProjectPanel.tsx'
 import { BoardConnectionContext } from '../sync/boardConnectionContext.ts'
@@ -30,6 +33,10 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
   const [generation, setGeneration] = useState(0)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const [openProject, setOpenProject] = useState<{ id: ProjectId; isNew: boolean } | null>(null)
+  // A department user on a phone lands on the phone view of the same board; the full board stays one tap away.
+  const phone = usePhoneLayout(usePrincipal())
+  const [fullBoard, setFullBoard] = useState(false)
+  const showFullBoard = useCallback(() => setFullBoard(true), [])
 
   const showMessage = useCallback((text: string) => setToast({ id: Date.now(), text }), [])
   const onRejected = useCallback(
@@ -72,6 +79,10 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
       {connection ? (
         <BoardConnectionContext.Provider value={connection}>
           <BoardYearWrapper year={year}>
+          {phone && !fullBoard && view === 'board' ? (
+            <PhoneBoard key={generation} boardId={boardId} title={title} onMessage={showMessage} onFullBoard={showFullBoard} />
+          ) : (
+          <>
           <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
           <MeetingBar boardId={boardId} onError={showMessage} />
           {view === 'board' ? (
@@ -103,6 +114,8 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
               focusName={openProject.isNew}
               onClose={closePanel}
             />
+          )}
+          </>
           )}
           </BoardYearWrapper>
         </BoardConnectionContext.Provider>

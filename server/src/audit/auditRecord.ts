@@ -78,6 +78,10 @@ export function auditSummary(change: AuditChange): string {
       return `修改确定事项：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
     case AuditAction.deleteDecision:
       return `删除确定事项：${String(change.from ?? '')}`
+    case AuditAction.addPhoto:
+      return `上传形象进度照片（拍摄于 ${formatPhotoTime(change.to)}）`
+    case AuditAction.deletePhoto:
+      return `删除形象进度照片（拍摄于 ${formatPhotoTime(change.from)}）`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
   }
@@ -86,6 +90,11 @@ export function auditSummary(change: AuditChange): string {
 function formatProblemValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）'
   return PROBLEM_CATEGORY_LABEL[value as ProblemCategory] ?? String(value)
+}
+
+/** "2026-05-03 14:20" from an ISO time (UTC as stored: the entry's own time is shown beside it). */
+function formatPhotoTime(value: unknown): string {
+  return typeof value === 'string' ? value.slice(0, 16).replace('T', ' ') : '时间不详'
 }
 
 function noticeLevelLabel(value: unknown): string {

@@ -62,6 +62,8 @@ class ChangeReader {
         return this.meetingChange(effect)
       case RecordCollection.decisions:
         return this.decisionChange(effect)
+      case RecordCollection.photos:
+        return this.photoChange(effect)
     }
   }
 
@@ -86,6 +88,15 @@ class ChangeReader {
     if (!['content', 'assignee', 'deadline'].includes(effect.field)) return undefined
     const edit = this.fieldEdit(effect)
     return edit ? { ...base, action: AuditAction.editDecision, ...edit } : undefined
+  }
+
+  /** Adding and deleting are the events; a photo record is never edited. */
+  photoChange(effect: UpdateEffect): AuditChange | undefined {
+    const field = (name: string) => this.stored(effect.collection, effect.id, name) ?? this.written(effect.collection, effect.id, name) ?? null
+    const base = { projectId: String(field('projectId') ?? ''), recordId: effect.id }
+    if (effect.kind === 'createRecord') return { ...base, action: AuditAction.addPhoto, field: null, from: null, to: field('takenAt') }
+    if (effect.kind === 'deleteRecord') return { ...base, action: AuditAction.deletePhoto, field: null, from: field('takenAt'), to: null }
+    return undefined
   }
 
   projectChange(effect: UpdateEffect): AuditChange | undefined {

@@ -13,6 +13,7 @@ import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
+import type { PhotoService } from '../photos/photoService.ts'
 import { errorFields, type Logger } from '../log.ts'
 import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
@@ -29,6 +30,7 @@ import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
 import { externalIdRoutes } from './externalIdRoutes.ts'
 import { oidcRoutes } from './oidcRoutes.ts'
 import { passwordChangeGate } from './passwordChangeGate.ts'
+import { photoRoutes } from './photoRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { auditRequest } from './securityAuditing.ts'
@@ -44,6 +46,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   boards: BoardService
   ledgers: LedgerService
   meetings: MeetingService
+  /** 形象进度照片, and the largest file one may be. */
+  photos: { service: PhotoService; maxFileBytes: number }
   accounts: AccountService
   log: Logger
   clientDir: string
@@ -109,6 +113,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
+  app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

@@ -146,6 +146,17 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);
    INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state)
      SELECT board_id, upto_seq, (EXTRACT(EPOCH FROM now()) * 1000)::BIGINT, state FROM board_snapshots;`,
+  // 形象进度照片 bytes (storage/postgresBlobStore.ts): pending until the record naming them is durable.
+  `CREATE TABLE photo_blobs (
+     board_id TEXT NOT NULL,
+     blob_id TEXT NOT NULL,
+     variant TEXT NOT NULL,
+     data BYTEA NOT NULL,
+     pending BOOLEAN NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (board_id, blob_id, variant)
+   );
+   CREATE INDEX photo_blobs_pending ON photo_blobs (board_id, blob_id) WHERE pending;`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

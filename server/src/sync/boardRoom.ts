@@ -311,8 +311,8 @@ export class BoardRoom implements CommitTarget {
    * checks as a client's update: schema, the principal's permissions, history in their name.
    * Returns the reason when refused.
    */
-  applyAs(principal: Principal, update: Uint8Array): string | undefined {
-    const verdict = this.tryApply({ principal, origin: SERVER_ORIGIN }, update)
+  applyAs(principal: Principal, update: Uint8Array, options: { serverWrite?: boolean } = {}): string | undefined {
+    const verdict = this.tryApply({ principal, origin: SERVER_ORIGIN, serverWrite: options.serverWrite ?? false }, update)
     if (verdict.outcome === 'gap') return GAP_REJECTION
     return verdict.outcome === 'rejected' ? verdict.reason : undefined
   }
@@ -322,9 +322,9 @@ export class BoardRoom implements CommitTarget {
    * those bytes, with their history entries and client-id claims attached for the commit queue,
    * and the server's own stamps (times of events) right after, in the same commit.
    */
-  private tryApply(sender: { principal: Principal; origin: TransactionOrigin }, update: Uint8Array, ownersFresh = false): Applied {
+  private tryApply(sender: { principal: Principal; origin: TransactionOrigin; serverWrite?: boolean }, update: Uint8Array, ownersFresh = false): Applied {
     const now = new Date()
-    const ruling = ruleOnUpdate(this.judge, this.doc, sender.principal, update, now, ownersFresh)
+    const ruling = ruleOnUpdate(this.judge, this.doc, sender.principal, update, now, ownersFresh, sender.serverWrite ?? false)
     if (ruling.outcome === 'noop') return { outcome: 'applied' }
     if (ruling.outcome !== 'accepted') return ruling
     this.nextCommit = { audit: ruling.audit, claims: ruling.claims }

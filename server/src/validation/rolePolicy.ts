@@ -14,10 +14,10 @@ import { UpdateEvents } from './updateEvents.ts'
  * what the sender may do, record by record and field by field, as each record's policy declares it
  * (domain/fieldPolicy.ts). Returns the reason, in Chinese, for the first thing it may not do.
  */
-export function checkPermissions(doc: Y.Doc, principal: Principal, effects: readonly UpdateEffect[]): string | undefined {
+export function checkPermissions(doc: Y.Doc, principal: Principal, effects: readonly UpdateEffect[], serverWrite = false): string | undefined {
   if (effects.length === 0) return undefined
   if (!canWrite(principal)) return editRefusal(principal, '')
-  const context = new PolicyContext(doc, principal, effects)
+  const context = new PolicyContext(doc, principal, effects, serverWrite)
   // Project rules first: their refusals name what the person was trying to do.
   const ordered = [...effects].sort((a, b) => Number(a.collection !== RecordCollection.projects) - Number(b.collection !== RecordCollection.projects))
   for (const effect of ordered) {
@@ -27,6 +27,9 @@ export function checkPermissions(doc: Y.Doc, principal: Principal, effects: read
   return checkFigureAuthority(doc, principal, effects)
 }
 
+/** A photo record (or any server-written field) arriving in a client's update. */
+const SERVER_ONLY = '照片只能通过上传接口添加，不能直接写入看板'
+
 /** How refusals read, per collection, where the generic wording would not say what was tried. */
 const OFFICE_ONLY: Record<RecordCollection, { records: string; fields: string }> = {
   projects: { records: '只有项目办可以删除项目', fields: '只有项目办可以修改该字段' },
@@ -34,6 +37,7 @@ const OFFICE_ONLY: Record<RecordCollection, { records: string; fields: string }>
   notices: { records: '只有项目办可以下发或删除督办单', fields: '督办单只能由项目办修改，责任单位只能填写办理情况' },
   meetings: { records: '只有项目办可以主持调度会', fields: '只有项目办可以主持调度会' },
   decisions: { records: '只有项目办可以记录确定事项', fields: '只有项目办可以记录确定事项' },
+  photos: { records: '只有上传人或项目办可以删除照片', fields: '照片信息不能修改' },
 }
 const CLAIM_REFUSAL: Record<RecordCollection, string> = {
   projects: '只能以自己的名义修改',
@@ -41,6 +45,7 @@ const CLAIM_REFUSAL: Record<RecordCollection, string> = {
   notices: '只能以自己的名义下发、答复或办结督办单',
   meetings: '只能以自己的名义主持会议或记录事项',
   decisions: '只能以自己的名义主持会议或记录事项',
+  photos: '只能以自己的名义上传照片',
 }
 const CREATION_FACTS: Record<RecordCollection, string> = {
   projects: '项目的创建信息不能修改',
@@ -48,6 +53,7 @@ const CREATION_FACTS: Record<RecordCollection, string> = {
   notices: '督办单的下发人和下发时间不能修改',
   meetings: '会议的主持人和开始时间不能修改',
   decisions: '确定事项的记录人和记录时间不能修改',
+  photos: '照片的上传人和上传时间不能修改',
 }
 
 class PolicyContext {
@@ -59,6 +65,8 @@ class PolicyContext {
     private readonly doc: Y.Doc,
     private readonly principal: Principal,
     effects: readonly UpdateEffect[],
+    /** The server's own write on the principal's behalf (a stored photo's record), never a client's update. */
+    private readonly serverWrite: boolean,
   ) {
     this.office = canManageBoards(principal)
     this.events = new UpdateEvents(effects)
@@ -71,7 +79,7 @@ class PolicyContext {
       case 'createRecord':
         return this.mayCreate(effect.collection, effect.id, policy.create)
       case 'deleteRecord':
-        return policy.delete === RecordWriter.office && !this.office ? OFFICE_ONLY[effect.collection].records : undefined
+        return this.mayDelete(effect.collection, effect.id, policy.delete)
       case 'setField':
       case 'clearField': {
         const field = policy.fields[effect.field]
@@ -82,8 +90,23 @@ class PolicyContext {
     }
   }
 
+  private mayDelete(collection: RecordCollection, id: string, writer: RecordWriter): string | undefined {
+    switch (writer) {
+      case RecordWriter.department:
+        return undefined
+      case RecordWriter.office:
+      case RecordWriter.server:
+        return this.office ? undefined : OFFICE_ONLY[collection].records
+      case RecordWriter.uploader:
+        return this.office || this.stored(collection, id, 'uploadedById') === principalId(this.principal) ? undefined : OFFICE_ONLY[collection].records
+    }
+  }
+
   private mayCreate(collection: RecordCollection, id: string, writer: RecordWriter): string | undefined {
     if (writer === RecordWriter.office) return this.office ? undefined : OFFICE_ONLY[collection].records
+    if (writer === RecordWriter.server && !this.serverWrite) return SERVER_ONLY
+    // Past here the department rule: the principal may add to this project (the server's own
+    // writes included: a photo is stored only for someone who may add it).
     const unit = collection === RecordCollection.projects ? asText(this.written(collection, id, 'unit')) : this.unitOfOwner(collection, id)
     if (!canEditProjectOfUnit(this.principal, unit)) {
       return collection === RecordCollection.projects ? `不能为其他单位新建项目：${editRefusal(this.principal, unit)}` : editRefusal(this.principal, unit)
@@ -104,6 +127,9 @@ class PolicyContext {
         return this.mayEditRecord(collection, id)
       case FieldWriter.office:
         return this.office ? undefined : OFFICE_ONLY[collection].fields
+      case FieldWriter.server:
+        if (!this.serverWrite) return isNew ? SERVER_ONLY : OFFICE_ONLY[collection].fields
+        return isNew ? undefined : OFFICE_ONLY[collection].fields
       case FieldWriter.fixed:
         return isNew ? undefined : `${RECORD_SCHEMAS[collection].label}所属${effect.field === 'meetingId' ? '会议' : '项目'}不能更改`
       case FieldWriter.holder:

@@ -61,7 +61,7 @@ export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): strin
 }
 
 /** Problems and notices belong to one project for life: they must name an existing one when created. */
-const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices, RecordCollection.decisions]
+const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices, RecordCollection.decisions, RecordCollection.photos]
 
 function checkProjectReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
   const projects = collectionRoot(doc, RecordCollection.projects)

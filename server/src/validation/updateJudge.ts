@@ -54,7 +54,8 @@ export class UpdateJudge {
   }
 
   /** `ownersFresh`: the owners were just read from storage, so an unknown one stays unknown. */
-  judge(principal: Principal, update: Uint8Array, now = new Date(), ownersFresh = false): Verdict {
+  /** `serverWrite`: the server's own update on the principal's behalf (see RecordWriter.server). */
+  judge(principal: Principal, update: Uint8Array, now = new Date(), ownersFresh = false, serverWrite = false): Verdict {
     const doc = this.live()
     const pre = preflightUpdate(doc, update, {
       principalId: principalId(principal),
@@ -79,7 +80,7 @@ export class UpdateJudge {
       ;({ effects, settings } = integration)
     }
     const reason =
-      checkPermissions(doc, principal, effects) ??
+      checkPermissions(doc, principal, effects, serverWrite) ??
       checkSettings(principal, settings) ??
       checkSchema(doc, effects) ??
       this.quotas.checkCreations(doc, principalId(principal), office, effects, now.getTime())

@@ -25,8 +25,16 @@ export type Ruling =
  * the sender's. Only the room may call it with an update it then applies at once: the judge's
  * candidate copy and owners take the update as applied.
  */
-export function ruleOnUpdate(judge: UpdateJudge, live: Y.Doc, principal: Principal, update: Uint8Array, now: Date, ownersFresh = false): Ruling {
-  const verdict = judge.judge(principal, update, now, ownersFresh)
+export function ruleOnUpdate(
+  judge: UpdateJudge,
+  live: Y.Doc,
+  principal: Principal,
+  update: Uint8Array,
+  now: Date,
+  ownersFresh = false,
+  serverWrite = false,
+): Ruling {
+  const verdict = judge.judge(principal, update, now, ownersFresh, serverWrite)
   if (verdict.outcome !== 'accepted') return verdict
   const at = now.toISOString()
   const actor = { actorId: principalId(principal), actorLabel: principalLabel(principal) }

@@ -10,6 +10,7 @@ import * as Y from 'yjs'
  * - `notices`: 督办单, each naming its project by `projectId`.
  * - `meetings`: 调度会, with the unit reporting now (everyone's board follows it).
  * - `decisions`: 确定事项 of a meeting, each naming its meeting and project.
+ * - `photos`: 形象进度照片 metadata (the bytes are in the blob store), each naming its project.
  */
 export const RecordCollection = {
   projects: 'projects',
@@ -17,6 +18,7 @@ export const RecordCollection = {
   notices: 'notices',
   meetings: 'meetings',
   decisions: 'decisions',
+  photos: 'photos',
 } as const
 export type RecordCollection = (typeof RecordCollection)[keyof typeof RecordCollection]
 

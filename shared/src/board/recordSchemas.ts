@@ -3,6 +3,7 @@ import { DECISION_POLICY, OPTIONAL_DECISION_FIELDS, decisionFieldSchemas, isDeci
 import type { RecordPolicy } from '../domain/fieldPolicy.ts'
 import { MEETING_POLICY, OPTIONAL_MEETING_FIELDS, isMeetingId, meetingFieldSchemas } from '../domain/meeting.ts'
 import { NOTICE_POLICY, OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas } from '../domain/notice.ts'
+import { OPTIONAL_PHOTO_FIELDS, PHOTO_POLICY, isPhotoId, photoFieldSchemas } from '../domain/photo.ts'
 import { OPTIONAL_PROBLEM_FIELDS, PROBLEM_POLICY, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
 import { OPTIONAL_PROJECT_FIELDS, PROJECT_POLICY, isProjectId, projectFieldSchemas } from '../domain/project.ts'
 import { findXmlUnsafeText, unsafeTextMessage } from '../domain/safeText.ts'
@@ -25,6 +26,7 @@ export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
   notices: { label: '督办单', isId: isNoticeId, fieldSchemas: noticeFieldSchemas, optionalFields: OPTIONAL_NOTICE_FIELDS, policy: NOTICE_POLICY },
   meetings: { label: '会议', isId: isMeetingId, fieldSchemas: meetingFieldSchemas, optionalFields: OPTIONAL_MEETING_FIELDS, policy: MEETING_POLICY },
   decisions: { label: '确定事项', isId: isDecisionId, fieldSchemas: decisionFieldSchemas, optionalFields: OPTIONAL_DECISION_FIELDS, policy: DECISION_POLICY },
+  photos: { label: '照片', isId: isPhotoId, fieldSchemas: photoFieldSchemas, optionalFields: OPTIONAL_PHOTO_FIELDS, policy: PHOTO_POLICY },
 }
 
 export function isRecordField(collection: RecordCollection, field: string): boolean {

@@ -29,6 +29,9 @@ export const AuditAction = {
   recordDecision: 'record-decision',
   editDecision: 'edit-decision',
   deleteDecision: 'delete-decision',
+  /** A 形象进度照片 stored and its record written by the server; `to` is the capture time. */
+  addPhoto: 'add-photo',
+  deletePhoto: 'delete-photo',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
 } as const

@@ -21,6 +21,11 @@ export const FieldWriter = {
   actor: 'actor',
   /** When something happened: written only with that event, and the server replaces it with its own clock. */
   stampedTime: 'stampedTime',
+  /**
+   * Only the server writes it, from what it verified itself (a stored photo's blob, pixel size,
+   * EXIF): no client update may set it, whoever sends it.
+   */
+  server: 'server',
 } as const
 export type FieldWriter = (typeof FieldWriter)[keyof typeof FieldWriter]
 
@@ -34,7 +39,7 @@ export type FieldEvent =
   | { on: 'write'; field: string }
 
 export type FieldPolicy =
-  | { writer: typeof FieldWriter.department | typeof FieldWriter.office | typeof FieldWriter.fixed | typeof FieldWriter.holder | typeof FieldWriter.reply }
+  | { writer: typeof FieldWriter.department | typeof FieldWriter.office | typeof FieldWriter.fixed | typeof FieldWriter.holder | typeof FieldWriter.reply | typeof FieldWriter.server }
   | { writer: typeof FieldWriter.actor; event: FieldEvent; part: 'id' | 'label' }
   | { writer: typeof FieldWriter.stampedTime; event: FieldEvent }
 
@@ -43,6 +48,10 @@ export const RecordWriter = {
   /** A department for its own projects (the unit the record names), or the office. */
   department: 'department',
   office: 'office',
+  /** Created only by the server itself, on behalf of someone the department rule allows (a photo upload). */
+  server: 'server',
+  /** Deleted by whoever the record names as its uploader, or the office. */
+  uploader: 'uploader',
 } as const
 export type RecordWriter = (typeof RecordWriter)[keyof typeof RecordWriter]
 
