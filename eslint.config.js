@@ -17,7 +17,7 @@ const rawYjsAccess = [
     message: 'Create Yjs shared types only in shared/src/board/ (typed commands); call a command from there instead.',
   },
   {
-    selector: "CallExpression[callee.property.name=/^get(Map|Array|Text|XmlFragment|XmlElement)$/]",
+    selector: 'CallExpression[callee.property.name=/^get(Map|Array|Text|XmlFragment|XmlElement)$/]',
     message: 'Reach the Yjs document only through the typed accessors in shared/src/board/ (e.g. readProject, moveProject).',
   },
 ]
@@ -45,10 +45,7 @@ export default tseslint.config(
       // deliberate fire-and-forget with `void` after handling its error.
       '@typescript-eslint/no-floating-promises': 'error',
       // Closed sets (stages, roles, message types) must be switched on in full.
-      '@typescript-eslint/switch-exhaustiveness-check': [
-        'error',
-        { considerDefaultExhaustiveForUnions: true },
-      ],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
   },
   // Import cycles are checked by dependency-cruiser (.dependency-cruiser.cjs), run by

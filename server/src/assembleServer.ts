@@ -154,20 +154,33 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     publishFailures: fanout ? () => fanout.publishFailures : undefined,
   })
   const commits = new CommitQueue(storage, log, metrics)
-  const rooms = new RoomRegistry(storage, commits, {
-    idleUnloadAfterMs: config.idleUnloadAfterMs,
-    compactAfterUpdates: config.compactAfterUpdates,
-    compactWhenQuietForMs: 1_000,
-    history: config.history,
-  }, log, { fanout, metrics })
+  const rooms = new RoomRegistry(
+    storage,
+    commits,
+    {
+      idleUnloadAfterMs: config.idleUnloadAfterMs,
+      compactAfterUpdates: config.compactAfterUpdates,
+      compactWhenQuietForMs: 1_000,
+      history: config.history,
+    },
+    log,
+    { fanout, metrics },
+  )
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
   const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
-  const photos = new PhotoService(boards, rooms, commits, backend.blobs, {
-    limits: config.photoLimits,
-    // Alone, nothing else can be mid-upload; with other processes, leave them an hour.
-    orphanGraceMs: config.redisUrl ? 3_600_000 : 0,
-  }, log)
+  const photos = new PhotoService(
+    boards,
+    rooms,
+    commits,
+    backend.blobs,
+    {
+      limits: config.photoLimits,
+      // Alone, nothing else can be mid-upload; with other processes, leave them an hour.
+      orphanGraceMs: config.redisUrl ? 3_600_000 : 0,
+    },
+    log,
+  )
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]

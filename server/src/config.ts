@@ -67,7 +67,10 @@ const envSchema = z.object({
   GUATU_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   GUATU_OIDC_REDIRECT_URL: httpUrl.optional(),
   GUATU_OIDC_SCOPES: z.string().default('openid profile'),
-  GUATU_OIDC_USER_CLAIM: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a claim name' }).default('sub'),
+  GUATU_OIDC_USER_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be a claim name' })
+    .default('sub'),
   GUATU_OIDC_LABEL: z.string().min(1).max(20).default('统一身份认证登录'),
   GUATU_OIDC_ALLOW_HTTP: flag.default(false),
   GUATU_LOCAL_LOGIN: flag.default(true),
@@ -77,7 +80,12 @@ const envSchema = z.object({
   GUATU_TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .refine((entries) => entries.every((entry) => parseProxyEntry(entry) !== undefined), {
       error: 'must be a comma-separated list of addresses or CIDR blocks (10.0.0.0/8, ::1)',
     }),
@@ -206,7 +214,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes: values.GUATU_MAX_MESSAGE_BYTES,
     logLevel: values.GUATU_LOG_LEVEL,
     adminPassword: values.GUATU_ADMIN_PASSWORD,
-    allowedOrigins: values.GUATU_ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: values.GUATU_ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     screenFrameAncestors: listOf(values.GUATU_FRAME_ANCESTORS),
     metricsToken: values.GUATU_METRICS_TOKEN,
     metricsAllow,
@@ -262,7 +272,9 @@ function oidcSettings(values: z.infer<typeof envSchema>): OidcSettings | undefin
   const scopes = values.GUATU_OIDC_SCOPES.split(/[\s,]+/).filter(Boolean)
   const redirectUrl = values.GUATU_OIDC_REDIRECT_URL ?? (values.GUATU_PUBLIC_URL ? new URL(SSO_CALLBACK_PATH, values.GUATU_PUBLIC_URL).href : undefined)
   if (!values.GUATU_OIDC_ALLOW_HTTP && [issuer, redirectUrl].some((url) => url?.startsWith('http:'))) {
-    throw new Error('配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and the redirect URL must be https:// (GUATU_OIDC_ALLOW_HTTP=1 permits http on a closed network)')
+    throw new Error(
+      '配置无效 (invalid configuration):\n  GUATU_OIDC_ISSUER and the redirect URL must be https:// (GUATU_OIDC_ALLOW_HTTP=1 permits http on a closed network)',
+    )
   }
   return {
     issuer: new URL(issuer),

@@ -23,7 +23,8 @@ const START_TIMEOUT_MS = 20_000
 /** Versions as installed, for the report. */
 export function serverVersions(): Record<ServerKind, string> {
   // Read from node_modules: these packages' "exports" do not all list package.json.
-  const version = (name: string) => (JSON.parse(readFileSync(path.join(BENCH_DIR, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+  const version = (name: string) =>
+    (JSON.parse(readFileSync(path.join(BENCH_DIR, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
   const guatu = JSON.parse(readFileSync(path.join(SERVER_ENTRY, '..', '..', 'package.json'), 'utf8')) as { version?: string }
   return {
     guatu: `${guatu.version ?? '0'} (this tree)`,
@@ -120,7 +121,8 @@ export function guatuHttp(server: BenchServer): ServerProcess {
 
 async function startReference(kind: ServerKind, dataDir: string, env: Record<string, string>): Promise<BenchServer> {
   const script = kind === ServerKind.yWebsocket ? 'yWebsocketReference.mjs' : 'hocuspocusReference.mjs'
-  const persistence = kind === ServerKind.yWebsocket ? { YPERSISTENCE: path.join(dataDir, 'leveldb') } : { HOCUSPOCUS_SQLITE: path.join(dataDir, 'hocuspocus.sqlite') }
+  const persistence =
+    kind === ServerKind.yWebsocket ? { YPERSISTENCE: path.join(dataDir, 'leveldb') } : { HOCUSPOCUS_SQLITE: path.join(dataDir, 'hocuspocus.sqlite') }
   let child: ChildProcess
   let port = 0
   const launch = async () => {
@@ -161,7 +163,11 @@ async function startReference(kind: ServerKind, dataDir: string, env: Record<str
       return child.pid!
     },
     createBoard: (name) => Promise.resolve(`${name.replace(/\W+/g, '-')}-${Date.now()}`),
-    endpoint: (boardId) => ({ url: `ws://127.0.0.1:${port}/${boardId}`, protocol: kind === ServerKind.hocuspocus ? WireProtocol.hocuspocus : WireProtocol.yWebsocket, documentName: boardId }),
+    endpoint: (boardId) => ({
+      url: `ws://127.0.0.1:${port}/${boardId}`,
+      protocol: kind === ServerKind.hocuspocus ? WireProtocol.hocuspocus : WireProtocol.yWebsocket,
+      documentName: boardId,
+    }),
     stop,
     async restart() {
       await stop()

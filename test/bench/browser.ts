@@ -171,6 +171,9 @@ async function main(sizes: readonly number[]): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0)
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0)
   await main(sizes.length > 0 ? sizes : [160, 2000])
 }

@@ -27,7 +27,13 @@ export async function browserFigures(cards: number): Promise<BrowserBoardFigures
     while (countProjects(check) < cards) await new Promise((resolve) => setTimeout(resolve, 50))
     reader.close()
     seeder.close()
-    return await measureBoardInBrowser({ serverUrl: guatuHttp(server).url, boardId, username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD, expectedCards: cards })
+    return await measureBoardInBrowser({
+      serverUrl: guatuHttp(server).url,
+      boardId,
+      username: TEST_ADMIN_USERNAME,
+      password: TEST_ADMIN_PASSWORD,
+      expectedCards: cards,
+    })
   } finally {
     await server.stop()
     await rm(dataDir, { recursive: true, force: true })

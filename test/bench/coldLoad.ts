@@ -92,7 +92,11 @@ async function firstSync(server: BenchServer, boardId: string, projects: number)
   })
   const client = new RawClient(server.endpoint(boardId), { doc })
   try {
-    await withTimeout(Promise.all([client.synced, complete]), FIRST_SYNC_TIMEOUT_MS, () => `${server.kind} did not send the whole board (${countProjects(doc)} of ${projects} projects)`)
+    await withTimeout(
+      Promise.all([client.synced, complete]),
+      FIRST_SYNC_TIMEOUT_MS,
+      () => `${server.kind} did not send the whole board (${countProjects(doc)} of ${projects} projects)`,
+    )
   } finally {
     client.close()
   }

@@ -131,7 +131,11 @@ async function sequentialRun(board: Board, moves: number): Promise<number[]> {
  * timed from its own send until the last observer has it. Returns NaN latencies for moves some
  * observer never got within the timeout.
  */
-export async function paced(board: Board, moves: number, perSecond: number): Promise<{ latencies: number[]; messages: number; serverCpu: number; ownCpu: number; seconds: number }> {
+export async function paced(
+  board: Board,
+  moves: number,
+  perSecond: number,
+): Promise<{ latencies: number[]; messages: number; serverCpu: number; ownCpu: number; seconds: number }> {
   board.pool.reset()
   board.mover.holdLocalUpdates()
   for (let i = 0; i < moves; i++) randomMove(board)
@@ -181,7 +185,16 @@ export async function fanoutRound(kind: ServerKind, clients: number, sizes: Fano
     const sequential = await sequentialRun(board, sizes.sequentialMoves)
     const run = await paced(board, sizes.burstMoves, sizes.burstPerSecond)
     const deliveries = sizes.burstMoves * board.observers
-    return { sequential, burst: run.latencies, serverCpu: run.serverCpu, messages: run.messages, deliveries, ownCpu: run.ownCpu, seconds: run.seconds, rssPerConnection: board.rssPerConnection }
+    return {
+      sequential,
+      burst: run.latencies,
+      serverCpu: run.serverCpu,
+      messages: run.messages,
+      deliveries,
+      ownCpu: run.ownCpu,
+      seconds: run.seconds,
+      rssPerConnection: board.rssPerConnection,
+    }
   } finally {
     await board.cleanup()
   }
@@ -223,7 +236,13 @@ export interface SustainedResult {
  * rate over the limit gets one more try (for every server alike): a step lasts seconds, and one
  * noisy second of this shared machine should not decide the figure.
  */
-export async function sustained(kind: ServerKind, clients: number, rates: readonly number[], secondsPerStep: number, p99LimitMs: number): Promise<SustainedResult> {
+export async function sustained(
+  kind: ServerKind,
+  clients: number,
+  rates: readonly number[],
+  secondsPerStep: number,
+  p99LimitMs: number,
+): Promise<SustainedResult> {
   const board = await openBoard(kind, clients)
   const stepP99 = async (rate: number) => {
     const run = await paced(board, Math.round(rate * secondsPerStep), rate)

@@ -7,15 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {
-  heavyWithinLimitsXlsx,
-  hugeCellXlsx,
-  hugeCsv,
-  lyingSizesXlsx,
-  manyColumnsXlsx,
-  manyRowsXls,
-  rowBombXlsx,
-} from '../fixtures/ledgers/hostileLedgers.ts'
+import { heavyWithinLimitsXlsx, hugeCellXlsx, hugeCsv, lyingSizesXlsx, manyColumnsXlsx, manyRowsXls, rowBombXlsx } from '../fixtures/ledgers/hostileLedgers.ts'
 import { demoProjectsFor } from '../fixtures/ledgers/messyLedgerSpecs.ts'
 import { buildWanFormatsLedger } from '../fixtures/ledgers/wanFormatsLedger.ts'
 import { ServerKind, guatuHttp, startServer } from './benchServers.ts'
@@ -40,7 +32,11 @@ const RSS_SAMPLE_MS = 10
 
 /** `full`: only in the full run; the quick run (inside `pnpm test`) skips files that take tens of seconds. */
 const FILES: readonly { name: string; make: () => Buffer | Promise<Buffer>; fileName: string; full?: boolean }[] = [
-  { name: 'honest ledger, 2,000 rows (for comparison)', make: async () => Buffer.from(await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 2000, count: 2000, brokenIndexes: [] }))), fileName: 'ledger.xlsx' },
+  {
+    name: 'honest ledger, 2,000 rows (for comparison)',
+    make: async () => Buffer.from(await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 2000, count: 2000, brokenIndexes: [] }))),
+    fileName: 'ledger.xlsx',
+  },
   { name: 'row bomb: 1.5 M rows', make: () => rowBombXlsx(), fileName: 'rows.xlsx' },
   { name: 'one 200 MB cell', make: () => hugeCellXlsx(), fileName: 'cell.xlsx' },
   { name: '16,000 columns', make: () => manyColumnsXlsx(), fileName: 'wide.xlsx' },
@@ -73,7 +69,11 @@ export async function hostileImportFigures(log: (line: string) => void = () => {
       form.set('file', new Blob([new Uint8Array(file)]), fileName)
       const started = performance.now()
       let answered = false
-      const answer = fetch(`${http.url}/api/boards/${boardId}/import?dryRun=1`, { method: 'POST', headers: { authorization: `Bearer ${http.adminToken}` }, body: form })
+      const answer = fetch(`${http.url}/api/boards/${boardId}/import?dryRun=1`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${http.adminToken}` },
+        body: form,
+      })
         .then(async (response) => ({ status: response.status, text: await response.text(), ms: performance.now() - started }))
         .finally(() => {
           answered = true
@@ -88,7 +88,8 @@ export async function hostileImportFigures(log: (line: string) => void = () => {
       const { status, text, ms } = await answer
       clearInterval(sampler)
       peak = Math.max(peak, treeRssBytes(server.pid))
-      const message = status === 200 ? `preview of ${text.length.toLocaleString('en-US')} bytes` : ((JSON.parse(text) as { error?: string }).error ?? text.slice(0, 80))
+      const message =
+        status === 200 ? `preview of ${text.length.toLocaleString('en-US')} bytes` : ((JSON.parse(text) as { error?: string }).error ?? text.slice(0, 80))
       const figure = {
         name,
         fileBytes: file.length,
@@ -116,8 +117,9 @@ export function hostileImportTable(figures: readonly HostileImportFigure[]): str
   return [
     '| file | size | answer | answered in, ms | RSS before → peak, MiB | slowest /healthz meanwhile, ms (asked) |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...figures.map((figure) =>
-      `| ${figure.name} | ${(figure.fileBytes / 1024).toFixed(0)} KB | ${figure.status}: ${figure.message.slice(0, 60)} | ${figure.answerMs.toFixed(0)} | ${mib(figure.rssBeforeMiB)} → ${mib(figure.peakRssMiB)} | ${figure.slowestHealthzMs.toFixed(1)} (${figure.healthzCount}) |`,
+    ...figures.map(
+      (figure) =>
+        `| ${figure.name} | ${(figure.fileBytes / 1024).toFixed(0)} KB | ${figure.status}: ${figure.message.slice(0, 60)} | ${figure.answerMs.toFixed(0)} | ${mib(figure.rssBeforeMiB)} → ${mib(figure.peakRssMiB)} | ${figure.slowestHealthzMs.toFixed(1)} (${figure.healthzCount}) |`,
     ),
   ]
 }

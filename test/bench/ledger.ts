@@ -20,7 +20,11 @@ export async function ledgerRoundTrip(rows: number, repeats: number): Promise<{ 
       const form = new FormData()
       form.set('file', new Blob([new Uint8Array(bytes)]), 'ledger.xlsx')
       let started = performance.now()
-      const imported = await fetch(`${http.url}/api/boards/${boardId}/import`, { method: 'POST', headers: { authorization: `Bearer ${http.adminToken}` }, body: form })
+      const imported = await fetch(`${http.url}/api/boards/${boardId}/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${http.adminToken}` },
+        body: form,
+      })
       const answer = await imported.text()
       imports.push(performance.now() - started)
       if (imported.status !== 200) throw new Error(`import answered ${imported.status}: ${answer.slice(0, 300)}`)

@@ -15,10 +15,7 @@ export type ToWorker =
   | { type: 'reset' }
   | { type: 'close' }
 
-export type FromWorker =
-  | { type: 'connected' }
-  | { type: 'reached'; id: number }
-  | { type: 'lastArrivals'; times: number[]; messages: number }
+export type FromWorker = { type: 'connected' } | { type: 'reached'; id: number } | { type: 'lastArrivals'; times: number[]; messages: number }
 
 interface Observer {
   client: RawClient

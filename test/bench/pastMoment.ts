@@ -56,15 +56,25 @@ export async function pastMomentFigures(history: BoardHistory): Promise<PastMome
     const boardBytes = Y.encodeStateAsUpdate(doc).byteLength
     await storage.close()
     let storageBytes = 0
-    for (const file of ['guatu.sqlite', 'guatu.sqlite-wal']) storageBytes += await stat(path.join(dataDir, file)).then((info) => info.size, () => 0)
+    for (const file of ['guatu.sqlite', 'guatu.sqlite-wal'])
+      storageBytes += await stat(path.join(dataDir, file)).then(
+        (info) => info.size,
+        () => 0,
+      )
 
-    const server = new ServerProcess(dataDir, { GUATU_DEMO: '0', GUATU_LOG_LEVEL: 'warn', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD }, { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })
+    const server = new ServerProcess(
+      dataDir,
+      { GUATU_DEMO: '0', GUATU_LOG_LEVEL: 'warn', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD },
+      { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD },
+    )
     await server.launch(0)
     try {
       const at = new Date(end - YEAR_MS / 2).toISOString()
       const read = async () => {
         const started = performance.now()
-        const response = await fetch(`${server.url}/api/boards/${boardId}?at=${encodeURIComponent(at)}`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+        const response = await fetch(`${server.url}/api/boards/${boardId}?at=${encodeURIComponent(at)}`, {
+          headers: { authorization: `Bearer ${server.adminToken}` },
+        })
         const body = (await response.json()) as { projects?: unknown[]; error?: string }
         if (response.status !== 200) throw new Error(`GET ?at= answered ${response.status}: ${body.error}`)
         return { ms: performance.now() - started, projects: body.projects?.length ?? 0 }

@@ -50,7 +50,11 @@ try {
   for (;;) {
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(tiny)], { type: 'image/jpeg' }), 'probe.jpg')
-    const probe = await fetch(`${http.url}${photoUploadPath(boardId, projectId)}`, { method: 'POST', headers: { authorization: `Bearer ${http.adminToken}` }, body: form })
+    const probe = await fetch(`${http.url}${photoUploadPath(boardId, projectId)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${http.adminToken}` },
+      body: form,
+    })
     await probe.arrayBuffer()
     if (probe.status === 201) break
     await new Promise((resolve) => setImmediate(resolve))
@@ -66,7 +70,14 @@ try {
 
   // A wall screen's 100 thumbnails: photos of phone size, 20 per upload, then fetched all at once.
   const small = await cameraPhoto(1600, 1200, 2)
-  for (let i = 0; i < THUMBNAILS / 20; i++) await upload(http.url, http.adminToken, boardId, projectId, Array.from({ length: 20 }, () => small))
+  for (let i = 0; i < THUMBNAILS / 20; i++)
+    await upload(
+      http.url,
+      http.adminToken,
+      boardId,
+      projectId,
+      Array.from({ length: 20 }, () => small),
+    )
   const link = await fetch(`${http.url}/api/screen-links`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${http.adminToken}` },

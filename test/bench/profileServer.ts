@@ -19,7 +19,12 @@ await mkdir(dir, { recursive: true })
 const target = path.join(dir, `${kind}-${clients}-${Date.now()}.cpuprofile`)
 // Written when the server exits normally (all three do on SIGTERM); see cpuProfilePreload.mjs.
 const preload = fileURLToPath(new URL('./cpuProfilePreload.mjs', import.meta.url))
-const result = await fanout(kind, clients, { warmupMoves: 2000, warmupPerSecond: 500, sequentialMoves: 50, burstMoves: 600, burstPerSecond: 100, repeats: 1 }, { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE: target })
+const result = await fanout(
+  kind,
+  clients,
+  { warmupMoves: 2000, warmupPerSecond: 500, sequentialMoves: 50, burstMoves: 600, burstPerSecond: 100, repeats: 1 },
+  { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE: target },
+)
 console.log(JSON.stringify(result))
 console.log(existsSync(target) ? target : 'no profile written (did the server exit normally?)')
 process.exit(0)

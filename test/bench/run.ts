@@ -58,7 +58,15 @@ function ratio(values: PerServer<number>): string {
 }
 
 function table(title: string, header: string[], rows: string[][], notes: string[] = []): void {
-  section.push(`## ${title}`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`), '', ...notes.flatMap((note) => [note, '']))
+  section.push(
+    `## ${title}`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    ...notes.flatMap((note) => [note, '']),
+  )
 }
 
 const KIND_LABEL: PerServer<string> = { guatu: 'Guatu', 'y-websocket': 'y-websocket ref.', hocuspocus: 'Hocuspocus' }
@@ -100,7 +108,13 @@ for (const mode of ['sequential', 'burst'] as const) {
   for (const [clients, results] of fanouts) {
     for (const figure of ['p50', 'p99', 'max'] as const) {
       const values = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind][mode][figure]])) as PerServer<number>
-      rows.push([String(clients), figure, ...ALL_KINDS.map((kind) => formatMs(values[kind])), ratio(values), ...powerSafeCell(clients, (result) => formatMs(result[mode][figure]))])
+      rows.push([
+        String(clients),
+        figure,
+        ...ALL_KINDS.map((kind) => formatMs(values[kind])),
+        ratio(values),
+        ...powerSafeCell(clients, (result) => formatMs(result[mode][figure])),
+      ])
     }
   }
   const { burstMoves, burstPerSecond, sequentialMoves, repeats, warmupMoves, warmupPerSecond } = SIZES.fanout
@@ -110,24 +124,46 @@ for (const mode of ['sequential', 'burst'] as const) {
       : `1b. Fan-out latency, burst of ${burstMoves} moves at ${burstPerSecond}/s, ms until the last client has it`,
     ['clients', 'figure', ...serverColumns, 'Guatu ÷ best ref.', ...powerSafeHeader],
     rows,
-    [`Percentiles of the moves of ${repeats} round${repeats === 1 ? '' : 's'} pooled (${repeats * (mode === 'sequential' ? sequentialMoves : burstMoves)} moves per server and client count), each round on a fresh server with a ${BOARD_PROJECTS}-card board that first gets ${warmupMoves} untimed moves at ${warmupPerSecond}/s (a server runs for days; its first moves after a start run partly unoptimised); rounds alternate between the servers. One client moves, all others observe.`],
+    [
+      `Percentiles of the moves of ${repeats} round${repeats === 1 ? '' : 's'} pooled (${repeats * (mode === 'sequential' ? sequentialMoves : burstMoves)} moves per server and client count), each round on a fresh server with a ${BOARD_PROJECTS}-card board that first gets ${warmupMoves} untimed moves at ${warmupPerSecond}/s (a server runs for days; its first moves after a start run partly unoptimised); rounds alternate between the servers. One client moves, all others observe.`,
+    ],
   )
 }
 {
   const rows: string[][] = []
   for (const [clients, results] of fanouts) {
     const cpu = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].cpuPerThousand])) as PerServer<number>
-    rows.push([`server CPU s per 1,000 moves delivered (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)), ratio(cpu), ...powerSafeCell(clients, (result) => result.cpuPerThousand.toFixed(3))])
+    rows.push([
+      `server CPU s per 1,000 moves delivered (burst, ${clients} clients)`,
+      ...ALL_KINDS.map((kind) => cpu[kind].toFixed(3)),
+      ratio(cpu),
+      ...powerSafeCell(clients, (result) => result.cpuPerThousand.toFixed(3)),
+    ])
   }
   for (const [clients, results] of fanouts) {
-    rows.push([`update messages per move delivered (burst, ${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].messagesPerDelivery.toFixed(2)), '', ...powerSafeCell(clients, (result) => result.messagesPerDelivery.toFixed(2))])
+    rows.push([
+      `update messages per move delivered (burst, ${clients} clients)`,
+      ...ALL_KINDS.map((kind) => results[kind].messagesPerDelivery.toFixed(2)),
+      '',
+      ...powerSafeCell(clients, (result) => result.messagesPerDelivery.toFixed(2)),
+    ])
   }
   for (const [clients, results] of fanouts) {
     const rss = Object.fromEntries(ALL_KINDS.map((kind) => [kind, results[kind].rssPerConnection / 1024])) as PerServer<number>
-    rows.push([`server RSS per connection, KiB (${clients} clients)`, ...ALL_KINDS.map((kind) => rss[kind].toFixed(0)), ratio(rss), ...powerSafeCell(clients, () => '')])
+    rows.push([
+      `server RSS per connection, KiB (${clients} clients)`,
+      ...ALL_KINDS.map((kind) => rss[kind].toFixed(0)),
+      ratio(rss),
+      ...powerSafeCell(clients, () => ''),
+    ])
   }
   for (const [clients, results] of fanouts) {
-    rows.push([`load generator CPU during bursts, cores (${clients} clients)`, ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)), '', ...powerSafeCell(clients, (result) => result.loadGeneratorCores.toFixed(2))])
+    rows.push([
+      `load generator CPU during bursts, cores (${clients} clients)`,
+      ...ALL_KINDS.map((kind) => results[kind].loadGeneratorCores.toFixed(2)),
+      '',
+      ...powerSafeCell(clients, (result) => result.loadGeneratorCores.toFixed(2)),
+    ])
   }
   table('2a. CPU and memory', ['figure', ...serverColumns, 'Guatu ÷ best ref.', ...powerSafeHeader], rows, [
     'CPU: utime + stime of the server process from /proc/PID/stat before and after the bursts, all rounds together, over the moves delivered (one move reaching one observer: moves × observers). Not per message: Guatu writes the moves committed in one event-loop turn to each socket in one write, as separate messages. RSS per connection: VmRSS growth while the observers connected, divided by their number, median over the rounds (includes GC noise; small counts are imprecise).',
@@ -148,11 +184,23 @@ for (const mode of ['sequential', 'burst'] as const) {
     `2b. Sustained moves per second with ${clients} clients while p99 ≤ ${P99_LIMIT_MS} ms`,
     ['figure', ...serverColumns, 'Guatu ÷ best ref.'],
     [
-      ['highest offered rate with p99 within limit, moves/s', ...ALL_KINDS.map((kind) => String(rate[kind])), best > 0 ? `×${(rate.guatu / best).toFixed(2)} (higher is better)` : '–'],
+      [
+        'highest offered rate with p99 within limit, moves/s',
+        ...ALL_KINDS.map((kind) => String(rate[kind])),
+        best > 0 ? `×${(rate.guatu / best).toFixed(2)} (higher is better)` : '–',
+      ],
       ['p99 at that rate, ms', ...ALL_KINDS.map((kind) => formatMs(results[kind].p99AtThatRate)), ''],
-      ['first rate over the limit (p99 ms)', ...ALL_KINDS.map((kind) => (results[kind].brokeAt ? `${results[kind].brokeAt!.movesPerSecond} (${formatMs(results[kind].brokeAt!.p99)})` : `none up to ${rates.at(-1)}`)), ''],
+      [
+        'first rate over the limit (p99 ms)',
+        ...ALL_KINDS.map((kind) =>
+          results[kind].brokeAt ? `${results[kind].brokeAt!.movesPerSecond} (${formatMs(results[kind].brokeAt!.p99)})` : `none up to ${rates.at(-1)}`,
+        ),
+        '',
+      ],
     ],
-    [`Rates tried: ${rates.join(', ')} moves/s, ${secondsPerStep} s each, one mover, ${clients - 1} observers; a rate over the limit is tried once more (for every server) and counts as over only when both tries are. The p99 shown for a rate over the limit is the better of its two tries.`],
+    [
+      `Rates tried: ${rates.join(', ')} moves/s, ${secondsPerStep} s each, one mover, ${clients - 1} observers; a rate over the limit is tried once more (for every server) and counts as over only when both tries are. The p99 shown for a rate over the limit is the better of its two tries.`,
+    ],
   )
 }
 
@@ -175,8 +223,18 @@ for (const mode of ['sequential', 'burst'] as const) {
     `3. Loading a ${SIZES.loadProjects}-project board after ${SIZES.history.toLocaleString('en')} historical updates, ms`,
     ['figure', ...serverColumns, 'Guatu ÷ best ref.'],
     [
-      ['after server start, uncompacted log: whole board received / applied by the client', `${formatMs(uncompacted?.receivedMs ?? Number.NaN)} / ${formatMs(uncompacted?.appliedMs ?? Number.NaN)}`, 'n/a', 'n/a', ''],
-      ['after server start, compacted: whole board received by the client', ...ALL_KINDS.map((kind) => formatMs(compactedReceived[kind])), ratio(compactedReceived)],
+      [
+        'after server start, uncompacted log: whole board received / applied by the client',
+        `${formatMs(uncompacted?.receivedMs ?? Number.NaN)} / ${formatMs(uncompacted?.appliedMs ?? Number.NaN)}`,
+        'n/a',
+        'n/a',
+        '',
+      ],
+      [
+        'after server start, compacted: whole board received by the client',
+        ...ALL_KINDS.map((kind) => formatMs(compactedReceived[kind])),
+        ratio(compactedReceived),
+      ],
       ['after server start, compacted: … and applied by the client', ...ALL_KINDS.map((kind) => formatMs(compactedApplied[kind])), ratio(compactedApplied)],
       ['board already loaded, new client: whole board received', ...ALL_KINDS.map((kind) => formatMs(warmReceived[kind])), ratio(warmReceived)],
       ['board already loaded, new client: … and applied by the client', ...ALL_KINDS.map((kind) => formatMs(warmApplied[kind])), ratio(warmApplied)],
@@ -192,22 +250,33 @@ for (const mode of ['sequential', 'burst'] as const) {
 {
   const past = await pastMomentFigures(buildHistory(SIZES.loadProjects, SIZES.history))
   log(`past moment: ${JSON.stringify(past)}`)
-  table(`3b. 回头看: a ${SIZES.loadProjects}-project board as it stood 6 months back, after ${SIZES.history.toLocaleString('en')} updates over a year (Guatu only)`, ['figure', 'Guatu'], [
-    ['GET /api/boards/:id?at=…, first time (rebuilt from the kept snapshot and that day\'s updates), ms', formatMs(past.firstMs)],
-    ['… again (cached), ms', formatMs(past.cachedMs)],
-    ['storage used with the whole year kept, MiB', (past.storageBytes / 2 ** 20).toFixed(1)],
-    ['the board itself (current state), MiB', (past.boardBytes / 2 ** 20).toFixed(1)],
-  ], ['History written into the update log with the storage clock spread over the past year, compacted every 500 updates under the default policy (a snapshot kept a day, nothing dropped). Goal: under 1 s.'])
+  table(
+    `3b. 回头看: a ${SIZES.loadProjects}-project board as it stood 6 months back, after ${SIZES.history.toLocaleString('en')} updates over a year (Guatu only)`,
+    ['figure', 'Guatu'],
+    [
+      ["GET /api/boards/:id?at=…, first time (rebuilt from the kept snapshot and that day's updates), ms", formatMs(past.firstMs)],
+      ['… again (cached), ms', formatMs(past.cachedMs)],
+      ['storage used with the whole year kept, MiB', (past.storageBytes / 2 ** 20).toFixed(1)],
+      ['the board itself (current state), MiB', (past.boardBytes / 2 ** 20).toFixed(1)],
+    ],
+    [
+      'History written into the update log with the storage clock spread over the past year, compacted every 500 updates under the default policy (a snapshot kept a day, nothing dropped). Goal: under 1 s.',
+    ],
+  )
 }
 
 // 4: Excel import and export (Guatu only).
 {
   const { importMs, exportMs } = await ledgerRoundTrip(SIZES.ledgerRows, SIZES.repeats)
   log(`ledger: import ${importMs} ms, export ${exportMs} ms`)
-  table(`4. Excel ledger, ${SIZES.ledgerRows} rows (Guatu only), ms`, ['figure', 'Guatu'], [
-    ['POST /api/boards/:id/import (parse, validate, apply, persist)', formatMs(importMs)],
-    ['GET /api/boards/:id/export.xlsx', formatMs(exportMs)],
-  ])
+  table(
+    `4. Excel ledger, ${SIZES.ledgerRows} rows (Guatu only), ms`,
+    ['figure', 'Guatu'],
+    [
+      ['POST /api/boards/:id/import (parse, validate, apply, persist)', formatMs(importMs)],
+      ['GET /api/boards/:id/export.xlsx', formatMs(exportMs)],
+    ],
+  )
 }
 
 // 5: browser, with test/bench/browser.ts (Debian's chromium). A failure is reported, not invented.
@@ -227,11 +296,19 @@ for (const mode of ['sequential', 'burst'] as const) {
     }
   }
   const cell = (figure: BrowserBoardFigures | string, pick: (figure: BrowserBoardFigures) => string) => (typeof figure === 'string' ? figure : pick(figure))
-  table('5. Browser (Chromium, headless), Guatu board page', ['figure', '160 cards', '2,000 cards'], [
-    ['first card rendered, ms', ...figures.map((figure) => cell(figure, (f) => formatMs(f.firstCardMs)))],
-    ['whole board rendered, ms', ...figures.map((figure) => cell(figure, (f) => formatMs(f.fullBoardMs)))],
-    ['drag frame time mean / p95 / max, ms', ...figures.map((figure) => cell(figure, (f) => `${formatMs(f.drag.meanFrameMs)} / ${formatMs(f.drag.p95FrameMs)} / ${formatMs(f.drag.maxFrameMs)}`))],
-  ], ['From navigation start (signed in, offline cache cleared); frames recorded during a real mouse drag (test/bench/browser.ts).'])
+  table(
+    '5. Browser (Chromium, headless), Guatu board page',
+    ['figure', '160 cards', '2,000 cards'],
+    [
+      ['first card rendered, ms', ...figures.map((figure) => cell(figure, (f) => formatMs(f.firstCardMs)))],
+      ['whole board rendered, ms', ...figures.map((figure) => cell(figure, (f) => formatMs(f.fullBoardMs)))],
+      [
+        'drag frame time mean / p95 / max, ms',
+        ...figures.map((figure) => cell(figure, (f) => `${formatMs(f.drag.meanFrameMs)} / ${formatMs(f.drag.p95FrameMs)} / ${formatMs(f.drag.maxFrameMs)}`)),
+      ],
+    ],
+    ['From navigation start (signed in, offline cache cleared); frames recorded during a real mouse drag (test/bench/browser.ts).'],
+  )
 }
 
 // 6: scale-out (PostgreSQL + Redis), the other engineer's scenario.
@@ -242,7 +319,11 @@ for (const mode of ['sequential', 'burst'] as const) {
     log(`${result.name}: ${JSON.stringify(result.values)}`)
     rows.push([String(processes), ...Object.values(result.values)])
   }
-  table(`6. Scale-out: Guatu on PostgreSQL + Redis, ${SIZES.scaleOut.movers} clients moving at once`, ['processes', 'moves/s', 'p50 ms', 'p99 ms', 'moves'], rows)
+  table(
+    `6. Scale-out: Guatu on PostgreSQL + Redis, ${SIZES.scaleOut.movers} clients moving at once`,
+    ['processes', 'moves/s', 'p50 ms', 'p99 ms', 'moves'],
+    rows,
+  )
 }
 
 // 7: the judge of updates, in process (Guatu only).
@@ -250,16 +331,30 @@ for (const mode of ['sequential', 'burst'] as const) {
   const projects = quick ? 500 : 2000
   const cost = validationCost(projects, quick ? 1000 : 10_000, quick ? 1 : 5)
   log(`validation: ${JSON.stringify(cost)}`)
-  table(`7. Judging an update, in process, ${projects}-project board (Guatu only), µs`, ['update', 'Guatu'], [
-    ['card move (preflight, effects read directly, history entries, live apply)', cost.moveUs.toFixed(1)],
-    ['problem raised (preflight, candidate copy catches up and integrates, policy, stamps, live apply)', cost.problemUs.toFixed(1)],
-  ], ['The work between a decoded websocket message and the commit queue; median of the rounds. Before the judge of issue 15 a move cost the same path with a static analysis of its structs instead (see the reading above).'])
+  table(
+    `7. Judging an update, in process, ${projects}-project board (Guatu only), µs`,
+    ['update', 'Guatu'],
+    [
+      ['card move (preflight, effects read directly, history entries, live apply)', cost.moveUs.toFixed(1)],
+      ['problem raised (preflight, candidate copy catches up and integrates, policy, stamps, live apply)', cost.problemUs.toFixed(1)],
+    ],
+    [
+      'The work between a decoded websocket message and the commit queue; median of the rounds. Before the judge of issue 15 a move cost the same path with a static analysis of its structs instead (see the reading above).',
+    ],
+  )
 }
 
 // 8: hostile ledgers as dry runs (Guatu only): peak RSS of the server and /healthz meanwhile.
 {
   const figures = await hostileImportFigures(log, quick)
-  section.push('## 8. Hostile ledgers, dry runs (Guatu only)', '', ...hostileImportTable(figures), '', 'One server, files in turn; RSS of the server process and its parse process together sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.', '')
+  section.push(
+    '## 8. Hostile ledgers, dry runs (Guatu only)',
+    '',
+    ...hostileImportTable(figures),
+    '',
+    'One server, files in turn; RSS of the server process and its parse process together sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.',
+    '',
+  )
 }
 
 const versions = serverVersions()
@@ -275,7 +370,12 @@ const header = [
   `- **y-websocket reference**: ${versions['y-websocket']} (YPERSISTENCE): stores each update in LevelDB without waiting for the write before broadcasting.`,
   `- **Hocuspocus**: ${versions.hocuspocus} (v4 needs Node 22): stores the document debounced (2 s, max 10 s) after changes; broadcasts at once. A crash loses what clients already saw.`,
   '',
-  ...(quick ? [] : ['In sections 1 and 2a an extra column shows Guatu with `GUATU_SQLITE_SYNC=full`: every commit is also fsynced before it is broadcast, so it survives a power cut of the machine too. It prices that guarantee, for information only; every ratio compares the default.', '']),
+  ...(quick
+    ? []
+    : [
+        'In sections 1 and 2a an extra column shows Guatu with `GUATU_SQLITE_SYNC=full`: every commit is also fsynced before it is broadcast, so it survives a power cut of the machine too. It prices that guarantee, for information only; every ratio compares the default.',
+        '',
+      ]),
   'So only Guatu pays for durability before broadcast and validation in these figures. Load: thin y-protocols clients (no awareness) in 2 worker threads of the benchmark process; the mover is a full Yjs peer in the main thread. Client and servers share the same 2 cores, and the machine was shared with other work during the run: expect noise of tens of percent.',
   '',
   'Ratios are Guatu ÷ the best (lowest) reference: below 1 means Guatu is better.',
@@ -287,6 +387,9 @@ await mkdir(path.dirname(output), { recursive: true })
 const READING_MARKER = '<!-- reading: kept by pnpm bench -->'
 const previous = await readFile(output, 'utf8').catch(() => '')
 const reading = previous.includes(READING_MARKER) ? previous.slice(previous.indexOf(READING_MARKER)) : `${READING_MARKER}\n`
-await writeFile(output, [...header, ...section, 'Reproduce with `pnpm bench` (full, about 10 minutes here) or `pnpm bench --quick` (under a minute).', '', reading].join('\n'))
+await writeFile(
+  output,
+  [...header, ...section, 'Reproduce with `pnpm bench` (full, about 10 minutes here) or `pnpm bench --quick` (under a minute).', '', reading].join('\n'),
+)
 console.log(`wrote ${path.relative(REPO_ROOT, output)}`)
 process.exit(0)

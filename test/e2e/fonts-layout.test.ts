@@ -113,7 +113,9 @@ describe('with and without the system CJK fonts (fonts-noto-cjk)', () => {
         readings.push(await contrastOf(button, (await button.textContent())?.trim() || (await button.getAttribute('aria-label')) || '?'))
       }
       expect(readings.map((reading) => reading.label)).toEqual(expect.arrayContaining(['撤销', '重做']))
-      const tooFaint = readings.filter((reading) => reading.ratio < MIN_CONTRAST).map((r) => `${r.label}: ${r.color} on ${r.background} = ${r.ratio.toFixed(2)}:1`)
+      const tooFaint = readings
+        .filter((reading) => reading.ratio < MIN_CONTRAST)
+        .map((r) => `${r.label}: ${r.color} on ${r.background} = ${r.ratio.toFixed(2)}:1`)
       expect(tooFaint).toEqual([])
       expect(refusals).toEqual([])
     })

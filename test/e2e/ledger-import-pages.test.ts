@@ -21,7 +21,7 @@ async function writeTemp(name: string, bytes: Uint8Array): Promise<string> {
 }
 
 describe('a long ledger in the browser', () => {
-  test('the preview shows 200 rows at a time with the whole file\'s counts, pages on, and the import takes every row; a file over a limit is refused in Chinese', async () => {
+  test("the preview shows 200 rows at a time with the whole file's counts, pages on, and the import takes every row; a file over a limit is refused in Chinese", async () => {
     const server = await startServer()
     const board = await createBoard(server, '长台账', 2022)
     const ledger = await writeTemp('长台账.xlsx', await buildWanFormatsLedger(demoProjectsFor({ file: '', seed: 11, count: 2000, brokenIndexes: [] })))

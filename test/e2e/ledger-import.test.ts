@@ -60,7 +60,7 @@ describe('importing a ledger in the browser', () => {
 })
 
 describe('importing a ledger without a stage column in the browser', () => {
-  test('the preview shows each row\'s stage source and flags a future actual date; a mapped column and a given report date let it commit into the right columns', async () => {
+  test("the preview shows each row's stage source and flags a future actual date; a mapped column and a given report date let it commit into the right columns", async () => {
     const server = await startServer()
     const board = await createBoard(server, '推进情况表', 2022)
     const browser = await launchBrowser()
@@ -95,7 +95,12 @@ describe('importing a ledger without a stage column in the browser', () => {
     await page.getByRole('status').filter({ hasText: '导入完成' }).waitFor({ timeout: UI_TIMEOUT_MS })
     await page.keyboard.press('Escape')
 
-    const expected = { planning: ['冷链物流中心'], signed: ['年产5万吨锂电材料项目'], started: ['县图书馆新馆', '乡村振兴示范园'], producing: ['城东污水处理厂提标改造', '城区智慧停车场'] }
+    const expected = {
+      planning: ['冷链物流中心'],
+      signed: ['年产5万吨锂电材料项目'],
+      started: ['县图书馆新馆', '乡村振兴示范园'],
+      producing: ['城东污水处理厂提标改造', '城区智慧停车场'],
+    }
     for (const [stage, names] of Object.entries(expected)) {
       const column = page.getByTestId(`column-${stage}`)
       await expect.poll(() => page.getByTestId(`column-count-${stage}`).getAttribute('data-value'), { timeout: UI_TIMEOUT_MS }).toBe(String(names.length))

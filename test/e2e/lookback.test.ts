@@ -36,8 +36,17 @@ describe('回头看 in the browser', () => {
     const lithium = createProject(admin.doc, { name: '锂电材料项目', stage: 'signed', unit: '工信局', totalInvestment: '57800' as WanAmount })
     const coldChain = createProject(admin.doc, { name: '冷链物流园', stage: 'started', unit: '商务局', totalInvestment: '32000' as WanAmount })
     const town = createProject(admin.doc, { name: '文旅小镇', stage: 'planning', unit: '文旅局', totalInvestment: '12000' as WanAmount })
-    const first = startMeeting(admin.doc, { title: '第一次调度会', date: dayAfter(-7), attendees: AGENDA, agenda: AGENDA }, boardTotals(listProjects(admin.doc)), office)
-    const onTime = recordDecision(admin.doc, { meetingId: first, projectId: lithium, content: '协调电力增容', assignee: '工信局', deadline: dayAfter(-5) }, office)
+    const first = startMeeting(
+      admin.doc,
+      { title: '第一次调度会', date: dayAfter(-7), attendees: AGENDA, agenda: AGENDA },
+      boardTotals(listProjects(admin.doc)),
+      office,
+    )
+    const onTime = recordDecision(
+      admin.doc,
+      { meetingId: first, projectId: lithium, content: '协调电力增容', assignee: '工信局', deadline: dayAfter(-5) },
+      office,
+    )
     recordDecision(admin.doc, { meetingId: first, projectId: coldChain, content: '落实冷库用地', assignee: '商务局', deadline: dayAfter(-6) }, office)
     endMeeting(admin.doc, first, boardTotals(listProjects(admin.doc)))
     markDecisionDone(admin.doc, onTime, office)
@@ -54,9 +63,16 @@ describe('回头看 in the browser', () => {
     moveProject(now.doc, coldChain, { stage: 'signed' })
     updateProject(now.doc, town, { totalInvestment: '15000' as WanAmount })
     await waitForDoc(now.doc, (doc) => readProject(doc, town)?.totalInvestment === '15000', { message: 'the week’s changes' })
-    const second = startMeeting(now.doc, { title: '第二次调度会', date: todayInChina(), attendees: AGENDA, agenda: AGENDA }, boardTotals(listProjects(now.doc)), await officePrincipal(server))
+    const second = startMeeting(
+      now.doc,
+      { title: '第二次调度会', date: todayInChina(), attendees: AGENDA, agenda: AGENDA },
+      boardTotals(listProjects(now.doc)),
+      await officePrincipal(server),
+    )
     await now.waitSaved()
-    await waitForDoc(now.doc, (doc) => listMeetings(doc).some((meeting) => meeting.id === second && meeting.startedAt !== undefined), { message: 'the second meeting' })
+    await waitForDoc(now.doc, (doc) => listMeetings(doc).some((meeting) => meeting.id === second && meeting.startedAt !== undefined), {
+      message: 'the second meeting',
+    })
 
     const browser = await launchBrowser()
     try {
@@ -72,15 +88,20 @@ describe('回头看 in the browser', () => {
       await banner.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
       expect(await banner.textContent()).toMatch(/^历史视图 · \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/)
       await page.getByTestId('lookback-unit').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
-      const units = await page.getByTestId('lookback-unit').evaluateAll((sections) =>
-        sections.map((section) => [section.getAttribute('data-unit'), [...section.querySelectorAll('li')].map((item) => item.textContent?.trim())]),
-      )
+      const units = await page
+        .getByTestId('lookback-unit')
+        .evaluateAll((sections) =>
+          sections.map((section) => [section.getAttribute('data-unit'), [...section.querySelectorAll('li')].map((item) => item.textContent?.trim())]),
+        )
       expect(units).toEqual([
         ['商务局', ['阶段退回 冷链物流园：退回：开工 → 签约']],
         ['工信局', ['阶段推进 锂电材料项目：阶段：签约 → 开工']],
         ['文旅局', ['金额变化 文旅小镇：总投资：1.20亿元 → 1.50亿元（+3000万元）']],
       ])
-      const outcomes = await page.getByTestId('lookback-decisions').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-outcome')))
+      const outcomes = await page
+        .getByTestId('lookback-decisions')
+        .locator('li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-outcome')))
       expect(outcomes).toEqual(['done', 'overdue'])
       expect(await page.getByTestId('lookback-decisions').textContent()).toContain('按期办结')
       expect(await page.getByTestId('lookback-decisions').textContent()).toContain('逾期未办结')

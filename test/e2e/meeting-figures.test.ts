@@ -53,7 +53,9 @@ const feedHas = (page: Page, projectId: string, kind: string, word: string) =>
     .getByTestId('screen-feed-item')
     .evaluateAll(
       (items, [id, wanted, said]) =>
-        items.some((item) => item.getAttribute('data-project') === id && item.getAttribute('data-kind') === wanted && (item.textContent ?? '').includes(said ?? '')),
+        items.some(
+          (item) => item.getAttribute('data-project') === id && item.getAttribute('data-kind') === wanted && (item.textContent ?? '').includes(said ?? ''),
+        ),
       [projectId, kind, word],
     )
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim()
@@ -73,15 +75,26 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     // A 工信局 card still in 谋划 whose planned signing has passed, and another whose money 工信局 will mistype.
     const projects = listProjects(admin.doc)
     const late = projects.find(
-      (project) => project.unit === UNIT && project.stage === 'planning' && !project.governmentFunded && projectLights(project, settings, today).some((light) => light.rule === 'schedule'),
+      (project) =>
+        project.unit === UNIT &&
+        project.stage === 'planning' &&
+        !project.governmentFunded &&
+        projectLights(project, settings, today).some((light) => light.rule === 'schedule'),
     )
-    const money = projects.find((project) => project.unit === UNIT && project.stage === 'started' && wanToCents(project.totalInvestment) > 0 && project.id !== late?.id)
+    const money = projects.find(
+      (project) => project.unit === UNIT && project.stage === 'started' && wanToCents(project.totalInvestment) > 0 && project.id !== late?.id,
+    )
     if (!late || !money) throw new Error(`the demo board needs a late 谋划 project and a started project of ${UNIT}`)
 
     const { user } = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me')
     const office: Principal = { kind: 'user', userId: user.id, username: user.username, displayName: user.displayName, role: user.role, units: user.units }
     const units = [...new Set(projects.map((project) => project.unit))]
-    const meeting = startMeeting(admin.doc, { title: '8月重点项目调度会', date: today as IsoDate, attendees: units, agenda: units }, boardTotals(projects), office)
+    const meeting = startMeeting(
+      admin.doc,
+      { title: '8月重点项目调度会', date: today as IsoDate, attendees: units, agenda: units },
+      boardTotals(projects),
+      office,
+    )
     setReportingUnit(admin.doc, meeting, UNIT)
     await admin.waitSaved()
 
@@ -134,15 +147,22 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     await gxPage.getByText('实际日期不能晚于统计截止日期 2022-08-20').waitFor({ timeout: UI_TIMEOUT_MS })
     await startField.fill('2022-03-01')
     await startField.press('Enter')
-    await waitForDoc(admin.doc, (doc) => readProject(doc, money.id)?.actualStartDate === '2022-03-01', { message: "the department's date correction to be stored" })
+    await waitForDoc(admin.doc, (doc) => readProject(doc, money.id)?.actualStartDate === '2022-03-01', {
+      message: "the department's date correction to be stored",
+    })
     type History = { entries: { actor: { label: string }; field: string | null; to: unknown }[] }
     const history = expectStatus(await requestJson<History>(server, `/api/boards/${DEMO_BOARD}/history?projectId=${money.id}`), 200, 'GET the history')
-    expect(history.entries.find((entry) => entry.field === 'actualStartDate')).toMatchObject({ actor: { label: `${GX.displayName}（${UNIT}）` }, to: '2022-03-01' })
+    expect(history.entries.find((entry) => entry.field === 'actualStartDate')).toMatchObject({
+      actor: { label: `${GX.displayName}（${UNIT}）` },
+      to: '2022-03-01',
+    })
     expect(await wallTarget(wall, 'investment'), 'the flagged figure stays off the wall').toBe(investmentBefore - wanToCents(money.completedInvestment))
 
     // The wall during 工信局's turn: its own figures beside the totals; nothing overflows (CJK font installed).
     const unitCurrent = await text(wall, 'screen-turn-current-unit')
-    const boardCurrent = await Promise.all((['signed', 'started', 'producing'] as const).map((stage) => attr(officePage, `column-count-${stage}`, 'data-value')))
+    const boardCurrent = await Promise.all(
+      (['signed', 'started', 'producing'] as const).map((stage) => attr(officePage, `column-count-${stage}`, 'data-value')),
+    )
     expect(unitCurrent, "the turn's 当前在该阶段 matches the followed board's columns").toBe(boardCurrent.join(' / '))
     await wall.screenshot({ path: await artifactPath('screen-unit-turn-1920x1080.png') })
     expect(await layoutProblems(wall)).toEqual([])
@@ -151,10 +171,13 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     await officePage.locator(card(money.id)).click()
     await officePage.getByTestId('figure-confirm-stored').click()
     await waitForDoc(admin.doc, (doc) => readProject(doc, money.id)?.unconfirmedFigures === undefined, { message: "the office's confirmation to be stored" })
-    await waitFor(async () => (await wallTarget(wall, 'investment')) === investmentBefore - wanToCents(money.completedInvestment) + wanToCents(IMPOSSIBLE_WAN as never), {
-      timeoutMs: UI_TIMEOUT_MS,
-      message: 'the confirmed figure to count on the wall',
-    })
+    await waitFor(
+      async () => (await wallTarget(wall, 'investment')) === investmentBefore - wanToCents(money.completedInvestment) + wanToCents(IMPOSSIBLE_WAN as never),
+      {
+        timeoutMs: UI_TIMEOUT_MS,
+        message: 'the confirmed figure to count on the wall',
+      },
+    )
     await officePage.getByRole('button', { name: '关闭项目详情' }).click()
 
     // 4. Between turns: board, progress page and wall show the same count for everything they count.
@@ -169,11 +192,17 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
       expect(await attr(officePage, `column-count-${stage}`, 'data-value'), `当前在${stage}`).toBe(Number(await text(wall, `screen-stage-count-${stage}`)))
     }
     const boardLights = { red: await attr(officePage, 'board-light-counts', 'data-red'), yellow: await attr(officePage, 'board-light-counts', 'data-yellow') }
-    expect({ red: await attr(wall, 'screen-red-projects', 'data-count'), yellow: await attr(wall, 'screen-yellow-projects', 'data-count') }, '红灯/黄灯项目').toEqual(boardLights)
+    expect(
+      { red: await attr(wall, 'screen-red-projects', 'data-count'), yellow: await attr(wall, 'screen-yellow-projects', 'data-count') },
+      '红灯/黄灯项目',
+    ).toEqual(boardLights)
 
     await officePage.goto(`${boardUrl}/progress`)
     await officePage.getByTestId('target-table').waitFor({ timeout: UI_TIMEOUT_MS })
-    expect({ red: await attr(officePage, 'progress-light-counts', 'data-red'), yellow: await attr(officePage, 'progress-light-counts', 'data-yellow') }).toEqual(boardLights)
+    expect({
+      red: await attr(officePage, 'progress-light-counts', 'data-red'),
+      yellow: await attr(officePage, 'progress-light-counts', 'data-yellow'),
+    }).toEqual(boardLights)
     const progressTargets = await officePage
       .getByTestId('target-row')
       .evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-key'), Number(row.getAttribute('data-done'))] as const))
@@ -183,7 +212,10 @@ describe('a 调度会 on the demo board: one today, plausible figures, one set o
     expect(wallTargets, 'every target the progress page shows, the wall shows with the same figure').toEqual(progressTargets)
 
     // The feed carries money and 退回, not only forward moves.
-    await waitFor(() => feedHas(wall, money.id, 'money', '已完成投资'), { timeoutMs: UI_TIMEOUT_MS, message: `the feed to list the money change of ${money.name}` })
+    await waitFor(() => feedHas(wall, money.id, 'money', '已完成投资'), {
+      timeoutMs: UI_TIMEOUT_MS,
+      message: `the feed to list the money change of ${money.name}`,
+    })
     moveProject(admin.doc, late.id, { stage: 'planning' })
     await waitFor(() => feedHas(wall, late.id, 'back', '退回'), { timeoutMs: UI_TIMEOUT_MS, message: `the feed to mark ${late.name} 退回` })
     expect(errors).toEqual([])

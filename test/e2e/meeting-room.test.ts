@@ -64,7 +64,9 @@ describe('the meeting room', () => {
     expect(await gx.getByTestId('header-lights').getAttribute('data-unit')).toBe('工信局')
     const unitRed = Number(await gx.getByTestId('board-light-counts').getAttribute('data-red'))
     // The header now counts what the followed board shows: the sum of the four columns' red lights.
-    const columnReds = await Promise.all(['planning', 'signed', 'started', 'producing'].map((stage) => gx.getByTestId(`column-lights-${stage}`).getAttribute('data-red')))
+    const columnReds = await Promise.all(
+      ['planning', 'signed', 'started', 'producing'].map((stage) => gx.getByTestId(`column-lights-${stage}`).getAttribute('data-red')),
+    )
     expect(unitRed).toBe(columnReds.reduce((sum, red) => sum + Number(red), 0))
     expect(unitRed).toBeLessThan(boardLightsBefore)
     expect(unitRed).toBeGreaterThan(0)

@@ -192,7 +192,13 @@ describe('调度会 in the browser', () => {
   test('on the demo board, the minutes of a two-unit meeting state net changes with 退回 marked, problem and 督办 deadlines, and 已完成投资, targets and lights before and after — the same lines on the web and in Word', async () => {
     if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error(`${CLIENT_DIST}/index.html is missing: run pnpm build first`)
     const server = await startServer({ demo: true })
-    const gxDesk = await createAccount(server, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', displayName: '工信局张科员', role: Role.editor, units: ['工信局'] })
+    const gxDesk = await createAccount(server, {
+      username: 'gxj_zhang',
+      password: 'gongxin-zhang-2025',
+      displayName: '工信局张科员',
+      role: Role.editor,
+      units: ['工信局'],
+    })
     const sw = await createAccount(server, { ...SW, role: Role.editor, units: ['商务局'] })
     const admin = connectClient(server, 'demo', { acks: true })
     const gxClient = connectClient(server, 'demo', { token: gxDesk.token })
@@ -247,18 +253,34 @@ describe('调度会 in the browser', () => {
     setProjectFigure(gxClient.doc, advanced.id, 'completedInvestment', corrected, { author: FigureAuthor.department })
     moveProject(gxClient.doc, sentBack.id, { stage: 'signed' }, { today: todayInChina() })
     recordDecision(admin.doc, { meetingId, projectId: advanced.id, content: DECISION, assignee: '工信局', deadline: '2022-09-30' as IsoDate }, office)
-    await waitForDoc(admin.doc, (doc) => readProject(doc, advanced.id)?.stage === 'started' && readProject(doc, advanced.id)?.completedInvestment === corrected && readProject(doc, sentBack.id)?.stage === 'signed', {
-      message: '工信局 changes to reach the office',
-    })
+    await waitForDoc(
+      admin.doc,
+      (doc) =>
+        readProject(doc, advanced.id)?.stage === 'started' &&
+        readProject(doc, advanced.id)?.completedInvestment === corrected &&
+        readProject(doc, sentBack.id)?.stage === 'signed',
+      {
+        message: '工信局 changes to reach the office',
+      },
+    )
 
     // 商务局 reports: a land problem with its lead unit and deadline, and a blue 督办单.
     await officePage.getByTestId('meeting-report-商务局').click()
     await waitForDoc(swClient.doc, (doc) => runningMeeting(doc)?.reportingUnit === '商务局', { message: '商务局 to be called' })
-    raiseProblem(swClient.doc, mall.id, { category: 'land', description: '用地指标尚未落实', leadUnit: '自然资源局', deadline: '2022-09-15' as IsoDate }, swPrincipal)
+    raiseProblem(
+      swClient.doc,
+      mall.id,
+      { category: 'land', description: '用地指标尚未落实', leadUnit: '自然资源局', deadline: '2022-09-15' as IsoDate },
+      swPrincipal,
+    )
     issueNotice(admin.doc, mall.id, { level: 'blue', requirement: '8月底前报送用地报批材料', deadline: '2022-08-31' as IsoDate }, office)
-    await waitForDoc(admin.doc, (doc) => listProblems(doc).some((problem) => problem.projectId === mall.id) && listNotices(doc).some((notice) => notice.projectId === mall.id), {
-      message: '商务局 problem and notice to be stored',
-    })
+    await waitForDoc(
+      admin.doc,
+      (doc) => listProblems(doc).some((problem) => problem.projectId === mall.id) && listNotices(doc).some((notice) => notice.projectId === mall.id),
+      {
+        message: '商务局 problem and notice to be stored',
+      },
+    )
     await admin.waitSaved()
 
     await officePage.getByRole('button', { name: '结束会议' }).click()
@@ -268,13 +290,19 @@ describe('调度会 in the browser', () => {
     const gxChanges = await texts(officePage, `${unit('工信局')} [data-testid="minutes-change"]`)
     expect(gxChanges).toEqual([
       // 3 folded: the typo, and its 待确认 flag set with it and cleared by the correction.
-      expect.stringMatching(new RegExp(`^（1）${advanced.name}：阶段：签约 → 开工（实际开工时间[^）]+）；已完成投资：.+ → .+（会上另有3条修改已更正或撤回，详见项目历史）$`)),
+      expect.stringMatching(
+        new RegExp(`^（1）${advanced.name}：阶段：签约 → 开工（实际开工时间[^）]+）；已完成投资：.+ → .+（会上另有3条修改已更正或撤回，详见项目历史）$`),
+      ),
       `（2）${sentBack.name}：退回：开工 → 签约`,
     ])
     expect(gxChanges.join('')).not.toContain(mistaken.name)
     expect(await officePage.locator(`${unit('工信局')} [data-testid="minutes-back"]`).count()).toBe(1)
-    expect(await texts(officePage, `${unit('商务局')} [data-testid="minutes-raised"]`)).toEqual([`（1）${mall.name}：【土地】用地指标尚未落实（牵头单位：自然资源局；时限：2022年9月15日）`])
-    expect(await texts(officePage, `${unit('商务局')} [data-testid="minutes-notice"]`)).toEqual([`（1）${mall.name}：蓝色督办，8月底前报送用地报批材料（办理时限：2022年8月31日）`])
+    expect(await texts(officePage, `${unit('商务局')} [data-testid="minutes-raised"]`)).toEqual([
+      `（1）${mall.name}：【土地】用地指标尚未落实（牵头单位：自然资源局；时限：2022年9月15日）`,
+    ])
+    expect(await texts(officePage, `${unit('商务局')} [data-testid="minutes-notice"]`)).toEqual([
+      `（1）${mall.name}：蓝色督办，8月底前报送用地报批材料（办理时限：2022年8月31日）`,
+    ])
     expect(await texts(officePage, '[data-testid="minutes-decision"]')).toEqual([`1.${advanced.name}：${DECISION}（交办单位：工信局；时限：2022年9月30日）`])
 
     // Before and after: 已完成投资 moved by exactly the corrected figure; lights as the header showed them.
@@ -291,15 +319,24 @@ describe('调度会 in the browser', () => {
     const docx = await fetchMinutesFile(server, 'demo', meetingId, 'docx')
     expect(docx.status).toBe(200)
     const { paragraphs } = expectGongwenDocx(docx.bytes)
-    const webLines = await texts(officePage, '[data-testid="minutes-change"], [data-testid="minutes-raised"], [data-testid="minutes-notice"], [data-testid="minutes-decision"], [data-testid="minutes-solved"]')
+    const webLines = await texts(
+      officePage,
+      '[data-testid="minutes-change"], [data-testid="minutes-raised"], [data-testid="minutes-notice"], [data-testid="minutes-decision"], [data-testid="minutes-solved"]',
+    )
     for (const line of webLines) expect(paragraphs).toContain(line)
     expect(paragraphs).toContain('地点：区政府三楼会议室')
 
     // 导出PDF: the Word file as LibreOffice prints it, or the server's Chinese reason why not.
     const outcome = await Promise.race([
       officePage.waitForEvent('download', { timeout: 120_000 }).then((download) => ({ download })),
-      officePage.getByTestId('toast').waitFor({ timeout: 120_000 }).then(async () => ({ message: await officePage.getByTestId('toast').textContent() })),
-      officePage.getByRole('button', { name: '导出PDF' }).click().then(() => new Promise<never>(() => {})),
+      officePage
+        .getByTestId('toast')
+        .waitFor({ timeout: 120_000 })
+        .then(async () => ({ message: await officePage.getByTestId('toast').textContent() })),
+      officePage
+        .getByRole('button', { name: '导出PDF' })
+        .click()
+        .then(() => new Promise<never>(() => {})),
     ])
     if ('download' in outcome) {
       expect(outcome.download.suggestedFilename()).toBe('8月重点项目调度会-会议纪要.pdf')

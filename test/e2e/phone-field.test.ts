@@ -22,7 +22,10 @@ const PHONE_GPS = { latitude: 34.2, longitude: 108.9 }
 
 /** No element sticks out sideways: the page never scrolls horizontally. */
 async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }))
   expect(scrollWidth, `${what}: page ${scrollWidth}px wide in a ${clientWidth}px screen`).toBeLessThanOrEqual(clientWidth)
 }
 
@@ -84,9 +87,16 @@ describe('the phone view of a department 联络员 (390×844, touch)', () => {
     await waitForDoc(desktop.doc, (doc) => listPhotos(doc, own).length === 2, { message: 'the desktop to see both photo records' })
     const exif = listPhotos(desktop.doc, own).find((photo) => photo.takenAtSource === 'exif')
     expect(exif).toMatchObject({ lat: SITE_GPS.lat, lng: SITE_GPS.lng, locationSource: 'exif', takenAt: '2026-05-03T06:20:11.000Z' })
-    expect(listPhotos(desktop.doc, own).find((photo) => photo.takenAtSource === 'device')).toMatchObject({ lat: PHONE_GPS.latitude, lng: PHONE_GPS.longitude, locationSource: 'browser' })
+    expect(listPhotos(desktop.doc, own).find((photo) => photo.takenAtSource === 'device')).toMatchObject({
+      lat: PHONE_GPS.latitude,
+      lng: PHONE_GPS.longitude,
+      locationSource: 'browser',
+    })
     await expect
-      .poll(() => page.locator('[data-testid="photo-item"] img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0)), { timeout: UI_TIMEOUT_MS })
+      .poll(
+        () => page.locator('[data-testid="photo-item"] img').evaluateAll((images) => images.every((image) => (image as HTMLImageElement).naturalWidth > 0)),
+        { timeout: UI_TIMEOUT_MS },
+      )
       .toBe(true)
     expect(await page.getByTestId('photo-location').first().textContent()).toMatch(/34\.2/)
     const thumb = await fetch(`${server.url}/api/boards/${board.id}/photos/${exif!.id}/thumb`, { headers: { authorization: `Bearer ${server.adminToken}` } })
@@ -103,7 +113,9 @@ describe('the phone view of a department 联络员 (390×844, touch)', () => {
 
     // Offline: the photo waits in IndexedDB, counted as unsynced; survives a reload; uploads on reconnect.
     await context.setOffline(true)
-    await page.getByTestId('photo-input').setInputFiles([{ name: 'offline.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await cameraJpeg({ takenAt: '2026:05:05 09:00:00' })) }])
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles([{ name: 'offline.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await cameraJpeg({ takenAt: '2026:05:05 09:00:00' })) }])
     await page.getByTestId('photos-waiting').waitFor({ timeout: UI_TIMEOUT_MS })
     await expect.poll(() => page.getByTestId('saved-status').getAttribute('data-unsaved')).not.toBe('0')
     // The network comes back for the page but not for uploads, and the page is reloaded.

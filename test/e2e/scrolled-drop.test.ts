@@ -19,7 +19,9 @@ describe('dropping into a long, scrolled column', () => {
     await seeder.waitSynced()
     createProjects(seeder.doc, [
       { fields: { name: '待移动项目', unit: '工信局', stage: 'planning' } },
-      ...Array.from({ length: LONG_COLUMN }, (_, index) => ({ fields: { name: `开工项目${String(index + 1).padStart(3, '0')}`, unit: '工信局', stage: 'started' as const } })),
+      ...Array.from({ length: LONG_COLUMN }, (_, index) => ({
+        fields: { name: `开工项目${String(index + 1).padStart(3, '0')}`, unit: '工信局', stage: 'started' as const },
+      })),
     ])
     const observer = connectClient(server, board.id)
     await waitForDoc(observer.doc, (doc) => readColumn(doc, 'started').length === LONG_COLUMN, { message: 'the long column to be stored' })

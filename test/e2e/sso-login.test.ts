@@ -115,7 +115,13 @@ describe('single sign-on in the browser', () => {
     const env = { GUATU_DEMO: '0', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...idp.guatuEnv() }
     const prepared = new ServerProcess(dataDir, env, { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })
     await prepared.launch(0)
-    const user = await createUser(prepared, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'], displayName: '工信局张科长' })
+    const user = await createUser(prepared, {
+      username: 'gxj_zhang',
+      password: 'gongxin-zhang-2025',
+      role: Role.editor,
+      units: ['工信局'],
+      displayName: '工信局张科长',
+    })
     await setExternalId(prepared, user.id, 'zhang.wei')
     await prepared.stop()
     const ssoOnly = new ServerProcess(dataDir, { ...env, GUATU_LOCAL_LOGIN: '0' })

@@ -101,11 +101,9 @@ describe('督办单 in the browser', () => {
     expect(listNotices(watcher.doc)[0]?.repliedByLabel).toBe(DEPARTMENT_LABEL)
 
     // The office's open panel shows the reply live, and its history names who did each step.
-    await office.waitForFunction(
-      (reply) => document.querySelector('[data-testid="notice-reply"]')?.textContent?.includes(reply) ?? false,
-      REPLY,
-      { timeout: UI_TIMEOUT_MS },
-    )
+    await office.waitForFunction((reply) => document.querySelector('[data-testid="notice-reply"]')?.textContent?.includes(reply) ?? false, REPLY, {
+      timeout: UI_TIMEOUT_MS,
+    })
     expect(await historyEntryText(office, 'issue-notice')).toContain(OFFICE_LABEL)
     const escalation = await historyEntryText(office, 'escalate-notice')
     expect(escalation).toContain(OFFICE_LABEL)

@@ -82,9 +82,9 @@ describe('undo and keyboard', () => {
 
   test('with the keyboard alone a card is reached by Tab and arrows and moved to the next column, and another page sees it', async () => {
     const { server, board, ids, a, b, errors } = await openTwoPages()
-    const planningOrder = await a.locator('[data-testid="column-planning"] [data-project-id]').evaluateAll((cards) =>
-      cards.map((element) => element.getAttribute('data-project-id')),
-    )
+    const planningOrder = await a
+      .locator('[data-testid="column-planning"] [data-project-id]')
+      .evaluateAll((cards) => cards.map((element) => element.getAttribute('data-project-id')))
     const target = planningOrder[2] as ProjectId
 
     // Roving tabindex: the board is one tab stop.

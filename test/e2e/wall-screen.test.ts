@@ -165,7 +165,8 @@ describe('the wall screen (大屏)', () => {
         page
           .getByTestId('screen-feed-item')
           .evaluateAll(
-            (items, name) => items.some((item) => (item.textContent ?? '').includes(name) && /^\d{2}:\d{2}.+将.+移至开工$/.test((item.textContent ?? '').replace(/\s+/g, ''))),
+            (items, name) =>
+              items.some((item) => (item.textContent ?? '').includes(name) && /^\d{2}:\d{2}.+将.+移至开工$/.test((item.textContent ?? '').replace(/\s+/g, ''))),
             moving.name,
           ),
       { timeoutMs: UI_TIMEOUT_MS, message: 'the feed line to name who moved the project, from the server history' },
@@ -201,7 +202,10 @@ describe('the wall screen (大屏)', () => {
     await admin.waitSaved()
     expect(admin.deniedReasons).toEqual([])
 
-    await page.getByTestId('screen-meeting').filter({ hasText: `正在汇报：${REPORTING_UNIT}` }).waitFor({ timeout: UI_TIMEOUT_MS })
+    await page
+      .getByTestId('screen-meeting')
+      .filter({ hasText: `正在汇报：${REPORTING_UNIT}` })
+      .waitFor({ timeout: UI_TIMEOUT_MS })
     await waitFor(() => feedShowsMove(page, own.name), { timeoutMs: UI_TIMEOUT_MS, message: `the feed to list the move of ${own.name}` })
     expect(await feedShowsMove(page, other.name)).toBe(false)
     const feedUnits = await page.getByTestId('screen-feed-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-unit')))

@@ -19,13 +19,17 @@ export function seedProjects(doc: Y.Doc, count: number, rng: Rng, namePrefix = '
     for (let i = 0; i < count; i++) {
       const stage: Stage = STAGES[i % STAGES.length] ?? 'planning'
       ids.push(
-        createProject(doc, {
-          name: `${namePrefix}${i + 1}`,
-          stage,
-          unit: rng.pick(UNITS),
-          totalInvestment: String(1000 + rng.int(500_000)) as WanAmount,
-          seq: i + 1,
-        }, { id: newId?.() }),
+        createProject(
+          doc,
+          {
+            name: `${namePrefix}${i + 1}`,
+            stage,
+            unit: rng.pick(UNITS),
+            totalInvestment: String(1000 + rng.int(500_000)) as WanAmount,
+            seq: i + 1,
+          },
+          { id: newId?.() },
+        ),
       )
     }
   })

@@ -50,7 +50,9 @@ export async function signIn(baseUrl: string, username: string, password: string
   if (response.status !== 200) throw new Error(`POST /api/login as ${username} answered ${response.status}: ${text.slice(0, 300)}`)
   const cookie = sessionCookieFrom(response.headers)
   if (!cookie) {
-    throw new Error(`POST /api/login as ${username} answered 200 without a ${SESSION_COOKIE_NAME} cookie (Set-Cookie: ${JSON.stringify(response.headers.getSetCookie())})`)
+    throw new Error(
+      `POST /api/login as ${username} answered 200 without a ${SESSION_COOKIE_NAME} cookie (Set-Cookie: ${JSON.stringify(response.headers.getSetCookie())})`,
+    )
   }
   return cookie
 }

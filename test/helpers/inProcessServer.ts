@@ -80,7 +80,8 @@ class InProcessTestServer implements InProcessServer {
   }
 
   get adminToken(): string {
-    if (this.currentAdminToken === undefined) throw new Error(this.adminPassword ? 'adminToken read before the server started' : 'this server was started without an admin login')
+    if (this.currentAdminToken === undefined)
+      throw new Error(this.adminPassword ? 'adminToken read before the server started' : 'this server was started without an admin login')
     return this.currentAdminToken
   }
 

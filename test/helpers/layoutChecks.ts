@@ -71,8 +71,10 @@ export async function overflowingText(page: Page, rootSelector: string): Promise
       const cut = element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible'
       const spills = style.overflowX === 'visible' && element.scrollWidth > element.clientWidth + 1 && style.display !== 'inline'
       const box = element.getBoundingClientRect()
-      if (box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1)) found.push(`${element.tagName.toLowerCase()}.${element.className}: "${element.textContent?.trim().slice(0, 30)}" beyond the screen`)
-      else if (cut && style.textOverflow !== 'ellipsis') found.push(`${element.tagName.toLowerCase()}.${element.className}: "${element.textContent?.trim().slice(0, 30)}" cut`)
+      if (box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1))
+        found.push(`${element.tagName.toLowerCase()}.${element.className}: "${element.textContent?.trim().slice(0, 30)}" beyond the screen`)
+      else if (cut && style.textOverflow !== 'ellipsis')
+        found.push(`${element.tagName.toLowerCase()}.${element.className}: "${element.textContent?.trim().slice(0, 30)}" cut`)
       else if (spills) found.push(`${element.tagName.toLowerCase()}.${element.className}: "${element.textContent?.trim().slice(0, 30)}" spills`)
     }
     return found
@@ -91,7 +93,12 @@ export async function visibleCardsPerColumn(page: Page): Promise<Record<string, 
         const style = getComputedStyle(node)
         if (/(auto|scroll|hidden)/.test(style.overflowY)) {
           const box = node.getBoundingClientRect()
-          clip = { top: Math.max(clip.top, box.top), bottom: Math.min(clip.bottom, box.bottom), left: Math.max(clip.left, box.left), right: Math.min(clip.right, box.right) }
+          clip = {
+            top: Math.max(clip.top, box.top),
+            bottom: Math.min(clip.bottom, box.bottom),
+            left: Math.max(clip.left, box.left),
+            right: Math.min(clip.right, box.right),
+          }
         }
       }
       const visible = cards.filter((card) => {

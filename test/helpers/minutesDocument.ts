@@ -60,5 +60,9 @@ export function expectGongwenDocx(bytes: Uint8Array): { paragraphs: string[]; do
 
 /** A PDF's page count, from its page objects (enough for LibreOffice's output). */
 export function pdfPageCount(bytes: Uint8Array): number {
-  return Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+  return (
+    Buffer.from(bytes)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page[^s]/g)?.length ?? 0
+  )
 }

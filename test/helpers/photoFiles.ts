@@ -24,7 +24,11 @@ export async function cameraJpeg(options: { width?: number; height?: number; tak
 
 /** An album PNG with no EXIF at all. */
 export async function albumPng(width = 800, height = 600): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width, height, channels: 3, background: '#a0522d' } }).png().toBuffer())
+  return new Uint8Array(
+    await sharp({ create: { width, height, channels: 3, background: '#a0522d' } })
+      .png()
+      .toBuffer(),
+  )
 }
 
 /**
@@ -46,7 +50,14 @@ export function pixelBombPng(side = 60_000): Uint8Array {
   header.writeUInt8(8, 8) // bit depth
   header.writeUInt8(2, 9) // truecolour
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), chunk('IEND', Buffer.alloc(0))]))
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk('IHDR', header),
+      chunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  )
 }
 
 export interface PhotoUploadFile {

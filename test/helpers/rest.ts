@@ -98,16 +98,8 @@ export async function listBoards(server: TestServer): Promise<BoardSummary[]> {
 }
 
 /** GET /api/boards/:id: the board and its projects as the server's stored document has them. */
-export async function fetchBoard(
-  server: TestServer,
-  boardId: string,
-  credentials: RequestCredentials = {},
-): Promise<BoardDetailResponse> {
-  const response = await requestJson<BoardDetailResponse>(
-    server,
-    `/api/boards/${encodeURIComponent(boardId)}`,
-    credentials,
-  )
+export async function fetchBoard(server: TestServer, boardId: string, credentials: RequestCredentials = {}): Promise<BoardDetailResponse> {
+  const response = await requestJson<BoardDetailResponse>(server, `/api/boards/${encodeURIComponent(boardId)}`, credentials)
   if (response.status !== 200) {
     throw new Error(`GET /api/boards/${boardId} answered ${response.status}: ${JSON.stringify(response.body)}`)
   }
@@ -121,7 +113,11 @@ export async function fetchHistory(
   query: { projectId?: string; limit?: number; before?: string } = {},
   credentials: RequestCredentials = {},
 ): Promise<HistoryEntry[]> {
-  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]))
+  const params = new URLSearchParams(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  )
   const path = `/api/boards/${encodeURIComponent(boardId)}/history${params.size > 0 ? `?${params}` : ''}`
   return expectStatus(await requestJson<HistoryResponse>(server, path, credentials), 200, `GET ${path}`).entries
 }

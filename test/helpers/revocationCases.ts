@@ -228,7 +228,11 @@ export async function expectRevoked(topology: Topology, revocation: RevocationCa
     untouched.close()
   }
 
-  const again = await openRawSyncSocket(topology.socketOn, subject.boardId, 'cookie' in credential ? { cookie: credential.cookie } : { token: credential.token })
+  const again = await openRawSyncSocket(
+    topology.socketOn,
+    subject.boardId,
+    'cookie' in credential ? { cookie: credential.cookie } : { token: credential.token },
+  )
   if (!revocation.reconnects) {
     const refused = await again.waitClosed('the revoked credential to be refused on a new socket')
     expect(refused.code).toBe(CloseCode.unauthorized)

@@ -52,7 +52,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   return server
 }
 
-
 /** Server environment that runs the server's wall clock `shiftMs` ahead (see shiftClock.mjs). */
 export function clockShiftEnv(shiftMs: number): Record<string, string> {
   return {

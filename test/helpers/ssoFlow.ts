@@ -52,7 +52,8 @@ export async function signInAtProvider(guatuUrl: string, login: string, options:
   let response = await fetch(start, { redirect: 'manual' })
   jar.take(response.headers)
   const pending = jar.get(PENDING_SIGN_IN_COOKIE_NAME)
-  if (response.status !== 302 || !pending) throw new Error(`GET ${SSO_START_PATH} answered ${response.status} without a pending cookie: ${await response.text()}`)
+  if (response.status !== 302 || !pending)
+    throw new Error(`GET ${SSO_START_PATH} answered ${response.status} without a pending cookie: ${await response.text()}`)
   let location = new URL(response.headers.get('location') ?? '', start)
   const callbackPrefix = new URL(SSO_CALLBACK_PATH, guatuUrl).href
   let submitted = false
@@ -88,6 +89,11 @@ export function callCallback(callbackUrl: URL, pendingCookie: string | undefined
 }
 
 /** The office enables (or with `null` removes) an account's 统一身份账号, as the admin. */
-export async function setExternalId(server: TestServer, userId: string, externalId: string | null, credentials: RequestCredentials = {}): Promise<JsonResponse> {
+export async function setExternalId(
+  server: TestServer,
+  userId: string,
+  externalId: string | null,
+  credentials: RequestCredentials = {},
+): Promise<JsonResponse> {
   return requestJson(server, `${EXTERNAL_IDS_PATH}/${encodeURIComponent(userId)}`, { ...credentials, method: 'PUT', body: { externalId } })
 }

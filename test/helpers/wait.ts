@@ -27,11 +27,7 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, optio
 }
 
 /** Resolves with the first value `subscribe` delivers that `accept` accepts; fails after the timeout. */
-export function waitForEvent<T>(
-  subscribe: (listener: (value: T) => void) => () => void,
-  accept: (value: T) => boolean,
-  options: WaitOptions,
-): Promise<T> {
+export function waitForEvent<T>(subscribe: (listener: (value: T) => void) => () => void, accept: (value: T) => boolean, options: WaitOptions): Promise<T> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS
   return new Promise<T>((resolve, reject) => {
     const unsubscribe = subscribe((value) => {

@@ -29,7 +29,9 @@ export function layoutProblems(page: Page): Promise<string[]> {
       }
       for (const element of [tile, ...tile.querySelectorAll('*')]) {
         if (element instanceof HTMLElement && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)) {
-          problems.push(`overflows its box: ${describe(element)} ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`)
+          problems.push(
+            `overflows its box: ${describe(element)} ${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight}`,
+          )
         }
         const rect = element.getBoundingClientRect()
         if (rect.width === 0 && rect.height === 0) continue

@@ -113,7 +113,6 @@ describe('forced password change', () => {
     const admin = await login(server, 'admin', 'Admin-Own-Choice-9')
     expect(admin.body.status?.passwordChangeRequired).toBeNull()
   })
-
 })
 
 describe('session lifetime on the websocket', () => {
@@ -161,7 +160,9 @@ describe('security audit log', () => {
 
     const entries = await auditEntries(server)
     const types = entries.map((entry) => entry.type)
-    expect(types).toEqual(expect.arrayContaining(['login.failed', 'login.succeeded', 'user.created', 'user.changed', 'access.denied', 'socket.refused', 'token.created']))
+    expect(types).toEqual(
+      expect.arrayContaining(['login.failed', 'login.succeeded', 'user.created', 'user.changed', 'access.denied', 'socket.refused', 'token.created']),
+    )
     const failed = entries.find((entry) => entry.type === 'login.failed')!
     expect(failed).toMatchObject({ target: editor.id, address: expect.stringMatching(/127\.0\.0\.1/) })
     const denied = entries.filter((entry) => entry.type === 'access.denied')
@@ -179,5 +180,4 @@ describe('security audit log', () => {
     expect(text.startsWith('序号,时间,事件')).toBe(true)
     expect(text).toContain('登录失败')
   })
-
 })

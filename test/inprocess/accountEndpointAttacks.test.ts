@@ -65,7 +65,11 @@ describe('account endpoints refuse everyone but their owners', () => {
     const byScreen = await requestJson(server, '/api/password', { token: screenToken, body: { currentPassword: 'x', newPassword: 'Atk-Screen-2026!' } })
     expect(byScreen.status).toBe(403)
     const cookie = await loginCookie(server, 'atk_target', 'atk-target-2026')
-    const wrong = await requestJson<ErrorResponse>(server, '/api/password', { cookie, token: null, body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' } })
+    const wrong = await requestJson<ErrorResponse>(server, '/api/password', {
+      cookie,
+      token: null,
+      body: { currentPassword: 'guess-1', newPassword: 'Atk-Target-2027!' },
+    })
     expect(wrong).toMatchObject({ status: 400, body: { error: '当前密码不正确' } })
     expect((await requestJson(server, '/api/me', { cookie, token: null })).status, 'the session survives a mistyped current password').toBe(200)
     await loginCookie(server, 'atk_target', 'atk-target-2026')
@@ -76,7 +80,9 @@ describe('account endpoints refuse everyone but their owners', () => {
     const denied = audit.entries.filter((entry) => entry.type === 'access.denied')
     for (const account of [leader, department]) {
       const theirs = denied.filter((entry) => entry.actorId === account.user.id).map((entry) => entry.target)
-      expect(theirs, account.user.username).toEqual(expect.arrayContaining(['GET /api/security-audit', `PUT /api/external-ids/${target.user.id}`, `POST /api/users/${target.user.id}/unlock`]))
+      expect(theirs, account.user.username).toEqual(
+        expect.arrayContaining(['GET /api/security-audit', `PUT /api/external-ids/${target.user.id}`, `POST /api/users/${target.user.id}/unlock`]),
+      )
     }
   })
 })

@@ -81,7 +81,10 @@ describe('websocket credentials', () => {
 
     const revoked = await requestJson(server, `/api/screen-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' })
     expect(revoked.status).toBe(204)
-    const closed = await screen.waitClosed((close) => close.code === CloseCode.forbidden || close.code === CloseCode.unauthorized, 'the open screen to be disconnected')
+    const closed = await screen.waitClosed(
+      (close) => close.code === CloseCode.forbidden || close.code === CloseCode.unauthorized,
+      'the open screen to be disconnected',
+    )
     expect(closed.reason).toMatch(CHINESE)
     // docs/api.md lists a revoked link under 4403; 4401 (the token no longer exists) says the same to a screen.
     await expectRefusedWithoutContent(server, boardId, { token }, [CloseCode.forbidden, CloseCode.unauthorized])

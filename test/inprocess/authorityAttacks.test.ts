@@ -55,10 +55,15 @@ const ATTACKS: readonly Attack[] = [
       const items = listProjects(seen)
         .filter((project) => project.id !== board.own)
         .flatMap((project, index) =>
-        FIELDS_TO_CLEAR.map((field, offset) =>
-          forgedItem({ client, clock: index * FIELDS_TO_CLEAR.length + offset, value: 'x', origin: currentItem(seen, RecordCollection.projects, project.id, field).id }),
-        ),
-      )
+          FIELDS_TO_CLEAR.map((field, offset) =>
+            forgedItem({
+              client,
+              clock: index * FIELDS_TO_CLEAR.length + offset,
+              value: 'x',
+              origin: currentItem(seen, RecordCollection.projects, project.id, field).id,
+            }),
+          ),
+        )
       return encodeForgedUpdate(items, [{ client, clock: 0, len: items.length }])
     },
     reason: (role) => readOnly(role, /只能修改本单位的项目/),
@@ -66,14 +71,25 @@ const ATTACKS: readonly Attack[] = [
   {
     name: 'an item placed by its origin into another unit’s project',
     build: (seen, board) =>
-      encodeForgedUpdate([forgedItem({ client: freshClientId(), clock: 0, value: '被篡改的项目', origin: currentItem(seen, RecordCollection.projects, board.other, 'name').id })]),
+      encodeForgedUpdate([
+        forgedItem({ client: freshClientId(), clock: 0, value: '被篡改的项目', origin: currentItem(seen, RecordCollection.projects, board.other, 'name').id }),
+      ]),
     reason: (role) => readOnly(role, /只能修改本单位的项目/),
   },
   {
     name: 'a struct overlapping the last clock of the client that wrote the field',
     build: (seen, board) => {
       const { client, state } = writerOf(seen, board)
-      const item = new Y.Item(Y.createID(client, state - 1), null, null, null, null, recordItemId(seen, RecordCollection.projects, board.own) as never, 'name', new Y.ContentAny(['旧值', '被篡改']))
+      const item = new Y.Item(
+        Y.createID(client, state - 1),
+        null,
+        null,
+        null,
+        null,
+        recordItemId(seen, RecordCollection.projects, board.own) as never,
+        'name',
+        new Y.ContentAny(['旧值', '被篡改']),
+      )
       return encodeForgedUpdate([item])
     },
     reason: (role) => readOnly(role, /其他客户端|一个字段/),
@@ -90,7 +106,13 @@ const ATTACKS: readonly Attack[] = [
     name: 'a multi-value item hiding a second value',
     build: (seen, board) =>
       encodeForgedUpdate([
-        forgedItem({ client: freshClientId(), clock: 0, value: undefined, values: ['x'.repeat(50_000), '正常进度'], origin: currentItem(seen, RecordCollection.projects, board.own, 'progressNote').id }),
+        forgedItem({
+          client: freshClientId(),
+          clock: 0,
+          value: undefined,
+          values: ['x'.repeat(50_000), '正常进度'],
+          origin: currentItem(seen, RecordCollection.projects, board.own, 'progressNote').id,
+        }),
       ]),
     reason: (role) => readOnly(role, /一个字段/),
   },
@@ -174,9 +196,13 @@ describe('the server refuses every hostile frame, whoever sends it', () => {
         expect(reason).toMatch(attack.reason(role))
         // The office's next edit reaches the observer: the attack, refused, did not reach it before.
         await flushThroughObserver(board)
-        expect(JSON.stringify(listProjects(board.observer.doc).map(({ id, name, unit, stage }) => ({ id, name, unit, stage })).sort((a, b) => a.id.localeCompare(b.id)))).toBe(
-          JSON.stringify(JSON.parse(before).map(({ id, name, unit, stage }: Project) => ({ id, name, unit, stage }))),
-        )
+        expect(
+          JSON.stringify(
+            listProjects(board.observer.doc)
+              .map(({ id, name, unit, stage }) => ({ id, name, unit, stage }))
+              .sort((a, b) => a.id.localeCompare(b.id)),
+          ),
+        ).toBe(JSON.stringify(JSON.parse(before).map(({ id, name, unit, stage }: Project) => ({ id, name, unit, stage }))))
         expect(board.observer.doc.share.has('secrets'), 'no root the schema lacks appears anywhere').toBe(false)
         raw.close()
       })
@@ -203,7 +229,11 @@ describe('held updates and server-stamped facts', () => {
     for (const role of ['viewer', 'screen'] as const) {
       const raw = await attackerSocket(board, role)
       const client = freshClientId()
-      raw.sendUpdate(encodeForgedUpdate([forgedItem({ client, clock: 5, value: '等待', parent: recordItemId(raw.doc, RecordCollection.projects, board.own), key: 'progressNote' })]))
+      raw.sendUpdate(
+        encodeForgedUpdate([
+          forgedItem({ client, clock: 5, value: '等待', parent: recordItemId(raw.doc, RecordCollection.projects, board.own), key: 'progressNote' }),
+        ]),
+      )
       await raw.waitForFrame((frame) => frame.type === MessageType.auth, `the ${role}'s parked update to be refused`)
       expect(raw.deniedReasons()[0]).toMatch(/只能查看/)
       raw.close()
@@ -233,14 +263,23 @@ describe('held updates and server-stamped facts', () => {
     const board = await startRoleBoard()
     const raw = await attackerSocket(board, 'editor')
     const editor = board.editor.user
-    const principal = { kind: 'user', userId: editor.id, username: editor.username, displayName: editor.displayName, role: editor.role, units: editor.units } as const
+    const principal = {
+      kind: 'user',
+      userId: editor.id,
+      username: editor.username,
+      displayName: editor.displayName,
+      role: editor.role,
+      units: editor.units,
+    } as const
     const startedAt = Date.now()
     const copy = new Y.Doc()
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(raw.doc))
     let problemId = ''
     raw.sendUpdate(
       captureUpdate(copy, () => {
-        problemId = raiseProblem(copy, board.own, { category: 'land', description: '用地指标未落实', leadUnit: '自然资源局' }, principal, { now: new Date('2022-01-03T08:00:00Z') })
+        problemId = raiseProblem(copy, board.own, { category: 'land', description: '用地指标未落实', leadUnit: '自然资源局' }, principal, {
+          now: new Date('2022-01-03T08:00:00Z'),
+        })
       }),
     )
     await raw.roundTrip()
@@ -250,7 +289,9 @@ describe('held updates and server-stamped facts', () => {
 
     const redate = new Y.Doc()
     Y.applyUpdate(redate, Y.encodeStateAsUpdate(board.observer.doc))
-    raw.sendUpdate(captureUpdate(redate, () => redate.getMap<Y.Map<unknown>>(RecordCollection.problems).get(problemId)?.set('raisedAt', '2022-01-03T08:00:00.000Z')))
+    raw.sendUpdate(
+      captureUpdate(redate, () => redate.getMap<Y.Map<unknown>>(RecordCollection.problems).get(problemId)?.set('raisedAt', '2022-01-03T08:00:00.000Z')),
+    )
     await raw.waitForFrame((frame) => frame.type === MessageType.auth, 'the re-dating to be refused')
     expect(raw.deniedReasons()[0]).toBe('问题的提出人和提出时间不能修改')
 
@@ -289,7 +330,13 @@ describe('new fields and endpoints are refused to everyone who may not write the
   beforeAll(async () => {
     board = await startRoleBoard()
     // A department that is neither the project's nor the office: 商务局's project is not its own.
-    stranger = await createAccount(board.server, { username: 'zjj_wang', password: 'zhujian-pass-2025', role: AccountRole.editor, units: ['住建局'], displayName: '住建局王科长' })
+    stranger = await createAccount(board.server, {
+      username: 'zjj_wang',
+      password: 'zhujian-pass-2025',
+      role: AccountRole.editor,
+      units: ['住建局'],
+      displayName: '住建局王科长',
+    })
   })
 
   const WRITES = [

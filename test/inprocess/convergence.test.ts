@@ -101,11 +101,7 @@ async function runFuzz(server: TestServer, rng: Rng, plan: FuzzPlan): Promise<{ 
         continue
       }
       const neighbour = column.length > 0 && rng.chance(0.7) ? rng.pick(column) : undefined
-      const placement = neighbour
-        ? rng.chance(0.5)
-          ? { stage, afterId: neighbour.id }
-          : { stage, beforeId: neighbour.id }
-        : { stage }
+      const placement = neighbour ? (rng.chance(0.5) ? { stage, afterId: neighbour.id } : { stage, beforeId: neighbour.id }) : { stage }
       moveProject(doc, project.id, placement)
       if (stage !== project.stage) stats.stageChanges++
       else stats.reorders++
@@ -168,9 +164,7 @@ async function expectConverged(clients: readonly TestClient[]): Promise<void> {
       timeoutMs: 30_000,
       message: 'every client to hold the same document',
       describe: () =>
-        clients
-          .map((client, i) => `client ${i}: ${listProjects(client.doc).length} projects, state vector ${stateVectorKey(client.doc)}`)
-          .join('\n'),
+        clients.map((client, i) => `client ${i}: ${listProjects(client.doc).length} projects, state vector ${stateVectorKey(client.doc)}`).join('\n'),
     },
   )
   const reference = (clients[0] as TestClient).doc
@@ -328,7 +322,10 @@ describe('concurrent editing through the real server', () => {
 
     const clientOf = (frame: RawFrame) => [...Y.parseUpdateMeta(updateOf(frame)).to.keys()]
     const received = (socket: RawSyncSocket, since: number) =>
-      socket.frames.filter((frame) => frame.syncType === syncProtocol.messageYjsUpdate).slice(since).map(clientOf)
+      socket.frames
+        .filter((frame) => frame.syncType === syncProtocol.messageYjsUpdate)
+        .slice(since)
+        .map(clientOf)
     expect(received(watcher, watcher0)).toEqual([[tabA.doc.clientID], [tabB.doc.clientID]])
     expect(received(tabA, fromA0)).toEqual([[tabB.doc.clientID]])
     expect(received(tabB, fromB0)).toEqual([[tabA.doc.clientID]])

@@ -76,17 +76,39 @@ describe('cross-site request forgery', () => {
     expect(cookies.map((cookie) => cookie.name)).toContain('guatu_session')
 
     // 1. A text/plain form whose body is JSON creating an admin. SameSite=Lax lets the cookie go: same site.
-    const createUser = await answerTo(page, server, '/api/users', site.page('/users', autoSubmittingForm(`${server.url}/api/users`, 'text/plain', jsonLookingFields({ username: 'csrf_admin', password: 'csrf-admin-pass-1', role: 'admin', units: [] }))))
+    const createUser = await answerTo(
+      page,
+      server,
+      '/api/users',
+      site.page(
+        '/users',
+        autoSubmittingForm(
+          `${server.url}/api/users`,
+          'text/plain',
+          jsonLookingFields({ username: 'csrf_admin', password: 'csrf-admin-pass-1', role: 'admin', units: [] }),
+        ),
+      ),
+    )
     expect(createUser.status()).toBe(403)
     expect((await createUser.request().allHeaders()).cookie ?? '').toContain('guatu_session=')
     expect(((await createUser.json()) as { error: string }).error).toMatch(CHINESE)
     expect(await usernames(server)).not.toContain('csrf_admin')
 
     // 2. An ordinary urlencoded form creating a board, and a multipart form signing the admin out.
-    const createBoardAttempt = await answerTo(page, server, '/api/boards', site.page('/boards', autoSubmittingForm(`${server.url}/api/boards`, 'application/x-www-form-urlencoded', { name: '伪造看板', year: '2025' })))
+    const createBoardAttempt = await answerTo(
+      page,
+      server,
+      '/api/boards',
+      site.page('/boards', autoSubmittingForm(`${server.url}/api/boards`, 'application/x-www-form-urlencoded', { name: '伪造看板', year: '2025' })),
+    )
     expect(createBoardAttempt.status()).toBe(403)
     expect((await listBoards(server)).map((listed) => listed.name)).toEqual(['防伪造请求'])
-    const logout = await answerTo(page, server, '/api/logout', site.page('/logout', autoSubmittingForm(`${server.url}/api/logout`, 'multipart/form-data', { bye: '1' })))
+    const logout = await answerTo(
+      page,
+      server,
+      '/api/logout',
+      site.page('/logout', autoSubmittingForm(`${server.url}/api/logout`, 'multipart/form-data', { bye: '1' })),
+    )
     expect(logout.status()).toBe(403)
 
     // 3. A no-cors multipart fetch importing a ledger into the board (the script never sees the answer).
@@ -111,7 +133,15 @@ describe('cross-site request forgery', () => {
     expect((await fetchBoard(server, board.id)).projects).toEqual([])
 
     // 4. Signing the victim into the attacker's account (login CSRF) is refused as well.
-    const login = await answerTo(page, server, '/api/login', site.page('/login', autoSubmittingForm(`${server.url}/api/login`, 'text/plain', jsonLookingFields({ username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD }))))
+    const login = await answerTo(
+      page,
+      server,
+      '/api/login',
+      site.page(
+        '/login',
+        autoSubmittingForm(`${server.url}/api/login`, 'text/plain', jsonLookingFields({ username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })),
+      ),
+    )
     expect(login.status()).toBe(403)
 
     // The session survived every attempt, and the real client still writes: a board made in the UI.
@@ -162,11 +192,18 @@ describe('the CSRF rule over raw HTTP', () => {
   test('a listed origin (GUATU_ALLOWED_ORIGINS) may post with the cookie; the marker header stands in for JSON on a body-less logout', async () => {
     const server = await startInProcessServer({ env: { GUATU_ALLOWED_ORIGINS: 'https://guatu.example.gov.cn' } })
     const cookie = await signIn(server.url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
-    const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { cookie, origin: 'https://guatu.example.gov.cn', 'content-type': 'application/json' }, body: newBoard })
+    const created = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://guatu.example.gov.cn', 'content-type': 'application/json' },
+      body: newBoard,
+    })
     expect(created.status).toBe(201)
     const bare = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie, 'sec-fetch-site': 'same-origin' } })
     expect(bare.status).toBe(403)
-    const marked = await fetch(`${server.url}/api/logout`, { method: 'POST', headers: { cookie, 'sec-fetch-site': 'same-origin', [REQUEST_MARKER_HEADER]: '1' } })
+    const marked = await fetch(`${server.url}/api/logout`, {
+      method: 'POST',
+      headers: { cookie, 'sec-fetch-site': 'same-origin', [REQUEST_MARKER_HEADER]: '1' },
+    })
     expect(marked.status).toBe(204)
   })
 
@@ -176,7 +213,11 @@ describe('the CSRF rule over raw HTTP', () => {
     const asText = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: newBoard })
     expect(asText.status).toBe(400)
     expect(((await asText.json()) as { error: string }).error).toBe('请求体必须是 JSON')
-    const asJson = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, body: newBoard })
+    const asJson = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+      body: newBoard,
+    })
     expect(asJson.status).toBe(201)
   })
 })

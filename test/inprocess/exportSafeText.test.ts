@@ -80,8 +80,12 @@ describe('text that no export could hold', () => {
     const board = await createBoard(server, '名称校验')
     const attempts = [
       await requestJson<ErrorResponse>(server, '/api/boards', { body: { name: '重点\uFFFE项目', year: 2025 } }),
-      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] } }),
-      await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' } }),
+      await requestJson<ErrorResponse>(server, '/api/users', {
+        body: { username: 'zhang', password: 'zhang-pass-1', role: 'editor', units: ['工信\u0007局'] },
+      }),
+      await requestJson<ErrorResponse>(server, '/api/users', {
+        body: { username: 'li', password: 'li-pass-123', role: 'viewer', units: [], displayName: '李\uD800' },
+      }),
       await requestJson<ErrorResponse>(server, '/api/screen-links', { body: { boardId: board.id, name: '大屏\u001B' } }),
     ]
     for (const attempt of attempts) {
@@ -101,8 +105,17 @@ describe('text that no export could hold', () => {
     const chair: Principal = { kind: 'user', userId: me.id, username: 'admin', displayName: '项目办', role: 'admin', units: [] }
     const projectId = createProject(admin.doc, { name: '高端装备产业园', unit: '工信局', stage: 'signed', totalInvestment: '52000' as WanAmount })
     const totals = () => boardTotals(listProjects(admin.doc))
-    const meetingId = startMeeting(admin.doc, { title: '8月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'], location: '三楼会议室' }, totals(), chair)
-    const decisionId = recordDecision(admin.doc, { meetingId, projectId, content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' as IsoDate }, chair)
+    const meetingId = startMeeting(
+      admin.doc,
+      { title: '8月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'], location: '三楼会议室' },
+      totals(),
+      chair,
+    )
+    const decisionId = recordDecision(
+      admin.doc,
+      { meetingId, projectId, content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' as IsoDate },
+      chair,
+    )
     endMeeting(admin.doc, meetingId, totals())
     await admin.waitSaved()
     admin.destroy()
@@ -115,7 +128,9 @@ describe('text that no export could hold', () => {
       collectionRoot(doc, RecordCollection.decisions).get(decisionId)?.set('content', '9月底前\u0008完成设备进场')
     })
     const observer = connectClient(server, board.id)
-    await waitForDoc(observer.doc, (doc) => String(projectsRoot(doc).get(projectId)?.get('name')).includes('\uFFFE'), { message: 'the stored name to still hold U+FFFE' })
+    await waitForDoc(observer.doc, (doc) => String(projectsRoot(doc).get(projectId)?.get('name')).includes('\uFFFE'), {
+      message: 'the stored name to still hold U+FFFE',
+    })
     // Read through the schema, the board shows the name without it rather than losing the name.
     expect(listProjects(observer.doc).map((project) => project.name)).toEqual(['高端装备产业园'])
     observer.destroy()

@@ -73,7 +73,10 @@ describe('待确认数字 (figures awaiting the 项目办)', () => {
     const board = await startRoleBoard()
     await flaggedByDepartment(board)
     const editor = await editorClient(board)
-    expect(setProjectFigure(editor.doc, board.own, 'completedInvestment', '2033', { author: FigureAuthor.department })).toEqual({ status: 'saved', flagged: false })
+    expect(setProjectFigure(editor.doc, board.own, 'completedInvestment', '2033', { author: FigureAuthor.department })).toEqual({
+      status: 'saved',
+      flagged: false,
+    })
     await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.own)?.completedInvestment === '2033', { message: 'the corrected figure to arrive' })
     expect(readProject(board.observer.doc, board.own)?.unconfirmedFigures).toBeUndefined()
     expect(editor.deniedReasons).toEqual([])

@@ -32,19 +32,32 @@ describe('change history', () => {
     expect(editor.deniedReasons).toEqual([])
 
     const entries = await fetchHistory(board.server, board.boardId, { projectId: own })
-    expect(entries.every((entry) => entry.projectId === own), 'a projectId filter lists only that project').toBe(true)
+    expect(
+      entries.every((entry) => entry.projectId === own),
+      'a projectId filter lists only that project',
+    ).toBe(true)
     const times = entries.map((entry) => Date.parse(entry.at))
     expect(times.every((time) => Number.isFinite(time))).toBe(true)
-    expect([...times].sort((a, b) => b - a), 'newest first').toEqual(times)
+    expect(
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    ).toEqual(times)
 
-    const interesting = entries.filter((entry) => entry.action === 'move' || (entry.action === 'edit' && (entry.field === 'totalInvestment' || entry.field === 'progressNote')))
+    const interesting = entries.filter(
+      (entry) => entry.action === 'move' || (entry.action === 'edit' && (entry.field === 'totalInvestment' || entry.field === 'progressNote')),
+    )
     expect(interesting.map((entry) => [entry.action, entry.field])).toEqual([
       ['edit', 'progressNote'],
       ['move', 'stage'],
       ['edit', 'totalInvestment'],
       ['move', 'stage'],
     ])
-    const [note, adminMove, editorEdit, editorMove] = interesting as [typeof entries[number], typeof entries[number], typeof entries[number], typeof entries[number]]
+    const [note, adminMove, editorEdit, editorMove] = interesting as [
+      (typeof entries)[number],
+      (typeof entries)[number],
+      (typeof entries)[number],
+      (typeof entries)[number],
+    ]
 
     expect(editorMove.actor.label).toContain(EDITOR_DISPLAY_NAME)
     expect(editorMove.summary).toContain('谋划 → 开工')

@@ -46,28 +46,36 @@ async function lockByFailures(server: TestServer, username: string, names: reado
 }
 
 describe('one address failing many times never blocks another account', () => {
-  test('fifty failed logins from the same address do not stop another user there signing in with the right password', async () => {
-    const server = await startInProcessServer()
-    await createUser(server, { username: 'fgj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['发改局'] })
-    await failMany(server, 50, () => undefined)
-    const slowed = await login(server, 'spray_x', 'Password123')
-    expect(slowed.status).toBe(401)
-    expect(slowed.body.error).toMatch(SLOWED)
-    const victim = await login(server, 'fgj_victim', 'victim-pass-2025')
-    expect(victim.status).toBe(200)
-    expect(victim.body.user?.username).toBe('fgj_victim')
-  }, SLOWED_LOGINS_TIMEOUT_MS)
+  test(
+    'fifty failed logins from the same address do not stop another user there signing in with the right password',
+    async () => {
+      const server = await startInProcessServer()
+      await createUser(server, { username: 'fgj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['发改局'] })
+      await failMany(server, 50, () => undefined)
+      const slowed = await login(server, 'spray_x', 'Password123')
+      expect(slowed.status).toBe(401)
+      expect(slowed.body.error).toMatch(SLOWED)
+      const victim = await login(server, 'fgj_victim', 'victim-pass-2025')
+      expect(victim.status).toBe(200)
+      expect(victim.body.user?.username).toBe('fgj_victim')
+    },
+    SLOWED_LOGINS_TIMEOUT_MS,
+  )
 
-  test('behind a trusted proxy, fifty failures from one client (or from many) block neither a colleague at that address nor anyone else', async () => {
-    const server = await startInProcessServer({ env: { GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
-    await createUser(server, { username: 'swj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['商务局'] })
-    await failMany(server, 50, () => '203.0.113.7')
-    await failMany(server, 50, (i) => `198.51.100.${i + 1}`)
-    expect((await login(server, 'spray_y', 'Password123', '203.0.113.7')).body.error).toMatch(SLOWED)
-    expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.7')).status, 'the same office address').toBe(200)
-    expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.8')).status, 'another address').toBe(200)
-    expect((await login(server, 'swj_victim', 'victim-pass-2025')).status, 'the proxy itself').toBe(200)
-  }, SLOWED_LOGINS_TIMEOUT_MS)
+  test(
+    'behind a trusted proxy, fifty failures from one client (or from many) block neither a colleague at that address nor anyone else',
+    async () => {
+      const server = await startInProcessServer({ env: { GUATU_TRUSTED_PROXIES: '127.0.0.1,::1' } })
+      await createUser(server, { username: 'swj_victim', password: 'victim-pass-2025', role: Role.editor, units: ['商务局'] })
+      await failMany(server, 50, () => '203.0.113.7')
+      await failMany(server, 50, (i) => `198.51.100.${i + 1}`)
+      expect((await login(server, 'spray_y', 'Password123', '203.0.113.7')).body.error).toMatch(SLOWED)
+      expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.7')).status, 'the same office address').toBe(200)
+      expect((await login(server, 'swj_victim', 'victim-pass-2025', '203.0.113.8')).status, 'another address').toBe(200)
+      expect((await login(server, 'swj_victim', 'victim-pass-2025')).status, 'the proxy itself').toBe(200)
+    },
+    SLOWED_LOGINS_TIMEOUT_MS,
+  )
 })
 
 describe('the account is what is counted and locked, however it is named', () => {
@@ -106,7 +114,11 @@ describe('the office sees locked accounts and unlocks them', () => {
     const server = await startInProcessServer()
     const user = await createUser(server, { username: 'wlj_he', password: 'he-pass-2025', role: Role.viewer, units: [] })
     expect((await listedUser(server, 'wlj_he')).lockedUntil).toBeNull()
-    await lockByFailures(server, 'wlj_he', Array.from({ length: 5 }, () => 'wlj_he'))
+    await lockByFailures(
+      server,
+      'wlj_he',
+      Array.from({ length: 5 }, () => 'wlj_he'),
+    )
     const listed = await listedUser(server, 'wlj_he')
     expect(Date.parse(listed.lockedUntil ?? '')).toBeGreaterThan(Date.now() + 14 * 60_000)
     const unlocked = await requestJson<UnlockedUserResponse>(server, `/api/users/${user.id}/unlock`, { method: 'POST', body: {} })
@@ -123,7 +135,11 @@ describe('the office sees locked accounts and unlocks them', () => {
     const editor = await createAccount(server, { username: 'sjj_editor', password: 'editor-pass-2025', role: Role.editor, units: ['审计局'] })
     const viewer = await createAccount(server, { username: 'ld_viewer', password: 'viewer-pass-2025', role: Role.viewer, units: [] })
     const screen = await createScreenLink(server, board.id)
-    await lockByFailures(server, 'sjj_target', Array.from({ length: 5 }, () => 'sjj_target'))
+    await lockByFailures(
+      server,
+      'sjj_target',
+      Array.from({ length: 5 }, () => 'sjj_target'),
+    )
     for (const [who, token, status] of [
       ['department user', editor.token, 403],
       ['leader', viewer.token, 403],

@@ -12,7 +12,7 @@ import { startRoleBoard } from '../helpers/roleBoard.ts'
  * leader (viewer), a screen link, another department, a screen link of another board and nobody.
  */
 describe('回头看 attacks: the past is read as the board is', () => {
-  test('the viewer, a screen link and another department read the board at a moment; no token and another board\'s link are refused', async () => {
+  test("the viewer, a screen link and another department read the board at a moment; no token and another board's link are refused", async () => {
     const board = await startRoleBoard()
     const before = new Date().toISOString()
     moveProject(board.admin.doc, board.own, { stage: 'started' })

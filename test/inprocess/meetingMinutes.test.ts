@@ -37,7 +37,7 @@ function figures(client: TestClient) {
 }
 
 describe('meeting minutes', () => {
-  it('state each project\'s net change over the meeting — corrections and undone moves folded, 退回 marked — with new problems, 督办 deadlines and the figures before and after, in JSON, Word and PDF alike', async () => {
+  it("state each project's net change over the meeting — corrections and undone moves folded, 退回 marked — with new problems, 督办 deadlines and the figures before and after, in JSON, Word and PDF alike", async () => {
     const server = await startInProcessServer()
     const board = await createBoard(server, '示例区', 2022)
     const gx = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'], displayName: '工信局刘科长' })
@@ -52,7 +52,14 @@ describe('meeting minutes', () => {
 
     writeBoardSettings(admin.doc, { ...DEFAULT_BOARD_SETTINGS(2022), asOf: AS_OF, targets: { signed: {}, started: { count: 4 }, producing: {} } })
     // 华能: signed, planned to start 2022-06-01, so 80 days late on 8月20日 — a red schedule light.
-    const fibre = createProject(admin.doc, { name: '华能高性能纤维项目', unit: '工信局', stage: 'signed', totalInvestment: '52000' as WanAmount, completedInvestment: '2033' as WanAmount, plannedStartDate: '2022-06-01' as IsoDate })
+    const fibre = createProject(admin.doc, {
+      name: '华能高性能纤维项目',
+      unit: '工信局',
+      stage: 'signed',
+      totalInvestment: '52000' as WanAmount,
+      completedInvestment: '2033' as WanAmount,
+      plannedStartDate: '2022-06-01' as IsoDate,
+    })
     const steel = createProject(admin.doc, {
       name: '宏达特钢技改项目',
       unit: '工信局',
@@ -68,7 +75,12 @@ describe('meeting minutes', () => {
     await waitForDoc(swClient.doc, (doc) => listProjects(doc).length === 3, { message: 'both departments to see the seeded board' })
     await waitForDoc(gxClient.doc, (doc) => listProjects(doc).length === 3, { message: 'the 工信局 client to see the seeded board' })
 
-    const meeting = startMeeting(admin.doc, { title: '8月项目调度会', date: AS_OF, attendees: ['工信局', '商务局', '发改局'], agenda: ['工信局', '商务局'], location: '区政府三楼会议室' }, figures(admin), chair)
+    const meeting = startMeeting(
+      admin.doc,
+      { title: '8月项目调度会', date: AS_OF, attendees: ['工信局', '商务局', '发改局'], agenda: ['工信局', '商务局'], location: '区政府三楼会议室' },
+      figures(admin),
+      chair,
+    )
     setReportingUnit(admin.doc, meeting, '工信局')
     await waitForDoc(gxClient.doc, (doc) => runningMeeting(doc)?.reportingUnit === '工信局', { message: 'the meeting to reach 工信局' })
     // 工信局 starts 华能 (the move stamps 实际开工时间), types 已完成投资 wrong and corrects it, and sends 宏达 back to 签约.
@@ -76,8 +88,14 @@ describe('meeting minutes', () => {
     updateProject(gxClient.doc, fibre, { completedInvestment: '20330' as WanAmount })
     updateProject(gxClient.doc, fibre, { completedInvestment: '2500' as WanAmount })
     moveProject(gxClient.doc, steel, { stage: 'signed' }, { today: AS_OF })
-    recordDecision(admin.doc, { meetingId: meeting, projectId: fibre, content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' as IsoDate }, chair)
-    await waitForDoc(admin.doc, (doc) => readProject(doc, steel)?.stage === 'signed' && readProject(doc, fibre)?.completedInvestment === '2500', { message: '工信局 changes to reach the office' })
+    recordDecision(
+      admin.doc,
+      { meetingId: meeting, projectId: fibre, content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' as IsoDate },
+      chair,
+    )
+    await waitForDoc(admin.doc, (doc) => readProject(doc, steel)?.stage === 'signed' && readProject(doc, fibre)?.completedInvestment === '2500', {
+      message: '工信局 changes to reach the office',
+    })
 
     setReportingUnit(admin.doc, meeting, '商务局')
     await waitForDoc(swClient.doc, (doc) => runningMeeting(doc)?.reportingUnit === '商务局', { message: '商务局 to be called' })
@@ -86,7 +104,12 @@ describe('meeting minutes', () => {
     moveProject(swClient.doc, mall, { stage: 'signed' }, { today: AS_OF })
     await waitForDoc(admin.doc, (doc) => readProject(doc, mall)?.stage === 'signed', { message: 'the mistaken move to be stored' })
     undo.undo()
-    raiseProblem(swClient.doc, mall, { category: 'land', description: '用地指标尚未落实', leadUnit: '自然资源局', deadline: '2022-09-15' as IsoDate }, swPrincipal)
+    raiseProblem(
+      swClient.doc,
+      mall,
+      { category: 'land', description: '用地指标尚未落实', leadUnit: '自然资源局', deadline: '2022-09-15' as IsoDate },
+      swPrincipal,
+    )
     issueNotice(admin.doc, mall, { level: 'blue', requirement: '8月底前报送用地报批材料', deadline: '2022-08-31' as IsoDate }, chair)
     await waitForDoc(admin.doc, (doc) => readProject(doc, mall)?.stage === 'planning' && listProblems(doc).length === 1 && listNotices(doc).length === 1, {
       message: '商务局 changes to reach the office',
@@ -102,7 +125,9 @@ describe('meeting minutes', () => {
       ['华能高性能纤维项目', '阶段：签约 → 开工（实际开工时间2022年8月20日）；已完成投资：2033万元 → 2500万元', false, 1],
       ['宏达特钢技改项目', '退回：开工 → 签约', true, 0],
     ])
-    expect(unit('工信局').decisions).toEqual([{ projectName: '华能高性能纤维项目', content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' }])
+    expect(unit('工信局').decisions).toEqual([
+      { projectName: '华能高性能纤维项目', content: '9月底前完成设备进场', assignee: '工信局', deadline: '2022-09-30' },
+    ])
     // The move and its undo leave no line; the problem and the 督办单 carry what the office chases.
     expect(unit('商务局').changes).toEqual([])
     expect(unit('商务局').problemsRaised.map(problemText)).toEqual(['瑞丰购物广场项目：【土地】用地指标尚未落实（牵头单位：自然资源局；时限：2022年9月15日）'])
@@ -155,11 +180,17 @@ describe('meeting minutes', () => {
     const admin = connectClient(server, board.id, { acks: true })
     await admin.waitSynced()
     const me = expectStatus(await requestJson<UserMeResponse>(server, '/api/me'), 200, 'GET /api/me').user
-    const meeting = startMeeting(admin.doc, { title: '9月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'] }, boardTotals([]), { ...office, userId: me.id })
+    const meeting = startMeeting(admin.doc, { title: '9月项目调度会', date: AS_OF, attendees: ['工信局'], agenda: ['工信局'] }, boardTotals([]), {
+      ...office,
+      userId: me.id,
+    })
     await admin.waitSaved()
     const pdf = await fetchMinutesFile(server, board.id, meeting, 'pdf')
     expect(pdf.status).toBe(503)
-    expect(pdf.json).toEqual({ officeInstalled: false, error: '服务器未安装 LibreOffice，无法生成PDF版会议纪要；请导出Word版，或请管理员安装 libreoffice-writer-nogui。' })
+    expect(pdf.json).toEqual({
+      officeInstalled: false,
+      error: '服务器未安装 LibreOffice，无法生成PDF版会议纪要；请导出Word版，或请管理员安装 libreoffice-writer-nogui。',
+    })
     expect((await fetchMinutesFile(server, board.id, meeting, 'docx')).status).toBe(200)
   })
 

@@ -42,7 +42,13 @@ describe('形象进度照片: upload, serving and who may do what', () => {
 
   beforeAll(async () => {
     board = await startRoleBoard()
-    otherDepartment = await createAccount(board.server, { username: 'swj_wang', password: 'shangwu-pass-2025', role: Role.editor, units: [OTHER_UNIT], displayName: '商务局王科长' })
+    otherDepartment = await createAccount(board.server, {
+      username: 'swj_wang',
+      password: 'shangwu-pass-2025',
+      role: Role.editor,
+      units: [OTHER_UNIT],
+      displayName: '商务局王科长',
+    })
   })
 
   test('a department uploads two photos of its project at once; the server stamps uploader and receipt time and keeps EXIF time and GPS', async () => {
@@ -122,11 +128,19 @@ describe('形象进度照片: upload, serving and who may do what', () => {
       expect(response.status, file.name).toBe(415)
       expect(response.body.error).toMatch(/不是照片/)
     }
-    const bomb = await uploadPhotos(board.server, board.boardId, board.own, [{ name: '炸弹.png', bytes: pixelBombPng(), type: 'image/png' }], { token: board.editor.token })
+    const bomb = await uploadPhotos(board.server, board.boardId, board.own, [{ name: '炸弹.png', bytes: pixelBombPng(), type: 'image/png' }], {
+      token: board.editor.token,
+    })
     expect(bomb.status).toBe(413)
     expect(bomb.body.error).toMatch(/像素过多/)
     // One bad file among good ones stores none of them.
-    const mixed = await uploadPhotos(board.server, board.boardId, board.own, [{ name: '好.jpg', bytes: await cameraJpeg({ width: 300, height: 200 }) }, disguised[0]!], { token: board.editor.token })
+    const mixed = await uploadPhotos(
+      board.server,
+      board.boardId,
+      board.own,
+      [{ name: '好.jpg', bytes: await cameraJpeg({ width: 300, height: 200 }) }, disguised[0]!],
+      { token: board.editor.token },
+    )
     expect(mixed.status).toBe(415)
     expect(await storedPhotoCount(board.server.dataDir)).toBe(storedBefore)
   })
@@ -140,7 +154,8 @@ describe('形象进度照片: upload, serving and who may do what', () => {
         captureUpdate(raw.doc, () => {
           const record = new Y.Map<unknown>()
           raw.doc.getMap<Y.Map<unknown>>(RecordCollection.photos).set(newPhotoId(), record)
-          for (const [field, value] of Object.entries({ ...existing, id: undefined, blobId: existing.blobId })) if (value !== undefined) record.set(field, value)
+          for (const [field, value] of Object.entries({ ...existing, id: undefined, blobId: existing.blobId }))
+            if (value !== undefined) record.set(field, value)
         }),
       )
       await raw.waitForFrame((frame) => frame.type === MessageType.auth, 'a refusal')
@@ -149,7 +164,9 @@ describe('形象进度照片: upload, serving and who may do what', () => {
     }
     const editor = await openRawSyncSocket(board.server, board.boardId, { token: board.editor.token })
     await editor.waitForFrame((frame) => frame.type === MessageType.sync && frame.syncType === 1, 'the board state')
-    editor.sendUpdate(captureUpdate(editor.doc, () => editor.doc.getMap<Y.Map<unknown>>(RecordCollection.photos).get(exifPhoto)?.set('takenAt', '2020-01-01T00:00:00.000Z')))
+    editor.sendUpdate(
+      captureUpdate(editor.doc, () => editor.doc.getMap<Y.Map<unknown>>(RecordCollection.photos).get(exifPhoto)?.set('takenAt', '2020-01-01T00:00:00.000Z')),
+    )
     await editor.waitForFrame((frame) => frame.type === MessageType.auth, 'a refusal')
     expect(editor.deniedReasons()[0]).toMatch(/照片信息不能修改/)
     await flushThroughObserver(board)

@@ -60,7 +60,7 @@ async function settleAndExpectServing(raw: RawSyncSocket): Promise<void> {
   expect(board.server.exited).toBe(false)
 }
 
-describe('presence is the server\'s to vouch for', () => {
+describe("presence is the server's to vouch for", () => {
   test('an editor claiming to be the project office is shown with its own name, unit and role', async () => {
     const raw = await openAs('editor')
     const clientId = ++nextClientId
@@ -89,7 +89,7 @@ describe('presence is the server\'s to vouch for', () => {
     expect(raw.open).toBe(true)
   })
 
-  test('a viewer can neither rewrite nor remove an editor\'s presence', async () => {
+  test("a viewer can neither rewrite nor remove an editor's presence", async () => {
     const editor = await openAs('editor')
     const victim = ++nextClientId
     editor.sendRaw(awarenessMessage([{ clientId: victim, clock: 5, json: presenceJson({ name: '工信局' }) }]))
@@ -98,7 +98,9 @@ describe('presence is the server\'s to vouch for', () => {
     expect(observed(victim)?.user.name).toBe(EDITOR_DISPLAY_NAME)
 
     const viewer = await openAs('viewer')
-    viewer.sendRaw(awarenessMessage([{ clientId: victim, clock: 6, json: presenceJson({ name: '工信局张科长（已离开）' }, { kind: 'editing', projectId: board.other }) }]))
+    viewer.sendRaw(
+      awarenessMessage([{ clientId: victim, clock: 6, json: presenceJson({ name: '工信局张科长（已离开）' }, { kind: 'editing', projectId: board.other }) }]),
+    )
     viewer.sendRaw(awarenessMessage([{ clientId: victim, clock: 99, json: 'null' }]))
     viewer.sendRaw(awarenessMessage([{ clientId: victim, clock: 5, json: 'null' }]))
     await settleAndExpectServing(viewer)
@@ -137,7 +139,7 @@ describe('presence is the server\'s to vouch for', () => {
     expect(shownPresence(board.observer).has(clientId)).toBe(false)
   })
 
-  test('a screen link\'s deep state is never looked at and reaches nobody', async () => {
+  test("a screen link's deep state is never looked at and reaches nobody", async () => {
     const raw = await openAs('screen')
     const clientId = ++nextClientId
     raw.sendRaw(awarenessMessage([{ clientId, clock: 1, json: `${'['.repeat(10_000)}${']'.repeat(10_000)}` }]))
@@ -169,7 +171,9 @@ describe('presence is the server\'s to vouch for', () => {
     const raw = await openAs('editor')
     const first = nextClientId + 1
     for (let message = 0; message < 5; message++) {
-      raw.sendRaw(awarenessMessage(Array.from({ length: 200 }, (_, i) => ({ clientId: ++nextClientId, clock: 1, json: presenceJson({ name: `分身${message}-${i}` }) }))))
+      raw.sendRaw(
+        awarenessMessage(Array.from({ length: 200 }, (_, i) => ({ clientId: ++nextClientId, clock: 1, json: presenceJson({ name: `分身${message}-${i}` }) }))),
+      )
     }
     await settleAndExpectServing(raw)
     const last = nextClientId
@@ -191,11 +195,13 @@ describe('presence is the server\'s to vouch for', () => {
     })
   })
 
-  test('a stock client\'s own presence still comes back to it as a sign of life', async () => {
+  test("a stock client's own presence still comes back to it as a sign of life", async () => {
     const client = connectClient(board.server, board.boardId, { token: board.viewer.token })
     await client.waitSynced()
     client.provider.awareness.setLocalState({ user: { name: FORGED.name, color: '#6a1b9a' }, activity: null })
-    await waitFor(() => observed(client.doc.clientID)?.user.name === VIEWER_DISPLAY_NAME, { message: 'the observer to show the stock viewer by its account name' })
+    await waitFor(() => observed(client.doc.clientID)?.user.name === VIEWER_DISPLAY_NAME, {
+      message: 'the observer to show the stock viewer by its account name',
+    })
     expect(client.deniedReasons).toEqual([])
   })
 })

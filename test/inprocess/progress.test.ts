@@ -25,7 +25,14 @@ function lightsOf(doc: Y.Doc, id: ProjectId) {
 }
 
 function unitRow(doc: Y.Doc, unit: string) {
-  const ranking = computeWeeklyRanking({ projects: listProjects(doc), problems: [], settings: readBoardSettings(doc, 2022), weekOf: AS_OF, groupBy: 'unit', asOf: AS_OF })
+  const ranking = computeWeeklyRanking({
+    projects: listProjects(doc),
+    problems: [],
+    settings: readBoardSettings(doc, 2022),
+    weekOf: AS_OF,
+    groupBy: 'unit',
+    asOf: AS_OF,
+  })
   return ranking.rows.find((row) => row.name === unit)!
 }
 
@@ -33,7 +40,13 @@ describe('targets and lights on a live board', () => {
   it("moving a card past its planned date clears its red light and lifts the unit's ranking row, as a second client sees", async () => {
     const server = await startInProcessServer()
     const board = await createBoard(server, '示例区2022年重点项目', 2022)
-    const department = await createAccount(server, { username: 'gxj', password: 'gongxin-pass-1', role: 'editor', units: ['工信局'], displayName: '工信局刘科长' })
+    const department = await createAccount(server, {
+      username: 'gxj',
+      password: 'gongxin-pass-1',
+      role: 'editor',
+      units: ['工信局'],
+      displayName: '工信局刘科长',
+    })
     const office = connectClient(server, board.id)
     const clerk = connectClient(server, board.id, { token: department.token })
     const leader = connectClient(server, board.id)

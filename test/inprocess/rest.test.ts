@@ -120,5 +120,4 @@ describe('sync protocol compatibility', () => {
     expect(types.has(MessageType.savedAck)).toBe(false)
     expect([...types].filter((type) => !STANDARD_MESSAGE_TYPES.includes(type))).toEqual([])
   })
-
 })

@@ -31,9 +31,13 @@ async function changedSinceMoment(board: RoleBoard): Promise<{ moment: string; p
   moveProject(board.admin.doc, board.own, { stage: 'started' })
   updateProject(board.admin.doc, board.own, { totalInvestment: '61000' as WanAmount, progressNote: '主体施工' })
   updateProject(board.admin.doc, board.other, { progressNote: '冷库封顶' })
-  await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.own)?.progressNote === '主体施工' && readProject(doc, board.other)?.progressNote === '冷库封顶', {
-    message: 'the changes after the moment to be stored',
-  })
+  await waitForDoc(
+    board.observer.doc,
+    (doc) => readProject(doc, board.own)?.progressNote === '主体施工' && readProject(doc, board.other)?.progressNote === '冷库封顶',
+    {
+      message: 'the changes after the moment to be stored',
+    },
+  )
   return { moment, pastOwn, pastOther }
 }
 
@@ -56,10 +60,19 @@ describe('restore to a past moment', () => {
 
     const history = await fetchHistory(board.server, board.boardId, { projectId: board.own })
     const restored = history.filter((entry) => Date.parse(entry.at) >= restoredAt).map((entry) => [entry.field, entry.to])
-    expect(restored).toEqual(expect.arrayContaining([['stage', 'planning'], ['totalInvestment', '57800'], ['progressNote', ''], ['actualStartDate', null]]))
+    expect(restored).toEqual(
+      expect.arrayContaining([
+        ['stage', 'planning'],
+        ['totalInvestment', '57800'],
+        ['progressNote', ''],
+        ['actualStartDate', null],
+      ]),
+    )
 
     undo.undo()
-    await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(present), { message: 'the undo to bring back the present' })
+    await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(present), {
+      message: 'the undo to bring back the present',
+    })
   })
 
   test('the office restores the whole board in one change', async () => {
@@ -83,7 +96,9 @@ describe('restore to a past moment', () => {
     const past = await pastBoard(board.server, board.boardId, moment, board.editor.token)
 
     restoreProject(editor.doc, past, board.own)
-    await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(pastOwn), { message: "工信局's restore of its own project" })
+    await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(pastOwn), {
+      message: "工信局's restore of its own project",
+    })
 
     const otherPresent = fields(board.observer.doc, board.other)
     expect(otherPresent).not.toEqual(pastOther)

@@ -83,7 +83,7 @@ describe('department editors', () => {
     expect((projects.find((p) => p.id === board.other) as unknown as Record<string, unknown>)[field]).toEqual(original)
   })
 
-  test("an editor cannot hand its own project to a unit outside its own", async () => {
+  test('an editor cannot hand its own project to a unit outside its own', async () => {
     const board = await startRoleBoard()
     const editor = await editorClient(board)
     updateProject(editor.doc, board.own, { unit: OTHER_UNIT })

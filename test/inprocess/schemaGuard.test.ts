@@ -72,6 +72,10 @@ describe('schema checks on hand-made updates', () => {
     await lateJoiner.waitSynced()
     expect(projectsSnapshot(lateJoiner.doc)).toBe(projectsSnapshot(observer.doc))
     const { projects } = await fetchBoard(server, board.id)
-    expect(projects.map((p) => p.id).sort()).toEqual(listProjects(observer.doc).map((p) => p.id).sort())
+    expect(projects.map((p) => p.id).sort()).toEqual(
+      listProjects(observer.doc)
+        .map((p) => p.id)
+        .sort(),
+    )
   })
 })

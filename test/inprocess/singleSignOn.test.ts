@@ -133,7 +133,10 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
     const authorization = new URL(start.headers.get('location')!)
     expect(authorization.origin).toBe(idp.issuer)
     expect(authorization.searchParams.get('code_challenge_method')).toBe('S256')
-    const pendingCookie = start.headers.getSetCookie().find((line) => line.startsWith(`${PENDING_SIGN_IN_COOKIE_NAME}=`))!.split(';')[0]!
+    const pendingCookie = start.headers
+      .getSetCookie()
+      .find((line) => line.startsWith(`${PENDING_SIGN_IN_COOKIE_NAME}=`))!
+      .split(';')[0]!
     const cancelled = new URL(authorization.searchParams.get('redirect_uri')!)
     cancelled.search = new URLSearchParams({ error: 'access_denied', state: authorization.searchParams.get('state')! }).toString()
     const response = await callCallback(cancelled, pendingCookie)
@@ -173,7 +176,15 @@ describe('single sign-on with the 统一身份认证 over raw HTTP', () => {
   })
 
   test('returnTo pointing to another origin is ignored: the user lands on the board list of this site', async () => {
-    for (const returnTo of ['https://evil.example/board', '//evil.example/board', '/.//evil.example/board', '/\\evil.example/board', 'javascript:alert(1)', '/\n/evil.example', '/api/logout']) {
+    for (const returnTo of [
+      'https://evil.example/board',
+      '//evil.example/board',
+      '/.//evil.example/board',
+      '/\\evil.example/board',
+      'javascript:alert(1)',
+      '/\n/evil.example',
+      '/api/logout',
+    ]) {
       const { callbackUrl, pendingCookie } = await signInAtProvider(server.url, 'zhang.wei', { returnTo })
       const response = await callCallback(callbackUrl, pendingCookie)
       expect(response.status, returnTo).toBe(302)
@@ -282,7 +293,11 @@ describe('GUATU_LOCAL_LOGIN=0', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guatu-sso-only-'))
     deferCleanup(() => rm(dataDir, { recursive: true, force: true }))
     // The office prepares accounts with passwords still on, then turns them off.
-    const prepared = new ServerProcess(dataDir, { GUATU_DEMO: '0', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...idp.guatuEnv() }, { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })
+    const prepared = new ServerProcess(
+      dataDir,
+      { GUATU_DEMO: '0', GUATU_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...idp.guatuEnv() },
+      { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD },
+    )
     await prepared.launch(0)
     const user = await createUser(prepared, { username: 'gxj_zhang', password: 'gongxin-zhang-2025', role: Role.editor, units: ['工信局'] })
     expectStatus(await setExternalId(prepared, user.id, 'zhang.wei'), 200, 'enable zhang.wei')
@@ -293,8 +308,15 @@ describe('GUATU_LOCAL_LOGIN=0', () => {
     await ssoOnly.launch(0)
     idp.registerGuatu(ssoOnly.url)
 
-    for (const [username, password] of [[TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD], ['gxj_zhang', 'gongxin-zhang-2025']]) {
-      const response = await fetch(`${ssoOnly.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+    for (const [username, password] of [
+      [TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD],
+      ['gxj_zhang', 'gongxin-zhang-2025'],
+    ]) {
+      const response = await fetch(`${ssoOnly.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
       expect(response.status, username).toBe(403)
       expect(((await response.json()) as { error: string }).error).toMatch(/统一身份认证/)
       expect(sessionCookieFrom(response.headers)).toBeUndefined()

@@ -41,7 +41,10 @@ describe('user administration', () => {
     expect(patched.status).toBe(200)
     expect(patched.body.user).toMatchObject({ username: 'gxj_zhou', displayName: '周局长', role: 'editor', units: ['工信局', '商务局'] })
     const byId = record(
-      await requestJson<UserResponse>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, { method: 'PATCH', body: { role: 'viewer', units: [] } }),
+      await requestJson<UserResponse>(server, `/api/users/${encodeURIComponent(created.body.user.id)}`, {
+        method: 'PATCH',
+        body: { role: 'viewer', units: [] },
+      }),
     )
     expect(byId.body.user).toMatchObject({ username: 'gxj_zhou', role: 'viewer' })
 
@@ -63,7 +66,11 @@ describe('user administration', () => {
     const editor = await createAccount(server, { username: 'gxj_a', password: 'editor-pass-1', role: Role.editor, units: ['工信局'] })
     const viewer = await createAccount(server, { username: 'ld_a', password: 'viewer-pass-1', role: Role.viewer, units: [] })
     const screen = await createScreenLink(server, board.id)
-    for (const [who, token] of [['editor', editor.token], ['viewer', viewer.token], ['screen', screen.token]] as const) {
+    for (const [who, token] of [
+      ['editor', editor.token],
+      ['viewer', viewer.token],
+      ['screen', screen.token],
+    ] as const) {
       const attempts = [
         await requestJson<ErrorResponse>(server, '/api/users', { token }),
         await requestJson<ErrorResponse>(server, '/api/users', { token, body: { username: 'sneaky', password: 'sneaky-pass-1', role: 'admin', units: [] } }),
@@ -76,7 +83,11 @@ describe('user administration', () => {
     }
     expect((await requestJson(server, '/api/users', { token: null })).status).toBe(401)
     const users = (await requestJson<UserListResponse>(server, '/api/users')).body.users
-    expect(users.map((u) => [u.username, u.role]).sort()).toEqual([['admin', 'admin'], ['gxj_a', 'editor'], ['ld_a', 'viewer']])
+    expect(users.map((u) => [u.username, u.role]).sort()).toEqual([
+      ['admin', 'admin'],
+      ['gxj_a', 'editor'],
+      ['ld_a', 'viewer'],
+    ])
   })
 
   test('a taken user name answers 409 with a Chinese message', async () => {

@@ -95,7 +95,9 @@ describe('security audit log', () => {
     await server.stop()
 
     const verify = () =>
-      promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'server/dist/audit.js'), 'verify'], { env: { ...process.env, GUATU_DATA_DIR: server.dataDir } }).then(
+      promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'server/dist/audit.js'), 'verify'], {
+        env: { ...process.env, GUATU_DATA_DIR: server.dataDir },
+      }).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       )

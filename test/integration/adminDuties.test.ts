@@ -65,7 +65,10 @@ describe('三员: separated admin duties', () => {
     const cookie = cookies.sysadmin
     const bare = await requestJson<UserResponse>(server, '/api/users', { cookie, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })
     expect(bare.status).toBe(201)
-    const editor = await requestJson<ErrorResponse>(server, '/api/users', { cookie, body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] } })
+    const editor = await requestJson<ErrorResponse>(server, '/api/users', {
+      cookie,
+      body: { username: 'ma', password: 'Ma-Chushi-2026', role: Role.editor, units: ['工信局'] },
+    })
     expect(editor).toMatchObject({ status: 403, body: { error: expect.stringContaining('安全管理员') } })
     const selfMadeAdmin = await requestJson(server, '/api/users', { cookie, body: { username: 'ma2', password: 'Ma-Chushi-2026', role: Role.admin } })
     expect(selfMadeAdmin.status).toBe(403)
@@ -79,7 +82,14 @@ describe('三员: separated admin duties', () => {
     const cookie = cookies.secadmin
     const users = await requestJson<UserListResponse>(server, '/api/users', { cookie })
     expect(users.status).toBe(200)
-    const liu = users.body.users.find((user) => user.username === 'liu') ?? (await requestJson<UserResponse>(server, '/api/users', { cookie: cookies.sysadmin, body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer } })).body.user
+    const liu =
+      users.body.users.find((user) => user.username === 'liu') ??
+      (
+        await requestJson<UserResponse>(server, '/api/users', {
+          cookie: cookies.sysadmin,
+          body: { username: 'liu', password: 'Liu-Chushi-2026', role: Role.viewer },
+        })
+      ).body.user
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { role: Role.editor, units: ['工信局'] } })).status).toBe(200)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { password: 'Secadmin-Knows-1' } })).status).toBe(403)
     expect((await requestJson(server, `/api/users/${liu.id}`, { cookie, method: 'PATCH', body: { disabled: true } })).status).toBe(403)
@@ -108,7 +118,9 @@ describe('三员 roles while the duties are not separated', () => {
     const server = await startServer()
     const refused = await requestJson<ErrorResponse>(server, '/api/users', { body: { username: 'shenji', password: 'Shenji-2026-a', role: Role.auditAdmin } })
     expect(refused).toMatchObject({ status: 400, body: { error: expect.stringContaining('未启用三员分立') } })
-    expect((await requestJson(server, '/api/users', { body: { username: 'zhou', password: 'Zhou-2026-ab', role: Role.editor, units: ['工信局'] } })).status).toBe(201)
+    expect(
+      (await requestJson(server, '/api/users', { body: { username: 'zhou', password: 'Zhou-2026-ab', role: Role.editor, units: ['工信局'] } })).status,
+    ).toBe(201)
     expect((await requestJson(server, '/api/security-audit')).status).toBe(200)
     expect(server.output()).not.toContain('三员分立')
   })

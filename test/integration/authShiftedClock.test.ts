@@ -38,7 +38,6 @@ async function expectRefusedWithoutContent(server: TestServer, boardId: string, 
   return closed
 }
 
-
 describe('websocket credentials', () => {
   test('a screen link past its expiry is refused without board content', async () => {
     const server = await startServer()

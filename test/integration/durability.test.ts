@@ -189,6 +189,10 @@ describe('durability across crashes', () => {
     await server.restart()
     const fresh = connectClient(server, board.id)
     await fresh.waitSynced()
-    expect(listProjects(fresh.doc).map((p) => p.id).sort()).toEqual([...ids].sort())
+    expect(
+      listProjects(fresh.doc)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([...ids].sort())
   })
 })

@@ -57,5 +57,4 @@ describe('first sync from the stored state', () => {
     await back.waitSynced()
     await waitForDoc(returning, (doc) => projectsSnapshot(doc) === projectsSnapshot(writer.doc), { message: 'the returning client never caught up' })
   })
-
 })

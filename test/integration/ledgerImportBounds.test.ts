@@ -3,15 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { createProject, moveProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { importPreviewSchema } from '@guatu/shared/ledger/importPreview'
-import {
-  heavyWithinLimitsXlsx,
-  hugeCellXlsx,
-  hugeCsv,
-  lyingSizesXlsx,
-  manyColumnsXlsx,
-  manyRowsXls,
-  rowBombXlsx,
-} from '../fixtures/ledgers/hostileLedgers.ts'
+import { heavyWithinLimitsXlsx, hugeCellXlsx, hugeCsv, lyingSizesXlsx, manyColumnsXlsx, manyRowsXls, rowBombXlsx } from '../fixtures/ledgers/hostileLedgers.ts'
 import { demoProjectsFor } from '../fixtures/ledgers/messyLedgerSpecs.ts'
 import { buildWanFormatsLedger } from '../fixtures/ledgers/wanFormatsLedger.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
@@ -61,7 +53,9 @@ async function boardWithBystanders(server: TestServer) {
   const moveRoundTrip = async () => {
     const stage = readProject(mover.doc, id)?.stage === 'started' ? 'producing' : 'started'
     moveProject(mover.doc, id, { stage })
-    await waitForDoc(watcher.doc, (doc) => readProject(doc, id)?.stage === stage, { message: `the other client to see the card move to ${stage} during the import` })
+    await waitForDoc(watcher.doc, (doc) => readProject(doc, id)?.stage === stage, {
+      message: `the other client to see the card move to ${stage} during the import`,
+    })
   }
 
   const whileImporting = async (file: Uint8Array, name: string) => {
@@ -135,9 +129,9 @@ describe('a hostile ledger is refused by name of its limit while the server serv
   })
 })
 
-describe('what no scan refuses, the parse process\'s heap cap and deadline stop', () => {
+describe("what no scan refuses, the parse process's heap cap and deadline stop", () => {
   // At the smallest cap allowed, where a worker thread's out-of-memory once ended the whole server.
-  test('a file needing more than the parse process\'s heap is refused naming the memory limit; the server lives and moves cards meanwhile', async () => {
+  test("a file needing more than the parse process's heap is refused naming the memory limit; the server lives and moves cards meanwhile", async () => {
     const heavy = heavyWithinLimitsXlsx()
     const server = await startServer({ env: { GUATU_IMPORT_WORKER_MEMORY_MB: '128' } })
     const board = await boardWithBystanders(server)

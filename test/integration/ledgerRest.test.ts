@@ -11,13 +11,7 @@ import { startServer, type TestServer } from '../helpers/server.ts'
 
 const LEDGERS = path.join(HELPERS_DIR, '..', 'fixtures', 'ledgers')
 
-
-async function upload(
-  server: TestServer,
-  boardId: string,
-  file: string,
-  options: { dryRun?: boolean; token?: string; fields?: Record<string, string> } = {},
-) {
+async function upload(server: TestServer, boardId: string, file: string, options: { dryRun?: boolean; token?: string; fields?: Record<string, string> } = {}) {
   const form = new FormData()
   form.append('file', new Blob([await readFile(path.join(LEDGERS, file))]), file)
   for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value)

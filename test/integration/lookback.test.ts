@@ -142,11 +142,16 @@ describe('回头看: the board at any moment', () => {
 
     const progress = await requestJson(server, `/api/boards/${boardId}/progress?at=${encodeURIComponent(before)}`)
     expect(progress.status).toBe(200)
-    const exported = await fetch(`${server.url}/api/boards/${boardId}/export.xlsx?at=${encodeURIComponent(before)}`, { headers: { authorization: `Bearer ${server.adminToken}` } })
+    const exported = await fetch(`${server.url}/api/boards/${boardId}/export.xlsx?at=${encodeURIComponent(before)}`, {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('content-type')).toContain('spreadsheetml')
 
-    const future = await requestJson<{ error: string }>(server, `/api/boards/${boardId}?at=${encodeURIComponent(new Date(Date.now() + 24 * HOUR).toISOString())}`)
+    const future = await requestJson<{ error: string }>(
+      server,
+      `/api/boards/${boardId}?at=${encodeURIComponent(new Date(Date.now() + 24 * HOUR).toISOString())}`,
+    )
     expect(future.status).toBe(400)
     expect(future.body.error).toBe('不能查看未来的时刻')
     const garbage = await requestJson<{ error: string }>(server, `/api/boards/${boardId}?at=yesterday`)
@@ -158,21 +163,31 @@ describe('回头看: the board at any moment', () => {
   })
 })
 
-
 describe('变化对比 over REST', () => {
   test('by default lists the changes since the end of the last meeting, grouped by unit, with its 确定事项; screen links read it, nobody else', async () => {
     const board = await startRoleBoard()
     const me = (await requestJson<{ user: { id: string; username: string; displayName: string } }>(board.server, '/api/me')).body.user
     const chair = { kind: 'user', userId: me.id, username: me.username, displayName: me.displayName, role: Role.admin, units: [] } as const
-    const meeting = startMeeting(board.admin.doc, { title: '第一次调度会', date: todayInChina(), attendees: [OWN_UNIT, OTHER_UNIT], agenda: [OTHER_UNIT, OWN_UNIT] }, boardTotals(listProjects(board.admin.doc)), chair)
-    recordDecision(board.admin.doc, { meetingId: meeting, projectId: board.own, content: '协调电力增容', assignee: OWN_UNIT, deadline: '2020-01-01' as IsoDate }, chair)
+    const meeting = startMeeting(
+      board.admin.doc,
+      { title: '第一次调度会', date: todayInChina(), attendees: [OWN_UNIT, OTHER_UNIT], agenda: [OTHER_UNIT, OWN_UNIT] },
+      boardTotals(listProjects(board.admin.doc)),
+      chair,
+    )
+    recordDecision(
+      board.admin.doc,
+      { meetingId: meeting, projectId: board.own, content: '协调电力增容', assignee: OWN_UNIT, deadline: '2020-01-01' as IsoDate },
+      chair,
+    )
     endMeeting(board.admin.doc, meeting, boardTotals(listProjects(board.admin.doc)))
     await waitForDoc(board.observer.doc, (doc) => listMeetings(doc)[0]?.endedAt !== undefined, { message: 'the meeting to end' })
     // A meeting boundary is kept as a snapshot of its own (beside the board's creation), once the board is quiet.
     await waitFor(() => storedHistory(board.server.dataDir, board.boardId).kept >= 2, { message: "the meeting's snapshot to be kept" })
     moveProject(board.admin.doc, board.own, { stage: 'signed' })
     moveProject(board.admin.doc, board.other, { stage: 'started' })
-    await waitForDoc(board.observer.doc, (doc) => listProjects(doc).filter((project) => project.stage !== 'planning').length === 3, { message: 'the moves to be stored' })
+    await waitForDoc(board.observer.doc, (doc) => listProjects(doc).filter((project) => project.stage !== 'planning').length === 3, {
+      message: 'the moves to be stored',
+    })
 
     const path = `/api/boards/${board.boardId}/changes`
     const response = await requestJson<BoardComparison>(board.server, path, { token: board.screen.token })
@@ -187,7 +202,11 @@ describe('变化对比 over REST', () => {
     expect(sheet.status).toBe(200)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ArrayBuffer)
-    const rows = workbook.getWorksheet('变化清单')!.getSheetValues().slice(5).map((row) => (row as unknown[]).slice(2, 6))
+    const rows = workbook
+      .getWorksheet('变化清单')!
+      .getSheetValues()
+      .slice(5)
+      .map((row) => (row as unknown[]).slice(2, 6))
     expect(rows).toEqual([
       [OTHER_UNIT, '商务局冷链物流园', '阶段推进', '阶段：谋划 → 开工'],
       [OWN_UNIT, '工信局锂电材料项目', '阶段推进', '阶段：谋划 → 签约'],

@@ -78,7 +78,13 @@ interface FuzzStats {
 }
 
 /** Sends MESSAGES mutated messages over several admin sockets, reopening any the server closes. */
-async function fuzz(server: TestServer, boardIds: readonly string[], corpus: readonly Uint8Array[], rng: Rng, onBatch: () => Promise<void>): Promise<FuzzStats> {
+async function fuzz(
+  server: TestServer,
+  boardIds: readonly string[],
+  corpus: readonly Uint8Array[],
+  rng: Rng,
+  onBatch: () => Promise<void>,
+): Promise<FuzzStats> {
   const stats: FuzzStats = { sent: 0, closes: new Map(), denials: 0, kinds: new Map() }
   const open = (boardId: string) => openRawSyncSocket(server, boardId)
   const slots: { boardId: string; socket: RawSyncSocket }[] = []
@@ -170,11 +176,19 @@ describe('hostile messages', () => {
         const id = rng.pick(listProjects(mover.doc).map((p) => p.id))
         const stage = rng.pick(STAGES.filter((s) => s !== readProject(mover.doc, id)?.stage))
         moveProject(mover.doc, id, { stage })
-        await waitForDoc(watcher.doc, (doc) => readProject(doc, id)?.stage === stage, { message: `the watcher to see honest move ${honestMoves + 1} during the fuzz` })
+        await waitForDoc(watcher.doc, (doc) => readProject(doc, id)?.stage === stage, {
+          message: `the watcher to see honest move ${honestMoves + 1} during the fuzz`,
+        })
         honestMoves++
       }
 
-      const stats = await fuzz(server, boards.map((b) => b.id), corpus, rng, honestMove)
+      const stats = await fuzz(
+        server,
+        boards.map((b) => b.id),
+        corpus,
+        rng,
+        honestMove,
+      )
       const summary = `sent ${stats.sent}, closes ${JSON.stringify([...stats.closes])}, denials ${stats.denials}, kinds ${JSON.stringify([...stats.kinds])}`
       console.info(`message fuzz: ${summary}`)
       expect(stats.sent).toBeGreaterThanOrEqual(MESSAGES)
@@ -189,7 +203,10 @@ describe('hostile messages', () => {
       // Hostile presence reached nobody: every state an honest client shows is a valid presence
       // under the name of the account behind it (all fuzzing sockets are the project office's).
       const shownStates = [...watcher.provider.awareness.getStates()].filter(([id]) => id !== watcher.doc.clientID)
-      expect(shownStates.filter(([, state]) => readPresence(state)?.user.name !== '项目办'), 'presence an honest client shows').toEqual([])
+      expect(
+        shownStates.filter(([, state]) => readPresence(state)?.user.name !== '项目办'),
+        'presence an honest client shows',
+      ).toEqual([])
 
       const seen = new Map<string, string>()
       for (const board of boards) {

@@ -78,7 +78,13 @@ describe.each(BACKENDS)('a server killed during photo uploads ($name)', (backend
     const admin = connectClient(server, board.id)
     await waitAllSynced([admin])
     const projectId = createProject(admin.doc, { name: '工信局现场项目', stage: 'started', unit: '工信局' })
-    const editor = await createAccount(server, { username: 'gxj_photo', password: 'gongxin-pass-2025', role: Role.editor, units: ['工信局'], displayName: '工信局联络员' })
+    const editor = await createAccount(server, {
+      username: 'gxj_photo',
+      password: 'gongxin-pass-2025',
+      role: Role.editor,
+      units: ['工信局'],
+      displayName: '工信局联络员',
+    })
     await waitForDoc(admin.doc, (doc) => listProjects(doc).length === 1, { message: 'the project to exist' })
     const photos = await Promise.all([0, 1, 2, 3, 4, 5].map(heavyPhoto))
 
@@ -101,7 +107,11 @@ describe.each(BACKENDS)('a server killed during photo uploads ($name)', (backend
     const reader = connectClient(server, board.id)
     await reader.waitSynced()
     const records = listPhotos(reader.doc)
-    for (const id of answered) expect(records.map((photo) => photo.id), 'a photo answered 201 survives the kill').toContain(id)
+    for (const id of answered)
+      expect(
+        records.map((photo) => photo.id),
+        'a photo answered 201 survives the kill',
+      ).toContain(id)
     for (const photo of records) {
       for (const variant of PHOTO_VARIANTS) {
         const response = await fetch(`${server.url}${photoPath(board.id, photo.id, variant)}`, { headers: { authorization: `Bearer ${server.adminToken}` } })

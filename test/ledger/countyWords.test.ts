@@ -28,12 +28,22 @@ describe('a county ledger without stage, 产业类别 or 是否入库 columns', 
   test.each([COUNTY_FILES.xlsx, COUNTY_FILES.xls])('%s: every project has the stage, dates and inferred fields the office reads', async (file) => {
     const parsed = await read(file)
     expect(parsed.reportDate).toEqual({ date: '2022-08-20', source: 'title', text: '填报日期:2022年8月20日' })
-    expect(parsed.sheets.map((sheet) => [sheet.name, sheet.chosen, sheet.rows])).toEqual([['续建项目', true, 3], ['新建项目', true, 3]])
+    expect(parsed.sheets.map((sheet) => [sheet.name, sheet.chosen, sheet.rows])).toEqual([
+      ['续建项目', true, 3],
+      ['新建项目', true, 3],
+    ])
     const byName = new Map(parsed.rows.map((row) => [row.fields.name, row]))
     for (const [name, expected] of Object.entries(EXPECTED)) {
       const row = byName.get(name)!
       expect(
-        { stage: row.fields.stage, source: row.stage.source, industry: row.fields.industry, nature: row.fields.nature, actualStartDate: row.fields.actualStartDate, error: row.issues.some((issue) => issue.severity === 'error') },
+        {
+          stage: row.fields.stage,
+          source: row.stage.source,
+          industry: row.fields.industry,
+          nature: row.fields.nature,
+          actualStartDate: row.fields.actualStartDate,
+          error: row.issues.some((issue) => issue.severity === 'error'),
+        },
         name,
       ).toEqual(expected)
       expect(row.fields.registered, `${name}: 是否入库 unknown, not 否`).toBeUndefined()
@@ -93,7 +103,8 @@ describe('a county ledger without stage, 产业类别 or 是否入库 columns', 
     const csv = await read(COUNTY_FILES.gbkCsv)
     const xlsx = await read(COUNTY_FILES.xlsx, { sheets: ['续建项目'] })
     expect([csv.format, csv.encoding, csv.reportDate?.date]).toEqual(['csv', 'gbk', '2022-08-20'])
-    const facts = (rows: typeof csv.rows) => rows.map((row) => [row.fields.name, row.fields.stage, row.fields.industry, row.fields.totalInvestment, row.fields.actualStartDate, row.fields.leaders])
+    const facts = (rows: typeof csv.rows) =>
+      rows.map((row) => [row.fields.name, row.fields.stage, row.fields.industry, row.fields.totalInvestment, row.fields.actualStartDate, row.fields.leaders])
     expect(facts(csv.rows)).toEqual(facts(xlsx.rows))
   })
 
@@ -108,6 +119,10 @@ describe('a county ledger without stage, 产业类别 or 是否入库 columns', 
     const json = importPlanToJson(plan, parsed)
     expect(json.inferredCounts).toContainEqual({ field: '产业类别', from: '未填写，留待补充', count: 1 })
     expect(json.inferredCounts).toContainEqual({ field: '当前阶段', from: '按进度文字推定', count: 5 })
-    expect(json.rows.find((row) => row.name === '城东污水处理厂提标改造')).toMatchObject({ stage: 'producing', stageSourceLabel: '进度文字', stageEvidence: '已投产' })
+    expect(json.rows.find((row) => row.name === '城东污水处理厂提标改造')).toMatchObject({
+      stage: 'producing',
+      stageSourceLabel: '进度文字',
+      stageEvidence: '已投产',
+    })
   })
 })

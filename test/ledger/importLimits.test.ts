@@ -28,7 +28,9 @@ describe('the import limits, enforced while reading', () => {
   })
 
   test('a merged range reaching past the limits is refused before exceljs fills every cell of it', async () => {
-    const merged = workbookWithSheet('<row r="2"><c r="A2"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells><sheetData>')
+    const merged = workbookWithSheet(
+      '<row r="2"><c r="A2"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells><sheetData>',
+    )
     await expect(parse(merged)).rejects.toThrow(LedgerLimitError)
     await expect(parse(merged)).rejects.toThrow(/台账超过 50 行的上限（写到第 1,048,576 行）/)
   })
@@ -37,7 +39,9 @@ describe('the import limits, enforced while reading', () => {
     const runs = `<row r="2"><c r="B2" t="inlineStr"><is><r><t>${'a'.repeat(60)}</t></r><r><t>${'b'.repeat(60)}</t></r></is></c></row>`
     await expect(parse(workbookWithSheet(runs))).rejects.toThrow(/单元格文字超过 100 个字符的上限/)
     // 90 characters of Chinese are 270 bytes of UTF-8: under the limit.
-    const chinese = workbookWithSheet(`<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>${'项'.repeat(90)}</t></is></c><c r="C2" t="inlineStr"><is><t>发改局</t></is></c></row>`)
+    const chinese = workbookWithSheet(
+      `<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>${'项'.repeat(90)}</t></is></c><c r="C2" t="inlineStr"><is><t>发改局</t></is></c></row>`,
+    )
     expect((await parse(chinese)).rows).toHaveLength(1)
   })
 
@@ -51,7 +55,10 @@ describe('the import limits, enforced while reading', () => {
   })
 
   test('a CSV is counted by its rows, with line breaks inside quotes belonging to their cell', async () => {
-    const quotedBreaks = ['序号,项目名称,责任单位,总投资（亿元）', ...Array.from({ length: 40 }, (_, index) => `${index + 1},"项目${index}\n（续）",发改局,1`)].join('\n')
+    const quotedBreaks = [
+      '序号,项目名称,责任单位,总投资（亿元）',
+      ...Array.from({ length: 40 }, (_, index) => `${index + 1},"项目${index}\n（续）",发改局,1`),
+    ].join('\n')
     expect((await parse(new TextEncoder().encode(quotedBreaks))).rows).toHaveLength(40)
     const tooMany = ['序号,项目名称,责任单位,总投资（亿元）', ...Array.from({ length: 60 }, (_, index) => `${index + 1},项目${index},发改局,1`)].join('\n')
     await expect(parse(new TextEncoder().encode(tooMany))).rejects.toThrow(/台账超过 50 行的上限/)

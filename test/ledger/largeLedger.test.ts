@@ -27,7 +27,13 @@ describe('a 2,000-row ledger', () => {
     expect(projects).toHaveLength(2000)
     expect(BigInt(sumCents(projects.map((project) => project.totalInvestment)))).toBe(expectedCents)
 
-    const exported = await exportLedgerWorkbook({ boardName: '示例市', year: LEDGER_YEAR, asOf: '2022-08-20' as IsoDate, projects, problems: listProblems(doc) })
+    const exported = await exportLedgerWorkbook({
+      boardName: '示例市',
+      year: LEDGER_YEAR,
+      asOf: '2022-08-20' as IsoDate,
+      projects,
+      problems: listProblems(doc),
+    })
     const reread = await parseLedgerWorkbook(exported, { year: LEDGER_YEAR })
     expect(reread.issues).toEqual([])
     expect(BigInt(wanToCents(planLedgerImport(new Y.Doc(), reread).totals.totalInvestmentWan))).toBe(expectedCents)

@@ -5,19 +5,8 @@ import { planLedgerImport } from '@guatu/server/ledger/importPlan'
 import { listProjects } from '@guatu/shared/board/projectQueries'
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { ZERO_WAN, sumCents, wanToCents } from '@guatu/shared/domain/money'
-import {
-  BROKEN_DATE_TEXT,
-  PENDING_SIGN_INDEX,
-  UNKNOWN_INDUSTRY_INDEX,
-  brokenLedgerRowNumber,
-} from '../fixtures/ledgers/brokenRowLedger.ts'
-import {
-  MESSY_LEDGERS,
-  demoProjectsFor,
-  wanLedgerPendingStart,
-  wanTextToCentsBig,
-  type MessyLedgerSpec,
-} from '../fixtures/ledgers/messyLedgerSpecs.ts'
+import { BROKEN_DATE_TEXT, PENDING_SIGN_INDEX, UNKNOWN_INDUSTRY_INDEX, brokenLedgerRowNumber } from '../fixtures/ledgers/brokenRowLedger.ts'
+import { MESSY_LEDGERS, demoProjectsFor, wanLedgerPendingStart, wanTextToCentsBig, type MessyLedgerSpec } from '../fixtures/ledgers/messyLedgerSpecs.ts'
 import { monthOnly } from '../fixtures/ledgers/wanFormatsLedger.ts'
 import { YI_LEDGER_PROBLEM_TEXT, yiLedgerHasProblems } from '../fixtures/ledgers/yiSectionsLedger.ts'
 import { OFFICE, parseFixture, stateOf } from './ledgerTestHelpers.ts'
@@ -46,8 +35,29 @@ describe('importing the messy fixture ledgers', () => {
     for (const source of expectedImport(spec).projects) {
       const row = imported.get(source.name)
       expect(row, source.name).toBeTruthy()
-      const pick = ({ nature, stage, unit, leaders, totalInvestment, annualPlanInvestment, completedInvestment, actualSignDate, actualStartDate, actualProduceDate }: typeof source) =>
-        ({ nature, stage, unit, leaders, totalInvestment, annualPlanInvestment, completedInvestment, actualSignDate, actualStartDate, actualProduceDate })
+      const pick = ({
+        nature,
+        stage,
+        unit,
+        leaders,
+        totalInvestment,
+        annualPlanInvestment,
+        completedInvestment,
+        actualSignDate,
+        actualStartDate,
+        actualProduceDate,
+      }: typeof source) => ({
+        nature,
+        stage,
+        unit,
+        leaders,
+        totalInvestment,
+        annualPlanInvestment,
+        completedInvestment,
+        actualSignDate,
+        actualStartDate,
+        actualProduceDate,
+      })
       expect(pick(row as unknown as typeof source), source.name).toEqual(pick(source))
     }
   })
@@ -73,7 +83,10 @@ describe('importing the messy fixture ledgers', () => {
     for (const source of withProblems) {
       const project = projects.get(source.name)
       const mine = problems.filter((problem) => problem.projectId === project?.id).map((problem) => [problem.category, problem.status])
-      expect(mine.sort()).toEqual([['environment', 'open'], ['land', 'open']])
+      expect(mine.sort()).toEqual([
+        ['environment', 'open'],
+        ['land', 'open'],
+      ])
     }
     expect(problems).toHaveLength(withProblems.length * 2)
   })
@@ -106,7 +119,13 @@ describe('a ledger with an unparseable row', () => {
   test('the bad row is reported with its Excel row number and column, and warnings do not block', async () => {
     const plan = planLedgerImport(new Y.Doc(), await parseFixture(spec))
     expect(plan.errors).toEqual([
-      { sheetName: '重点项目台账', rowNumber: brokenLedgerRowNumber(brokenIndex), column: '计划开工时间', severity: 'error', message: expect.stringContaining(BROKEN_DATE_TEXT) },
+      {
+        sheetName: '重点项目台账',
+        rowNumber: brokenLedgerRowNumber(brokenIndex),
+        column: '计划开工时间',
+        severity: 'error',
+        message: expect.stringContaining(BROKEN_DATE_TEXT),
+      },
     ])
     expect(plan.rows.find((row) => row.rowNumber === brokenLedgerRowNumber(brokenIndex))?.action).toBe('error')
     expect(plan.warnings.map((warning) => [warning.rowNumber, warning.column])).toEqual([

@@ -110,8 +110,6 @@ describe('reading leaders and problems', () => {
     expect(parseProblemCell('【水电路配套】园区供水、供电配套未到位（住建局，2022-09-05前，已解决）', YEAR)).toEqual([
       { category: 'utilities', description: '园区供水、供电配套未到位', leadUnit: '住建局', deadline: '2022-09-05', status: 'solved' },
     ])
-    expect(parseProblemCell('[其他] 施工队伍不足（未解决）', YEAR)).toEqual([
-      { category: 'other', description: '施工队伍不足', leadUnit: '', status: 'open' },
-    ])
+    expect(parseProblemCell('[其他] 施工队伍不足（未解决）', YEAR)).toEqual([{ category: 'other', description: '施工队伍不足', leadUnit: '', status: 'open' }])
   })
 })

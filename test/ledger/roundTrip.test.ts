@@ -27,12 +27,18 @@ function demoBoard(): Y.Doc {
   ids.forEach((id, index) => {
     if (index % 4 !== 0) return
     for (let n = 0; n < random.int(1, 2); n++) {
-      const problemId = raiseProblem(doc, id, {
-        category: random.pick(PROBLEM_CATEGORIES),
-        description: `${random.pick(DESCRIPTIONS)}（第${index}-${n + 1}号）`,
-        leadUnit: random.chance(0.8) ? random.pick(LEDGER.units) : '',
-        ...(random.chance(0.7) ? { deadline: `2022-${String(random.int(9, 12)).padStart(2, '0')}-${String(random.int(10, 28))}` as IsoDate } : {}),
-      }, OFFICE, { now: new Date(Date.UTC(2022, 7, 1, 0, index, n)) })
+      const problemId = raiseProblem(
+        doc,
+        id,
+        {
+          category: random.pick(PROBLEM_CATEGORIES),
+          description: `${random.pick(DESCRIPTIONS)}（第${index}-${n + 1}号）`,
+          leadUnit: random.chance(0.8) ? random.pick(LEDGER.units) : '',
+          ...(random.chance(0.7) ? { deadline: `2022-${String(random.int(9, 12)).padStart(2, '0')}-${String(random.int(10, 28))}` as IsoDate } : {}),
+        },
+        OFFICE,
+        { now: new Date(Date.UTC(2022, 7, 1, 0, index, n)) },
+      )
       if (random.chance(0.3)) solveProblem(doc, problemId, OFFICE)
     }
   })
@@ -59,7 +65,10 @@ function boardFacts(doc: Y.Doc) {
       project.name,
       {
         fields: withoutPlace(project),
-        problems: problems.filter((problem) => problem.projectId === project.id).map(problemFacts).sort((a, b) => a.description.localeCompare(b.description)),
+        problems: problems
+          .filter((problem) => problem.projectId === project.id)
+          .map(problemFacts)
+          .sort((a, b) => a.description.localeCompare(b.description)),
       },
     ]),
   )
@@ -122,7 +131,13 @@ describe('exporting the board and importing it back', () => {
     ])
     expect(plan.updates[0]!.newProblems).toEqual([{ category: 'utilities', description: '供气管网尚未接通', leadUnit: '' }])
     const after = listProjects(doc).find((project) => project.id === target.id)!
-    expect(withoutPlace(after)).toEqual({ ...withoutPlace(target), totalInvestment: '123456.78', stage: 'producing', actualProduceDate: '2022-08-01', progressNote: '已竣工投产' })
+    expect(withoutPlace(after)).toEqual({
+      ...withoutPlace(target),
+      totalInvestment: '123456.78',
+      stage: 'producing',
+      actualProduceDate: '2022-08-01',
+      progressNote: '已竣工投产',
+    })
     expect(readColumn(doc, 'producing').at(-1)?.id).toBe(target.id)
   })
 })

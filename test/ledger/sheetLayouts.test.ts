@@ -15,7 +15,9 @@ describe('ledger layouts', () => {
   test('a 合计 that disagrees with the rows is a warning naming its row', async () => {
     const parsed = await parse([HEADER, [1, '甲项目', '工信局', 1.5, '谋划'], [2, '乙项目', '商务局', 2, '谋划'], ['合计', '', '', 3.6]])
     expect(parsed.skipped).toEqual([{ sheetName: '台账', rowNumber: 4, reason: 'subtotal' }])
-    expect(parsed.issues.filter((issue) => issue.rowNumber !== undefined)).toEqual([expect.objectContaining({ rowNumber: 4, severity: 'warning', message: expect.stringContaining('36000万元') })])
+    expect(parsed.issues.filter((issue) => issue.rowNumber !== undefined)).toEqual([
+      expect.objectContaining({ rowNumber: 4, severity: 'warning', message: expect.stringContaining('36000万元') }),
+    ])
   })
 
   test('a row without 项目名称 or 责任单位 is an error on that row', async () => {
@@ -39,8 +41,13 @@ describe('ledger layouts', () => {
       ['甲项目', '工信局', 12000, '3,500.5', '1.2亿元', '李建国、王海平', '√'],
     ])
     expect(parsed.rows[0]?.fields).toMatchObject({
-      name: '甲项目', unit: '工信局', totalInvestment: '12000', annualPlanInvestment: '3500.5', completedInvestment: '12000',
-      leaders: ['李建国', '王海平'], registered: true,
+      name: '甲项目',
+      unit: '工信局',
+      totalInvestment: '12000',
+      annualPlanInvestment: '3500.5',
+      completedInvestment: '12000',
+      leaders: ['李建国', '王海平'],
+      registered: true,
     })
   })
 

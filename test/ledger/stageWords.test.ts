@@ -42,7 +42,9 @@ describe('finding the report date and the encoding', () => {
     const csv = '\ufeff项目名称,责任单位,总投资（亿元）,实际开工时间,形象进度\n甲项目,工信局,1.5,6月底,已开工\n'
     const parsed = await parseLedgerWorkbook(new TextEncoder().encode(csv), { year: 2022, fileName: '台账20220630.csv' })
     expect([parsed.format, parsed.encoding, parsed.reportDate?.source, parsed.reportDate?.date]).toEqual(['csv', 'utf8', 'fileName', '2022-06-30'])
-    expect(parsed.rows.map((row) => [row.fields.name, row.fields.stage, row.fields.actualStartDate, row.issues])).toEqual([['甲项目', 'started', '2022-06-30', []]])
+    expect(parsed.rows.map((row) => [row.fields.name, row.fields.stage, row.fields.actualStartDate, row.issues])).toEqual([
+      ['甲项目', 'started', '2022-06-30', []],
+    ])
     expect(decodeCsvText(new Uint8Array([0x50, 0x00, 0x01]))).toBeUndefined()
   })
 

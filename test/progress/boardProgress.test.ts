@@ -2,14 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { Nature } from '@guatu/shared/domain/nature'
 import { Stage } from '@guatu/shared/domain/stage'
 import { computeBoardProgress } from '@guatu/shared/progress/boardProgress'
-import {
-  boardSettingsSchema,
-  DEFAULT_BOARD_SETTINGS,
-  MilestoneKind,
-  parseBoardSettings,
-  resolveAsOf,
-  TimeBasis,
-} from '@guatu/shared/progress/boardSettings'
+import { boardSettingsSchema, DEFAULT_BOARD_SETTINGS, MilestoneKind, parseBoardSettings, resolveAsOf, TimeBasis } from '@guatu/shared/progress/boardSettings'
 import { MilestoneState } from '@guatu/shared/progress/milestones'
 import { d, problem, project, settings2022, solvedProblem, wan } from './fixtures.ts'
 

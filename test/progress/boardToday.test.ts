@@ -16,7 +16,12 @@ const CUT_OFF = d('2022-08-20')
 
 describe("a board's one today", () => {
   test('is the 统计截止 when the office set one, whatever the clock says', () => {
-    expect(boardToday(settings2022((s) => (s.asOf = CUT_OFF)), REAL_CLOCK)).toBe('2022-08-20')
+    expect(
+      boardToday(
+        settings2022((s) => (s.asOf = CUT_OFF)),
+        REAL_CLOCK,
+      ),
+    ).toBe('2022-08-20')
   })
 
   test('is the calendar day in China when no cut-off is set (01:00 in Beijing is still the 7th there, the 6th in UTC)', () => {
@@ -25,14 +30,35 @@ describe("a board's one today", () => {
 
   test('a problem due after the cut-off is not overdue on the board, though the real clock has passed it', () => {
     const due = problem('late', project('a'), { deadline: d('2022-09-15') })
-    expect(isProblemOverdue(due, boardToday(settings2022((s) => (s.asOf = CUT_OFF)), REAL_CLOCK))).toBe(false)
-    expect(isProblemOverdue(due, boardToday(settings2022((s) => (s.asOf = d('2022-09-16'))), REAL_CLOCK))).toBe(true)
+    expect(
+      isProblemOverdue(
+        due,
+        boardToday(
+          settings2022((s) => (s.asOf = CUT_OFF)),
+          REAL_CLOCK,
+        ),
+      ),
+    ).toBe(false)
+    expect(
+      isProblemOverdue(
+        due,
+        boardToday(
+          settings2022((s) => (s.asOf = d('2022-09-16'))),
+          REAL_CLOCK,
+        ),
+      ),
+    ).toBe(true)
   })
 })
 
 describe('the date a stage move records', () => {
   test('is the cut-off on a reviewed board, and a board without one keeps the move inside its own year', () => {
-    expect(defaultStageEntryDate(settings2022((s) => (s.asOf = CUT_OFF)), REAL_CLOCK)).toBe('2022-08-20')
+    expect(
+      defaultStageEntryDate(
+        settings2022((s) => (s.asOf = CUT_OFF)),
+        REAL_CLOCK,
+      ),
+    ).toBe('2022-08-20')
     expect(defaultStageEntryDate(settings2022(), REAL_CLOCK)).toBe('2022-12-31')
     expect(defaultStageEntryDate(settings2022(), new Date('2022-05-03T04:00:00Z'))).toBe('2022-05-03')
   })
@@ -56,7 +82,9 @@ describe('the date a stage move records', () => {
     const before = readProject(doc, id)
     if (!before) throw new Error('project missing')
     expect(projectLights(before, settings, CUT_OFF).map((light) => light.rule)).toContain('schedule')
-    const startedBefore = computeBoardProgress({ projects: listProjects(doc), problems: [], settings, asOf: CUT_OFF }).targets.find((row) => row.key === 'started.count')
+    const startedBefore = computeBoardProgress({ projects: listProjects(doc), problems: [], settings, asOf: CUT_OFF }).targets.find(
+      (row) => row.key === 'started.count',
+    )
 
     moveProject(doc, id, { stage: Stage.started })
 
@@ -64,7 +92,9 @@ describe('the date a stage move records', () => {
     expect(after?.actualStartDate).toBe('2022-08-20')
     expect(stageEntryDateOf(doc, REAL_CLOCK)).toBe('2022-08-20')
     expect(projectLights(after!, settings, CUT_OFF).map((light) => light.rule)).not.toContain('schedule')
-    const startedAfter = computeBoardProgress({ projects: listProjects(doc), problems: [], settings, asOf: CUT_OFF }).targets.find((row) => row.key === 'started.count')
+    const startedAfter = computeBoardProgress({ projects: listProjects(doc), problems: [], settings, asOf: CUT_OFF }).targets.find(
+      (row) => row.key === 'started.count',
+    )
     expect(startedAfter?.completion.done).toBe((startedBefore?.completion.done ?? 0) + 1)
   })
 })

@@ -102,5 +102,7 @@ export async function waitConverged(clients: readonly TestClient[], what: string
 /** Changes (client id → clock) `held` has that `doc` lacks; empty when `doc` contains everything in `held`. */
 export function missingFrom(doc: Y.Doc, held: ReadonlyMap<number, number>): string[] {
   const have = Y.decodeStateVector(Y.encodeStateVector(doc))
-  return [...held].filter(([clientId, clock]) => (have.get(clientId) ?? 0) < clock).map(([clientId, clock]) => `${clientId}: ${have.get(clientId) ?? 0} < ${clock}`)
+  return [...held]
+    .filter(([clientId, clock]) => (have.get(clientId) ?? 0) < clock)
+    .map(([clientId, clock]) => `${clientId}: ${have.get(clientId) ?? 0} < ${clock}`)
 }

@@ -46,9 +46,12 @@ describe('login counters shared by every process through Redis', () => {
     expect((await login(second, 'outage_wang', 'outage-pass-2025')).status, 'locked on the process that counted').toBe(429)
     await cluster.redis.launch()
     // Ready again means each process's login counters are connected to Redis too.
-    await waitFor(async () => (await Promise.all(servers.map(async (server) => (await fetch(`${server.url}/readyz`)).status))).every((status) => status === 200), {
-      message: 'every process to report ready once Redis is back',
-    })
+    await waitFor(
+      async () => (await Promise.all(servers.map(async (server) => (await fetch(`${server.url}/readyz`)).status))).every((status) => status === 200),
+      {
+        message: 'every process to report ready once Redis is back',
+      },
+    )
     const user = await createUser(first, { username: 'outage_zhao', password: 'outage-pass-2025', role: Role.editor, units: ['发改局'] })
     for (const [i, server] of [first, second, first, second, first].entries()) expect((await login(server, user.id, `guess-${i}`)).status).toBe(401)
     expect((await login(second, 'outage_zhao', 'outage-pass-2025')).status, 'locked everywhere again').toBe(429)

@@ -60,7 +60,9 @@ describe('回头看 scaled out on PostgreSQL', () => {
         else updateProject(writer.doc, id, { totalInvestment: String(1000 + rng.int(90_000)) as WanAmount })
       }
       const expected = JSON.stringify(boardContent(writer.doc))
-      await waitForDoc(watcher.doc, (doc) => JSON.stringify(boardContent(doc)) === expected, { message: `the watcher on the other process to see step ${step}` })
+      await waitForDoc(watcher.doc, (doc) => JSON.stringify(boardContent(doc)) === expected, {
+        message: `the watcher on the other process to see step ${step}`,
+      })
       const seenAt = Date.now()
       observations.push({ from: seenAt, until: Number.NaN, content: boardContent(watcher.doc) })
       await waitFor(() => Date.now() >= seenAt + 5, { message: 'the clock to move on' })
@@ -77,7 +79,9 @@ describe('回头看 scaled out on PostgreSQL', () => {
       const seen = observations[rng.int(observations.length)]!
       const at = seen.from + Math.floor(rng.next() * (seen.until - seen.from))
       const server = i % 2 === 0 ? a : b
-      expect(await pastContent(server, boardId, at), `the board at ${new Date(at).toISOString()} from process ${i % 2} (seed ${rng.seed})`).toEqual(seen.content)
+      expect(await pastContent(server, boardId, at), `the board at ${new Date(at).toISOString()} from process ${i % 2} (seed ${rng.seed})`).toEqual(
+        seen.content,
+      )
     }
   })
 })

@@ -65,7 +65,7 @@ describe('several server processes on PostgreSQL and Redis', () => {
     expect([viaCookie.status, viaCookie.body.user.username]).toEqual([200, 'fagaiju'])
   })
 
-  test('disabling a user on one process closes that user\'s sockets on every other process', async () => {
+  test("disabling a user on one process closes that user's sockets on every other process", async () => {
     const [first, second] = cluster.servers as [TestServer, TestServer]
     const board = await createBoard(first, '停用账号')
     const user = await createUser(first, { username: 'shangwuju', password: 'shangwuju-password-1', role: 'editor', units: ['商务局'] })
@@ -94,7 +94,9 @@ describe('several server processes on PostgreSQL and Redis', () => {
     }
     present.destroy()
     for (const watcher of watchers) {
-      await waitFor(() => !watcher.provider.awareness.getStates().has(id), { message: `presence of client ${id} to vanish from ${watcher.provider.url.split('?')[0]}` })
+      await waitFor(() => !watcher.provider.awareness.getStates().has(id), {
+        message: `presence of client ${id} to vanish from ${watcher.provider.url.split('?')[0]}`,
+      })
     }
   })
 

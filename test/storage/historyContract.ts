@@ -166,4 +166,3 @@ export function describeHistoryContract(name: string, makeHarness: () => Promise
     })
   })
 }
-

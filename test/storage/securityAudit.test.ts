@@ -53,7 +53,10 @@ describeSecurityAuditContract('PostgreSQL', async () => {
     open: async () => new PostgresSecurityAuditStore(await open()),
     sql: async (text, params = []) => {
       let n = 0
-      const { rows } = await tamper.query(text.replace(/\?/g, () => `$${++n}`), params)
+      const { rows } = await tamper.query(
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
       return rows as Record<string, unknown>[]
     },
     dispose: async () => {
@@ -70,7 +73,9 @@ describe('SQLite migration to the account controls', () => {
       const old = openSqliteFile(dir)
       migrateSqliteDatabase(old, 6)
       old
-        .prepare("INSERT INTO users (id, username, display_name, password_hash, role, units, created_at, updated_at) VALUES ('u1', 'zhou', '周', 'h', 'editor', '[\"工信局\"]', '2025-01-01', '2025-03-01')")
+        .prepare(
+          "INSERT INTO users (id, username, display_name, password_hash, role, units, created_at, updated_at) VALUES ('u1', 'zhou', '周', 'h', 'editor', '[\"工信局\"]', '2025-01-01', '2025-03-01')",
+        )
         .run()
       old.prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ('s1', 'u1', ?)").run(Date.now() + 3_600_000)
       old.close()

@@ -57,11 +57,16 @@ describe('SQLite schema migration', () => {
       for (const id of ['b1', 'b2']) old.prepare("INSERT INTO boards (id, name, year, created_at) VALUES (?, ?, 2025, '2025-01-01')").run(id, id)
       for (let i = 0; i < 3; i++) {
         for (const id of ['b1', 'b2'] as const) {
-          old.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(id, captureUpdate(writers[id], () => writers[id].getMap('meta').set(`k${i}`, `${id}-${i}`)))
+          old.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)').run(
+            id,
+            captureUpdate(writers[id], () => writers[id].getMap('meta').set(`k${i}`, `${id}-${i}`)),
+          )
         }
       }
       old
-        .prepare("INSERT INTO audit_log (board_id, project_id, at, actor_id, actor_label, action, field, old_value, new_value) VALUES ('b1', 'p_old', '2025-01-02', 'u1', '项目办', 'move', 'stage', '\"planning\"', '\"signed\"')")
+        .prepare(
+          "INSERT INTO audit_log (board_id, project_id, at, actor_id, actor_label, action, field, old_value, new_value) VALUES ('b1', 'p_old', '2025-01-02', 'u1', '项目办', 'move', 'stage', '\"planning\"', '\"signed\"')",
+        )
         .run()
       old.close()
 
@@ -73,7 +78,19 @@ describe('SQLite schema migration', () => {
       expect(replayed.getMap('meta').toJSON()).toEqual({ k0: 'b1-0', k1: 'b1-1', k2: 'b1-2' })
 
       const next = captureUpdate(writers.b1, () => writers.b1.getMap('meta').set('k3', 'b1-3'))
-      const audit = [{ projectId: 'p_new', recordId: null, action: 'edit' as const, field: 'owner', from: null, to: '沈梅', at: '2025-01-03', actorId: 'u1', actorLabel: '项目办' }]
+      const audit = [
+        {
+          projectId: 'p_new',
+          recordId: null,
+          action: 'edit' as const,
+          field: 'owner',
+          from: null,
+          to: '沈梅',
+          at: '2025-01-03',
+          actorId: 'u1',
+          actorLabel: '项目办',
+        },
+      ]
       const seqs = await storage.appendUpdates([{ boardId: 'b1', update: next, audit }])
       expect(seqs.get('b1')).toEqual({ previousSeq: 5, lastSeq: 6 })
       expect((await storage.loadBoardState('b1', 5)).updates).toEqual([next])

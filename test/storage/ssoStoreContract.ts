@@ -63,7 +63,7 @@ export function describeSsoStoreContract(name: string, makeHarness: () => Promis
       expect(await opened.sso.listExternalIds()).toEqual([])
     })
 
-    it("refuses a 统一身份账号 another account already has, and leaves both as they were", async () => {
+    it('refuses a 统一身份账号 another account already has, and leaves both as they were', async () => {
       await opened.sso.setExternalId('u_zhang', 'zhang.wei')
       await opened.sso.setExternalId('u_li', 'li.na')
       expect(await opened.sso.setExternalId('u_li', 'zhang.wei')).toBe(false)

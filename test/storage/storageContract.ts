@@ -19,7 +19,6 @@ function updateSetting(doc: Y.Doc, key: string, value: string): Uint8Array {
   return captured
 }
 
-
 function replay(state: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc()
   if (state.snapshot) Y.applyUpdate(doc, state.snapshot)
@@ -85,8 +84,16 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       for (const boardId of ['b1', 'b2']) expect(lastSeqs.get(boardId)).toMatchObject({ previousSeq: 0, lastSeq: expect.any(Number) })
       expect(lastSeqs.get('b1')!.lastSeq).toBeGreaterThan(0)
       expect(lastSeqs.get('b2')!.lastSeq).toBeGreaterThan(0)
-      expect(replay(await storage.loadBoardState('b1')).getMap('projects').toJSON()).toEqual({ x: '1' })
-      expect(replay(await storage.loadBoardState('b2')).getMap('projects').toJSON()).toEqual({ y: '2' })
+      expect(
+        replay(await storage.loadBoardState('b1'))
+          .getMap('projects')
+          .toJSON(),
+      ).toEqual({ x: '1' })
+      expect(
+        replay(await storage.loadBoardState('b2'))
+          .getMap('projects')
+          .toJSON(),
+      ).toEqual({ y: '2' })
     })
 
     it('writes nothing of a batch that names an unknown board', async () => {
@@ -109,7 +116,17 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
         { boardId: 'b1', update: updateSetting(writer, 'k0', 'v'), audit: [], claims: [{ clientId: 4_000_000_001, principalId: 'u_gongxin' }] },
         { boardId: 'b2', update: updateSetting(new Y.Doc(), 'k0', 'v'), audit: [], claims: [{ clientId: 7, principalId: 'u_shangwu' }] },
       ])
-      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'k1', 'v'), audit: [], claims: [{ clientId: 4_000_000_001, principalId: 'u_intruder' }, { clientId: 8, principalId: 'u_admin' }] }])
+      await storage.appendUpdates([
+        {
+          boardId: 'b1',
+          update: updateSetting(writer, 'k1', 'v'),
+          audit: [],
+          claims: [
+            { clientId: 4_000_000_001, principalId: 'u_intruder' },
+            { clientId: 8, principalId: 'u_admin' },
+          ],
+        },
+      ])
       const owners = (await storage.loadClientOwners('b1')).sort((a, b) => a.clientId - b.clientId)
       expect(owners).toEqual([
         { clientId: 8, principalId: 'u_admin' },
@@ -144,7 +161,7 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
       expect((await storage.getBoard('b1'))?.projectCount).toBe(3)
     })
 
-    it('says where each batch landed: a board\'s next batch starts where its previous one ended', async () => {
+    it("says where each batch landed: a board's next batch starts where its previous one ended", async () => {
       await storage.createBoard({ id: 'b1', name: 'A', year: 2022, projectCount: 0 })
       await storage.createBoard({ id: 'b2', name: 'B', year: 2022, projectCount: 0 })
       const writer = new Y.Doc()
@@ -218,9 +235,15 @@ export function describeStorageContract(name: string, makeHarness: () => Promise
         actorLabel: '工信局联络员（工信局）',
       })
       await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'a', '1'), audit: [entry('p_one_1', 'signed')] }])
-      await storage.appendUpdates([{ boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [entry('p_two_2', 'started'), entry('p_one_1', 'started')] }])
+      await storage.appendUpdates([
+        { boardId: 'b1', update: updateSetting(writer, 'b', '2'), audit: [entry('p_two_2', 'started'), entry('p_one_1', 'started')] },
+      ])
       const all = await storage.listHistory('b1', { limit: 10 })
-      expect(all.map((item) => [item.projectId, item.to])).toEqual([['p_one_1', 'started'], ['p_two_2', 'started'], ['p_one_1', 'signed']])
+      expect(all.map((item) => [item.projectId, item.to])).toEqual([
+        ['p_one_1', 'started'],
+        ['p_two_2', 'started'],
+        ['p_one_1', 'signed'],
+      ])
       const one = await storage.listHistory('b1', { projectId: 'p_one_1', limit: 10 })
       expect(one.map((item) => item.to)).toEqual(['started', 'signed'])
       expect(one[0]).toMatchObject({ actorLabel: '工信局联络员（工信局）', from: 'planning', field: 'stage' })

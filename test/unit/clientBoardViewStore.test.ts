@@ -26,8 +26,7 @@ function boardOf(columns: Partial<Record<Stage, readonly string[]>>) {
   return { doc, store, id }
 }
 
-const namesIn = (store: ReturnType<typeof createBoardViewStore>, stage: Stage) =>
-  store.getColumns()[stage].cards.map((card) => card.name)
+const namesIn = (store: ReturnType<typeof createBoardViewStore>, stage: Stage) => store.getColumns()[stage].cards.map((card) => card.name)
 
 describe('the board view model', () => {
   test('each column shows its cards in board order with their count', () => {

@@ -78,7 +78,11 @@ describe('swimlanes', () => {
   })
 
   test('a unit whose last card is filtered out loses its lane', () => {
-    const before = buildLanes(cellsOf({ planning: [card('甲', Stage.planning, { unit: '发改委' }), card('乙', Stage.planning, { unit: '财政局' })] }), LaneGrouping.unit, [])
+    const before = buildLanes(
+      cellsOf({ planning: [card('甲', Stage.planning, { unit: '发改委' }), card('乙', Stage.planning, { unit: '财政局' })] }),
+      LaneGrouping.unit,
+      [],
+    )
     const after = buildLanes(cellsOf({ planning: [card('甲', Stage.planning, { unit: '发改委' })] }), LaneGrouping.unit, before)
     expect(laneKeys(after)).toEqual(['发改委'])
   })

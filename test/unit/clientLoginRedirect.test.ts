@@ -6,9 +6,7 @@ const afterLoginFrom = (next: string) => nextPathAfterLogin(`?${new URLSearchPar
 
 describe('where the app goes after signing in', () => {
   test('a board asked for before signing in is opened after signing in, with its query and hash', () => {
-    expect(nextPathAfterLogin(new URL(loginPath('/board/b1/problems?year=2026#p3'), 'https://guatu.example').search)).toBe(
-      '/board/b1/problems?year=2026#p3',
-    )
+    expect(nextPathAfterLogin(new URL(loginPath('/board/b1/problems?year=2026#p3'), 'https://guatu.example').search)).toBe('/board/b1/problems?year=2026#p3')
   })
 
   test('a board whose id needs escaping survives the round trip through the login address', () => {

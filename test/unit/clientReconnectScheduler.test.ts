@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
 import { CloseCode } from '@guatu/shared/sync/protocol'
-import {
-  RECONNECT_BASE_DELAY_MS,
-  RECONNECT_MAX_DELAY_MS,
-  controlReconnection,
-  reconnectDelayMs,
-} from '../../client/src/sync/reconnectScheduler.ts'
+import { RECONNECT_BASE_DELAY_MS, RECONNECT_MAX_DELAY_MS, controlReconnection, reconnectDelayMs } from '../../client/src/sync/reconnectScheduler.ts'
 import { StandInSocket, installStandInBrowser, lastSocket, removeStandInBrowser, standInProvider, type StandInBrowser } from '../helpers/standInBoardSocket.ts'
 
 let browser: StandInBrowser

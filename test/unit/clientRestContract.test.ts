@@ -6,7 +6,10 @@ import { fetchUsers } from '../../client/src/api/usersApi.ts'
 
 /** Answers every request with `body` as JSON: the client's fetch, as a server of another version would answer it. */
 function answerWith(body: unknown, status = 200): void {
-  vi.stubGlobal('fetch', async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }))
+  vi.stubGlobal(
+    'fetch',
+    async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  )
 }
 
 afterEach(() => {
@@ -28,7 +31,20 @@ describe('the client checks what the REST API answers against the shared schemas
   })
 
   test('a user list with an unknown role is refused rather than shown with a role nobody can edit', async () => {
-    answerWith({ users: [{ id: 'u1', username: 'zhou', displayName: '周', role: 'superuser', units: [], disabled: false, createdAt: '2025-01-01T00:00:00.000Z', lockedUntil: null }] })
+    answerWith({
+      users: [
+        {
+          id: 'u1',
+          username: 'zhou',
+          displayName: '周',
+          role: 'superuser',
+          units: [],
+          disabled: false,
+          createdAt: '2025-01-01T00:00:00.000Z',
+          lockedUntil: null,
+        },
+      ],
+    })
     await expect(fetchUsers()).rejects.toThrow('服务器返回的数据格式不正确')
   })
 

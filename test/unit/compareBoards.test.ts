@@ -25,10 +25,31 @@ function scriptedFortnight() {
   const park = createProject(doc, { name: '文旅小镇', stage: 'planning', unit: '文旅局', totalInvestment: '12000' as WanAmount })
   const stale = raiseProblem(doc, coldChain, { category: 'land', description: '用地指标未落实', leadUnit: '自然资源局' }, office, { now: new Date(at(1)) })
   const notice = issueNotice(doc, park, { level: 'blue', requirement: '月底前完成立项', deadline: '2022-08-31' as IsoDate }, office, { now: new Date(at(1)) })
-  const meeting = startMeeting(doc, { title: '8月第一次调度会', date: '2022-08-09' as IsoDate, attendees: ['工信局', '商务局', '文旅局'], agenda: ['商务局', '工信局', '文旅局'] }, boardTotals(listProjects(doc)), office, { now: new Date(at(9, 15)) })
-  const onTime = recordDecision(doc, { meetingId: meeting, projectId: lithium, content: '协调电力增容', assignee: '工信局', deadline: '2022-08-12' as IsoDate }, office, { now: new Date(at(9, 15)) })
-  const late = recordDecision(doc, { meetingId: meeting, projectId: coldChain, content: '落实用地指标', assignee: '商务局', deadline: '2022-08-11' as IsoDate }, office, { now: new Date(at(9, 15)) })
-  const notYet = recordDecision(doc, { meetingId: meeting, projectId: park, content: '完成规划设计', assignee: '文旅局', deadline: '2022-08-30' as IsoDate }, office, { now: new Date(at(9, 15)) })
+  const meeting = startMeeting(
+    doc,
+    { title: '8月第一次调度会', date: '2022-08-09' as IsoDate, attendees: ['工信局', '商务局', '文旅局'], agenda: ['商务局', '工信局', '文旅局'] },
+    boardTotals(listProjects(doc)),
+    office,
+    { now: new Date(at(9, 15)) },
+  )
+  const onTime = recordDecision(
+    doc,
+    { meetingId: meeting, projectId: lithium, content: '协调电力增容', assignee: '工信局', deadline: '2022-08-12' as IsoDate },
+    office,
+    { now: new Date(at(9, 15)) },
+  )
+  const late = recordDecision(
+    doc,
+    { meetingId: meeting, projectId: coldChain, content: '落实用地指标', assignee: '商务局', deadline: '2022-08-11' as IsoDate },
+    office,
+    { now: new Date(at(9, 15)) },
+  )
+  const notYet = recordDecision(
+    doc,
+    { meetingId: meeting, projectId: park, content: '完成规划设计', assignee: '文旅局', deadline: '2022-08-30' as IsoDate },
+    office,
+    { now: new Date(at(9, 15)) },
+  )
   endMeeting(doc, meeting, boardTotals(listProjects(doc)), { now: new Date(at(9, 16)) })
   const before = moment(doc, at(9, 17))
 

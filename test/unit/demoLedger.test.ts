@@ -13,8 +13,7 @@ import { STAGES, Stage } from '@guatu/shared/domain/stage'
 const FIXTURE_NATURE_SHARE: Record<Nature, number> = { continued: 38 / 159, new: 94 / 159, preparatory: 27 / 159 }
 const FIXTURE_STAGE_SHARE: Record<Stage, number> = { planning: 37 / 159, signed: 24 / 159, started: 80 / 159, producing: 18 / 159 }
 
-const share = (projects: readonly DemoProject[], keep: (project: DemoProject) => boolean) =>
-  projects.filter(keep).length / projects.length
+const share = (projects: readonly DemoProject[], keep: (project: DemoProject) => boolean) => projects.filter(keep).length / projects.length
 
 describe('demo ledger', () => {
   test('the same seed gives the same ledger and another seed a different one', () => {

@@ -21,9 +21,12 @@ describe('settings of the HTTP guards', () => {
     expect(() => loadConfig({ GUATU_METRICS_ALLOW: entry })).toThrow(/GUATU_METRICS_ALLOW/)
   })
 
-  test.each(["'unsafe-inline'", '*', 'https://portal.gov.cn; script-src *', 'javascript:'])('a frame ancestor %s that would loosen the policy stops startup', (source) => {
-    expect(() => loadConfig({ GUATU_FRAME_ANCESTORS: source })).toThrow(/GUATU_FRAME_ANCESTORS/)
-  })
+  test.each(["'unsafe-inline'", '*', 'https://portal.gov.cn; script-src *', 'javascript:'])(
+    'a frame ancestor %s that would loosen the policy stops startup',
+    (source) => {
+      expect(() => loadConfig({ GUATU_FRAME_ANCESTORS: source })).toThrow(/GUATU_FRAME_ANCESTORS/)
+    },
+  )
 
   test('portal origins are accepted, space or comma separated', () => {
     expect(loadConfig({ GUATU_FRAME_ANCESTORS: 'https://portal.example.gov.cn, https://*.zwfw.gov.cn:8443' }).screenFrameAncestors).toEqual([

@@ -75,12 +75,9 @@ describe('money', () => {
     expect(yiTextToWan(yi)).toBe(wan)
   })
 
-  test.each(['0.0000001', '-1', '1e3', '', '5.', '.5', '12,000', '5.78亿', 'abc'])(
-    '亿元 text %j is not an amount',
-    (yi) => {
-      expect(yiTextToWan(yi)).toBeUndefined()
-    },
-  )
+  test.each(['0.0000001', '-1', '1e3', '', '5.', '.5', '12,000', '5.78亿', 'abc'])('亿元 text %j is not an amount', (yi) => {
+    expect(yiTextToWan(yi)).toBeUndefined()
+  })
 
   test.each([
     [5_780_000, 2, '5.78'],
@@ -146,8 +143,16 @@ describe('the money ceiling', () => {
   })
 
   test('column, stage and meeting totals of a board full of ceiling projects are exact', () => {
-    const projects = Array.from({ length: 5_000 }, (_, i) =>
-      ({ id: `p_ceiling${i}`, stage: STAGES[i % STAGES.length], totalInvestment: centsToWan(MAX_WAN_CENTS - i), annualPlanInvestment: '0.01', completedInvestment: '99999999.99' }) as unknown as Project,
+    const projects = Array.from(
+      { length: 5_000 },
+      (_, i) =>
+        ({
+          id: `p_ceiling${i}`,
+          stage: STAGES[i % STAGES.length],
+          totalInvestment: centsToWan(MAX_WAN_CENTS - i),
+          annualPlanInvestment: '0.01',
+          completedInvestment: '99999999.99',
+        }) as unknown as Project,
     )
     const expectedTotal = BigInt(MAX_WAN_CENTS) * 5_000n - (4_999n * 5_000n) / 2n
     expect(BigInt(columnTotals(projects).totalInvestmentCents)).toBe(expectedTotal)

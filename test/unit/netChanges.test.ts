@@ -34,7 +34,9 @@ describe('net changes over a meeting', () => {
       ],
       nameOf,
     )
-    expect(changes.map((change) => [change.projectId, change.summary, change.move?.back])).toEqual([['b', '阶段：签约 → 开工（实际开工时间2022年8月22日）', false]])
+    expect(changes.map((change) => [change.projectId, change.summary, change.move?.back])).toEqual([
+      ['b', '阶段：签约 → 开工（实际开工时间2022年8月22日）', false],
+    ])
   })
 
   it('mark a net move to an earlier stage as 退回, and show a date corrected by hand as an edit of its own', () => {

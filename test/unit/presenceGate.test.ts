@@ -73,7 +73,9 @@ describe('presence gate', () => {
     const local = join(EDITOR)
     send(local, [{ clientId: 1, clock: 1, json: STATE }])
     expect(gate.admitRemote(update([{ clientId: 1, clock: 2, json: 'null' }]))).toBeUndefined()
-    expect(gate.admitRemote(update(Array.from({ length: MAX_PRESENCE_ENTRIES_PER_MESSAGE + 1 }, (_, i) => ({ clientId: 100 + i, clock: 1, json: STATE }))))).toBeUndefined()
+    expect(
+      gate.admitRemote(update(Array.from({ length: MAX_PRESENCE_ENTRIES_PER_MESSAGE + 1 }, (_, i) => ({ clientId: 100 + i, clock: 1, json: STATE })))),
+    ).toBeUndefined()
     expect(gate.admitRemote(update([{ clientId: 2, clock: 1, json: `${'['.repeat(50)}${']'.repeat(50)}` }]))).toBeUndefined()
     expect(gate.admitRemote(update([{ clientId: 3, clock: 1, json: '{"cursor":1}' }]))).toBeUndefined()
 

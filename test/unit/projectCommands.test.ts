@@ -2,13 +2,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
 import { ProjectValidationError } from '@guatu/shared/board/commandOptions'
-import {
-  createProject,
-  createProjects,
-  deleteProject,
-  moveProject,
-  updateProject,
-} from '@guatu/shared/board/projectCommands'
+import { createProject, createProjects, deleteProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { listProjects, readColumn, readProject } from '@guatu/shared/board/projectQueries'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import type { WanAmount } from '@guatu/shared/domain/money'
@@ -200,9 +194,7 @@ describe('project commands', () => {
 
   test('a bulk create with one invalid row writes nothing', () => {
     const { doc } = boardWith(['旧甲'])
-    const error = rejection(() =>
-      createProjects(doc, [{ fields: { name: '甲' } }, { fields: { name: '乙', completedInvestment: '-5' as WanAmount } }]),
-    )
+    const error = rejection(() => createProjects(doc, [{ fields: { name: '甲' } }, { fields: { name: '乙', completedInvestment: '-5' as WanAmount } }]))
     expect(error.field).toBe('completedInvestment')
     expect(listProjects(doc).map((project) => project.name)).toEqual(['旧甲'])
   })

@@ -39,7 +39,12 @@ describe('rank', () => {
     ]
     const expected = ['p_zulu', 'p_alpha', 'p_bravo', 'p_charlie']
     expect([...cards].sort(compareRank).map((card) => card.id)).toEqual(expected)
-    expect([...cards].reverse().sort(compareRank).map((card) => card.id)).toEqual(expected)
+    expect(
+      [...cards]
+        .reverse()
+        .sort(compareRank)
+        .map((card) => card.id),
+    ).toEqual(expected)
     expect(compareRank({ id: 'p_same', rank: 'a1' }, { id: 'p_same', rank: 'a1' })).toBe(0)
   })
 

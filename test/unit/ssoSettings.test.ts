@@ -35,7 +35,12 @@ describe('single sign-on settings', () => {
   })
 
   test('the callback address follows GUATU_PUBLIC_URL and openid is always asked for', () => {
-    const config = loadConfig({ GUATU_OIDC_ISSUER: ISSUER, GUATU_OIDC_CLIENT_ID: 'guatu', GUATU_PUBLIC_URL: 'https://guatu.example.gov.cn', GUATU_OIDC_SCOPES: 'profile' })
+    const config = loadConfig({
+      GUATU_OIDC_ISSUER: ISSUER,
+      GUATU_OIDC_CLIENT_ID: 'guatu',
+      GUATU_PUBLIC_URL: 'https://guatu.example.gov.cn',
+      GUATU_OIDC_SCOPES: 'profile',
+    })
     expect(config.oidc?.redirectUrl?.href).toBe('https://guatu.example.gov.cn/api/auth/oidc/callback')
     expect(config.oidc?.scopes).toEqual(['openid', 'profile'])
     expect(config.oidc?.userClaim).toBe('sub')

@@ -59,7 +59,13 @@ describe('the ruling a board room asks for an incoming update', () => {
 
   it('refuses another department editing the card', () => {
     const { live, judge, client, own } = setup()
-    const foreign = ruleOnUpdate(judge, live, zhujian, capture(client, () => updateProject(client, own, { name: '改名' })), NOW)
+    const foreign = ruleOnUpdate(
+      judge,
+      live,
+      zhujian,
+      capture(client, () => updateProject(client, own, { name: '改名' })),
+      NOW,
+    )
     expect(foreign.outcome).toBe('rejected')
   })
 

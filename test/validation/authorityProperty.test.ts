@@ -64,7 +64,8 @@ function diff(before: BoardJson, after: BoardJson): Array<{ collection: string; 
 /** Which changes the sender's role may make; returns the first it may not. */
 function forbiddenChange(sender: Principal, before: BoardJson, after: BoardJson): string | undefined {
   const changes = diff(before, after)
-  if (sender.kind === 'screen' || sender.role === 'viewer') return changes.length > 0 ? `read-only ${sender.kind} changed ${JSON.stringify(changes[0])}` : undefined
+  if (sender.kind === 'screen' || sender.role === 'viewer')
+    return changes.length > 0 ? `read-only ${sender.kind} changed ${JSON.stringify(changes[0])}` : undefined
   if (sender.role === 'admin') return undefined
   const unitOf = (board: BoardJson, projectId: unknown) => (typeof projectId === 'string' ? board.projects?.[projectId]?.unit : undefined)
   for (const change of changes) {
@@ -80,7 +81,8 @@ function forbiddenChange(sender: Principal, before: BoardJson, after: BoardJson)
     if (change.collection === RecordCollection.problems) {
       const record = after.problems?.[change.id] ?? before.problems?.[change.id]
       if (!after.problems?.[change.id]) return `editor deleted problem ${label}`
-      if (!sender.units.includes(String(unitOf(before, record?.projectId) ?? unitOf(after, record?.projectId)))) return `editor touched another unit's problem ${label}`
+      if (!sender.units.includes(String(unitOf(before, record?.projectId) ?? unitOf(after, record?.projectId))))
+        return `editor touched another unit's problem ${label}`
       continue
     }
     return `editor changed ${label}`
@@ -121,9 +123,11 @@ function legalUpdate(client: SimClient, rng: Rng): Uint8Array | undefined {
   return capture(client.doc, () => {
     const target = mine.length > 0 ? rng.pick(mine) : undefined
     const choice = rng.int(4)
-    if (choice === 0 || !target) createProject(client.doc, { name: `新项目${rng.int(1000)}`, unit: OWN, stage: rng.pick(STAGES), totalInvestment: String(rng.int(90_000)) as WanAmount })
+    if (choice === 0 || !target)
+      createProject(client.doc, { name: `新项目${rng.int(1000)}`, unit: OWN, stage: rng.pick(STAGES), totalInvestment: String(rng.int(90_000)) as WanAmount })
     else if (choice === 1) moveProject(client.doc, target.id, { stage: rng.pick(STAGES) })
-    else if (choice === 2) updateProject(client.doc, target.id, { progressNote: `进度${rng.int(1000)}`, completedInvestment: String(rng.int(50_000)) as WanAmount })
+    else if (choice === 2)
+      updateProject(client.doc, target.id, { progressNote: `进度${rng.int(1000)}`, completedInvestment: String(rng.int(50_000)) as WanAmount })
     else raiseProblem(client.doc, target.id, { category: 'land', description: `问题${rng.int(100)}`, leadUnit: '自然资源局' }, client.principal)
   })
 }
@@ -154,7 +158,16 @@ function hostileUpdate(client: SimClient, victims: Y.Doc, rng: Rng): Uint8Array 
       return encodeForgedUpdate([], [{ client: record.client, clock: record.clock, len: 1 }])
     }
     default:
-      return encodeForgedUpdate([forgedItem({ client: me, clock: 0, value: 'x', rightOrigin: fieldItem.id, parent: recordItemId(client.doc, RecordCollection.projects, project.id), key: field })])
+      return encodeForgedUpdate([
+        forgedItem({
+          client: me,
+          clock: 0,
+          value: 'x',
+          rightOrigin: fieldItem.id,
+          parent: recordItemId(client.doc, RecordCollection.projects, project.id),
+          key: field,
+        }),
+      ])
   }
 }
 
@@ -181,7 +194,8 @@ async function runProperty(seed: number): Promise<{ accepted: number; refused: n
     // The office seeds the board.
     const office = freshDoc(live)
     const seeded = capture(office, () => {
-      for (let i = 0; i < 9; i++) createProject(office, { name: `种子项目${i}`, unit: UNITS[i % UNITS.length], stage: STAGES[i % STAGES.length], totalInvestment: '10000' as WanAmount })
+      for (let i = 0; i < 9; i++)
+        createProject(office, { name: `种子项目${i}`, unit: UNITS[i % UNITS.length], stage: STAGES[i % STAGES.length], totalInvestment: '10000' as WanAmount })
     })
     expect(deliver(ADMIN, seeded!, false)).toBe('accepted')
     const clients: SimClient[] = SENDERS.map((principal) => ({ principal, doc: freshDoc(live) }))

@@ -36,8 +36,7 @@ function judge(server: Y.Doc, client: Y.Doc, principal: Principal, change: () =>
   const update = Y.mergeUpdates(updates)
   const analysis = analyzeUpdate(server, update)
   if (!analysis.ok) return { reason: analysis.reason, history: [] }
-  const reason =
-    checkPermissions(server, principal, analysis.effects) ?? checkSettings(principal, analysis.settings) ?? checkSchema(server, analysis.effects)
+  const reason = checkPermissions(server, principal, analysis.effects) ?? checkSettings(principal, analysis.settings) ?? checkSchema(server, analysis.effects)
   const history = [...describeChanges(server, analysis.effects), ...describeSettingChanges(server, analysis.settings)].map(auditSummary)
   if (reason === undefined) Y.applyUpdate(server, update)
   return { reason, history }
@@ -111,7 +110,9 @@ describe('board settings in the document', () => {
       expect(readColumnMapping(server)).toEqual({})
     }
     const broken = setup()
-    expect(judge(broken.server, broken.client, admin, () => metaRoot(broken.client).set('ledgerColumns', { 推进情况: 'rank' })).reason).toMatch(/^台账列映射无效/)
+    expect(judge(broken.server, broken.client, admin, () => metaRoot(broken.client).set('ledgerColumns', { 推进情况: 'rank' })).reason).toMatch(
+      /^台账列映射无效/,
+    )
     const { server, client } = setup()
     expect(judge(server, client, admin, () => writeColumnMapping(client, { 推进情况: 'stageEvidence' })).reason).toBeUndefined()
     expect(readColumnMapping(server)).toEqual({ 推进情况: 'stageEvidence' })

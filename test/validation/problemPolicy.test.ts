@@ -42,7 +42,7 @@ function verdict(server: Y.Doc, client: Y.Doc, principal: Principal, change: () 
 }
 
 describe('problems (存在问题) on the server', () => {
-  it("lets a department raise and solve a problem on its own project, in its own name", () => {
+  it('lets a department raise and solve a problem on its own project, in its own name', () => {
     const { server, client, own } = setup()
     let id = ''
     expect(verdict(server, client, gongxin, () => (id = raiseProblem(client, own, landProblem, gongxin)))).toBeUndefined()
@@ -55,7 +55,7 @@ describe('problems (存在问题) on the server', () => {
     expect(verdict(server, client, gongxin, () => raiseProblem(client, foreign, landProblem, gongxin))).toMatch(/^只能修改本单位的项目/)
   })
 
-  it('refuses a problem raised in someone else\'s name', () => {
+  it("refuses a problem raised in someone else's name", () => {
     const { server, client, own } = setup()
     expect(verdict(server, client, gongxin, () => raiseProblem(client, own, landProblem, admin))).toBe('只能以自己的名义提出或解决问题')
   })
@@ -68,9 +68,9 @@ describe('problems (存在问题) on the server', () => {
     const fresh = setup()
     let id = ''
     verdict(fresh.server, fresh.client, admin, () => (id = raiseProblem(fresh.client, fresh.own, landProblem, admin)))
-    expect(verdict(fresh.server, fresh.client, admin, () => collectionRoot(fresh.client, RecordCollection.problems).get(id)!.set('projectId', fresh.foreign))).toBe(
-      '问题所属项目不能更改',
-    )
+    expect(
+      verdict(fresh.server, fresh.client, admin, () => collectionRoot(fresh.client, RecordCollection.problems).get(id)!.set('projectId', fresh.foreign)),
+    ).toBe('问题所属项目不能更改')
     expect(own).not.toBe(foreign)
   })
 
@@ -80,7 +80,17 @@ describe('problems (存在问题) on the server', () => {
     const bad = verdict(server, client, admin, () => {
       const map = new Y.Map<unknown>()
       collectionRoot(client, RecordCollection.problems).set('q_badcategory1', map)
-      for (const [field, value] of Object.entries({ projectId: own, category: 'weather', description: '天气', leadUnit: '', status: 'open', raisedById: 'u_admin', raisedByLabel: '项目办', raisedAt: '2022-03-15T06:00:00.000Z' })) map.set(field, value)
+      for (const [field, value] of Object.entries({
+        projectId: own,
+        category: 'weather',
+        description: '天气',
+        leadUnit: '',
+        status: 'open',
+        raisedById: 'u_admin',
+        raisedByLabel: '项目办',
+        raisedAt: '2022-03-15T06:00:00.000Z',
+      }))
+        map.set(field, value)
     })
     expect(bad).toBe('问题类别须为土地、环评、规划、资金、审批手续、征地拆迁、水电路配套或其他')
   })
@@ -101,7 +111,7 @@ describe('problems (存在问题) on the server', () => {
     expect(describeChanges(server, solveEffects.effects).map(auditSummary)).toEqual(['问题已解决：用地指标尚未落实'])
   })
 
-  it("deleting a project takes its problems with it, and only the project office may", () => {
+  it('deleting a project takes its problems with it, and only the project office may', () => {
     const { server, client, own } = setup()
     verdict(server, client, gongxin, () => raiseProblem(client, own, landProblem, gongxin))
     expect(verdict(server, client, zhujian, () => deleteProject(client, own))).toBe('只有项目办可以删除项目')

@@ -92,9 +92,7 @@ describe('role policy on decoded updates', () => {
       updateProject(client, own, { totalInvestment: '60000' as never })
     })
     const summaries = describeChanges(server, effects).map(auditSummary)
-    expect(summaries).toEqual(
-      expect.arrayContaining(['移动：谋划 → 开工', '修改 实际开工时间：（空） → 2022年5月1日', '修改 总投资：0万元 → 6.00亿元']),
-    )
+    expect(summaries).toEqual(expect.arrayContaining(['移动：谋划 → 开工', '修改 实际开工时间：（空） → 2022年5月1日', '修改 总投资：0万元 → 6.00亿元']))
     expect(summaries).toHaveLength(3)
   })
 })

@@ -98,7 +98,10 @@ describe('server-side update validation', () => {
     const { server, client, first } = setup()
     const other = new Y.Doc()
     Y.applyUpdate(other, Y.encodeStateAsUpdate(client))
-    Y.applyUpdate(client, captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' })))
+    Y.applyUpdate(
+      client,
+      captureUpdate(other, () => updateProject(other, first, { progressNote: '未同步的进展' })),
+    )
     const update = captureUpdate(client, () => updateProject(client, first, { progressNote: '覆盖的进展' }))
     expect(analyzeUpdate(server, update)).toMatchObject({ ok: false, gap: true })
   })
@@ -260,4 +263,3 @@ describe('server-side update validation', () => {
     expect(readProject(loser, id)?.rank).toBe(readProject(winner, id)?.rank)
   })
 })
-

@@ -7,13 +7,7 @@ import { usePrincipal } from '../auth/usePrincipal.ts'
 import { UnitsPicker } from './UnitsPicker.tsx'
 
 /** Adds an account; the server checks the rules (password length, units for editors, unique name) and its message is shown here. */
-export const AddUserForm = memo(function AddUserForm({
-  knownUnits,
-  onCreated,
-}: {
-  knownUnits: readonly string[]
-  onCreated: () => void
-}) {
+export const AddUserForm = memo(function AddUserForm({ knownUnits, onCreated }: { knownUnits: readonly string[]; onCreated: () => void }) {
   const id = useId()
   const principal = usePrincipal()
   const policy = usePasswordPolicy()

@@ -6,13 +6,7 @@ import { CopyableUrl } from './CopyableUrl.tsx'
 const MAX_VALID_DAYS = 3650
 
 /** Makes a read-only link for a wall display; the full address is shown once, with a copy button. */
-export const CreateScreenLinkForm = memo(function CreateScreenLinkForm({
-  boards,
-  onCreated,
-}: {
-  boards: readonly BoardSummary[]
-  onCreated: () => void
-}) {
+export const CreateScreenLinkForm = memo(function CreateScreenLinkForm({ boards, onCreated }: { boards: readonly BoardSummary[]; onCreated: () => void }) {
   const id = useId()
   const [boardId, setBoardId] = useState('')
   const [name, setName] = useState('')

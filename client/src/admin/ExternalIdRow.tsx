@@ -56,13 +56,7 @@ export const ExternalIdRow = memo(function ExternalIdRow({
           <form className="row-form" onSubmit={submit} aria-label={`设置「${name}」的统一身份账号`}>
             <label>
               统一身份账号
-              <input
-                autoFocus
-                value={draft}
-                maxLength={128}
-                data-testid="external-id-input"
-                onChange={(event) => setDraft(event.target.value)}
-              />
+              <input autoFocus value={draft} maxLength={128} data-testid="external-id-input" onChange={(event) => setDraft(event.target.value)} />
             </label>
             <div className="row-buttons">
               <button type="submit" className="primary-button" disabled={busy || !draft.trim()} data-testid="external-id-save">

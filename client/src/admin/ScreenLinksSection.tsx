@@ -33,13 +33,7 @@ export const ScreenLinksSection = memo(function ScreenLinksSection({ boards }: {
             </thead>
             <tbody>
               {state.value.map((link) => (
-                <ScreenLinkRow
-                  key={link.id}
-                  link={link}
-                  boardName={boardNames.get(link.boardId) ?? link.boardId}
-                  now={now}
-                  onChanged={reload}
-                />
+                <ScreenLinkRow key={link.id} link={link} boardName={boardNames.get(link.boardId) ?? link.boardId} now={now} onChanged={reload} />
               ))}
             </tbody>
           </table>

@@ -20,8 +20,7 @@ export const UnitsPicker = memo(function UnitsPicker({
   const id = useId()
   const [extra, setExtra] = useState('')
   const choices = [...known, ...value.filter((unit) => !known.includes(unit))]
-  const toggle = (unit: string, checked: boolean) =>
-    onChange(checked ? [...value.filter((u) => u !== unit), unit] : value.filter((u) => u !== unit))
+  const toggle = (unit: string, checked: boolean) => onChange(checked ? [...value.filter((u) => u !== unit), unit] : value.filter((u) => u !== unit))
   const add = () => {
     const unit = extra.trim().slice(0, MAX_UNIT_LENGTH)
     if (!unit) return
@@ -51,13 +50,7 @@ export const UnitsPicker = memo(function UnitsPicker({
         <label htmlFor={`${id}-extra`} className="sr-only">
           添加其他单位
         </label>
-        <input
-          id={`${id}-extra`}
-          value={extra}
-          placeholder="其他单位，如：某某镇"
-          onChange={(event) => setExtra(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
+        <input id={`${id}-extra`} value={extra} placeholder="其他单位，如：某某镇" onChange={(event) => setExtra(event.target.value)} onKeyDown={onKeyDown} />
         <button type="button" onClick={add} disabled={!extra.trim()}>
           添加单位
         </button>

@@ -11,15 +11,7 @@ import { UnitsPicker } from './UnitsPicker.tsx'
 type Mode = { kind: 'view' } | { kind: 'edit'; role: Role; units: string[] } | { kind: 'password'; password: string }
 
 /** One account: its role and units can be changed, its password reset, the account disabled or enabled. */
-export const UserRow = memo(function UserRow({
-  user,
-  knownUnits,
-  onChanged,
-}: {
-  user: ListedUser
-  knownUnits: readonly string[]
-  onChanged: () => void
-}) {
+export const UserRow = memo(function UserRow({ user, knownUnits, onChanged }: { user: ListedUser; knownUnits: readonly string[]; onChanged: () => void }) {
   const principal = usePrincipal()
   const policy = usePasswordPolicy()
   // Under 三员 each duty sees only its own buttons (the server refuses the others anyway).
@@ -107,10 +99,7 @@ export const UserRow = memo(function UserRow({
           <form className="row-form" onSubmit={submitEdit} aria-label={`修改「${name}」的角色和单位`}>
             <label>
               角色
-              <select
-                value={mode.role}
-                onChange={(event) => isRole(event.target.value) && setMode({ ...mode, role: event.target.value })}
-              >
+              <select value={mode.role} onChange={(event) => isRole(event.target.value) && setMode({ ...mode, role: event.target.value })}>
                 {offeredRoles(principal.kind === 'user' && principal.dutiesSeparated).map((value) => (
                   <option key={value} value={value}>
                     {ROLE_LABEL[value]}

@@ -18,8 +18,5 @@ export function useKnownUnits(boards: readonly BoardSummary[], accountUnits: rea
       current = false
     }
   }, [boards])
-  return useMemo(
-    () => [...new Set([...boardUnits, ...accountUnits])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    [boardUnits, accountUnits],
-  )
+  return useMemo(() => [...new Set([...boardUnits, ...accountUnits])].sort((a, b) => a.localeCompare(b, 'zh-CN')), [boardUnits, accountUnits])
 }

@@ -13,8 +13,7 @@ export function useLoaded<T>(load: () => Promise<T>): { state: Loaded<T>; reload
     let current = true
     load().then(
       (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) =>
-        current && setState({ status: 'error', message: error instanceof Error ? error.message : '加载失败' }),
+      (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : '加载失败' }),
     )
     return () => {
       current = false

@@ -1,11 +1,5 @@
 import { z } from 'zod'
-import {
-  boardDetailResponseSchema,
-  boardListResponseSchema,
-  boardResponseSchema,
-  type BoardSummary,
-  type CreateBoardRequest,
-} from '@guatu/shared/api/boards'
+import { boardDetailResponseSchema, boardListResponseSchema, boardResponseSchema, type BoardSummary, type CreateBoardRequest } from '@guatu/shared/api/boards'
 import { jsonBody, requestJson } from './http.ts'
 
 /** The board list and metadata come over plain HTTP; the projects themselves come over the sync socket. */

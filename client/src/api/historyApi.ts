@@ -44,10 +44,6 @@ function readEntry(value: unknown): HistoryEntry | undefined {
 /** Newest first, as the server sends them. */
 export async function fetchProjectHistory(boardId: string, projectId: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
   const query = new URLSearchParams({ projectId })
-  const { entries } = await requestJson(
-    `/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`,
-    historyAnswerSchema,
-    signal ? { signal } : {},
-  )
+  const { entries } = await requestJson(`/api/boards/${encodeURIComponent(boardId)}/history?${query.toString()}`, historyAnswerSchema, signal ? { signal } : {})
   return Array.isArray(entries) ? entries.flatMap((entry) => readEntry(entry) ?? []) : []
 }

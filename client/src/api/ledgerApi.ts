@@ -1,13 +1,7 @@
 import { importResultSchema, type ImportResult } from '@guatu/shared/api/ledgerImport'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import {
-  IMPORT_OPTION_FIELDS,
-  IMPORT_PAGE_PARAMS,
-  importPreviewSchema,
-  type ImportPreview,
-  type ImportRowAction,
-} from '@guatu/shared/ledger/importPreview'
+import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, importPreviewSchema, type ImportPreview, type ImportRowAction } from '@guatu/shared/ledger/importPreview'
 import { ApiError, downloadFile, requestJson } from './http.ts'
 
 /** How the preview names what an import does with one row (docs/api.md). */
@@ -19,7 +13,6 @@ export const IMPORT_ACTION_LABEL: Record<ImportRowAction, string> = {
 }
 
 export type { ImportIssue, ImportPreview, ImportPreviewRow } from '@guatu/shared/ledger/importPreview'
-
 
 /** What the office chose in the preview; sent with the file on every preview and on the commit. */
 export interface ImportOptions {

@@ -6,7 +6,11 @@ function boardUrl(boardId: string, rest: string): string {
 }
 
 /** 变化对比 between `from` (default: the end of the last meeting) and `to` (default: now), filtered like the board. */
-export function fetchChanges(boardId: string, range: { from?: string; to?: string }, filter: URLSearchParams = new URLSearchParams()): Promise<BoardComparison> {
+export function fetchChanges(
+  boardId: string,
+  range: { from?: string; to?: string },
+  filter: URLSearchParams = new URLSearchParams(),
+): Promise<BoardComparison> {
   const params = new URLSearchParams(filter)
   if (range.from) params.set('from', range.from)
   if (range.to) params.set('to', range.to)

@@ -1,4 +1,11 @@
-import { PHOTO_UPLOAD_FIELDS, photoPath, photoUploadPath, uploadPhotosResponseSchema, type UploadPhotoMeta, type UploadPhotosResponse } from '@guatu/shared/api/photos'
+import {
+  PHOTO_UPLOAD_FIELDS,
+  photoPath,
+  photoUploadPath,
+  uploadPhotosResponseSchema,
+  type UploadPhotoMeta,
+  type UploadPhotosResponse,
+} from '@guatu/shared/api/photos'
 import type { PhotoVariant } from '@guatu/shared/domain/photo'
 import { requestJson } from './http.ts'
 import { urlToken } from './urlToken.ts'

@@ -1,9 +1,4 @@
-import {
-  createScreenLinkResponseSchema,
-  screenLinkListResponseSchema,
-  type CreateScreenLinkRequest,
-  type ScreenLink,
-} from '@guatu/shared/api/screenLinks'
+import { createScreenLinkResponseSchema, screenLinkListResponseSchema, type CreateScreenLinkRequest, type ScreenLink } from '@guatu/shared/api/screenLinks'
 import { jsonBody, requestJson, requestNoContent } from './http.ts'
 
 export async function fetchScreenLinks(): Promise<ScreenLink[]> {

@@ -18,7 +18,13 @@ const ScreenPage = lazy(() => import('../screen/ScreenPage.tsx'))
 
 function Screen({ boardId }: { boardId: string }) {
   return (
-    <Suspense fallback={<p role="status" className="page-message">正在打开大屏…</p>}>
+    <Suspense
+      fallback={
+        <p role="status" className="page-message">
+          正在打开大屏…
+        </p>
+      }
+    >
       <ScreenPage key={boardId} boardId={boardId} />
     </Suspense>
   )
@@ -77,11 +83,7 @@ export function App() {
   if (principal.kind === 'screen') {
     return (
       <PrincipalContext.Provider value={principal}>
-        {route.kind === 'screen' ? (
-          <Screen boardId={principal.boardId} />
-        ) : (
-          <BoardPage key={principal.boardId} boardId={principal.boardId} view="board" />
-        )}
+        {route.kind === 'screen' ? <Screen boardId={principal.boardId} /> : <BoardPage key={principal.boardId} boardId={principal.boardId} view="board" />}
       </PrincipalContext.Provider>
     )
   }

@@ -51,7 +51,9 @@ export const BoardHeader = memo(function BoardHeader({
       <a href="/" className="home-link" aria-label="返回看板列表">
         挂图作战
       </a>
-      <h1 className="board-title" title={title}>{title}</h1>
+      <h1 className="board-title" title={title}>
+        {title}
+      </h1>
       {person && (
         <nav className="board-nav" aria-label="看板页面">
           <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
@@ -67,17 +69,17 @@ export const BoardHeader = memo(function BoardHeader({
               {link.label}
             </AppLink>
           ))}
-          <AppLink
-            href={meetingsPath(boardId)}
-            aria-current={view === 'meetings' || view === 'minutes' ? 'page' : undefined}
-            data-testid="nav-meetings"
-          >
+          <AppLink href={meetingsPath(boardId)} aria-current={view === 'meetings' || view === 'minutes' ? 'page' : undefined} data-testid="nav-meetings">
             会议
           </AppLink>
         </nav>
       )}
       <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
-        {followedUnit && <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>{followedUnit}</span>}
+        {followedUnit && (
+          <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>
+            {followedUnit}
+          </span>
+        )}
         <LightCounts counts={counts} testId="board-light-counts" />
       </span>
       <NewProjectButton onCreated={onCreated} onError={onError} />

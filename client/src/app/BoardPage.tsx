@@ -79,44 +79,39 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
       {connection ? (
         <BoardConnectionContext.Provider value={connection}>
           <BoardYearWrapper year={year}>
-          {phone && !fullBoard && view === 'board' ? (
-            <PhoneBoard key={generation} boardId={boardId} title={title} onMessage={showMessage} onFullBoard={showFullBoard} />
-          ) : (
-          <>
-          <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
-          <MeetingBar boardId={boardId} onError={showMessage} />
-          {view === 'board' ? (
-            <>
-              <FilterBar boardId={boardId} query={query} onChange={setQuery} />
-              <ChangedCardsToggle boardId={boardId} onError={showMessage}>
-                <main className="board-main">
-                  <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
-                </main>
-              </ChangedCardsToggle>
-            </>
-          ) : view === 'meetings' ? (
-            <main className="board-main problems-main">
-              <MeetingsPage boardId={boardId} />
-            </main>
-          ) : view === 'minutes' ? (
-            <main className="board-main problems-main minutes-main">
-              <MinutesPage key={meetingId} boardId={boardId} meetingId={meetingId ?? ''} onError={showMessage} />
-            </main>
-          ) : (
-            <main className="board-main problems-main">
-              <BoardViewContent key={generation} boardId={boardId} view={view} onOpenProject={openFromList} onMessage={showMessage} />
-            </main>
-          )}
-          {openProject && (
-            <ProjectPanel
-              key={`${generation}-${openProject.id}`}
-              projectId={openProject.id}
-              focusName={openProject.isNew}
-              onClose={closePanel}
-            />
-          )}
-          </>
-          )}
+            {phone && !fullBoard && view === 'board' ? (
+              <PhoneBoard key={generation} boardId={boardId} title={title} onMessage={showMessage} onFullBoard={showFullBoard} />
+            ) : (
+              <>
+                <BoardHeader boardId={boardId} view={view} title={title} onCreated={openNew} onError={showMessage} />
+                <MeetingBar boardId={boardId} onError={showMessage} />
+                {view === 'board' ? (
+                  <>
+                    <FilterBar boardId={boardId} query={query} onChange={setQuery} />
+                    <ChangedCardsToggle boardId={boardId} onError={showMessage}>
+                      <main className="board-main">
+                        <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
+                      </main>
+                    </ChangedCardsToggle>
+                  </>
+                ) : view === 'meetings' ? (
+                  <main className="board-main problems-main">
+                    <MeetingsPage boardId={boardId} />
+                  </main>
+                ) : view === 'minutes' ? (
+                  <main className="board-main problems-main minutes-main">
+                    <MinutesPage key={meetingId} boardId={boardId} meetingId={meetingId ?? ''} onError={showMessage} />
+                  </main>
+                ) : (
+                  <main className="board-main problems-main">
+                    <BoardViewContent key={generation} boardId={boardId} view={view} onOpenProject={openFromList} onMessage={showMessage} />
+                  </main>
+                )}
+                {openProject && (
+                  <ProjectPanel key={`${generation}-${openProject.id}`} projectId={openProject.id} focusName={openProject.isNew} onClose={closePanel} />
+                )}
+              </>
+            )}
           </BoardYearWrapper>
         </BoardConnectionContext.Provider>
       ) : (

@@ -5,11 +5,7 @@ import { createBoard } from '../api/boardsApi.ts'
 const MIN_YEAR = 2000
 const MAX_YEAR = 2100
 
-export const CreateBoardForm = memo(function CreateBoardForm({
-  onCreated,
-}: {
-  onCreated: (board: BoardSummary) => void
-}) {
+export const CreateBoardForm = memo(function CreateBoardForm({ onCreated }: { onCreated: (board: BoardSummary) => void }) {
   const [name, setName] = useState('')
   const [year, setYear] = useState(String(new Date().getFullYear()))
   const [error, setError] = useState<string | undefined>()

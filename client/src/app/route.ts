@@ -82,7 +82,6 @@ export function nextPathAfterLogin(search: string): string {
   return next
 }
 
-
 export function boardPath(boardId: string): string {
   return `/board/${encodeURIComponent(boardId)}`
 }

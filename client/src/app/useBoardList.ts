@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { BoardSummary } from '@guatu/shared/api/boards'
 import { fetchBoards } from '../api/boardsApi.ts'
 
-export type BoardListState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; boards: BoardSummary[] }
+export type BoardListState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; boards: BoardSummary[] }
 
 /** Loads the board list once; `reload` fetches it again (after creating a board, or after an error). */
 export function useBoardList(): { state: BoardListState; reload: () => void } {
@@ -16,8 +13,7 @@ export function useBoardList(): { state: BoardListState; reload: () => void } {
     let current = true
     fetchBoards().then(
       (boards) => current && setState({ status: 'ready', boards }),
-      (error: unknown) =>
-        current && setState({ status: 'error', message: error instanceof Error ? error.message : '加载失败' }),
+      (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : '加载失败' }),
     )
     return () => {
       current = false

@@ -12,8 +12,7 @@ export function useBoardMeta(boardId: string): BoardMeta {
     let current = true
     fetchBoard(boardId).then(
       (board) => current && setMeta({ status: 'ready', board }),
-      (error: unknown) =>
-        current && setMeta(error instanceof ApiError && error.status === 404 ? { status: 'missing' } : { status: 'unknown' }),
+      (error: unknown) => current && setMeta(error instanceof ApiError && error.status === 404 ? { status: 'missing' } : { status: 'unknown' }),
     )
     return () => {
       current = false

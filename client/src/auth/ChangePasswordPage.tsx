@@ -1,5 +1,11 @@
 import { memo, useState, type FormEvent } from 'react'
-import { PASSWORD_CHANGE_REFUSAL, describePasswordPolicy, passwordProblem, type PasswordChangeReason, type PasswordPolicy } from '@guatu/shared/domain/passwordPolicy'
+import {
+  PASSWORD_CHANGE_REFUSAL,
+  describePasswordPolicy,
+  passwordProblem,
+  type PasswordChangeReason,
+  type PasswordPolicy,
+} from '@guatu/shared/domain/passwordPolicy'
 import { changePassword } from '../api/authApi.ts'
 import { ApiError } from '../api/http.ts'
 import { navigate } from '../app/route.ts'
@@ -58,11 +64,32 @@ export const ChangePasswordPage = memo(function ChangePasswordPage({ username, p
         )}
         {policy && <p className="hint-text">{describePasswordPolicy(policy)}。修改后，您在其他设备上的登录和脚本令牌都将失效。</p>}
         <label htmlFor="password-current">当前密码</label>
-        <input id="password-current" data-testid="password-current" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id="password-current"
+          data-testid="password-current"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
         <label htmlFor="password-new">新密码</label>
-        <input id="password-new" data-testid="password-new" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input
+          id="password-new"
+          data-testid="password-new"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
         <label htmlFor="password-repeat">再次输入新密码</label>
-        <input id="password-repeat" data-testid="password-repeat" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          id="password-repeat"
+          data-testid="password-repeat"
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
         {error && (
           <p className="error-text" role="alert" data-testid="password-error">
             {error}

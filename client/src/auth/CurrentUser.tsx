@@ -42,7 +42,14 @@ export const CurrentUser = memo(function CurrentUser() {
           导出安全审计日志
         </a>
       )}
-      <button type="button" className="logout-button" onClick={out} disabled={busy} data-testid="logout" title={`退出 ${principal.displayName || principal.username} 的登录`}>
+      <button
+        type="button"
+        className="logout-button"
+        onClick={out}
+        disabled={busy}
+        data-testid="logout"
+        title={`退出 ${principal.displayName || principal.username} 的登录`}
+      >
         退出登录
       </button>
     </div>

@@ -95,7 +95,11 @@ export const LoginPage = memo(function LoginPage({ expired }: { expired: boolean
           </>
         )}
         {options?.sso && (
-          <a className={passwords ? 'sso-login' : 'sso-login primary-link-button'} href={ssoStartUrl(nextPathAfterLogin(window.location.search))} data-testid="sso-login">
+          <a
+            className={passwords ? 'sso-login' : 'sso-login primary-link-button'}
+            href={ssoStartUrl(nextPathAfterLogin(window.location.search))}
+            data-testid="sso-login"
+          >
             {options.sso.label}
           </a>
         )}

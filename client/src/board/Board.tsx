@@ -48,23 +48,23 @@ export const Board = memo(function Board({
     return (
       <BoardDndContext drag={drag}>
         <BoardFocus lanes={drag.displayLanes}>
-        <div className="board" data-testid="board" data-lanes="none">
-          {STAGES.map((stage) => (
-            <Column
-              key={stage}
-              stage={stage}
-              visible={visible[stage]}
-              cards={cells[stage]}
-              activeId={activeId}
-              marks={marks}
-              problems={problems}
-              today={today}
-              filtered={filtered}
-              onOpen={onOpen}
-              onRefused={onError}
-            />
-          ))}
-        </div>
+          <div className="board" data-testid="board" data-lanes="none">
+            {STAGES.map((stage) => (
+              <Column
+                key={stage}
+                stage={stage}
+                visible={visible[stage]}
+                cards={cells[stage]}
+                activeId={activeId}
+                marks={marks}
+                problems={problems}
+                today={today}
+                filtered={filtered}
+                onOpen={onOpen}
+                onRefused={onError}
+              />
+            ))}
+          </div>
         </BoardFocus>
       </BoardDndContext>
     )
@@ -72,21 +72,28 @@ export const Board = memo(function Board({
   return (
     <BoardDndContext drag={drag}>
       <BoardFocus lanes={drag.displayLanes}>
-      <div className="board board-lanes" data-testid="board" data-lanes={query.lanes}>
-        <div className="lane-headers">
-          {STAGES.map((stage) => (
-            <section key={stage} className="column" data-testid={`column-header-${stage}`} aria-labelledby={`column-title-${stage}`}>
-              <ColumnHeader stage={stage} cards={visible[stage]} />
-            </section>
+        <div className="board board-lanes" data-testid="board" data-lanes={query.lanes}>
+          <div className="lane-headers">
+            {STAGES.map((stage) => (
+              <section key={stage} className="column" data-testid={`column-header-${stage}`} aria-labelledby={`column-title-${stage}`}>
+                <ColumnHeader stage={stage} cards={visible[stage]} />
+              </section>
+            ))}
+          </div>
+          {drag.displayLanes.map((lane) => (
+            <Swimlane
+              key={lane.key}
+              lane={lane}
+              activeId={lane.key === drag.activeLane ? activeId : undefined}
+              marks={marks}
+              problems={problems}
+              today={today}
+              onOpen={onOpen}
+              onRefused={onError}
+            />
           ))}
+          {drag.displayLanes.length === 0 && <p className="column-empty">{filtered ? '没有符合筛选条件的项目' : '暂无项目'}</p>}
         </div>
-        {drag.displayLanes.map((lane) => (
-          <Swimlane key={lane.key} lane={lane} activeId={lane.key === drag.activeLane ? activeId : undefined} marks={marks} problems={problems} today={today} onOpen={onOpen} onRefused={onError} />
-        ))}
-        {drag.displayLanes.length === 0 && (
-          <p className="column-empty">{filtered ? '没有符合筛选条件的项目' : '暂无项目'}</p>
-        )}
-      </div>
       </BoardFocus>
     </BoardDndContext>
   )

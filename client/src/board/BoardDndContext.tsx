@@ -1,14 +1,5 @@
 import { memo, type ReactNode } from 'react'
-import {
-  DndContext,
-  DragOverlay,
-  KeyboardCode,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type KeyboardCodes,
-} from '@dnd-kit/core'
+import { DndContext, DragOverlay, KeyboardCode, KeyboardSensor, PointerSensor, useSensor, useSensors, type KeyboardCodes } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { SCREEN_READER_INSTRUCTIONS } from './announcements.ts'
 import { CardBody } from './CardBody.tsx'
@@ -25,13 +16,7 @@ const KEYBOARD_CODES: KeyboardCodes = {
 }
 
 /** Sensors, accessibility and the floating copy of the card in hand; the drag logic is in useBoardDrag. */
-export const BoardDndContext = memo(function BoardDndContext({
-  drag,
-  children,
-}: {
-  drag: BoardDrag
-  children: ReactNode
-}) {
+export const BoardDndContext = memo(function BoardDndContext({ drag, children }: { drag: BoardDrag; children: ReactNode }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: POINTER_ACTIVATION_DISTANCE_PX } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),

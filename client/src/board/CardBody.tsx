@@ -46,10 +46,7 @@ export const CardBody = memo(function CardBody({
   locked?: boolean
 }) {
   return (
-    <div
-      className={`card-body${overlay ? ' card-overlay' : ''}${mark ? ' card-marked' : ''}`}
-      style={mark ? { outlineColor: mark.color } : undefined}
-    >
+    <div className={`card-body${overlay ? ' card-overlay' : ''}${mark ? ' card-marked' : ''}`} style={mark ? { outlineColor: mark.color } : undefined}>
       {mark && (
         <span className="card-mark" style={{ background: mark.color }}>
           {mark.names.join('、')} {ACTIVITY_LABEL[mark.kind]}

@@ -56,10 +56,7 @@ export const CardCell = memo(function CardCell({
     [setNodeRef],
   )
   // Without lanes the cell scrolls; with lanes (overflow visible) the board does.
-  const scrollElement = useCallback(
-    () => (lane === '' ? cellRef.current : (cellRef.current?.closest<HTMLElement>('[data-testid="board"]') ?? null)),
-    [lane],
-  )
+  const scrollElement = useCallback(() => (lane === '' ? cellRef.current : (cellRef.current?.closest<HTMLElement>('[data-testid="board"]') ?? null)), [lane])
   const ids = useMemo(() => cards.map((card) => card.id), [cards])
   // Both are cached per project: a card whose lights and notices did not change keeps its props.
   const lightsOf = useLightsOf()

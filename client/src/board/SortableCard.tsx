@@ -60,10 +60,7 @@ export const SortableCard = memo(function SortableCard({
   const refuse = useCallback(() => onRefused(editRefusal(principal, project.unit)), [onRefused, principal, project.unit])
   const attempts = useLockedCardAttempts(locked, refuse)
   const roving = useContext(RovingFocusContext)
-  const isTabStop = useSyncExternalStore(
-    roving?.subscribe ?? noSubscribe,
-    () => roving?.isTabStop(project.id) ?? true,
-  )
+  const isTabStop = useSyncExternalStore(roving?.subscribe ?? noSubscribe, () => roving?.isTabStop(project.id) ?? true)
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (attempts && event.key === ' ' && !active) return attempts.onSpace(event)
@@ -127,4 +124,3 @@ export const SortableCard = memo(function SortableCard({
 })
 
 const noSubscribe = () => () => undefined
-

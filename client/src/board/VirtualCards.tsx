@@ -48,9 +48,7 @@ export function VirtualCards({
   const [scrollMargin, setScrollMargin] = useState(0)
 
   const pinnedIndices = useRef<number[]>([])
-  pinnedIndices.current = [pinnedId, tabStop]
-    .map((id) => (id === undefined ? -1 : cards.findIndex((card) => card.id === id)))
-    .filter((index) => index >= 0)
+  pinnedIndices.current = [pinnedId, tabStop].map((id) => (id === undefined ? -1 : cards.findIndex((card) => card.id === id))).filter((index) => index >= 0)
   const rangeExtractor = useCallback((range: Range) => {
     const indices = defaultRangeExtractor(range)
     const extra = pinnedIndices.current.filter((index) => !indices.includes(index))

@@ -5,8 +5,7 @@ import { findDisplayStage, type DisplayColumns } from './dragPreview.ts'
 
 /** Read when a card gets keyboard focus. Enter is kept for opening the card, so Space picks it up. */
 export const SCREEN_READER_INSTRUCTIONS: ScreenReaderInstructions = {
-  draggable:
-    '这是项目卡片。按回车键打开项目详情。按空格键拿起卡片，用上下方向键调整顺序，用左右方向键换到其他阶段，再按空格键放下，按 Esc 键取消。',
+  draggable: '这是项目卡片。按回车键打开项目详情。按空格键拿起卡片，用上下方向键调整顺序，用左右方向键换到其他阶段，再按空格键放下，按 Esc 键取消。',
 }
 
 /**
@@ -35,9 +34,7 @@ export function createAnnouncements(readDisplay: () => DisplayColumns, readProje
     onDragOver: ({ active, over }) =>
       over ? `项目${nameOf(active.id)}移到${describePosition(active.id, over.id)}。` : `项目${nameOf(active.id)}不在可放置的位置。`,
     onDragEnd: ({ active, over }) =>
-      over
-        ? `项目${nameOf(active.id)}已放下，位于${describePosition(active.id, over.id)}。`
-        : `项目${nameOf(active.id)}已放下，位置未变。`,
+      over ? `项目${nameOf(active.id)}已放下，位于${describePosition(active.id, over.id)}。` : `项目${nameOf(active.id)}已放下，位置未变。`,
     onDragCancel: ({ active }) => `已取消拖动，项目${nameOf(active.id)}回到原位置。`,
   }
   return announcements

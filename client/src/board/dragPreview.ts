@@ -46,11 +46,7 @@ export function stageOfColumnId(id: string | number): Stage | undefined {
  * shown at the preview position, in its own lane. Other lanes and untouched cells keep their
  * identity, so their memoized components do not re-render.
  */
-export function applyDragPreview(
-  lanes: readonly BoardLane[],
-  preview: DragPreview | null,
-  active: Project | undefined,
-): readonly BoardLane[] {
+export function applyDragPreview(lanes: readonly BoardLane[], preview: DragPreview | null, active: Project | undefined): readonly BoardLane[] {
   if (!preview || !active) return lanes
   return lanes.map((lane) => {
     if (lane.key !== preview.lane) return lane

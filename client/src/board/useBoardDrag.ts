@@ -8,15 +8,7 @@ import { usePrincipal } from '../auth/usePrincipal.ts'
 import { LOCAL_ORIGIN } from '../undo/localOrigin.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { createAnnouncements } from './announcements.ts'
-import {
-  applyDragPreview,
-  findDisplayStage,
-  isSamePosition,
-  placementOf,
-  parseCellId,
-  type DisplayColumns,
-  type DragPreview,
-} from './dragPreview.ts'
+import { applyDragPreview, findDisplayStage, isSamePosition, placementOf, parseCellId, type DisplayColumns, type DragPreview } from './dragPreview.ts'
 import { laneKeyOf, LaneGrouping } from '@guatu/shared/board/projectFilter'
 import type { BoardLane } from './lanes.ts'
 import { useKanbanCollision } from './useKanbanCollision.ts'
@@ -40,10 +32,7 @@ export function useBoardDrag(lanes: readonly BoardLane[], grouping: LaneGrouping
   const activeProject = preview ? connection.view.getProject(preview.activeId) : undefined
   const displayLanes = useMemo(() => applyDragPreview(lanes, preview, activeProject), [lanes, preview, activeProject])
   const activeLane = preview?.lane
-  const display = useMemo(
-    () => displayLanes.find((lane) => lane.key === activeLane)?.cells ?? NO_CELLS,
-    [displayLanes, activeLane],
-  )
+  const display = useMemo(() => displayLanes.find((lane) => lane.key === activeLane)?.cells ?? NO_CELLS, [displayLanes, activeLane])
   const original = useMemo(() => lanes.find((lane) => lane.key === activeLane)?.cells ?? NO_CELLS, [lanes, activeLane])
   const { collisionDetection, markMovedToNewColumn } = useKanbanCollision(display, activeLane)
 

@@ -1,12 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react'
-import {
-  closestCenter,
-  getFirstCollision,
-  pointerWithin,
-  rectIntersection,
-  type CollisionDetection,
-  type UniqueIdentifier,
-} from '@dnd-kit/core'
+import { closestCenter, getFirstCollision, pointerWithin, rectIntersection, type CollisionDetection, type UniqueIdentifier } from '@dnd-kit/core'
 import { stageOfColumnId, type DisplayColumns } from './dragPreview.ts'
 
 /** Cells and cards carry their lane as droppable data, so a drag can ignore other lanes. */
@@ -26,7 +19,10 @@ function laneOf(data: unknown): string | undefined {
  * column the layout shifts under the pointer for a frame; reusing the last target avoids flicker.
  * Only the dragged card's own swimlane (`activeLane`) is considered.
  */
-export function useKanbanCollision(display: DisplayColumns, activeLane: string | undefined): {
+export function useKanbanCollision(
+  display: DisplayColumns,
+  activeLane: string | undefined,
+): {
   collisionDetection: CollisionDetection
   markMovedToNewColumn: () => void
 } {

@@ -1,11 +1,5 @@
 import { memo, useCallback, useId, useState } from 'react'
-import {
-  EMPTY_FILTER,
-  INVESTMENT_CUT_LABEL,
-  InvestmentCut,
-  LaneGrouping,
-  type ProjectFilter,
-} from '@guatu/shared/board/projectFilter'
+import { EMPTY_FILTER, INVESTMENT_CUT_LABEL, InvestmentCut, LaneGrouping, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import { ExportButtons } from '../ledger/ExportButtons.tsx'
 import { followMeetingStore } from '../meeting/followStore.ts'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
@@ -42,15 +36,7 @@ function isLaneChoice(value: string): value is LaneGrouping {
  * choosing units by hand steps out of following. On a small screen the filters start folded
  * behind 筛选, with a one-line summary of what is applied, so the cards get the height.
  */
-export const FilterBar = memo(function FilterBar({
-  boardId,
-  query,
-  onChange,
-}: {
-  boardId: string
-  query: BoardQuery
-  onChange: (next: BoardQuery) => void
-}) {
+export const FilterBar = memo(function FilterBar({ boardId, query, onChange }: { boardId: string; query: BoardQuery; onChange: (next: BoardQuery) => void }) {
   const options = useFilterOptions()
   const { filter, lanes } = query
   const followedUnit = useFollowedUnit()
@@ -58,10 +44,7 @@ export const FilterBar = memo(function FilterBar({
   const [expanded, setExpanded] = useState<boolean | undefined>()
   const open = expanded ?? !compact
   const panelId = useId()
-  const setFilter = useCallback(
-    (patch: Partial<ProjectFilter>) => onChange({ ...query, filter: { ...query.filter, ...patch } }),
-    [onChange, query],
-  )
+  const setFilter = useCallback((patch: Partial<ProjectFilter>) => onChange({ ...query, filter: { ...query.filter, ...patch } }), [onChange, query])
   const setUnits = (units: string[]) => {
     if (followedUnit !== undefined) followMeetingStore.set(false)
     setFilter({ units })
@@ -87,91 +70,109 @@ export const FilterBar = memo(function FilterBar({
         </span>
       )}
       <div id={panelId} className="filter-controls" hidden={!open}>
-      <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={shownUnits} onChange={setUnits} />
-      {followedUnit !== undefined && (
-        <span className="filter-following" data-testid="filter-following">
-          跟随汇报
-        </span>
-      )}
-      <MultiSelectFilter label="包抓领导" testId="filter-leader" options={options.leaders} selected={filter.leaders} onChange={(leaders) => setFilter({ leaders })} />
-      <MultiSelectFilter
-        label="产业类别"
-        testId="filter-industry"
-        options={options.industries}
-        selected={filter.industries}
-        onChange={(industries) => setFilter({ industries })}
-      />
-      <MultiSelectFilter label="产业集群" testId="filter-cluster" options={options.clusters} selected={filter.clusters} onChange={(clusters) => setFilter({ clusters })} />
-      <MultiSelectFilter label="建设性质" testId="filter-nature" options={options.natures} selected={filter.natures} onChange={(natures) => setFilter({ natures })} />
-      <label className="filter-inline">
-        投资规模
-        <select
-          value={filter.investmentCut ?? ''}
-          data-testid="filter-cut"
-          onChange={(event) => {
-            const value = event.target.value
-            setFilter({ investmentCut: isCut(value) ? value : undefined })
-          }}
-        >
-          <option value="">不限</option>
-          {CUTS.map((cut) => (
-            <option key={cut} value={cut}>
-              {INVESTMENT_CUT_LABEL[cut]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-inline filter-check">
-        <input
-          type="checkbox"
-          checked={filter.withOpenProblems}
-          data-testid="filter-problems"
-          onChange={(event) => setFilter({ withOpenProblems: event.target.checked })}
+        <MultiSelectFilter label="责任单位" testId="filter-unit" options={options.units} selected={shownUnits} onChange={setUnits} />
+        {followedUnit !== undefined && (
+          <span className="filter-following" data-testid="filter-following">
+            跟随汇报
+          </span>
+        )}
+        <MultiSelectFilter
+          label="包抓领导"
+          testId="filter-leader"
+          options={options.leaders}
+          selected={filter.leaders}
+          onChange={(leaders) => setFilter({ leaders })}
         />
-        有未解决问题
-      </label>
-      <label className="filter-inline filter-extra">
-        预警
-        <select
-          value={query.light ?? ''}
-          data-testid="filter-light"
-          onChange={(event) => {
-            const value = event.target.value
-            onChange({ ...query, light: isLightFilter(value) ? value : null })
-          }}
-        >
-          <option value="">不限</option>
-          {LIGHT_FILTERS.map((light) => (
-            <option key={light} value={light}>
-              {LIGHT_FILTER_LABEL[light]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
-      {active && (
-        <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER, light: null })}>
-          清除筛选
-        </button>
-      )}
-      <label className="filter-inline filter-lanes">
-        分组
-        <select
-          value={lanes}
-          data-testid="lanes-select"
-          onChange={(event) => {
-            const value = event.target.value
-            if (isLaneChoice(value)) onChange({ ...query, lanes: value })
-          }}
-        >
-          {LANE_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {LANE_LABEL[choice]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ExportButtons boardId={boardId} filter={filter} />
+        <MultiSelectFilter
+          label="产业类别"
+          testId="filter-industry"
+          options={options.industries}
+          selected={filter.industries}
+          onChange={(industries) => setFilter({ industries })}
+        />
+        <MultiSelectFilter
+          label="产业集群"
+          testId="filter-cluster"
+          options={options.clusters}
+          selected={filter.clusters}
+          onChange={(clusters) => setFilter({ clusters })}
+        />
+        <MultiSelectFilter
+          label="建设性质"
+          testId="filter-nature"
+          options={options.natures}
+          selected={filter.natures}
+          onChange={(natures) => setFilter({ natures })}
+        />
+        <label className="filter-inline">
+          投资规模
+          <select
+            value={filter.investmentCut ?? ''}
+            data-testid="filter-cut"
+            onChange={(event) => {
+              const value = event.target.value
+              setFilter({ investmentCut: isCut(value) ? value : undefined })
+            }}
+          >
+            <option value="">不限</option>
+            {CUTS.map((cut) => (
+              <option key={cut} value={cut}>
+                {INVESTMENT_CUT_LABEL[cut]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter-inline filter-check">
+          <input
+            type="checkbox"
+            checked={filter.withOpenProblems}
+            data-testid="filter-problems"
+            onChange={(event) => setFilter({ withOpenProblems: event.target.checked })}
+          />
+          有未解决问题
+        </label>
+        <label className="filter-inline filter-extra">
+          预警
+          <select
+            value={query.light ?? ''}
+            data-testid="filter-light"
+            onChange={(event) => {
+              const value = event.target.value
+              onChange({ ...query, light: isLightFilter(value) ? value : null })
+            }}
+          >
+            <option value="">不限</option>
+            {LIGHT_FILTERS.map((light) => (
+              <option key={light} value={light}>
+                {LIGHT_FILTER_LABEL[light]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
+        {active && (
+          <button type="button" className="link-button" data-testid="filter-clear" onClick={() => onChange({ ...query, filter: EMPTY_FILTER, light: null })}>
+            清除筛选
+          </button>
+        )}
+        <label className="filter-inline filter-lanes">
+          分组
+          <select
+            value={lanes}
+            data-testid="lanes-select"
+            onChange={(event) => {
+              const value = event.target.value
+              if (isLaneChoice(value)) onChange({ ...query, lanes: value })
+            }}
+          >
+            {LANE_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {LANE_LABEL[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ExportButtons boardId={boardId} filter={filter} />
       </div>
       {!open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
     </div>

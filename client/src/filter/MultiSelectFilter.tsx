@@ -35,8 +35,7 @@ export const MultiSelectFilter = memo(function MultiSelectFilter<T extends strin
   const all: readonly FilterOption<T>[] = [...options, ...stale.map((value) => ({ value, label: value }))]
   const summary =
     selected.length === 0 ? '全部' : selected.length <= 2 ? [...chosenLabels, ...stale].join('、') : `${chosenLabels[0] ?? stale[0]} 等${selected.length}个`
-  const toggle = (value: T, on: boolean) =>
-    onChange(on ? [...selected, value] : selected.filter((chosen) => chosen !== value))
+  const toggle = (value: T, on: boolean) => onChange(on ? [...selected, value] : selected.filter((chosen) => chosen !== value))
   return (
     <details ref={ref} className={`filter-menu${selected.length > 0 ? ' filter-active' : ''}`} data-testid={testId}>
       <summary aria-controls={listId}>

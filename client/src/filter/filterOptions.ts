@@ -51,13 +51,6 @@ export function filterOptionsOf(columns: BoardColumns): FilterOptions {
 
 /** Same options, same object: the filter bar's menus do not re-render when a card merely moves. */
 export function sameOptions(a: FilterOptions, b: FilterOptions): boolean {
-  const same = (x: readonly FilterOption[], y: readonly FilterOption[]) =>
-    x.length === y.length && x.every((option, i) => option.value === y[i]?.value)
-  return (
-    same(a.units, b.units) &&
-    same(a.leaders, b.leaders) &&
-    same(a.industries, b.industries) &&
-    same(a.clusters, b.clusters) &&
-    same(a.natures, b.natures)
-  )
+  const same = (x: readonly FilterOption[], y: readonly FilterOption[]) => x.length === y.length && x.every((option, i) => option.value === y[i]?.value)
+  return same(a.units, b.units) && same(a.leaders, b.leaders) && same(a.industries, b.industries) && same(a.clusters, b.clusters) && same(a.natures, b.natures)
 }

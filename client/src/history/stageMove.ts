@@ -2,7 +2,6 @@ import { AuditAction } from '@guatu/shared/domain/auditAction'
 import { STAGES, isStage, type Stage } from '@guatu/shared/domain/stage'
 import type { HistoryEntry } from '../api/historyApi.ts'
 
-
 /**
  * A move to an earlier stage in the pipeline (开工 → 签约): a wrong move put right, or a stalled
  * project sent back. Decided on stage ids in pipeline order, never on the Chinese labels.

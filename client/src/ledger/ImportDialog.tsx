@@ -77,8 +77,7 @@ export const ImportDialog = memo(function ImportDialog({ boardId, onClose }: { b
         {preview && (
           <>
             <span className={blockReason ? 'error-text' : 'field-hint'} id="import-commit-reason">
-              {blockReason ??
-                `将新建 ${preview.creates} 个、更新 ${preview.updates} 个项目`}
+              {blockReason ?? `将新建 ${preview.creates} 个、更新 ${preview.updates} 个项目`}
             </span>
             <button
               type="button"

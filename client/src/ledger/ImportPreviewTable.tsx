@@ -56,7 +56,13 @@ function PageControls({ preview, onPage }: { preview: ImportPreview; onPage: ((o
  * The ledger's rows, a page at a time, with what the import does to each and why; Excel row
  * numbers as Excel shows them. Counts and totals are the whole file's.
  */
-export const ImportPreviewTable = memo(function ImportPreviewTable({ preview, onPage }: { preview: ImportPreview; onPage?: ((offset: number) => void) | undefined }) {
+export const ImportPreviewTable = memo(function ImportPreviewTable({
+  preview,
+  onPage,
+}: {
+  preview: ImportPreview
+  onPage?: ((offset: number) => void) | undefined
+}) {
   const sheetIssues = [...preview.errors, ...preview.warnings].filter((issue) => issue.rowNumber === undefined)
   const manySheets = preview.sheets.filter((sheet) => sheet.chosen).length > 1
   // Issues on headings and totals, not on a project row: the server lists them whatever the page shows.
@@ -64,8 +70,8 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ preview, on
   return (
     <div className="import-preview" data-testid="import-preview">
       <p className="import-summary" data-testid="import-summary">
-        新建 <strong>{preview.creates}</strong> 个 / 更新 <strong>{preview.updates}</strong> 个 / 无变化{' '}
-        <strong>{preview.unchanged}</strong> 个 · 读取 {preview.totals.rows} 行，可导入 {preview.totals.projects} 个项目，总投资{' '}
+        新建 <strong>{preview.creates}</strong> 个 / 更新 <strong>{preview.updates}</strong> 个 / 无变化 <strong>{preview.unchanged}</strong> 个 · 读取{' '}
+        {preview.totals.rows} 行，可导入 {preview.totals.projects} 个项目，总投资{' '}
         {isWanAmount(preview.totals.totalInvestmentWan) ? `${formatYi(wanToCents(preview.totals.totalInvestmentWan))} 亿元` : '—'}
         {preview.counts.errors > 0 && <span className="issue-error"> · {preview.counts.errors} 个错误</span>}
         {preview.counts.warnings > 0 && <span className="issue-warning"> · {preview.counts.warnings} 个提示</span>}

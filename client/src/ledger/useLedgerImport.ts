@@ -11,8 +11,7 @@ export type LedgerImportState =
   | { status: 'done'; result: ImportResult }
   | { status: 'failed'; message: string; file?: File }
 
-const shownPreview = (state: LedgerImportState) =>
-  state.status === 'preview' ? state.preview : state.status === 'reading' ? state.previous : undefined
+const shownPreview = (state: LedgerImportState) => (state.status === 'preview' ? state.preview : state.status === 'reading' ? state.previous : undefined)
 
 const messageOf = (error: unknown, fallback: string) => (error instanceof Error ? error.message : fallback)
 

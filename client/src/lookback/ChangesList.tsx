@@ -31,7 +31,8 @@ export function ChangesList({ comparison }: { comparison: BoardComparison }) {
             <ul>
               {comparison.decisions.map((decision) => (
                 <li key={decision.decisionId} data-outcome={decision.outcome}>
-                  <span className={`lookback-outcome lookback-outcome-${decision.outcome}`}>{DECISION_OUTCOME_LABEL[decision.outcome]}</span> {decision.projectName}：{decision.content}（{decision.assignee}，时限 {decision.deadline}）
+                  <span className={`lookback-outcome lookback-outcome-${decision.outcome}`}>{DECISION_OUTCOME_LABEL[decision.outcome]}</span>{' '}
+                  {decision.projectName}：{decision.content}（{decision.assignee}，时限 {decision.deadline}）
                 </li>
               ))}
             </ul>

@@ -109,7 +109,12 @@ export function LookbackPage({ boardId, onMessage }: { boardId: string; onMessag
             <button
               type="button"
               className="lookback-restore-all"
-              onClick={() => at && void downloadChanges(boardId, at, new URLSearchParams(followedUnit ? { unit: followedUnit } : {})).catch((reason: Error) => onMessage(reason.message))}
+              onClick={() =>
+                at &&
+                void downloadChanges(boardId, at, new URLSearchParams(followedUnit ? { unit: followedUnit } : {})).catch((reason: Error) =>
+                  onMessage(reason.message),
+                )
+              }
               data-testid="lookback-export"
             >
               导出变化清单（Excel）

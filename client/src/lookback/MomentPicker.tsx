@@ -35,7 +35,12 @@ export function MomentPicker({ at, meetings, onChoose }: { at: string | undefine
                 开始时
               </button>
               {meeting.endedAt && (
-                <button type="button" onClick={() => onChoose(meeting.endedAt!)} aria-label={`${meeting.title}结束时 ${formatMoment(meeting.endedAt)}`} data-testid="lookback-meeting-end">
+                <button
+                  type="button"
+                  onClick={() => onChoose(meeting.endedAt!)}
+                  aria-label={`${meeting.title}结束时 ${formatMoment(meeting.endedAt)}`}
+                  data-testid="lookback-meeting-end"
+                >
                   结束时
                 </button>
               )}

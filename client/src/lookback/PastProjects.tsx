@@ -4,7 +4,15 @@ import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { STAGES, STAGE_LABEL } from '@guatu/shared/domain/stage'
 
 /** The board as it stood, read only: each stage's projects with what they had then. */
-export function PastProjects({ state, canRestore, onRestore }: { state: BoardState; canRestore: (project: Project) => boolean; onRestore: (project: Project) => void }) {
+export function PastProjects({
+  state,
+  canRestore,
+  onRestore,
+}: {
+  state: BoardState
+  canRestore: (project: Project) => boolean
+  onRestore: (project: Project) => void
+}) {
   return (
     <div className="lookback-board" data-testid="lookback-board">
       {STAGES.map((stage) => {

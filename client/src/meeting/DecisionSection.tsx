@@ -30,7 +30,9 @@ export const DecisionSection = memo(function DecisionSection({ project }: { proj
             <li key={decision.id} className="decision-item" data-testid="decision-item">
               <p className="decision-content">{decision.content}</p>
               <p className="decision-meta">
-                交办单位：<strong>{decision.assignee}</strong>{'　'}时限：<strong>{formatChineseDate(decision.deadline)}</strong>{'　'}
+                交办单位：<strong>{decision.assignee}</strong>
+                {'　'}时限：<strong>{formatChineseDate(decision.deadline)}</strong>
+                {'　'}
                 <span className="decision-meeting">{titleOf.get(decision.meetingId) ?? '会议'}</span>
               </p>
             </li>

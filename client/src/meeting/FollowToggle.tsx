@@ -7,9 +7,7 @@ export const FollowToggle = memo(function FollowToggle({ reportingUnit }: { repo
   const following = useFollowMeeting()
   return (
     <span className="meeting-follow">
-      <span className="meeting-follow-state">
-        {following ? (reportingUnit ? `跟随中：只显示${reportingUnit}的项目` : '跟随中') : '未跟随：显示自己的筛选'}
-      </span>
+      <span className="meeting-follow-state">{following ? (reportingUnit ? `跟随中：只显示${reportingUnit}的项目` : '跟随中') : '未跟随：显示自己的筛选'}</span>
       <button
         type="button"
         aria-pressed={following}

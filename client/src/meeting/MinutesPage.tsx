@@ -21,14 +21,32 @@ import './minutesPrint.css'
  * A4 as a plain document (minutesPrint.css); 导出Word gives the server's .docx, 导出PDF that file as
  * LibreOffice prints it.
  */
-export const MinutesPage = memo(function MinutesPage({ boardId, meetingId, onError }: { boardId: string; meetingId: string; onError: (message: string) => void }) {
+export const MinutesPage = memo(function MinutesPage({
+  boardId,
+  meetingId,
+  onError,
+}: {
+  boardId: string
+  meetingId: string
+  onError: (message: string) => void
+}) {
   const record = useMeetings().find((meeting) => meeting.id === meetingId)
   const { unsavedCount } = useSavedState()
   const state = useMinutes(boardId, meetingId, record, unsavedCount > 0)
   const [downloading, setDownloading] = useState<'docx' | 'pdf' | undefined>()
 
-  if (state.status === 'loading') return <p role="status" className="page-message">正在生成会议纪要…</p>
-  if (state.status === 'error') return <p role="alert" className="page-message error-text">{state.message}</p>
+  if (state.status === 'loading')
+    return (
+      <p role="status" className="page-message">
+        正在生成会议纪要…
+      </p>
+    )
+  if (state.status === 'error')
+    return (
+      <p role="alert" className="page-message error-text">
+        {state.message}
+      </p>
+    )
   const { meeting, units, decisions, totalsBefore, totalsAfter, lookback } = state.minutes
   const download = (kind: 'docx' | 'pdf') => {
     setDownloading(kind)

@@ -42,7 +42,14 @@ export const StartMeetingDialog = memo(function StartMeetingDialog({ onClose }: 
         <h2 id={`${id}-title`}>召开调度会</h2>
         <label className="start-meeting-field">
           会议名称
-          <input value={title} onChange={(event) => setTitle(event.target.value)} placeholder="如：8月重点项目调度会" maxLength={100} data-testid="meeting-title" required />
+          <input
+            value={title}
+            onChange={(event) => setTitle(event.target.value)}
+            placeholder="如：8月重点项目调度会"
+            maxLength={100}
+            data-testid="meeting-title"
+            required
+          />
         </label>
         <label className="start-meeting-field">
           会议日期
@@ -50,7 +57,13 @@ export const StartMeetingDialog = memo(function StartMeetingDialog({ onClose }: 
         </label>
         <label className="start-meeting-field">
           会议地点
-          <input value={location} onChange={(event) => setLocation(event.target.value)} placeholder="如：区政府三楼会议室" maxLength={100} data-testid="meeting-location" />
+          <input
+            value={location}
+            onChange={(event) => setLocation(event.target.value)}
+            placeholder="如：区政府三楼会议室"
+            maxLength={100}
+            data-testid="meeting-location"
+          />
         </label>
         <fieldset className="start-meeting-attendees">
           <legend>参会单位</legend>

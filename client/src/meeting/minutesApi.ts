@@ -2,8 +2,7 @@ import { minutesResponseSchema } from '@guatu/shared/api/meetings'
 import type { Minutes } from '@guatu/shared/domain/minutes'
 import { downloadFile, requestJson } from '../api/http.ts'
 
-const minutesPath = (boardId: string, meetingId: string) =>
-  `/api/boards/${encodeURIComponent(boardId)}/meetings/${encodeURIComponent(meetingId)}/minutes`
+const minutesPath = (boardId: string, meetingId: string) => `/api/boards/${encodeURIComponent(boardId)}/meetings/${encodeURIComponent(meetingId)}/minutes`
 
 export function fetchMinutes(boardId: string, meetingId: string, signal?: AbortSignal): Promise<Minutes> {
   return requestJson(minutesPath(boardId, meetingId), minutesResponseSchema, signal ? { signal } : {})

@@ -1,13 +1,6 @@
 import { memo, useState } from 'react'
 import { formatChineseDate, isIsoDate, type IsoDate } from '@guatu/shared/domain/dates'
-import {
-  isNoticeReplyOverdue,
-  nextNoticeLevel,
-  NOTICE_LEVEL_LABEL,
-  NOTICE_STATUS_LABEL,
-  NoticeStatus,
-  type Notice,
-} from '@guatu/shared/domain/notice'
+import { isNoticeReplyOverdue, nextNoticeLevel, NOTICE_LEVEL_LABEL, NOTICE_STATUS_LABEL, NoticeStatus, type Notice } from '@guatu/shared/domain/notice'
 import type { HistoryEntry } from '../api/historyApi.ts'
 import { formatHistoryTime } from '../history/formatHistoryTime.ts'
 import type { NoticeCommands } from './useNoticeCommands.ts'
@@ -118,7 +111,13 @@ export const NoticeItem = memo(function NoticeItem({
         <div className="notice-reply-form">
           <label>
             办理情况
-            <textarea rows={2} value={reply} onChange={(event) => setReply(event.target.value)} placeholder="填写整改落实情况" data-testid="notice-reply-input" />
+            <textarea
+              rows={2}
+              value={reply}
+              onChange={(event) => setReply(event.target.value)}
+              placeholder="填写整改落实情况"
+              data-testid="notice-reply-input"
+            />
           </label>
           <button type="button" className="primary-button" onClick={submitReply} data-testid="notice-reply-submit">
             提交答复

@@ -22,7 +22,6 @@ import '../app/reportPage.css'
 const byName = new Intl.Collator('zh-CN').compare
 const STATUSES = [NoticeStatus.open, NoticeStatus.closed] as const
 
-
 /** Open first, then the highest rung, then the earliest deadline. */
 function compareNotices(a: Notice, b: Notice): number {
   const open = (notice: Notice) => (notice.status === NoticeStatus.open ? 0 : 1)
@@ -47,9 +46,7 @@ export const NoticesPage = memo(function NoticesPage({ onOpenProject }: { onOpen
       rows
         .filter(
           (row) =>
-            (status === '' || row.notice.status === status) &&
-            (level === '' || row.notice.level === level) &&
-            (unit === '' || row.project?.unit === unit),
+            (status === '' || row.notice.status === status) && (level === '' || row.notice.level === level) && (unit === '' || row.project?.unit === unit),
         )
         .sort((a, b) => compareNotices(a.notice, b.notice)),
     [rows, status, level, unit],
@@ -69,8 +66,22 @@ export const NoticesPage = memo(function NoticesPage({ onOpenProject }: { onOpen
         </p>
       </header>
       <div className="filter-bar" role="search" aria-label="筛选督办单">
-        <ChoiceFilter label="状态" value={status} options={STATUSES} labelOf={(value) => NOTICE_STATUS_LABEL[value]} onChange={setStatus} testId="notices-filter-status" />
-        <ChoiceFilter label="等级" value={level} options={NOTICE_LEVELS} labelOf={(value) => NOTICE_LEVEL_LABEL[value]} onChange={setLevel} testId="notices-filter-level" />
+        <ChoiceFilter
+          label="状态"
+          value={status}
+          options={STATUSES}
+          labelOf={(value) => NOTICE_STATUS_LABEL[value]}
+          onChange={setStatus}
+          testId="notices-filter-status"
+        />
+        <ChoiceFilter
+          label="等级"
+          value={level}
+          options={NOTICE_LEVELS}
+          labelOf={(value) => NOTICE_LEVEL_LABEL[value]}
+          onChange={setLevel}
+          testId="notices-filter-level"
+        />
         <ChoiceFilter label="责任单位" value={unit} options={units} onChange={setUnit} testId="notices-filter-unit" />
       </div>
       {shown.length === 0 ? (

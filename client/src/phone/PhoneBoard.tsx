@@ -15,7 +15,17 @@ import './phone.css'
  * at a time, with the connection and what is not yet saved always at the top. Same route and same
  * live connection as the board; the full board is one tap away.
  */
-export function PhoneBoard({ boardId, title, onMessage, onFullBoard }: { boardId: string; title: string; onMessage: (text: string) => void; onFullBoard: () => void }) {
+export function PhoneBoard({
+  boardId,
+  title,
+  onMessage,
+  onFullBoard,
+}: {
+  boardId: string
+  title: string
+  onMessage: (text: string) => void
+  onFullBoard: () => void
+}) {
   const principal = usePrincipal()
   const projects = useAllProjects()
   const mine = useMemo(() => projects.filter((project) => canEditProjectOfUnit(principal, project.unit)), [projects, principal])

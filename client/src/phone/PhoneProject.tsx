@@ -15,7 +15,17 @@ import type { QueuedPhoto } from './photoQueue.ts'
 const NO_HISTORY: never[] = []
 
 /** One project, full width, with the controls a 联络员 uses on site, each large enough for a thumb. */
-export function PhoneProject({ boardId, projectId, queued, onBack }: { boardId: string; projectId: ProjectId; queued: readonly QueuedPhoto[]; onBack: () => void }) {
+export function PhoneProject({
+  boardId,
+  projectId,
+  queued,
+  onBack,
+}: {
+  boardId: string
+  projectId: ProjectId
+  queued: readonly QueuedPhoto[]
+  onBack: () => void
+}) {
   const project = useProject(projectId)
   const commands = useProjectCommands(projectId)
   const principal = usePrincipal()
@@ -42,9 +52,21 @@ export function PhoneProject({ boardId, projectId, queued, onBack }: { boardId: 
       {editable ? (
         <>
           <section className="phone-section">
-            <ImeSafeText id={`phone-note-${projectId}`} label="形象进度" value={project.progressNote ?? ''} multiline onSave={(text) => commands.update('progressNote', text)} />
+            <ImeSafeText
+              id={`phone-note-${projectId}`}
+              label="形象进度"
+              value={project.progressNote ?? ''}
+              multiline
+              onSave={(text) => commands.update('progressNote', text)}
+            />
             <div className="phone-money">
-              <FieldEditor field="completedInvestment" value={project.completedInvestment} commands={commands} idPrefix={`phone-${projectId}`} unconfirmed={project.unconfirmedFigures} />
+              <FieldEditor
+                field="completedInvestment"
+                value={project.completedInvestment}
+                commands={commands}
+                idPrefix={`phone-${projectId}`}
+                unconfirmed={project.unconfirmedFigures}
+              />
             </div>
           </section>
           <section className="phone-section" aria-label="阶段">

@@ -24,8 +24,9 @@ export function PhoneProjectList({ projects, onOpen }: { projects: readonly Proj
       .map((project) => ({ project, light: lightsOf(project).worst, notice: openNoticeSummary(notices.get(project.id) ?? []) }))
       .sort(
         (a, b) =>
-          LIGHT_WEIGHT[b.light] + (b.notice ? 4 + noticeSeverity(b.notice.level) : 0) - (LIGHT_WEIGHT[a.light] + (a.notice ? 4 + noticeSeverity(a.notice.level) : 0)) ||
-          a.project.name.localeCompare(b.project.name, 'zh-CN'),
+          LIGHT_WEIGHT[b.light] +
+            (b.notice ? 4 + noticeSeverity(b.notice.level) : 0) -
+            (LIGHT_WEIGHT[a.light] + (a.notice ? 4 + noticeSeverity(a.notice.level) : 0)) || a.project.name.localeCompare(b.project.name, 'zh-CN'),
       )
   }, [projects, search, lightsOf, notices])
   return (

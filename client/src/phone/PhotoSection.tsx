@@ -26,7 +26,17 @@ const timeOf = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone
  * 形象进度照片 of one project: take with the camera or choose several from the album (each queued
  * in IndexedDB first, see photoQueue.ts), then the timeline, newest first, grouped by month.
  */
-export function PhotoSection({ boardId, projectId, canAdd, queued }: { boardId: string; projectId: ProjectId; canAdd: boolean; queued: readonly QueuedPhoto[] }) {
+export function PhotoSection({
+  boardId,
+  projectId,
+  canAdd,
+  queued,
+}: {
+  boardId: string
+  projectId: ProjectId
+  canAdd: boolean
+  queued: readonly QueuedPhoto[]
+}) {
   const photos = useProjectPhotos(projectId)
   const input = useRef<HTMLInputElement>(null)
   const [withLocation, setWithLocation] = useState(true)
@@ -65,7 +75,15 @@ export function PhotoSection({ boardId, projectId, canAdd, queued }: { boardId: 
         <div className="phone-photo-add">
           <label className="phone-button phone-primary phone-file">
             {busy ? '正在加入…' : '拍照或选择照片'}
-            <input ref={input} type="file" accept="image/*" capture="environment" multiple data-testid="photo-input" onChange={(event) => void add(event.target.files)} />
+            <input
+              ref={input}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              data-testid="photo-input"
+              onChange={(event) => void add(event.target.files)}
+            />
           </label>
           <label className="phone-check">
             <input type="checkbox" checked={withLocation} onChange={(event) => setWithLocation(event.target.checked)} />
@@ -101,13 +119,21 @@ function PhotoItem({ boardId, photo }: { boardId: string; photo: Photo }) {
   return (
     <li className="phone-photo" data-testid="photo-item" data-photo-id={photo.id}>
       <a href={photoSrc(boardId, photo.id, PhotoVariant.screen)} target="_blank" rel="noreferrer">
-        <img src={photoSrc(boardId, photo.id, PhotoVariant.thumb)} alt={`现场照片 ${timeOf(photo.takenAt)}`} loading="lazy" width={160} height={Math.round((160 * photo.height) / photo.width)} />
+        <img
+          src={photoSrc(boardId, photo.id, PhotoVariant.thumb)}
+          alt={`现场照片 ${timeOf(photo.takenAt)}`}
+          loading="lazy"
+          width={160}
+          height={Math.round((160 * photo.height) / photo.width)}
+        />
       </a>
       <div className="phone-photo-facts">
         <span>
           拍摄 {timeOf(photo.takenAt)}（{TAKEN_AT_SOURCE_LABEL[photo.takenAtSource]}）
         </span>
-        <span>上传 {timeOf(photo.receivedAt)} · {photo.uploadedByLabel}</span>
+        <span>
+          上传 {timeOf(photo.receivedAt)} · {photo.uploadedByLabel}
+        </span>
         {location && (
           <span data-testid="photo-location">
             {LOCATION_SOURCE_LABEL[location.source]} {location.lat.toFixed(5)}, {location.lng.toFixed(5)}

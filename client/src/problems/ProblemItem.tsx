@@ -1,13 +1,7 @@
 import { memo, useState } from 'react'
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import { formatChineseDate } from '@guatu/shared/domain/dates'
-import {
-  isProblemOverdue,
-  PROBLEM_CATEGORY_LABEL,
-  PROBLEM_STATUS_LABEL,
-  ProblemStatus,
-  type Problem,
-} from '@guatu/shared/domain/problem'
+import { isProblemOverdue, PROBLEM_CATEGORY_LABEL, PROBLEM_STATUS_LABEL, ProblemStatus, type Problem } from '@guatu/shared/domain/problem'
 import { formatHistoryTime } from '../history/formatHistoryTime.ts'
 import type { ProblemCommands } from './useProblemCommands.ts'
 

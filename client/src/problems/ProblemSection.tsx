@@ -34,14 +34,7 @@ export const ProblemSection = memo(function ProblemSection({ project }: { projec
       {problems.length > 0 && (
         <ol className="problem-list">
           {problems.map((problem) => (
-            <ProblemItem
-              key={problem.id}
-              problem={problem}
-              today={today}
-              editable={editable}
-              deletable={deletable}
-              commands={commands}
-            />
+            <ProblemItem key={problem.id} problem={problem} today={today} editable={editable} deletable={deletable} commands={commands} />
           ))}
         </ol>
       )}

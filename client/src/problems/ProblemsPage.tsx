@@ -1,24 +1,10 @@
 import { memo, useMemo, useState } from 'react'
-import {
-  PROBLEM_CATEGORIES,
-  PROBLEM_CATEGORY_LABEL,
-  PROBLEM_STATUS_LABEL,
-  ProblemStatus,
-  type ProblemCategory,
-} from '@guatu/shared/domain/problem'
+import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABEL, PROBLEM_STATUS_LABEL, ProblemStatus, type ProblemCategory } from '@guatu/shared/domain/problem'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
 import { STAGES } from '@guatu/shared/domain/stage'
 import { useAllProblems } from '../sync/useAllProblems.ts'
 import { useBoardColumns } from '../sync/useBoardColumns.ts'
-import {
-  EMPTY_PROBLEM_FILTER,
-  inScope,
-  joinProjects,
-  listed,
-  problemTotals,
-  startOfWeek,
-  type ProblemListFilter,
-} from './problemList.ts'
+import { EMPTY_PROBLEM_FILTER, inScope, joinProjects, listed, problemTotals, startOfWeek, type ProblemListFilter } from './problemList.ts'
 import { ProblemTable } from './ProblemTable.tsx'
 import { useBoardToday } from '../progress/useBoardToday.ts'
 import './problems.css'

@@ -9,13 +9,7 @@ function isCategory(value: string): value is Category {
 }
 
 /** 提出问题: category, what blocks, which unit must solve it and by when. */
-export const RaiseProblemForm = memo(function RaiseProblemForm({
-  commands,
-  defaultLeadUnit,
-}: {
-  commands: ProblemCommands
-  defaultLeadUnit: string
-}) {
+export const RaiseProblemForm = memo(function RaiseProblemForm({ commands, defaultLeadUnit }: { commands: ProblemCommands; defaultLeadUnit: string }) {
   const id = useId()
   const [category, setCategory] = useState<Category>(ProblemCategory.land)
   const [description, setDescription] = useState('')

@@ -8,7 +8,10 @@ export const GapCell = memo(function GapCell({ completion }: { completion: Compl
   if (completion.text === null || completion.status === null) return <td className="gap-none">—</td>
   return (
     <td className={`gap-cell ${gapClass(completion)}`} data-gap-status={completion.status} data-gap-tenths={completion.gapTenths}>
-      <span className="gap-mark" aria-hidden="true">{GAP_MARK[completion.status]}</span> {completion.text}
+      <span className="gap-mark" aria-hidden="true">
+        {GAP_MARK[completion.status]}
+      </span>{' '}
+      {completion.text}
     </td>
   )
 })

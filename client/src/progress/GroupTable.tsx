@@ -39,7 +39,12 @@ export const GroupTable = memo(function GroupTable({
         </thead>
         <tbody>
           {[...rows, board].map((row, index) => (
-            <tr key={index === rows.length ? '__board' : row.name} className={index === rows.length ? 'total-row' : undefined} data-testid="group-row" data-name={row.name}>
+            <tr
+              key={index === rows.length ? '__board' : row.name}
+              className={index === rows.length ? 'total-row' : undefined}
+              data-testid="group-row"
+              data-name={row.name}
+            >
               <th scope="row">{index === rows.length ? '合计' : row.name}</th>
               <td>{row.projectCount}</td>
               <td>{row.entries.signed.count}</td>

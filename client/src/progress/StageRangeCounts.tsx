@@ -11,15 +11,7 @@ import { isStatPeriod, STAT_PERIOD_LABEL, STAT_PERIODS, StatPeriod, statRange } 
  * 签约/开工/投产 counted by the day each project entered the stage, over a chosen period: 本月,
  * 本季度, 上季度, 全年 or any two dates.
  */
-export const StageRangeCounts = memo(function StageRangeCounts({
-  projects,
-  asOf,
-  year,
-}: {
-  projects: readonly Project[]
-  asOf: IsoDate
-  year: number
-}) {
+export const StageRangeCounts = memo(function StageRangeCounts({ projects, asOf, year }: { projects: readonly Project[]; asOf: IsoDate; year: number }) {
   const [period, setPeriod] = useState<StatPeriod>(StatPeriod.quarter)
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')

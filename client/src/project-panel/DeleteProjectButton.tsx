@@ -1,13 +1,7 @@
 import { memo, useState } from 'react'
 
 /** Deleting is two steps: a slip of the hand in a meeting must not remove a project from the 台账. */
-export const DeleteProjectButton = memo(function DeleteProjectButton({
-  projectName,
-  onDelete,
-}: {
-  projectName: string
-  onDelete: () => string | undefined
-}) {
+export const DeleteProjectButton = memo(function DeleteProjectButton({ projectName, onDelete }: { projectName: string; onDelete: () => string | undefined }) {
   const [confirming, setConfirming] = useState(false)
   const [error, setError] = useState<string | undefined>()
   if (!confirming) {

@@ -14,7 +14,6 @@ import type { useProjectCommands } from './useProjectCommands.ts'
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABEL[value] }))
 const ACTUAL_DATE_FIELDS: ReadonlySet<string> = new Set(['actualSignDate', 'actualStartDate', 'actualProduceDate'])
 
-
 /** Picks the editor for one field of the record. */
 export const FieldEditor = memo(function FieldEditor({
   field,
@@ -48,10 +47,7 @@ export const FieldEditor = memo(function FieldEditor({
     },
     [commands, field, settings],
   )
-  const moveTo = useCallback(
-    (stage: string) => (isStage(stage) ? commands.moveToStage(stage) : '当前阶段无效'),
-    [commands],
-  )
+  const moveTo = useCallback((stage: string) => (isStage(stage) ? commands.moveToStage(stage) : '当前阶段无效'), [commands])
   const common = { inputId, field, label, value, commit }
   const unitSelect = useMemo(() => {
     if (field !== 'unit' || !unitOptions) return undefined
@@ -66,14 +62,7 @@ export const FieldEditor = memo(function FieldEditor({
 
   switch (editor.kind) {
     case 'text':
-      return (
-        <TextFieldEditor
-          {...common}
-          codec={plainText}
-          multiline={editor.multiline}
-          inputMode={editor.inputMode}
-        />
-      )
+      return <TextFieldEditor {...common} codec={plainText} multiline={editor.multiline} inputMode={editor.inputMode} />
     case 'money':
       return isMoneyField(field) ? (
         <MoneyFieldEditor inputId={inputId} field={field} label={label} value={value} unconfirmed={unconfirmed?.includes(field) ?? false} commands={commands} />
@@ -81,14 +70,7 @@ export const FieldEditor = memo(function FieldEditor({
     case 'date':
       return <TextFieldEditor {...common} codec={dateText} type="date" hintFor={hint === undefined ? undefined : () => hint} />
     case 'leaders':
-      return (
-        <TextFieldEditor
-          {...common}
-          codec={leadersText}
-          placeholder="如：张三、李四"
-          hintFor={() => '多位领导用“、”或逗号分隔'}
-        />
-      )
+      return <TextFieldEditor {...common} codec={leadersText} placeholder="如：张三、李四" hintFor={() => '多位领导用“、”或逗号分隔'} />
     case 'seq':
       return <TextFieldEditor {...common} codec={seqText} inputMode="numeric" />
     case 'boolean':

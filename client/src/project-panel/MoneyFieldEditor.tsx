@@ -69,7 +69,17 @@ export const MoneyFieldEditor = memo(function MoneyFieldEditor({
 
   return (
     <div className="money-field" data-unconfirmed={unconfirmed || undefined}>
-      <TextFieldEditor key={generation} inputId={inputId} field={field} label={label} value={value} codec={moneyText} inputMode="decimal" hintFor={yiHint} commit={commit} />
+      <TextFieldEditor
+        key={generation}
+        inputId={inputId}
+        field={field}
+        label={label}
+        value={value}
+        codec={moneyText}
+        inputMode="decimal"
+        hintFor={yiHint}
+        commit={commit}
+      />
       {pending && (
         <div className="figure-confirm" role="alertdialog" aria-labelledby={`${inputId}-confirm-title`} data-testid="figure-confirm">
           <p id={`${inputId}-confirm-title`} className="figure-confirm-title">

@@ -79,13 +79,7 @@ export const ProjectPanel = memo(function ProjectPanel({
   }, [])
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="project-panel"
-      aria-labelledby={`${idPrefix}-title`}
-      data-testid="project-panel"
-      onClose={onClose}
-    >
+    <dialog ref={dialogRef} className="project-panel" aria-labelledby={`${idPrefix}-title`} data-testid="project-panel" onClose={onClose}>
       <header className="panel-header">
         <h2 id={`${idPrefix}-title`}>{project ? project.name : '项目已删除'}</h2>
         {project && <span className={`stage-badge stage-${project.stage}`}>{STAGE_LABEL[project.stage]}</span>}
@@ -126,11 +120,7 @@ export const ProjectPanel = memo(function ProjectPanel({
           <ProblemSection project={project} />
           <DecisionSection project={project} />
           <footer className="panel-footer">
-            {canDeleteProject(principal) ? (
-              <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} />
-            ) : (
-              <span />
-            )}
+            {canDeleteProject(principal) ? <DeleteProjectButton projectName={project.name} onDelete={removeAndClose} /> : <span />}
             <button type="button" className="primary-button" onClick={onClose}>
               完成
             </button>

@@ -48,13 +48,7 @@ export const TextFieldEditor = memo(function TextFieldEditor({
       {multiline ? (
         <textarea {...common} rows={3} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input
-          {...common}
-          type={type}
-          inputMode={inputMode}
-          onChange={(event) => onChange(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
+        <input {...common} type={type} inputMode={inputMode} onChange={(event) => onChange(event.target.value)} onKeyDown={onKeyDown} />
       )}
     </FieldFrame>
   )

@@ -73,14 +73,7 @@ export const FIELD_GROUPS: readonly { title: string; fields: readonly EditableFi
   { title: '投资（万元）', fields: ['totalInvestment', 'annualPlanInvestment', 'completedInvestment'] },
   {
     title: '时间节点',
-    fields: [
-      'plannedSignDate',
-      'actualSignDate',
-      'plannedStartDate',
-      'actualStartDate',
-      'plannedProduceDate',
-      'actualProduceDate',
-    ],
+    fields: ['plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedProduceDate', 'actualProduceDate'],
   },
   { title: '责任', fields: ['unit', 'leaders', 'owner', 'phone'] },
   { title: '进展', fields: ['progressNote'] },

@@ -30,9 +30,7 @@ export const leadersText: TextCodec = {
 export const moneyText: TextCodec = {
   format: (value) => (typeof value === 'string' ? value : ''),
   parse: (text) => {
-    const normalized = text
-      .replace(/[０-９．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-      .replace(/[,，\s]/g, '')
+    const normalized = text.replace(/[０-９．]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/[,，\s]/g, '')
     return wanTextToWan(normalized) ?? text
   },
 }

@@ -8,12 +8,7 @@ import { sameValue, validateField } from './validateField.ts'
  * validation message; on blur a valid, changed value is written and the box follows the document
  * again — so a colleague's edit appears as soon as this person is not in the middle of typing.
  */
-export function useFieldDraft(
-  field: ProjectField,
-  value: unknown,
-  codec: TextCodec,
-  commit: (value: unknown) => string | undefined,
-) {
+export function useFieldDraft(field: ProjectField, value: unknown, codec: TextCodec, commit: (value: unknown) => string | undefined) {
   const [draft, setDraft] = useState<string | null>(null)
   const [commitError, setCommitError] = useState<string | undefined>()
   const text = draft ?? codec.format(value)

@@ -58,8 +58,8 @@ export const RankingPage = memo(function RankingPage({ boardId, onError }: { boa
         <div className="segmented" role="radiogroup" aria-label="排名对象">
           {GROUPS.map((group) => (
             <label key={group} className={by === group ? 'segment segment-on' : 'segment'}>
-              <input type="radio" name="ranking-by" value={group} checked={by === group} onChange={() => setBy(group)} data-testid={`ranking-by-${group}`} />
-              按{RANKING_GROUP_LABEL[group]}
+              <input type="radio" name="ranking-by" value={group} checked={by === group} onChange={() => setBy(group)} data-testid={`ranking-by-${group}`} />按
+              {RANKING_GROUP_LABEL[group]}
             </label>
           ))}
         </div>

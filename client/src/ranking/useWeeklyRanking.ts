@@ -7,9 +7,7 @@ import { fetchWeeklyRanking } from '../api/reportsApi.ts'
 const RANKING_REFRESH_DEBOUNCE_MS = 500
 
 export type RankingState =
-  | { status: 'loading'; ranking?: WeeklyRanking }
-  | { status: 'error'; message: string; ranking?: WeeklyRanking }
-  | { status: 'ready'; ranking: WeeklyRanking }
+  { status: 'loading'; ranking?: WeeklyRanking } | { status: 'error'; message: string; ranking?: WeeklyRanking } | { status: 'ready'; ranking: WeeklyRanking }
 
 /**
  * The week's ranking from the server. `version` is anything that changes with the board (the view

@@ -17,7 +17,13 @@ const itemKey = (item: MoveItem) => (item.summary === undefined ? `${item.projec
 
 const FeedItem = memo(function FeedItem({ item, fresh }: { item: MoveItem; fresh: boolean }) {
   return (
-    <li className={`sw-feed-item ${fresh ? 'sw-flash' : ''}`} data-testid="screen-feed-item" data-unit={item.unit} data-kind={item.kind} data-project={item.projectId}>
+    <li
+      className={`sw-feed-item ${fresh ? 'sw-flash' : ''}`}
+      data-testid="screen-feed-item"
+      data-unit={item.unit}
+      data-kind={item.kind}
+      data-project={item.projectId}
+    >
       <div className="sw-feed-line">
         <span className="sw-feed-time">{chinaClockTime(item.at)}</span>
         <span className="sw-feed-actor">{item.actorLabel ? fitText(item.actorLabel, ACTOR_MAX_EM) : '刚刚'}</span>
@@ -46,7 +52,11 @@ export const FeedTile = memo(function FeedTile({ feed, unit }: { feed: MoveFeed;
   const shownItems = (unit ? feed.items.filter((item) => item.unit === unit) : feed.items).slice(0, ITEMS_SHOWN)
   const fresh = useFreshKeys(shownItems.map(itemKey), feed.loaded)
   return (
-    <ScreenTile title={unit ? `最新动态 · ${fitText(unit, UNIT_MAX_EM)}` : '最新动态'} className="sw-tile-feed" aside={<span className="sw-tile-note">阶段·投资·问题·督办</span>}>
+    <ScreenTile
+      title={unit ? `最新动态 · ${fitText(unit, UNIT_MAX_EM)}` : '最新动态'}
+      className="sw-tile-feed"
+      aside={<span className="sw-tile-note">阶段·投资·问题·督办</span>}
+    >
       {shownItems.length === 0 ? (
         <p className="sw-tile-empty">{feed.loaded ? '暂无动态' : '正在读取动态…'}</p>
       ) : (

@@ -55,7 +55,13 @@ function chartOption(monthly: readonly MonthTallies[], months: number): ScreenCh
       itemStyle: { color: STAGE_COLOR[stage], borderRadius: [3, 3, 0, 0] },
       barMaxWidth: 22,
       barGap: '20%',
-      label: { show: true, position: 'top' as const, color: WALL_TEXT, fontSize: crowded ? 12 : 15, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : '') },
+      label: {
+        show: true,
+        position: 'top' as const,
+        color: WALL_TEXT,
+        fontSize: crowded ? 12 : 15,
+        formatter: (p: { value: unknown }) => (p.value ? String(p.value) : ''),
+      },
       emphasis: { disabled: true },
     })),
   }

@@ -24,10 +24,7 @@ export function ScreenCanvas({ children }: { children: ReactNode }) {
   const top = (height - DESIGN_HEIGHT * scale) / 2
   return (
     <div className="sw-screen-root" data-testid="screen">
-      <div
-        className="sw-screen-canvas"
-        style={{ width: DESIGN_WIDTH, height: DESIGN_HEIGHT, transform: `translate(${left}px, ${top}px) scale(${scale})` }}
-      >
+      <div className="sw-screen-canvas" style={{ width: DESIGN_WIDTH, height: DESIGN_HEIGHT, transform: `translate(${left}px, ${top}px) scale(${scale})` }}>
         {children}
       </div>
     </div>

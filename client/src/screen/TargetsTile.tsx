@@ -73,7 +73,11 @@ export const TargetsTile = memo(function TargetsTile({ targets, timeProgress }: 
         <p className="sw-tile-empty">尚未设置年度目标</p>
       ) : (
         // Every target's figure, also those on a page not showing now: what a check of the wall compares.
-        <ul className="sw-targets" data-testid="screen-targets" data-done={JSON.stringify(Object.fromEntries(targets.map((target) => [target.key, target.completion.done])))}>
+        <ul
+          className="sw-targets"
+          data-testid="screen-targets"
+          data-done={JSON.stringify(Object.fromEntries(targets.map((target) => [target.key, target.completion.done])))}
+        >
           {paged.items.map((target) => (
             <TargetRow key={target.key} target={target} />
           ))}

@@ -62,21 +62,11 @@ export function WallScreen({ title }: { title: string }) {
       all: turnSide({ ...common, projects: deferredProjects, progress: figures.progress.board }),
     }
   }, [unit, deferredProjects, deferredProblems, decisionProjects, asOf, figures.progress])
-  const warnings = useMemo(
-    () => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings),
-    [figures.warnings, unit],
-  )
+  const warnings = useMemo(() => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings), [figures.warnings, unit])
 
   return (
     <div className="sw-wall">
-      <ScreenHeader
-        title={title}
-        asOf={asOf}
-        dataTime={dataTime}
-        timeProgress={figures.progress.timeProgress}
-        meeting={meeting}
-        connection={status.state}
-      />
+      <ScreenHeader title={title} asOf={asOf} dataTime={dataTime} timeProgress={figures.progress.timeProgress} meeting={meeting} connection={status.state} />
       <StageTiles totals={totals} />
       <div className="sw-wall-main">
         <div className="sw-wall-column">

@@ -16,7 +16,12 @@ const warningKey = (warning: Warning) => `${warning.projectId}:${warning.rule}:$
 
 const WarningRow = memo(function WarningRow({ warning, fresh }: { warning: Warning; fresh: boolean }) {
   return (
-    <li className={`sw-warning sw-light-${warning.light} ${fresh ? 'sw-flash' : ''}`} data-testid="screen-warning-row" data-light={warning.light} data-unit={warning.unit}>
+    <li
+      className={`sw-warning sw-light-${warning.light} ${fresh ? 'sw-flash' : ''}`}
+      data-testid="screen-warning-row"
+      data-light={warning.light}
+      data-unit={warning.unit}
+    >
       <span className="sw-warning-light" aria-label={`${LIGHT_LABEL[warning.light]}灯`}>
         {LIGHT_LABEL[warning.light]}
       </span>

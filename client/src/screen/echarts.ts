@@ -10,8 +10,6 @@ import { SVGRenderer } from 'echarts/renderers'
  */
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer])
 
-export type ScreenChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption
->
+export type ScreenChartOption = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption>
 
 export { echarts }

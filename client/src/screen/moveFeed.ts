@@ -128,7 +128,13 @@ export function createMoveFeed(boardId: string, view: BoardViewStore, status: Ex
 
   const publish = () => {
     const seenItems = seen
-      .filter((move) => !history.some((entry) => entry.projectId === move.projectId && entry.stage === move.stage && entry.kind === move.kind && entry.at >= move.receivedAt - MATCH_WINDOW_MS))
+      .filter(
+        (move) =>
+          !history.some(
+            (entry) =>
+              entry.projectId === move.projectId && entry.stage === move.stage && entry.kind === move.kind && entry.at >= move.receivedAt - MATCH_WINDOW_MS,
+          ),
+      )
       .map((move) => ({ key: `seen:${move.projectId}:${move.receivedAt}`, at: move.receivedAt, projectId: move.projectId, stage: move.stage, kind: move.kind }))
     const historyItems = history.map((entry) => ({
       key: `history:${entry.id}`,

@@ -60,7 +60,12 @@ export function boardTotals(columns: BoardColumns): BoardTotals {
 function industryMix(projects: readonly Project[]): IndustryFigure[] {
   const figures: IndustryFigure[] = INDUSTRIES.map((industry) => {
     const members = projects.filter((project) => project.industry === industry)
-    return { industry, label: INDUSTRY_LABEL[industry], count: members.length, totalCents: sumCents(members.map((project) => countedProject(project).totalInvestment)) }
+    return {
+      industry,
+      label: INDUSTRY_LABEL[industry],
+      count: members.length,
+      totalCents: sumCents(members.map((project) => countedProject(project).totalInvestment)),
+    }
   })
   const unset = projects.filter((project) => project.industry === undefined)
   if (unset.length > 0) {

@@ -9,10 +9,7 @@ import { useRunningMeeting } from '../meeting/useRunningMeeting.ts'
 export function useMeetingDecisionProjects(): readonly ProjectId[] {
   const { view } = useBoardConnection()
   const meetingId = useRunningMeeting()?.id
-  const read = useCallback(
-    (): readonly Decision[] => (meetingId === undefined ? NO_DECISIONS : view.getDecisionsOfMeeting(meetingId)),
-    [view, meetingId],
-  )
+  const read = useCallback((): readonly Decision[] => (meetingId === undefined ? NO_DECISIONS : view.getDecisionsOfMeeting(meetingId)), [view, meetingId])
   // The store keeps the meeting's list until one of its decisions changes, so this mapping runs
   // only then, and the unit-turn figures memoized on it stay put otherwise.
   const decisions = useSyncExternalStore(view.subscribe, read)

@@ -29,14 +29,24 @@ export const MilestonesFieldset = memo(function MilestonesFieldset({
   return (
     <fieldset className="settings-group">
       <legend>节点</legend>
-      {errors.get('milestones') && <p className="field-error" role="alert">{errors.get('milestones')}</p>}
+      {errors.get('milestones') && (
+        <p className="field-error" role="alert">
+          {errors.get('milestones')}
+        </p>
+      )}
       {draft.milestones.length === 0 && <p className="setting-hint">尚未设置节点。</p>}
       <ol className="milestone-drafts">
         {draft.milestones.map((milestone, index) => (
           <li key={milestone.id} className="milestone-draft" data-testid="settings-milestone" data-kind={milestone.kind}>
             <strong>{MILESTONE_KIND_LABEL[milestone.kind]}</strong>
             {milestone.kind === MilestoneKind.allNewStartedBy ? (
-              <SettingInput label="截止日期" type="date" value={milestone.deadline} onChange={(deadline) => set(index, { deadline })} error={error(index, 'deadline')} />
+              <SettingInput
+                label="截止日期"
+                type="date"
+                value={milestone.deadline}
+                onChange={(deadline) => set(index, { deadline })}
+                error={error(index, 'deadline')}
+              />
             ) : (
               <>
                 <label className="setting-field">
@@ -49,7 +59,13 @@ export const MilestonesFieldset = memo(function MilestonesFieldset({
                     ))}
                   </select>
                 </label>
-                <SettingInput label="至少" unit="个项目" value={milestone.minCount} onChange={(minCount) => set(index, { minCount })} error={error(index, 'minCount')} />
+                <SettingInput
+                  label="至少"
+                  unit="个项目"
+                  value={milestone.minCount}
+                  onChange={(minCount) => set(index, { minCount })}
+                  error={error(index, 'minCount')}
+                />
                 <label className="setting-field setting-check">
                   <input type="checkbox" checked={milestone.atLeastYi} onChange={(event) => set(index, { atLeastYi: event.target.checked })} />
                   仅计亿元以上项目

@@ -124,7 +124,14 @@ export const SettingsPage = memo(function SettingsPage({ onSaved }: { onSaved: (
                 <span className="segmented">
                   {BASES.map((basis) => (
                     <label key={basis} className={draft.timeBasis === basis ? 'segment segment-on' : 'segment'}>
-                      <input type="radio" name="time-basis" value={basis} checked={draft.timeBasis === basis} onChange={() => change({ timeBasis: basis })} data-testid={`settings-basis-${basis}`} />
+                      <input
+                        type="radio"
+                        name="time-basis"
+                        value={basis}
+                        checked={draft.timeBasis === basis}
+                        onChange={() => change({ timeBasis: basis })}
+                        data-testid={`settings-basis-${basis}`}
+                      />
                       {TIME_BASIS_LABEL[basis]}
                     </label>
                   ))}

@@ -104,7 +104,10 @@ export type SettingsErrors = ReadonlyMap<string, string>
  * Checks the draft with the shared schema (what the server checks too). Errors are keyed by the
  * path of the field ("targets.started.count", "thresholds.schedule", "milestones.0.deadline").
  */
-export function fromDraft(draft: SettingsDraft, year: number): { settings: BoardSettings; errors?: undefined } | { settings?: undefined; errors: SettingsErrors } {
+export function fromDraft(
+  draft: SettingsDraft,
+  year: number,
+): { settings: BoardSettings; errors?: undefined } | { settings?: undefined; errors: SettingsErrors } {
   const { schedule, investment, registration } = draft.thresholds
   const value = {
     year,
@@ -126,7 +129,11 @@ export function fromDraft(draft: SettingsDraft, year: number): { settings: Board
     ...withoutUndefined({ investmentToCompleteWan: optionalText(draft.investmentToCompleteWan) }),
     milestones: draft.milestones.map(milestoneValue),
     thresholds: {
-      schedule: { blueAfterDays: number(schedule.blueAfterDays), yellowAfterDays: number(schedule.yellowAfterDays), redAfterDays: number(schedule.redAfterDays) },
+      schedule: {
+        blueAfterDays: number(schedule.blueAfterDays),
+        yellowAfterDays: number(schedule.yellowAfterDays),
+        redAfterDays: number(schedule.redAfterDays),
+      },
       investment: { yellowBelowPoints: number(investment.yellowBelowPoints), redBelowPoints: number(investment.redBelowPoints) },
       registration: { yellowAfterMonths: number(registration.yellowAfterMonths), redAfterMonths: number(registration.redAfterMonths) },
     },

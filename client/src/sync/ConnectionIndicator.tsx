@@ -28,11 +28,7 @@ export const ConnectionIndicator = memo(function ConnectionIndicator() {
           {closedReason}
         </span>
       )}
-      <span
-        className={`status-pill ${unsavedCount === 0 ? 'saved-all' : 'saved-pending'}`}
-        data-testid="saved-status"
-        data-unsaved={unsavedCount}
-      >
+      <span className={`status-pill ${unsavedCount === 0 ? 'saved-all' : 'saved-pending'}`} data-testid="saved-status" data-unsaved={unsavedCount}>
         {unsavedCount === 0 ? '已保存' : `${unsavedCount} 项未同步`}
       </span>
     </div>

@@ -6,12 +6,7 @@ import { CloseCode } from '@guatu/shared/sync/protocol'
  * Everything else — too many messages (4429), a message too large (1009), a restart (1012), a lost
  * network — is retried by the provider with its backoff.
  */
-const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCode.unauthorized,
-  CloseCode.forbidden,
-  CloseCode.boardNotFound,
-  CloseCode.protocolError,
-])
+const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.unauthorized, CloseCode.forbidden, CloseCode.boardNotFound, CloseCode.protocolError])
 
 export function isFinalClose(code: number): boolean {
   return FINAL_CLOSE_CODES.has(code)

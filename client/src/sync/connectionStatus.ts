@@ -50,19 +50,10 @@ export function watchConnectionStatus(provider: WebsocketProvider): ExternalStor
     const state = browserOffline || closed?.forGood ? ConnectionState.offline : socketState
     const synced = state === ConnectionState.connected && provider.synced
     const current = store.get()
-    if (
-      current.state === state &&
-      current.synced === synced &&
-      current.closedReason === closed?.reason &&
-      current.closedCode === closed?.code
-    ) {
+    if (current.state === state && current.synced === synced && current.closedReason === closed?.reason && current.closedCode === closed?.code) {
       return
     }
-    store.set(
-      closed === undefined
-        ? { state, synced }
-        : { state, synced, closedReason: closed.reason, closedCode: closed.code, closedForGood: closed.forGood },
-    )
+    store.set(closed === undefined ? { state, synced } : { state, synced, closedReason: closed.reason, closedCode: closed.code, closedForGood: closed.forGood })
   }
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {

@@ -11,8 +11,7 @@ export const NO_DECISIONS: readonly Decision[] = Object.freeze([])
 // Newest first, the order listMeetings uses.
 const byStartedDesc = (a: Meeting, b: Meeting) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0)
 // In the order taken, the order listDecisions uses.
-const byRecorded = (a: Decision, b: Decision) =>
-  a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+const byRecorded = (a: Decision, b: Decision) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 type Root = ReturnType<typeof collectionRoot>
 

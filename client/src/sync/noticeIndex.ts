@@ -11,8 +11,7 @@ export const NO_NOTICES: readonly Notice[] = Object.freeze([])
 export type NoticesByProject = ReadonlyMap<ProjectId, readonly Notice[]>
 
 // Oldest first, the order listNotices uses.
-const byIssued = (a: Notice, b: Notice) =>
-  a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+const byIssued = (a: Notice, b: Notice) => (a.issuedAt < b.issuedAt ? -1 : a.issuedAt > b.issuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The `notices` root (督办单) as view models (see projectRecordIndex.ts). */
 export function createNoticeIndex(doc: Y.Doc, onChange: () => void) {

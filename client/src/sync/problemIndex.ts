@@ -10,8 +10,7 @@ export const NO_PROBLEMS: readonly Problem[] = Object.freeze([])
 
 export type ProblemsByProject = ReadonlyMap<ProjectId, readonly Problem[]>
 
-const byRaised = (a: Problem, b: Problem) =>
-  a.raisedAt < b.raisedAt ? -1 : a.raisedAt > b.raisedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+const byRaised = (a: Problem, b: Problem) => (a.raisedAt < b.raisedAt ? -1 : a.raisedAt > b.raisedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The `problems` root as view models (see projectRecordIndex.ts). */
 export function createProblemIndex(doc: Y.Doc, onChange: () => void) {

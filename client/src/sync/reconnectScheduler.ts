@@ -25,10 +25,7 @@ export function reconnectDelayMs(failedAttempts: number, random: () => number = 
  *
  * `onOffline` / `onOnline` let the connection clear and restore its presence around the gap.
  */
-export function controlReconnection(
-  provider: WebsocketProvider,
-  hooks: { onOffline: () => void; onOnline: () => void },
-): { stop: () => void } {
+export function controlReconnection(provider: WebsocketProvider, hooks: { onOffline: () => void; onOnline: () => void }): { stop: () => void } {
   let failedAttempts = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let stopped = false

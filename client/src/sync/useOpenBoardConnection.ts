@@ -9,12 +9,7 @@ import { createBoardConnection, type BoardConnection, type PresenceUser } from '
  * throws the document away and starts from the server's copy again — what a rejected update
  * requires, because the server never stored it and every other client never saw it.
  */
-export function useOpenBoardConnection(
-  boardId: string,
-  generation: number,
-  user: PresenceUser,
-  onRejected: (reason: string) => void,
-): BoardConnection | null {
+export function useOpenBoardConnection(boardId: string, generation: number, user: PresenceUser, onRejected: (reason: string) => void): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   // Bumped when a read-only principal's offline cache turned out stale (readOnlySync.ts).
   const [cacheResets, setCacheResets] = useState(0)

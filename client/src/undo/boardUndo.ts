@@ -7,12 +7,7 @@ import { LOCAL_ORIGIN } from './localOrigin.ts'
 export const UNDO_CAPTURE_TIMEOUT_MS = 500
 
 /** The collections a person edits on the board; `meta` (settings) is a form with its own save. */
-const UNDOABLE_COLLECTIONS = [
-  RecordCollection.projects,
-  RecordCollection.problems,
-  RecordCollection.notices,
-  RecordCollection.decisions,
-] as const
+const UNDOABLE_COLLECTIONS = [RecordCollection.projects, RecordCollection.problems, RecordCollection.notices, RecordCollection.decisions] as const
 
 export interface UndoState {
   canUndo: boolean

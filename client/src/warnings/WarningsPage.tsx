@@ -9,7 +9,6 @@ import '../app/reportPage.css'
 
 const byName = new Intl.Collator('zh-CN').compare
 
-
 /** 预警清单: every fired rule, worst and oldest first, narrowed by rule and unit; a row opens its project. */
 export const WarningsPage = memo(function WarningsPage({ onOpenProject }: { onOpenProject: (id: ProjectId) => void }) {
   const warnings = useWarnings()
@@ -35,7 +34,14 @@ export const WarningsPage = memo(function WarningsPage({ onOpenProject }: { onOp
         </p>
       </header>
       <div className="filter-bar" role="search" aria-label="筛选预警">
-        <ChoiceFilter label="预警规则" value={rule} options={LIGHT_RULES} labelOf={(value) => LIGHT_RULE_LABEL[value]} onChange={setRule} testId="warnings-filter-rule" />
+        <ChoiceFilter
+          label="预警规则"
+          value={rule}
+          options={LIGHT_RULES}
+          labelOf={(value) => LIGHT_RULE_LABEL[value]}
+          onChange={setRule}
+          testId="warnings-filter-rule"
+        />
         <ChoiceFilter label="责任单位" value={unit} options={units} onChange={setUnit} testId="warnings-filter-unit" />
       </div>
       {shown.length === 0 ? (

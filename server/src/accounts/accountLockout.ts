@@ -109,11 +109,7 @@ export class AccountLockout {
 
   private lockedError(remainingMs: number): RequestError {
     const minutes = minutesOf(remainingMs)
-    return new RequestError(
-      429,
-      `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试，或联系项目办解锁`,
-      Math.ceil(remainingMs / 1000),
-    )
+    return new RequestError(429, `连续登录失败次数过多，账号已锁定，请${minutes}分钟后再试，或联系项目办解锁`, Math.ceil(remainingMs / 1000))
   }
 
   private failureMessage(attempt: number, slowed: boolean): string {

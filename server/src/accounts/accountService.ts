@@ -20,7 +20,6 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.t
 import { TokenKind, hashSecret, newId, newSecret } from './secretTokens.ts'
 import { RequestError } from '../requestError.ts'
 
-
 export type LoginResult = { user: UserRecord; sessionToken: string }
 
 /** A user as shown by the API: never with its password hash. */
@@ -270,11 +269,13 @@ export class AccountService {
   async changeOwnPassword(userId: string, currentPassword: string, newPassword: string, address: string): Promise<{ user: UserRecord; sessionToken: string }> {
     const user = await this.store.findUser(userId)
     if (!user || user.disabled) throw new RequestError(401, '请先登录')
-    await this.lockout.check({ kind: 'account', userId: user.id }, address, () => verifyPassword(currentPassword, user.passwordHash)).catch((error: unknown) => {
-      // A wrong current password is a mistake in the form, not a lost session (401 would sign out).
-      if (error instanceof RequestError && error.status === 401) throw new RequestError(400, '当前密码不正确')
-      throw error
-    })
+    await this.lockout
+      .check({ kind: 'account', userId: user.id }, address, () => verifyPassword(currentPassword, user.passwordHash))
+      .catch((error: unknown) => {
+        // A wrong current password is a mistake in the form, not a lost session (401 would sign out).
+        if (error instanceof RequestError && error.status === 401) throw new RequestError(400, '当前密码不正确')
+        throw error
+      })
     assertPasswordAllowed(this.controls.passwordPolicy, newPassword, user.username)
     if (await verifyPassword(newPassword, user.passwordHash)) throw new RequestError(400, '新密码不能与当前密码相同')
     const updated = await this.store.updateUser(user.id, {

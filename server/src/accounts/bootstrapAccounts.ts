@@ -72,7 +72,10 @@ async function createFirstAccounts(accounts: AccountService, options: BootstrapO
   const mustChangePassword = forcePasswordChange && (!options.adminPassword || passwordProblem(passwordPolicy, password, 'admin') !== undefined)
   const created = { enforcePolicy: false, mustChangePassword }
   await accounts.createUser({ username: 'admin', password, role: Role.admin, units: [], displayName: '项目办' }, created)
-  const lines = ['首次启动：已创建项目办管理员账号 (first start: admin account created)', `  用户名 admin  密码 ${options.adminPassword ? '(GUATU_ADMIN_PASSWORD)' : password}`]
+  const lines = [
+    '首次启动：已创建项目办管理员账号 (first start: admin account created)',
+    `  用户名 admin  密码 ${options.adminPassword ? '(GUATU_ADMIN_PASSWORD)' : password}`,
+  ]
   if (options.withDemoAccounts) {
     for (const account of DEMO_ACCOUNTS) {
       await accounts.createUser({ ...account, units: [...account.units], password }, created)

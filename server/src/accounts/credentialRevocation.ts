@@ -45,9 +45,7 @@ export const REVOCATION_CLOSE: Record<RevocationCause, { code: CloseCode; reason
 }
 
 /** One credential, or everything a user holds. Answered (REST) only once every process was told. */
-export type Revocation =
-  | { scope: 'credential'; credential: CredentialRef; cause: RevocationCause }
-  | { scope: 'user'; userId: string; cause: RevocationCause }
+export type Revocation = { scope: 'credential'; credential: CredentialRef; cause: RevocationCause } | { scope: 'user'; userId: string; cause: RevocationCause }
 
 /**
  * Ends every way a user can act without typing the password again: the sessions and the API

@@ -28,7 +28,11 @@ export async function boardChanges(boards: BoardService, boardId: string, reques
   if (from > Date.parse(toIso)) throw new RequestError(400, FROM_AFTER_TO)
   const before = await boards.withDoc(boardId, (doc, record) => readBoardState(doc, record.year), from)
   if (!before) return undefined
-  return compareBoards({ state: before, at: new Date(from).toISOString() }, { state: after, at: toIso }, { includeProject: projectFilter(after, request.filter) })
+  return compareBoards(
+    { state: before, at: new Date(from).toISOString() },
+    { state: after, at: toIso },
+    { includeProject: projectFilter(after, request.filter) },
+  )
 }
 
 function endOfLastMeeting(after: BoardState, toIso: string): number {

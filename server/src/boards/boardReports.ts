@@ -9,7 +9,6 @@ import { boardToday } from '@guatu/shared/progress/boardToday'
 import { LIGHT_SEVERITY, lightsByProject, warningList, worstLight } from '@guatu/shared/progress/lights'
 import { computeWeeklyRanking, type RankingGroup, type WeeklyRanking } from '@guatu/shared/progress/ranking'
 
-
 /** 序时进度, targets, rates and every project's lights, as of a day (default: the board's as-of, else today). */
 export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): ProgressReport {
   const settings = readBoardSettings(doc, year)

@@ -8,7 +8,6 @@ import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import { RequestError } from '../requestError.ts'
 import { PastBoards } from './pastBoards.ts'
 
-
 /** Board-level operations behind the REST API, independent of HTTP. */
 export class BoardService {
   private readonly past: PastBoards

@@ -82,7 +82,8 @@ export class LedgerService {
       await this.commits.drained()
       return { kind: 'committed', created: result.created.length, updated: result.updated.length, unchanged: preview.unchanged }
     } catch (error) {
-      if (error instanceof LedgerImportError) return { kind: 'refused', error: error.message, preview: await this.previewAgain(room.doc, file, record.year, choices) }
+      if (error instanceof LedgerImportError)
+        return { kind: 'refused', error: error.message, preview: await this.previewAgain(room.doc, file, record.year, choices) }
       throw error
     } finally {
       this.rooms.releaseIfIdle(boardId)
@@ -96,25 +97,29 @@ export class LedgerService {
 
   /** The board (or what `query` filters, in the board URL's terms) as an office ledger workbook. */
   async export(boardId: string, query: URLSearchParams, at?: number): Promise<{ name: string; file: Uint8Array } | undefined> {
-    const snapshot = await this.boards.withDoc(boardId, (doc, record) => {
-      const problems = listProblems(doc)
-      const openCounts = new Map<string, number>()
-      for (const problem of problems) {
-        if (problem.status === ProblemStatus.open) openCounts.set(problem.projectId, (openCounts.get(problem.projectId) ?? 0) + 1)
-      }
-      const filter = filterFromSearchParams(query)
-      const settings = readBoardSettings(doc, record.year)
-      const asOf = boardToday(settings)
-      let projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
-      const light = query.get(LIGHT_PARAM)
-      if (isLightFilter(light)) {
-        const lights = lightsByProject(projects, settings, asOf)
-        projects = projects.filter((project) => matchesLightFilter(worstLight(lights.get(project.id) ?? []), light))
-      }
-      const shown = new Set(projects.map((project) => project.id))
-      const filtered = !isFilterEmpty(filter) || isLightFilter(light)
-      return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered }
-    }, at)
+    const snapshot = await this.boards.withDoc(
+      boardId,
+      (doc, record) => {
+        const problems = listProblems(doc)
+        const openCounts = new Map<string, number>()
+        for (const problem of problems) {
+          if (problem.status === ProblemStatus.open) openCounts.set(problem.projectId, (openCounts.get(problem.projectId) ?? 0) + 1)
+        }
+        const filter = filterFromSearchParams(query)
+        const settings = readBoardSettings(doc, record.year)
+        const asOf = boardToday(settings)
+        let projects = listProjects(doc).filter((project) => matchesFilter(project, filter, { openProblemCount: (id) => openCounts.get(id) ?? 0 }))
+        const light = query.get(LIGHT_PARAM)
+        if (isLightFilter(light)) {
+          const lights = lightsByProject(projects, settings, asOf)
+          projects = projects.filter((project) => matchesLightFilter(worstLight(lights.get(project.id) ?? []), light))
+        }
+        const shown = new Set(projects.map((project) => project.id))
+        const filtered = !isFilterEmpty(filter) || isLightFilter(light)
+        return { record, projects, problems: problems.filter((problem) => shown.has(problem.projectId)), asOf, filtered }
+      },
+      at,
+    )
     if (!snapshot) return undefined
     const { record, projects, problems, asOf, filtered } = snapshot
     const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })

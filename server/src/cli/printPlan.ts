@@ -36,7 +36,8 @@ export function describePlan(plan: ImportPlanJson, dryRun: boolean): string[] {
     for (const note of row.inferred) lines.push(`      推定：${note}`)
   }
   // The server answers the first page of rows and the first issues; the counts above are the whole file's.
-  if (plan.page.rowCount > plan.rows.length) lines.push(`  （共 ${plan.page.rowCount} 行，以上为第 ${plan.page.offset + 1}–${plan.page.offset + plan.rows.length} 行）`)
+  if (plan.page.rowCount > plan.rows.length)
+    lines.push(`  （共 ${plan.page.rowCount} 行，以上为第 ${plan.page.offset + 1}–${plan.page.offset + plan.rows.length} 行）`)
   if (plan.errors.length > 0) lines.push('', '错误（有错误时不会导入任何数据）：', ...plan.errors.map(issueLine))
   if (plan.counts.errors > plan.errors.length) lines.push(`  （另有 ${plan.counts.errors - plan.errors.length} 处错误未列出）`)
   if (plan.warnings.length > 0) lines.push('', '提示：', ...plan.warnings.map(issueLine))

@@ -45,7 +45,13 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
       throw error
     }
     const { user, sessionToken } = result
-    await audit.record({ type: SecurityEventType.loginSucceeded, actorId: user.id, actorLabel: `${user.displayName} [${user.username}]`, address, target: user.id })
+    await audit.record({
+      type: SecurityEventType.loginSucceeded,
+      actorId: user.id,
+      actorLabel: `${user.displayName} [${user.username}]`,
+      address,
+      target: user.id,
+    })
     setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
     // `user` was read before this sign-in was recorded: its lastLogin is the previous one.
     return c.json({ user: publicUser(user), status: await statusOf(user, user.lastLogin) } satisfies SignedInResponse)
@@ -65,14 +71,21 @@ export function accountRoutes(accounts: AccountService, audit: SecurityAuditLog,
     const { userId: id, username, displayName, role, units } = principal
     const user = await accounts.findUser(id)
     const status = user ? await statusOf(user, user.previousLogin) : undefined
-    return c.json({ user: { id, username, displayName, role, units: [...units], dutiesSeparated: principal.dutiesSeparated === true }, status } satisfies MeResponse)
+    return c.json({
+      user: { id, username, displayName, role, units: [...units], dutiesSeparated: principal.dutiesSeparated === true },
+      status,
+    } satisfies MeResponse)
   })
 
   routes.post('/password', async (c) => {
     const principal = requireUser(c)
     const { currentPassword, newPassword } = await parseBody(c, changePasswordSchema)
     const { user, sessionToken } = await accounts.changeOwnPassword(principal.userId, currentPassword, newPassword, clientAddress(c))
-    await auditRequest(audit, c, { type: SecurityEventType.passwordChanged, target: user.id, detail: principal.passwordChangeRequired ? `强制修改（${principal.passwordChangeRequired}）` : '' })
+    await auditRequest(audit, c, {
+      type: SecurityEventType.passwordChanged,
+      target: user.id,
+      detail: principal.passwordChangeRequired ? `强制修改（${principal.passwordChangeRequired}）` : '',
+    })
     setSessionCookie(c, sessionToken, accounts.controls.session.maxMs)
     return c.json({ user: publicUser(user), status: await statusOf(user, user.previousLogin) } satisfies SignedInResponse)
   })

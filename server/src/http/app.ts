@@ -88,7 +88,9 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
       const details = mayReadOperations(c, deps.opsAccess) ? { checks } : {}
       return c.json({ status: ready ? 'ready' : 'not ready', ...details } satisfies ReadinessResponse, ready ? 200 : 503)
     }
-    return deps.storage.isReady() && !deps.isShuttingDown() ? c.json({ status: 'ready' } satisfies ReadinessResponse) : c.json({ status: 'not ready' } satisfies ReadinessResponse, 503)
+    return deps.storage.isReady() && !deps.isShuttingDown()
+      ? c.json({ status: 'ready' } satisfies ReadinessResponse)
+      : c.json({ status: 'not ready' } satisfies ReadinessResponse, 503)
   })
   const metrics = deps.metrics
   if (metrics) {
@@ -126,7 +128,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.onError(async (error, c) => {
     if (error instanceof RequestError) {
       // Every permission denial is a security event (等保 安全审计), whichever route refused.
-      if (error.status === 403) await auditRequest(deps.securityAudit, c, { type: SecurityEventType.accessDenied, target: `${c.req.method} ${c.req.path}`, detail: error.message })
+      if (error.status === 403)
+        await auditRequest(deps.securityAudit, c, { type: SecurityEventType.accessDenied, target: `${c.req.method} ${c.req.path}`, detail: error.message })
       if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds))
       return c.json({ error: error.message } satisfies ErrorResponse, error.status)
     }

@@ -39,7 +39,8 @@ export function externalIdRoutes(accounts: AccountService, store: SsoStore, audi
     }
     if (previous !== undefined && previous !== externalId) await accounts.endSessions(userId)
     if (previous !== externalId) {
-      const detail = externalId === null ? `移除统一身份账号「${previous}」` : `统一身份账号：${previous === undefined ? '' : `「${previous}」→`}「${externalId}」`
+      const detail =
+        externalId === null ? `移除统一身份账号「${previous}」` : `统一身份账号：${previous === undefined ? '' : `「${previous}」→`}「${externalId}」`
       await auditRequest(audit, c, { type: SecurityEventType.userChanged, target: userId, detail })
     }
     const identity: ExternalIdentity | null = externalId === null ? null : { userId, externalId }

@@ -3,13 +3,7 @@ import { isIsoDate } from '@guatu/shared/domain/dates'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
 import type { ImportRefused, ImportResult } from '@guatu/shared/api/ledgerImport'
-import {
-  IMPORT_OPTION_FIELDS,
-  IMPORT_PAGE_PARAMS,
-  MAX_PREVIEW_PAGE_ROWS,
-  PREVIEW_PAGE_ROWS,
-  type ImportPreview,
-} from '@guatu/shared/ledger/importPreview'
+import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, MAX_PREVIEW_PAGE_ROWS, PREVIEW_PAGE_ROWS, type ImportPreview } from '@guatu/shared/ledger/importPreview'
 import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
 import { LedgerLimitError } from '../ledger/importLimits.ts'
 import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'

@@ -73,7 +73,14 @@ export function oidcRoutes(sso: SingleSignOn | undefined, options: OidcRouteOpti
       setSessionCookie(c, login.sessionToken, sessionMaxMs)
       options.log.info('sso sign-in', { userId: login.user.id })
       const { id, displayName, username } = login.user
-      await options.audit.record({ type: SecurityEventType.loginSucceeded, actorId: id, actorLabel: `${displayName} [${username}]`, address: clientAddress(c), target: id, detail: '统一身份认证' })
+      await options.audit.record({
+        type: SecurityEventType.loginSucceeded,
+        actorId: id,
+        actorLabel: `${displayName} [${username}]`,
+        address: clientAddress(c),
+        target: id,
+        detail: '统一身份认证',
+      })
       return c.redirect(returnTo, 302)
     } catch (error) {
       if (error instanceof RequestError) {

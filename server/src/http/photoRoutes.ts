@@ -1,5 +1,11 @@
 import { Hono } from 'hono'
-import { MAX_PHOTOS_PER_UPLOAD, PHOTO_UPLOAD_FIELDS, uploadPhotoMetaListSchema, type UploadPhotoMeta, type UploadPhotosResponse } from '@guatu/shared/api/photos'
+import {
+  MAX_PHOTOS_PER_UPLOAD,
+  PHOTO_UPLOAD_FIELDS,
+  uploadPhotoMetaListSchema,
+  type UploadPhotoMeta,
+  type UploadPhotosResponse,
+} from '@guatu/shared/api/photos'
 import { isPhotoVariant } from '@guatu/shared/domain/photo'
 import type { Principal } from '@guatu/shared/domain/principal'
 import type { AccountService } from '../accounts/accountService.ts'

@@ -1,10 +1,5 @@
 import { Hono } from 'hono'
-import {
-  createScreenLinkRequestSchema,
-  type CreateScreenLinkResponse,
-  type ScreenLink,
-  type ScreenLinkListResponse,
-} from '@guatu/shared/api/screenLinks'
+import { createScreenLinkRequestSchema, type CreateScreenLinkResponse, type ScreenLink, type ScreenLinkListResponse } from '@guatu/shared/api/screenLinks'
 import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { ScreenLinkRecord } from '../accounts/accountStore.ts'

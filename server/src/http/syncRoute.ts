@@ -100,9 +100,7 @@ export function syncHandler(upgradeWebSocket: UpgradeWebSocket<WebSocket>, deps:
         ws.close(REVOCATION_CLOSE[revoked].code, REVOCATION_CLOSE[revoked].reason)
         return
       }
-      const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) =>
-        deps.commits.dispatch(work),
-      )
+      const opened = new Connection(adaptSocket(ws), boardId, access.principal, deps.limits, wantsAcks, deps.log, (work) => deps.commits.dispatch(work))
       if (!deps.tracker.tryAdd(opened, access.credential)) {
         deps.log.warn('too many connections', { principal: principalLabel(access.principal) })
         opened.close(CloseCode.rateLimited, '同一账号的连接数过多，请关闭其他页面后重试')

@@ -1,12 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import {
-  createUserRequestSchema,
-  patchUserRequestSchema,
-  type UnlockedUserResponse,
-  type UserListResponse,
-  type UserResponse,
-} from '@guatu/shared/api/users'
+import { createUserRequestSchema, patchUserRequestSchema, type UnlockedUserResponse, type UserListResponse, type UserResponse } from '@guatu/shared/api/users'
 import { canAssignRoles } from '@guatu/shared/domain/permissions'
 import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import { publicUser, type AccountService } from '../accounts/accountService.ts'
@@ -55,7 +49,11 @@ export function userRoutes(accounts: AccountService, audit: SecurityAuditLog): H
     const input = await parseBody(c, createUserRequestSchema)
     assertMayCreateUser(principal, input, separated)
     const user = await accounts.createUser(input)
-    await auditRequest(audit, c, { type: SecurityEventType.userCreated, target: user.id, detail: `${user.username} 角色=${user.role} 单位=${user.units.join('、')}` })
+    await auditRequest(audit, c, {
+      type: SecurityEventType.userCreated,
+      target: user.id,
+      detail: `${user.username} 角色=${user.role} 单位=${user.units.join('、')}`,
+    })
     return c.json({ user: publicUser(user) } satisfies UserResponse, 201)
   })
 

@@ -56,7 +56,11 @@ export function applyLedgerImport(doc: Y.Doc, plan: ImportPlan, actor: Principal
   }
   let created: ProjectId[] = []
   doc.transact(() => {
-    created = createProjects(doc, plan.creates.map((create) => ({ fields: create.fields })), commandOptions)
+    created = createProjects(
+      doc,
+      plan.creates.map((create) => ({ fields: create.fields })),
+      commandOptions,
+    )
     plan.creates.forEach((create, index) => raise(created[index] as ProjectId, create.problems))
     for (const update of plan.updates) {
       const patch: Record<string, unknown> = {}

@@ -16,7 +16,10 @@ export const EMPTY_CELL: LedgerCell = { text: '' }
 
 /** Full-width → half-width (（ → (, ： → :, １ → 1) and non-breaking spaces → spaces, then trimmed. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00a0\u3000]/g, ' ').trim()
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim()
 }
 
 export function readCell(value: CellValue): LedgerCell {
@@ -27,7 +30,12 @@ export function readCell(value: CellValue): LedgerCell {
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10), date: value }
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) {
-      return { text: value.richText.map((run) => run.text).join('').trim() }
+      return {
+        text: value.richText
+          .map((run) => run.text)
+          .join('')
+          .trim(),
+      }
     }
     if ('result' in value) return readCell((value.result ?? null) as CellValue)
     if ('hyperlink' in value && 'text' in value) return readCell(value.text as CellValue)

@@ -40,7 +40,10 @@ const money = (header: string, field: 'totalInvestment' | 'annualPlanInvestment'
   value: (project) => Number(wanToYiText(project[field])),
   amount: (project) => project[field],
 })
-const date = (header: string, field: 'plannedSignDate' | 'plannedStartDate' | 'plannedProduceDate' | 'actualSignDate' | 'actualStartDate' | 'actualProduceDate'): ExportColumn => ({
+const date = (
+  header: string,
+  field: 'plannedSignDate' | 'plannedStartDate' | 'plannedProduceDate' | 'actualSignDate' | 'actualStartDate' | 'actualProduceDate',
+): ExportColumn => ({
   header,
   width: 12,
   kind: ExportCellKind.date,

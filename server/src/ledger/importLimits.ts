@@ -45,8 +45,7 @@ export const limitMessage = {
   columns: (limit: number, reached: number, sheetName?: string) =>
     `台账超过 ${count(limit)} 列的上限（${sheetName ? `工作表“${sheetName}”` : ''}写到第 ${count(reached)} 列），未导入任何数据；请删去多余的列后再导入`,
   mergedCells: (limitCells: number) => `合并单元格合计超过 ${count(limitCells)} 格的上限，未导入任何数据`,
-  cellChars: (limit: number, sheetName?: string) =>
-    `单元格文字超过 ${count(limit)} 个字符的上限${sheetName ? `（工作表“${sheetName}”）` : ''}，未导入任何数据`,
+  cellChars: (limit: number, sheetName?: string) => `单元格文字超过 ${count(limit)} 个字符的上限${sheetName ? `（工作表“${sheetName}”）` : ''}，未导入任何数据`,
   sheets: (limit: number, found: number) => `工作簿超过 ${count(limit)} 个工作表的上限（有 ${count(found)} 个），未导入任何数据`,
   inflated: (limit: number) => `工作簿解压后超过 ${megabytes(limit)} 的上限，未导入任何数据`,
   entries: (limit: number, found: number) => `工作簿内含 ${count(found)} 个文件，超过 ${count(limit)} 个的上限，未导入任何数据`,

@@ -5,14 +5,7 @@ import { centsToWan, sumCents, type WanAmount } from '@guatu/shared/domain/money
 import type { Project, ProjectField, ProjectId } from '@guatu/shared/domain/project'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import { ImportRowAction } from '@guatu/shared/ledger/importPreview'
-import {
-  IssueSeverity,
-  type LedgerFields,
-  type LedgerIssue,
-  type LedgerProblem,
-  type ParsedLedger,
-  type ParsedRow,
-} from './ledgerTypes.ts'
+import { IssueSeverity, type LedgerFields, type LedgerIssue, type LedgerProblem, type ParsedLedger, type ParsedRow } from './ledgerTypes.ts'
 import { figureWarnings } from './figureWarnings.ts'
 import { normalizeProblemDescription, normalizeProjectName } from './projectName.ts'
 
@@ -36,7 +29,6 @@ export interface PlannedUpdate {
   changes: FieldChange[]
   newProblems: LedgerProblem[]
 }
-
 
 export interface PlannedRow {
   sheetName: string
@@ -101,7 +93,13 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     const key = normalizeProjectName(name)
     const earlier = firstRowByName.get(key)
     if (name !== '' && earlier !== undefined) {
-      issues.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, column: PROJECT_FIELD_LABEL.name, severity: IssueSeverity.error, message: `项目名称与${rowPlace(earlier, manySheets)}重复` })
+      issues.push({
+        sheetName: row.sheetName,
+        rowNumber: row.rowNumber,
+        column: PROJECT_FIELD_LABEL.name,
+        severity: IssueSeverity.error,
+        message: `项目名称与${rowPlace(earlier, manySheets)}重复`,
+      })
     } else if (name !== '') {
       firstRowByName.set(key, row)
     }
@@ -123,7 +121,8 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     const known = problemsByProject.get(project.id)
     const newProblems = known ? row.problems.filter((problem) => !known.has(normalizeProblemDescription(problem.description))) : row.problems
     const action = changes.length === 0 && newProblems.length === 0 ? ImportRowAction.unchanged : ImportRowAction.update
-    if (action === ImportRowAction.update) plan.updates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
+    if (action === ImportRowAction.update)
+      plan.updates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, projectId: project.id, changes, newProblems })
     else plan.unchanged++
     plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action, name, projectId: project.id, issues, parsed: row })
   }

@@ -86,7 +86,13 @@ export class LedgerParser {
       )
       child.once('error', (error) => settle(() => reject(error)))
       child.once('exit', (code, signal) =>
-        settle(() => reject(outOfMemory(code, signal) ? new LedgerLimitError(limitMessage.memory(workerMemoryMb)) : new Error(`ledger parse process ended (code ${code}, signal ${signal})`))),
+        settle(() =>
+          reject(
+            outOfMemory(code, signal)
+              ? new LedgerLimitError(limitMessage.memory(workerMemoryMb))
+              : new Error(`ledger parse process ended (code ${code}, signal ${signal})`),
+          ),
+        ),
       )
       const request: ParseRequest = { file, options: { ...options, limits } }
       child.send(request)

@@ -38,7 +38,18 @@ const PERIOD_DAY: Record<string, number | 'last'> = {
 const PERIOD = '(底|末|份|初|上旬|中旬|下旬)?'
 
 const CHINESE_MONTH: Record<string, string> = {
-  十二: '12', 十一: '11', 十: '10', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  十二: '12',
+  十一: '11',
+  十: '10',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 }
 
 /**
@@ -52,7 +63,9 @@ export function parseLedgerDate(cell: LedgerCell, year: number): DateResult {
     const fromNumber = fromNumberValue(cell.number)
     if (fromNumber) return fromNumber
   }
-  const text = normalizeText(cell.text).replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '').replace(/\s+/g, '')
+  const text = normalizeText(cell.text)
+    .replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '')
+    .replace(/\s+/g, '')
   if (EMPTY_MARKS.has(text)) return { kind: 'empty' }
   if (PENDING.test(text)) return { kind: 'pending' }
   const normalized = text.replace(/(十二|十一|十|[一二三四五六七八九])月/g, (_, month: string) => `${CHINESE_MONTH[month]}月`)

@@ -95,7 +95,8 @@ function findReportDate(reading: readonly { grid: SheetGrid; table: LedgerTable 
 function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, boardYear: number): LedgerIssue[] {
   const notes: LedgerIssue[] = []
   const warn = (message: string) => notes.push({ severity: IssueSeverity.warning, message })
-  if (!reportDate) warn(`未找到填报日期（标题行的“填报日期”“截至”或文件名）：请在预览中填写，实际日期将以此核对；在填写前，不带年份的日期按看板年度${boardYear}年读取`)
+  if (!reportDate)
+    warn(`未找到填报日期（标题行的“填报日期”“截至”或文件名）：请在预览中填写，实际日期将以此核对；在填写前，不带年份的日期按看板年度${boardYear}年读取`)
   else if (ledger.year !== boardYear) warn(`填报日期 ${reportDate.date} 不在看板年度${boardYear}年内，请确认选择了正确的台账`)
   const missing: Partial<Record<ProjectField, string>> = {
     unit: '',
@@ -109,7 +110,8 @@ function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, bo
     if (!ledger.columns.includes(field)) warn(`台账中没有“${PROJECT_FIELD_LABEL[field]}”列${consequence}`)
   }
   const unmapped = [...new Set(ledger.unknownColumns.filter((column) => column.choice === undefined).map((column) => column.header))]
-  if (unmapped.length > 0) warn(`有${unmapped.length}列无法自动识别（${unmapped.map((header) => `“${header}”`).join('、')}）：请在“列映射”中选择用途，未选择的列不导入`)
+  if (unmapped.length > 0)
+    warn(`有${unmapped.length}列无法自动识别（${unmapped.map((header) => `“${header}”`).join('、')}）：请在“列映射”中选择用途，未选择的列不导入`)
   return notes
 }
 
@@ -135,7 +137,13 @@ function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, re
         break
       case 'section':
         section = { label: kind.label, ...(kind.nature ? { nature: kind.nature } : section?.nature && kind.level > 1 ? { nature: section.nature } : {}) }
-        marks.push({ kind: 'section', rowNumber, label: kind.label, level: kind.level, ...(kind.declaredCount !== undefined ? { declaredCount: kind.declaredCount } : {}) })
+        marks.push({
+          kind: 'section',
+          rowNumber,
+          label: kind.label,
+          level: kind.level,
+          ...(kind.declaredCount !== undefined ? { declaredCount: kind.declaredCount } : {}),
+        })
         ledger.skipped.push({ sheetName, rowNumber, reason: SkipReason.section })
         break
       case 'subtotal': {
@@ -159,7 +167,13 @@ function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, re
     }
   }
   ledger.rows.push(...rows)
-  ledger.issues.push(...checkSections(marks, sheetName, table.columns.some((column) => column.kind === 'totalInvestment')))
+  ledger.issues.push(
+    ...checkSections(
+      marks,
+      sheetName,
+      table.columns.some((column) => column.kind === 'totalInvestment'),
+    ),
+  )
 }
 
 function totalInvestmentOf(grid: SheetGrid, table: LedgerTable, rowNumber: number): { text: string; amount: WanAmount } | undefined {

@@ -10,10 +10,7 @@ export type MoneyUnit = (typeof MoneyUnit)[keyof typeof MoneyUnit]
 
 export const MONEY_UNIT_LABEL: Record<MoneyUnit, string> = { yi: '亿元', wan: '万元' }
 
-export type MoneyResult =
-  | { kind: 'empty' }
-  | { kind: 'amount'; amount: WanAmount }
-  | { kind: 'error'; message: string }
+export type MoneyResult = { kind: 'empty' } | { kind: 'amount'; amount: WanAmount } | { kind: 'error'; message: string }
 
 const EMPTY_MARKS = new Set(['', '-', '—', '——', '--', '/', '无', '\\'])
 const DECIMAL = /^\d+(?:\.\d+)?$/

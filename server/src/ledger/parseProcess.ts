@@ -13,10 +13,7 @@ export interface ParseRequest {
   options: ParseLedgerOptions
 }
 
-export type ParseAnswer =
-  | { kind: 'parsed'; ledger: ParsedLedger }
-  | { kind: 'limit'; message: string }
-  | { kind: 'format'; message: string }
+export type ParseAnswer = { kind: 'parsed'; ledger: ParsedLedger } | { kind: 'limit'; message: string } | { kind: 'format'; message: string }
 
 async function answer({ file, options }: ParseRequest): Promise<ParseAnswer> {
   try {

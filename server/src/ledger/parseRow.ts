@@ -5,13 +5,7 @@ import { NATURE_LABEL, type Nature } from '@guatu/shared/domain/nature'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
 import { isBlankCell, type LedgerCell } from './cellText.ts'
-import {
-  booleanFromLedgerText,
-  industryFromLedgerText,
-  natureFromLedgerText,
-  splitLeaders,
-  stageFromLedgerText,
-} from './fieldLabels.ts'
+import { booleanFromLedgerText, industryFromLedgerText, natureFromLedgerText, splitLeaders, stageFromLedgerText } from './fieldLabels.ts'
 import type { LedgerColumn } from './findTable.ts'
 import type { LedgerColumnKind } from './headerMap.ts'
 import { describeIndustryGuess, guessIndustry, IndustryEvidence } from './inferIndustry.ts'
@@ -38,7 +32,12 @@ const ACTUAL_DATE_KINDS = new Set<LedgerColumnKind>(['actualSignDate', 'actualSt
 const TEXT_KINDS = new Set<LedgerColumnKind>(['name', 'cluster', 'location', 'scope', 'unit', 'owner', 'progressNote'])
 const MONEY_KINDS = new Set<LedgerColumnKind>(['totalInvestment', 'annualPlanInvestment', 'completedInvestment'])
 const DATE_KINDS = new Set<LedgerColumnKind>([
-  'plannedSignDate', 'plannedStartDate', 'plannedProduceDate', 'actualSignDate', 'actualStartDate', 'actualProduceDate',
+  'plannedSignDate',
+  'plannedStartDate',
+  'plannedProduceDate',
+  'actualSignDate',
+  'actualStartDate',
+  'actualProduceDate',
 ])
 
 /**
@@ -97,7 +96,12 @@ export function parseProjectRow(rowNumber: number, cells: (column: number) => Le
   }
   for (const [field, value] of Object.entries(fields)) {
     const message = checkProjectField(field as ProjectField, value)
-    if (message) issue(IssueSeverity.error, columns.find((column) => column.kind === field), message)
+    if (message)
+      issue(
+        IssueSeverity.error,
+        columns.find((column) => column.kind === field),
+        message,
+      )
   }
   for (const problem of row.problems) {
     for (const [field, value] of Object.entries(problem)) {
@@ -180,7 +184,10 @@ function readDate(column: LedgerColumn, cell: LedgerCell, context: RowContext, f
   if (date.kind === 'error') return report(IssueSeverity.error, date.message)
   if (date.kind === 'empty') return
   if (ACTUAL_DATE_KINDS.has(column.kind) && context.reportDate && date.date > context.reportDate) {
-    return report(IssueSeverity.error, `${label}“${cell.text}”（${date.date}）晚于填报日期 ${context.reportDate}：实际日期不能在填报日期之后，请改为实际发生的日期或填入计划时间`)
+    return report(
+      IssueSeverity.error,
+      `${label}“${cell.text}”（${date.date}）晚于填报日期 ${context.reportDate}：实际日期不能在填报日期之后，请改为实际发生的日期或填入计划时间`,
+    )
   }
   fields[field] = date.date
   if (date.partial || date.yearAssumed) {

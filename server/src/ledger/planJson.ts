@@ -27,7 +27,11 @@ export const FIRST_PREVIEW_PAGE: PreviewPage = { offset: 0, limit: PREVIEW_PAGE_
 
 /** A text from the file cut to what a preview shows: one cell may hold 32,767 characters. */
 const shown = (text: string) => (text.length > MAX_PREVIEW_TEXT_CHARS ? `${text.slice(0, MAX_PREVIEW_TEXT_CHARS)}…` : text)
-const shownIssue = (issue: ImportIssue): ImportIssue => ({ ...issue, message: shown(issue.message), ...(issue.column !== undefined ? { column: shown(issue.column) } : {}) })
+const shownIssue = (issue: ImportIssue): ImportIssue => ({
+  ...issue,
+  message: shown(issue.message),
+  ...(issue.column !== undefined ? { column: shown(issue.column) } : {}),
+})
 
 export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: PreviewPage = FIRST_PREVIEW_PAGE): ImportPlanJson {
   const updatesByRow = new Map(plan.updates.map((update) => [rowKey(update), update]))
@@ -56,7 +60,13 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
     sheets: parsed.sheets.map(({ name, hasLedger, chosen, rows }) => ({ name, hasLedger, chosen, rows })),
     ...(reportDate ? { reportDate: { ...reportDate, sourceLabel: REPORT_DATE_SOURCE_LABEL[reportDate.source] } } : {}),
     year: parsed.year,
-    unknownColumns: parsed.unknownColumns.map(({ sheetName, header, key, suggestion, choice }) => ({ sheetName, header: shown(header), key, suggestion, ...(choice ? { choice } : {}) })),
+    unknownColumns: parsed.unknownColumns.map(({ sheetName, header, key, suggestion, choice }) => ({
+      sheetName,
+      header: shown(header),
+      key,
+      suggestion,
+      ...(choice ? { choice } : {}),
+    })),
     inferredCounts: [...counts.values()],
     rows: plan.rows.slice(page.offset, page.offset + page.limit).map((row) => {
       const update = updatesByRow.get(rowKey(row))
@@ -86,9 +96,7 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
 
 function describeUpdate(update: PlannedUpdate): string[] {
   return [
-    ...update.changes.map(
-      ({ field, from, to }) => shown(`${PROJECT_FIELD_LABEL[field]}：${formatFieldValue(field, from)} → ${formatFieldValue(field, to)}`),
-    ),
+    ...update.changes.map(({ field, from, to }) => shown(`${PROJECT_FIELD_LABEL[field]}：${formatFieldValue(field, from)} → ${formatFieldValue(field, to)}`)),
     ...update.newProblems.map((problem) => shown(`新增问题：[${PROBLEM_CATEGORY_LABEL[problem.category]}] ${problem.description}`)),
   ]
 }

@@ -49,7 +49,12 @@ export function parseProblemCell(text: string, year: number): LedgerProblem[] {
   const items = text
     .split(/\r?\n|[；;]/)
     .flatMap((line) => line.split(NUMBERING))
-    .map((item) => item.trim().replace(/[。.]$/, '').trim())
+    .map((item) =>
+      item
+        .trim()
+        .replace(/[。.]$/, '')
+        .trim(),
+    )
     .filter((item) => item !== '' && !/^(无|暂无|无问题|—|-)$/.test(item))
   return items.map((item) => parseProblemItem(item, year)).filter((problem) => problem.description !== '')
 }

@@ -9,5 +9,8 @@ export function normalizeProjectName(name: string): string {
 
 /** Problems are matched by description the same way, so a re-import does not raise them twice. */
 export function normalizeProblemDescription(description: string): string {
-  return description.normalize('NFKC').replace(/\s+/g, '').replace(/[。.]$/, '')
+  return description
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[。.]$/, '')
 }

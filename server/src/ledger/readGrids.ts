@@ -61,7 +61,10 @@ async function readWithinLimits(data: Uint8Array, limits: LedgerImportLimits): P
     try {
       return { format: LedgerFileFormat.xlsx, grids: await readWithExcelJs(data) }
     } catch {
-      return { format: LedgerFileFormat.xlsx, grids: await readWithSheetJs(data, limits, '无法读取该 .xlsx 文件：文件可能已损坏，请在 Excel 或 WPS 中另存为 .xlsx 后重试') }
+      return {
+        format: LedgerFileFormat.xlsx,
+        grids: await readWithSheetJs(data, limits, '无法读取该 .xlsx 文件：文件可能已损坏，请在 Excel 或 WPS 中另存为 .xlsx 后重试'),
+      }
     }
   }
   if (startsWith(data, OLE_MAGIC)) {
@@ -88,9 +91,10 @@ async function readWithSheetJs(input: Uint8Array | string, limits: LedgerImportL
     // `sheetRows` stops SheetJS keeping rows past the limit (an .xls is not scanned beforehand);
     // the sheet's full extent stays in `!fullref`, checked below.
     const sheetRows = limits.maxRows + 1
-    workbook = typeof input === 'string'
-      ? XLSX.read(input, { type: 'string', raw: true, dense: true, sheetRows })
-      : XLSX.read(input, { type: 'array', cellDates: true, dense: true, sheetRows })
+    workbook =
+      typeof input === 'string'
+        ? XLSX.read(input, { type: 'string', raw: true, dense: true, sheetRows })
+        : XLSX.read(input, { type: 'array', cellDates: true, dense: true, sheetRows })
   } catch {
     throw new LedgerFormatError(failure)
   }

@@ -45,7 +45,13 @@ export function checkSections(marks: readonly SheetMark[], sheetName: string, ha
     switch (mark.kind) {
       case 'section':
         closeFrom(mark.level)
-        open.push({ rowNumber: mark.rowNumber, label: mark.label, level: mark.level, count: 0, ...(mark.declaredCount !== undefined ? { declaredCount: mark.declaredCount } : {}) })
+        open.push({
+          rowNumber: mark.rowNumber,
+          label: mark.label,
+          level: mark.level,
+          count: 0,
+          ...(mark.declaredCount !== undefined ? { declaredCount: mark.declaredCount } : {}),
+        })
         sinceMark = []
         break
       case 'project':

@@ -10,8 +10,7 @@ import type { SheetGrid } from './sheetGrid.ts'
 export function gridFromSheetJs(name: string, sheet: WorkSheet, decodeRange: (ref: string) => Range): SheetGrid {
   const range = sheet['!ref'] ? decodeRange(sheet['!ref']) : undefined
   const merges = (sheet['!merges'] ?? []).map((merge) => ({ ...merge }))
-  const masterOf = (row: number, column: number) =>
-    merges.find((merge) => row >= merge.s.r && row <= merge.e.r && column >= merge.s.c && column <= merge.e.c)
+  const masterOf = (row: number, column: number) => merges.find((merge) => row >= merge.s.r && row <= merge.e.r && column >= merge.s.c && column <= merge.e.c)
   const cellAt = (row: number, column: number): CellObject | undefined => {
     const dense = sheet['!data'] as CellObject[][] | undefined
     return dense?.[row]?.[column]

@@ -13,7 +13,8 @@ const GREATER_THAN = 0x3e
 const SLASH = 0x2f
 const COLON = 0x3a
 /** Where an element's name ends: white space, `/` or `>`. */
-const endsName = (byte: number | undefined) => byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === SLASH || byte === GREATER_THAN
+const endsName = (byte: number | undefined) =>
+  byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === SLASH || byte === GREATER_THAN
 
 export interface WorkbookExtent {
   /** Row extents of the sheets seen so far, added up. */

@@ -60,7 +60,10 @@ export class MeetingService {
     const previous = await this.boards.withDoc(boardId, (doc) => lastEndedMeeting(listMeetings(doc), meeting.startedAt))
     if (!previous?.endedAt) return null
     try {
-      return (await boardChanges(this.boards, boardId, { from: Date.parse(previous.endedAt), to: Date.parse(meeting.startedAt), filter: new URLSearchParams() })) ?? null
+      return (
+        (await boardChanges(this.boards, boardId, { from: Date.parse(previous.endedAt), to: Date.parse(meeting.startedAt), filter: new URLSearchParams() })) ??
+        null
+      )
     } catch (error) {
       if (error instanceof RequestError && error.status === 404) return null
       throw error
@@ -104,6 +107,9 @@ export class MeetingService {
     const start = collected.find((entry) => isOwn(entry, AuditAction.startMeeting))
     const end = collected.find((entry) => isOwn(entry, AuditAction.endMeeting))
     const until = meeting.endedAt ?? new Date().toISOString()
-    return collected.filter((entry) => (start ? entry.id >= start.id : entry.at >= meeting.startedAt) && (end ? entry.id <= end.id : meeting.endedAt === undefined || entry.at <= until))
+    return collected.filter(
+      (entry) =>
+        (start ? entry.id >= start.id : entry.at >= meeting.startedAt) && (end ? entry.id <= end.id : meeting.endedAt === undefined || entry.at <= until),
+    )
   }
 }

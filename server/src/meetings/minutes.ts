@@ -55,7 +55,12 @@ export function composeMinutes(
   for (const item of solvedProblems(history, nameOf)) unitEntry(unitOf(item.projectId)).problemsSolved.push(item)
   for (const notice of issuedNotices(history, board.notices, nameOf)) unitEntry(unitOf(notice.projectId)).noticesIssued.push(notice)
   const decisionLines = decisions.map((decision) => {
-    const line: MinutesDecision = { projectName: nameOf(decision.projectId), content: decision.content, assignee: decision.assignee, deadline: decision.deadline }
+    const line: MinutesDecision = {
+      projectName: nameOf(decision.projectId),
+      content: decision.content,
+      assignee: decision.assignee,
+      deadline: decision.deadline,
+    }
     unitEntry(unitOf(decision.projectId)).decisions.push(line)
     return line
   })

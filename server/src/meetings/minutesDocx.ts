@@ -44,11 +44,22 @@ const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
  * refused at the schema, but a meeting stored before that rule must still give a valid document.
  */
 function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
-  return new TextRun({ text: withoutXmlUnsafeCharacters(text), font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font }, size: SIZE.body, color: BLACK, language: LANGUAGE, ...options })
+  return new TextRun({
+    text: withoutXmlUnsafeCharacters(text),
+    font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font },
+    size: SIZE.body,
+    color: BLACK,
+    language: LANGUAGE,
+    ...options,
+  })
 }
 
 function body(text: string, options: { indent?: boolean } = {}): Paragraph {
-  return new Paragraph({ indent: options.indent === false ? undefined : { firstLine: INDENT_TWIPS }, alignment: AlignmentType.JUSTIFIED, children: [run(text, FONT.body)] })
+  return new Paragraph({
+    indent: options.indent === false ? undefined : { firstLine: INDENT_TWIPS },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [run(text, FONT.body)],
+  })
 }
 
 /** Heading paragraphs keep Word's outline levels (navigation pane) with black, 公文 styles. */
@@ -76,7 +87,8 @@ function totalsTable(minutes: Minutes): Table {
     rows: [
       new TableRow({ tableHeader: true, children: ['项目', '会前', '会后', '变化'].map((text) => cell(text, { header: true })) }),
       ...totalsRows(minutes.totalsBefore, minutes.totalsAfter).map(
-        (row) => new TableRow({ cantSplit: true, children: [cell(row.label, { align: AlignmentType.LEFT }), cell(row.before), cell(row.after), cell(row.change)] }),
+        (row) =>
+          new TableRow({ cantSplit: true, children: [cell(row.label, { align: AlignmentType.LEFT }), cell(row.before), cell(row.after), cell(row.change)] }),
       ),
     ],
   })
@@ -88,7 +100,10 @@ function unitParagraphs(unit: UnitMinutes, index: number): Paragraph[] {
   if (parts.length === 0) return [heading(title, 2), body('会议期间无变化。')]
   return [
     heading(title, 2),
-    ...parts.flatMap(({ part, lines }, partIndex) => [heading(`${partIndex + 1}.${UNIT_PART_LABEL[part]}`, 3), ...lines.map((text, i) => body(`（${i + 1}）${text}`))]),
+    ...parts.flatMap(({ part, lines }, partIndex) => [
+      heading(`${partIndex + 1}.${UNIT_PART_LABEL[part]}`, 3),
+      ...lines.map((text, i) => body(`（${i + 1}）${text}`)),
+    ]),
   ]
 }
 
@@ -120,11 +135,21 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
     `参会单位：${meeting.attendees.join('、') || '—'}`,
   ]
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT }, children: [run(meeting.title, FONT.title, { size: SIZE.title })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE_TWIPS }, children: [run('会议纪要', FONT.title, { size: SIZE.title })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT },
+      children: [run(meeting.title, FONT.title, { size: SIZE.title })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT, after: LINE_TWIPS },
+      children: [run('会议纪要', FONT.title, { size: SIZE.title })],
+    }),
     ...facts.map((text) => body(text)),
     heading(`${chineseNumeral(1)}、${MINUTES_SECTION.decisions}`, 1),
-    ...(minutes.decisions.length === 0 ? [body('本次会议未形成确定事项。')] : minutes.decisions.map((decision, index) => body(`${index + 1}.${decisionText(decision)}`))),
+    ...(minutes.decisions.length === 0
+      ? [body('本次会议未形成确定事项。')]
+      : minutes.decisions.map((decision, index) => body(`${index + 1}.${decisionText(decision)}`))),
     heading(`${chineseNumeral(2)}、${MINUTES_SECTION.units}`, 1),
     ...minutes.units.flatMap(unitParagraphs),
     heading(`${chineseNumeral(3)}、${MINUTES_SECTION.totals}`, 1),
@@ -158,7 +183,13 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(25 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(25 * MM),
+            },
           },
         },
         footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },

@@ -20,9 +20,18 @@ const FONT_SUBSTITUTES: Record<string, readonly string[]> = {
 
 function fontConfig(): string {
   const aliases = Object.entries(FONT_SUBSTITUTES).map(
-    ([family, prefer]) => `  <alias binding="same"><family>${family}</family><prefer>${prefer.map((name) => `<family>${name}</family>`).join('')}</prefer></alias>`,
+    ([family, prefer]) =>
+      `  <alias binding="same"><family>${family}</family><prefer>${prefer.map((name) => `<family>${name}</family>`).join('')}</prefer></alias>`,
   )
-  return ['<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>', '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>', ...aliases, '</fontconfig>', ''].join('\n')
+  return [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+    '<fontconfig>',
+    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+    ...aliases,
+    '</fontconfig>',
+    '',
+  ].join('\n')
 }
 
 /** A conversion taking longer than this is stuck (a first start of LibreOffice takes a few seconds). */
@@ -72,9 +81,18 @@ export class DocxToPdf {
           (error, _stdout, stderr) => {
             if (!error) return resolve()
             if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-              return reject(new PdfUnavailableError('服务器未安装 LibreOffice，无法生成PDF版会议纪要；请导出Word版，或请管理员安装 libreoffice-writer-nogui。', false))
+              return reject(
+                new PdfUnavailableError('服务器未安装 LibreOffice，无法生成PDF版会议纪要；请导出Word版，或请管理员安装 libreoffice-writer-nogui。', false),
+              )
             }
-            reject(new PdfUnavailableError(`PDF生成失败（LibreOffice：${String(stderr || error.message).trim().slice(0, 200)}），请导出Word版。`, true))
+            reject(
+              new PdfUnavailableError(
+                `PDF生成失败（LibreOffice：${String(stderr || error.message)
+                  .trim()
+                  .slice(0, 200)}），请导出Word版。`,
+                true,
+              ),
+            )
           },
         )
       })

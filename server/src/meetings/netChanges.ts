@@ -66,7 +66,11 @@ export function netChanges(history: readonly StoredAuditEntry[], nameOf: (projec
   return changes
 }
 
-function projectNetChange(projectId: string, entries: readonly StoredAuditEntry[], nameOf: (projectId: string, fallback?: unknown) => string): MinutesChange | undefined {
+function projectNetChange(
+  projectId: string,
+  entries: readonly StoredAuditEntry[],
+  nameOf: (projectId: string, fallback?: unknown) => string,
+): MinutesChange | undefined {
   const created = entries.some((entry) => entry.action === AuditAction.create)
   const lastLife = entries.findLast((entry) => entry.action === AuditAction.create || entry.action === AuditAction.delete)
   const deleted = lastLife?.action === AuditAction.delete
@@ -81,7 +85,12 @@ function projectNetChange(projectId: string, entries: readonly StoredAuditEntry[
       // A move and the date it stamps are written in one update, so they share the server's time.
       const stamped = moveTimes.has(entry.at) && Object.values(STAMPED_DATE_FIELD).includes(entry.field)
       const span = spans.get(entry.field)
-      spans.set(entry.field, span ? { ...span, to: entry.to, entries: span.entries + 1, stampedOnly: span.stampedOnly && stamped } : { from: entry.from, to: entry.to, entries: 1, stampedOnly: stamped })
+      spans.set(
+        entry.field,
+        span
+          ? { ...span, to: entry.to, entries: span.entries + 1, stampedOnly: span.stampedOnly && stamped }
+          : { from: entry.from, to: entry.to, entries: 1, stampedOnly: stamped },
+      )
     }
   }
   let move: MinutesMove | undefined

@@ -27,8 +27,22 @@ export class ServerMetrics implements SyncMetrics {
     const registers = [this.registry]
     // Event-loop delay sampled every 100 ms: the default 10 ms wakes an idle server 100 times a second.
     collectDefaultMetrics({ register: this.registry, prefix: 'guatu_process_', eventLoopMonitoringPrecision: 100 })
-    new Gauge({ name: 'guatu_connections', help: 'Open websocket connections', registers, collect() { this.set(sources.connections()) } })
-    new Gauge({ name: 'guatu_boards_loaded', help: 'Boards loaded in memory', registers, collect() { this.set(sources.loadedBoards()) } })
+    new Gauge({
+      name: 'guatu_connections',
+      help: 'Open websocket connections',
+      registers,
+      collect() {
+        this.set(sources.connections())
+      },
+    })
+    new Gauge({
+      name: 'guatu_boards_loaded',
+      help: 'Boards loaded in memory',
+      registers,
+      collect() {
+        this.set(sources.loadedBoards())
+      },
+    })
     this.updatesIn = new Counter({
       name: 'guatu_updates_in_total',
       help: 'Document updates applied: source="client" accepted from this process\'s clients and stored, source="remote" stored by another process',
@@ -52,13 +66,20 @@ export class ServerMetrics implements SyncMetrics {
     })
     this.catchUps = new Counter({
       name: 'guatu_catch_ups_total',
-      help: 'Reads of a board\'s update log to close a possible gap, by reason',
+      help: "Reads of a board's update log to close a possible gap, by reason",
       labelNames: ['reason'],
       registers,
     })
     if (sources.publishFailures) {
       const read = sources.publishFailures
-      new Gauge({ name: 'guatu_redis_publish_failures', help: 'Fan-out hints not published since start (Redis unreachable)', registers, collect() { this.set(read()) } })
+      new Gauge({
+        name: 'guatu_redis_publish_failures',
+        help: 'Fan-out hints not published since start (Redis unreachable)',
+        registers,
+        collect() {
+          this.set(read())
+        },
+      })
     }
   }
 

@@ -56,7 +56,9 @@ export async function takeInPhoto(bytes: Uint8Array, name: string, limits: Photo
   if (!format) throw new PhotoRefusal(415, `「${label}」不是照片：只能上传 JPEG、PNG 或 WebP 图片`)
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // Header only, nothing decoded: the pixel limit below is ours, with a message the sender understands.
-  const metadata = await sharp(input, { limitInputPixels: false }).metadata().catch(() => undefined)
+  const metadata = await sharp(input, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined)
   if (!metadata || metadata.format !== format || !metadata.width || !metadata.height) {
     throw new PhotoRefusal(415, `「${label}」无法识别为图片，文件可能已损坏`)
   }
@@ -138,6 +140,9 @@ function round6(value: number): number {
 
 function shortName(name: string): string {
   // Control characters never reach a message (or a log line): kept to printable ones.
-  const clean = [...name].filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f).join('').trim()
+  const clean = [...name]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
   return (clean || '照片').slice(0, 60)
 }

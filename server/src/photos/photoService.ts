@@ -82,7 +82,8 @@ export class PhotoService {
       for (const key of stored.splice(0)) await this.blobs.confirm(key)
       return { photos: records.map(({ id, facts }) => ({ id, takenAt: facts.takenAt, width: facts.width, height: facts.height })) }
     } catch (error) {
-      for (const key of stored) await this.blobs.remove(key).catch((removeError: unknown) => this.log.warn('photo bytes not removed', { ...key, error: String(removeError) }))
+      for (const key of stored)
+        await this.blobs.remove(key).catch((removeError: unknown) => this.log.warn('photo bytes not removed', { ...key, error: String(removeError) }))
       if (error instanceof PhotoRefusal) throw new RequestError(error.status, error.message)
       throw error
     } finally {
@@ -91,7 +92,12 @@ export class PhotoService {
   }
 
   /** One variant of a photo on the board, to anyone who may read the board; nothing once the record is gone. */
-  async read(boardId: string, photoId: string, variant: PhotoVariant, principal: Principal): Promise<{ bytes: Uint8Array; contentType: string; blobId: string }> {
+  async read(
+    boardId: string,
+    photoId: string,
+    variant: PhotoVariant,
+    principal: Principal,
+  ): Promise<{ bytes: Uint8Array; contentType: string; blobId: string }> {
     if (!canReadBoard(principal, boardId)) throw new RequestError(403, '无权查看此看板')
     const photo = await this.boards.withDoc(boardId, (doc) => findPhoto(doc, photoId))
     if (!photo) throw new RequestError(404, '照片不存在')

@@ -21,7 +21,8 @@ export async function changesWorkbook(boardName: string, comparison: BoardCompar
   sheet.getCell(1, 1).font = { bold: true, size: 16 }
   sheet.getCell(1, 1).alignment = { horizontal: 'center' }
   sheet.mergeCells(2, 1, 2, headers.length)
-  sheet.getCell(2, 1).value = `${chinaTime(comparison.from)} 至 ${chinaTime(comparison.to)}${comparison.meeting ? `（自「${comparison.meeting.title}」结束）` : ''}`
+  sheet.getCell(2, 1).value =
+    `${chinaTime(comparison.from)} 至 ${chinaTime(comparison.to)}${comparison.meeting ? `（自「${comparison.meeting.title}」结束）` : ''}`
   const header = sheet.getRow(4)
   headers.forEach((text, index) => (header.getCell(index + 1).value = text))
   header.font = { bold: true }
@@ -30,7 +31,14 @@ export async function changesWorkbook(boardName: string, comparison: BoardCompar
   for (const unit of comparison.units) {
     for (const change of unit.changes) {
       const line = sheet.getRow(row)
-      line.values = [row - 4, unit.unit, change.projectName, BOARD_CHANGE_LABEL[change.kind], change.summary, change.differenceCents === null ? '' : change.differenceCents / 100]
+      line.values = [
+        row - 4,
+        unit.unit,
+        change.projectName,
+        BOARD_CHANGE_LABEL[change.kind],
+        change.summary,
+        change.differenceCents === null ? '' : change.differenceCents / 100,
+      ]
       row++
     }
   }
@@ -41,7 +49,14 @@ export async function changesWorkbook(boardName: string, comparison: BoardCompar
     decisions.getRow(1).font = { bold: true }
     ;[6, 28, 40, 12, 12, 12].forEach((width, index) => (decisions.getColumn(index + 1).width = width))
     comparison.decisions.forEach((decision, index) => {
-      decisions.getRow(index + 2).values = [index + 1, decision.projectName, decision.content, decision.assignee, decision.deadline, DECISION_OUTCOME_LABEL[decision.outcome]]
+      decisions.getRow(index + 2).values = [
+        index + 1,
+        decision.projectName,
+        decision.content,
+        decision.assignee,
+        decision.deadline,
+        DECISION_OUTCOME_LABEL[decision.outcome],
+      ]
     })
   }
   stripXmlUnsafeText(workbook)

@@ -137,11 +137,7 @@ export class RedisFanout implements RoomFanout {
     this.closed = true
     clearInterval(this.timer)
     this.rooms.clear()
-    await Promise.all(
-      [this.publisher, this.subscriber].map((connection) =>
-        withTimeout(connection.quit(), 1_000).catch(() => connection.disconnect()),
-      ),
-    )
+    await Promise.all([this.publisher, this.subscriber].map((connection) => withTimeout(connection.quit(), 1_000).catch(() => connection.disconnect())))
   }
 
   private publish(channel: string, message: Uint8Array): void {

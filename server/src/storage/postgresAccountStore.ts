@@ -1,5 +1,14 @@
 import type pg from 'pg'
-import type { AccountStore, ApiTokenRecord, LoginTrace, NewUserRecord, ScreenLinkRecord, SessionRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
+import type {
+  AccountStore,
+  ApiTokenRecord,
+  LoginTrace,
+  NewUserRecord,
+  ScreenLinkRecord,
+  SessionRecord,
+  UserPatch,
+  UserRecord,
+} from '../accounts/accountStore.ts'
 import { newUserRecord, toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 interface TokenRow {
@@ -120,9 +129,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
-    const { rows } = await this.pool.query<TokenRow>('SELECT id, user_id, name, created_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at', [
-      userId,
-    ])
+    const { rows } = await this.pool.query<TokenRow>('SELECT id, user_id, name, created_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at', [userId])
     return rows.map(toToken)
   }
 
@@ -132,10 +139,14 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async createScreenLink(record: ScreenLinkRecord, tokenHash: string): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO screen_links (id, token_hash, board_id, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-      [record.id, tokenHash, record.boardId, record.name, record.createdAt, record.expiresAt],
-    )
+    await this.pool.query('INSERT INTO screen_links (id, token_hash, board_id, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+      record.id,
+      tokenHash,
+      record.boardId,
+      record.name,
+      record.createdAt,
+      record.expiresAt,
+    ])
   }
 
   async findScreenLink(tokenHash: string): Promise<ScreenLinkRecord | undefined> {

@@ -31,10 +31,10 @@ export class PostgresSecurityAuditStore implements SecurityAuditStore {
   }
 
   async read(afterSeq: number, limit: number): Promise<SecurityEvent[]> {
-    const { rows } = await this.pool.query<SecurityAuditRow>(
-      `SELECT ${SECURITY_AUDIT_COLUMNS} FROM security_audit WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [afterSeq, limit],
-    )
+    const { rows } = await this.pool.query<SecurityAuditRow>(`SELECT ${SECURITY_AUDIT_COLUMNS} FROM security_audit WHERE seq > $1 ORDER BY seq LIMIT $2`, [
+      afterSeq,
+      limit,
+    ])
     return rows.map(toSecurityEvent)
   }
 
@@ -45,10 +45,9 @@ export class PostgresSecurityAuditStore implements SecurityAuditStore {
   prune(beforeIso: string): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [SECURITY_AUDIT_LOCK_KEY])
-      const { rows } = await client.query<{ seq: string; hash: string }>(
-        'SELECT seq, hash FROM security_audit WHERE at < $1 ORDER BY seq DESC LIMIT 1',
-        [beforeIso],
-      )
+      const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM security_audit WHERE at < $1 ORDER BY seq DESC LIMIT 1', [
+        beforeIso,
+      ])
       const last = rows[0]
       if (!last) return 0
       await client.query(
@@ -62,10 +61,11 @@ export class PostgresSecurityAuditStore implements SecurityAuditStore {
   }
 
   async count(type: SecurityEventType, target: string, afterIso: string): Promise<number> {
-    const { rows } = await this.pool.query<{ count: string }>(
-      'SELECT COUNT(*) AS count FROM security_audit WHERE type = $1 AND target = $2 AND at > $3',
-      [type, target, afterIso],
-    )
+    const { rows } = await this.pool.query<{ count: string }>('SELECT COUNT(*) AS count FROM security_audit WHERE type = $1 AND target = $2 AND at > $3', [
+      type,
+      target,
+      afterIso,
+    ])
     return Number(rows[0]?.count ?? 0)
   }
 }

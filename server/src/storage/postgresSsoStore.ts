@@ -18,9 +18,7 @@ export class PostgresSsoStore implements SsoStore {
   }
 
   async listExternalIds(): Promise<ExternalIdentity[]> {
-    const { rows } = await this.pool.query<{ user_id: string; external_id: string }>(
-      'SELECT user_id, external_id FROM user_external_ids ORDER BY external_id',
-    )
+    const { rows } = await this.pool.query<{ user_id: string; external_id: string }>('SELECT user_id, external_id FROM user_external_ids ORDER BY external_id')
     return rows.map((row) => ({ userId: row.user_id, externalId: row.external_id }))
   }
 

@@ -117,9 +117,7 @@ export class PostgresStorage implements BoardStorage {
         const known = new Set(heads.map((row) => row.id))
         throw new Error(`append to unknown board ${boardIds.filter((id) => !known.has(id)).join(', ')}`)
       }
-      const { rows: drawn } = await client.query<{ seq: string }>("SELECT nextval('board_update_seq') AS seq FROM generate_series(1, $1)", [
-        batch.length,
-      ])
+      const { rows: drawn } = await client.query<{ seq: string }>("SELECT nextval('board_update_seq') AS seq FROM generate_series(1, $1)", [batch.length])
       const seqs = drawn.map((row) => Number(row.seq)).sort((a, b) => a - b)
       const result = new Map<string, AppendedSeqs>(heads.map((row) => [row.id, { previousSeq: Number(row.last_seq), lastSeq: Number(row.last_seq) }]))
       batch.forEach((entry, index) => (result.get(entry.boardId)!.lastSeq = seqs[index]!))
@@ -176,10 +174,7 @@ export class PostgresStorage implements BoardStorage {
     const policy = options.policy ?? DEFAULT_HISTORY_POLICY
     const now = this.now()
     await inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [
-        COMPACTION_LOCK_NAMESPACE,
-        id,
-      ])
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [COMPACTION_LOCK_NAMESPACE, id])
       if (!rows[0]?.locked) return
       const { rowCount } = await client.query(
         `INSERT INTO board_snapshots (board_id, state, state_vector, upto_seq) VALUES ($1, $2, $3, $4)
@@ -243,9 +238,7 @@ export class PostgresStorage implements BoardStorage {
 
   /** The head sequence number of each board (scale-out's periodic check, one query for many boards). */
   async boardHeads(boardIds: readonly string[]): Promise<Map<string, number>> {
-    const { rows } = await this.pool.query<{ id: string; last_seq: string }>('SELECT id, last_seq FROM boards WHERE id = ANY($1::text[])', [
-      [...boardIds],
-    ])
+    const { rows } = await this.pool.query<{ id: string; last_seq: string }>('SELECT id, last_seq FROM boards WHERE id = ANY($1::text[])', [[...boardIds]])
     return new Map(rows.map((row) => [row.id, Number(row.last_seq)]))
   }
 

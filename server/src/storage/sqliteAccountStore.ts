@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3'
-import type { AccountStore, ApiTokenRecord, LoginTrace, NewUserRecord, ScreenLinkRecord, SessionRecord, UserPatch, UserRecord } from '../accounts/accountStore.ts'
+import type {
+  AccountStore,
+  ApiTokenRecord,
+  LoginTrace,
+  NewUserRecord,
+  ScreenLinkRecord,
+  SessionRecord,
+  UserPatch,
+  UserRecord,
+} from '../accounts/accountStore.ts'
 import { newUserRecord, toScreenLinkRecord, toUserRecord, type ScreenLinkRow, type UserRow } from './storedRows.ts'
 
 /** Accounts in the embedded database (tables from sqliteDatabase.ts migrations). */
@@ -40,9 +49,7 @@ export class SqliteAccountStore implements AccountStore {
         'SELECT id, user_id, name, created_at FROM api_tokens WHERE user_id = ? ORDER BY created_at',
       ),
       deleteApiToken: db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?'),
-      insertScreenLink: db.prepare(
-        'INSERT INTO screen_links (id, token_hash, board_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insertScreenLink: db.prepare('INSERT INTO screen_links (id, token_hash, board_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
       findScreenLink: db.prepare<[string], ScreenLinkRow>('SELECT * FROM screen_links WHERE token_hash = ?'),
       listScreenLinks: db.prepare<[], ScreenLinkRow>('SELECT * FROM screen_links ORDER BY created_at'),
       revokeScreenLink: db.prepare('UPDATE screen_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),

@@ -20,14 +20,12 @@ export class SqliteSecurityAuditStore implements SecurityAuditStore {
       anchor: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM security_audit_anchor WHERE id = 1'),
       insert: db.prepare(`INSERT INTO security_audit (${SECURITY_AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       read: db.prepare<[number, number], SecurityAuditRow>(`SELECT ${SECURITY_AUDIT_COLUMNS} FROM security_audit WHERE seq > ? ORDER BY seq LIMIT ?`),
-      lastBefore: db.prepare<[string], { seq: number; hash: string }>(
-        'SELECT seq, hash FROM security_audit WHERE at < ? ORDER BY seq DESC LIMIT 1',
+      lastBefore: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM security_audit WHERE at < ? ORDER BY seq DESC LIMIT 1'),
+      setAnchor: db.prepare(
+        'INSERT INTO security_audit_anchor (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
       ),
-      setAnchor: db.prepare('INSERT INTO security_audit_anchor (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash'),
       deleteUpTo: db.prepare('DELETE FROM security_audit WHERE seq <= ?'),
-      count: db.prepare<[string, string, string], { count: number }>(
-        'SELECT COUNT(*) AS count FROM security_audit WHERE type = ? AND target = ? AND at > ?',
-      ),
+      count: db.prepare<[string, string, string], { count: number }>('SELECT COUNT(*) AS count FROM security_audit WHERE type = ? AND target = ? AND at > ?'),
     }
     this.appendInTransaction = db.transaction((entry: NewSecurityEvent): SecurityEvent => {
       const chained = chainEntry(entry, this.statements.last.get() ?? this.anchorSync())

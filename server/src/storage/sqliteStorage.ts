@@ -46,9 +46,7 @@ export class SqliteStorage implements BoardStorage {
         'SELECT seq, data FROM board_updates WHERE board_id = ? AND seq > ? ORDER BY seq',
       ),
       appendUpdate: this.db.prepare('INSERT INTO board_updates (board_id, seq, data, committed_at) VALUES (?, ?, ?, ?)'),
-      keepSnapshot: this.db.prepare(
-        'INSERT OR IGNORE INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES (?, ?, ?, ?, 1)',
-      ),
+      keepSnapshot: this.db.prepare('INSERT OR IGNORE INTO board_history_snapshots (board_id, upto_seq, taken_at, state, compressed) VALUES (?, ?, ?, ?, 1)'),
       lastKept: this.db.prepare<[string], { taken_at: number }>('SELECT MAX(taken_at) AS taken_at FROM board_history_snapshots WHERE board_id = ?'),
       keptAtOrBefore: this.db.prepare<[string, number], { upto_seq: number; state: Buffer; compressed: number }>(
         `SELECT upto_seq, state, compressed FROM board_history_snapshots WHERE board_id = ? AND taken_at <= ?
@@ -153,9 +151,7 @@ export class SqliteStorage implements BoardStorage {
 
   async listHistory(boardId: string, query: HistoryQuery): Promise<StoredAuditEntry[]> {
     const projectId = query.projectId ?? null
-    return this.statements.history
-      .all(boardId, projectId, projectId, query.beforeId ?? Number.MAX_SAFE_INTEGER, query.limit)
-      .map(toAuditEntry)
+    return this.statements.history.all(boardId, projectId, projectId, query.beforeId ?? Number.MAX_SAFE_INTEGER, query.limit).map(toAuditEntry)
   }
 
   private insertAudit(boardId: string, entry: AuditRecord): void {
@@ -199,7 +195,11 @@ export class SqliteStorage implements BoardStorage {
       const base = this.statements.keptAtOrBefore.get(id, at)
       if (!base) return undefined
       const rows = this.statements.updatesCommittedBy.all(id, base.upto_seq, at)
-      return { snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed), updates: rows.map((row) => bytesOf(row.data)), lastSeq: rows.at(-1)?.seq ?? base.upto_seq }
+      return {
+        snapshot: unpackHistorySnapshot(bytesOf(base.state), base.compressed),
+        updates: rows.map((row) => bytesOf(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? base.upto_seq,
+      }
     })()
   }
 

@@ -103,7 +103,15 @@ export function toUserRecord(row: UserRow): UserRecord {
 
 /** A new account as stored: its password set now, never signed in. */
 export function newUserRecord(user: NewUserRecord, now: string): UserRecord {
-  return { ...user, mustChangePassword: user.mustChangePassword ?? false, passwordChangedAt: now, lastLogin: null, previousLogin: null, createdAt: now, updatedAt: now }
+  return {
+    ...user,
+    mustChangePassword: user.mustChangePassword ?? false,
+    passwordChangedAt: now,
+    lastLogin: null,
+    previousLogin: null,
+    createdAt: now,
+    updatedAt: now,
+  }
 }
 
 export function toScreenLinkRecord(row: ScreenLinkRow): ScreenLinkRecord {

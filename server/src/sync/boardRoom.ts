@@ -97,10 +97,8 @@ export class BoardRoom implements CommitTarget {
     this.history = options.history
     this.fanout = cluster.fanout
     this.metrics = cluster.metrics ?? NO_METRICS
-    this.compaction = new CompactionScheduler(
-      options,
-      { isSettled: () => this.unpersisted === 0, writeSnapshot: () => this.writeSnapshot() },
-      (error) => this.log.error('compaction failed', { boardId: this.boardId, ...errorFields(error) }),
+    this.compaction = new CompactionScheduler(options, { isSettled: () => this.unpersisted === 0, writeSnapshot: () => this.writeSnapshot() }, (error) =>
+      this.log.error('compaction failed', { boardId: this.boardId, ...errorFields(error) }),
     )
     this.document = new BoardDocument(boardId, log, {
       built: (doc) => {

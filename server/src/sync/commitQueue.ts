@@ -72,7 +72,9 @@ export class CommitQueue {
     const started = performance.now()
     let failed = false
     try {
-      const appended = await this.storage.appendUpdates(batch.map(({ target, update, audit, claims, receivedAt }) => ({ boardId: target.boardId, update, audit, claims, receivedAt })))
+      const appended = await this.storage.appendUpdates(
+        batch.map(({ target, update, audit, claims, receivedAt }) => ({ boardId: target.boardId, update, audit, claims, receivedAt })),
+      )
       for (const [target, entries] of groupByTarget(batch)) {
         target.afterPersist(entries, appended.get(target.boardId) ?? { previousSeq: 0, lastSeq: 0 })
       }

@@ -97,9 +97,11 @@ export class Connection implements RoomConnection {
         return
       }
       // Dispatched work may run later, after a write, outside this call: it carries its own boundary.
-      this.dispatch(() => this.guard(ConnectionHandler.message, () => {
-        if (!this.closed) this.handle(room, message)
-      }))
+      this.dispatch(() =>
+        this.guard(ConnectionHandler.message, () => {
+          if (!this.closed) this.handle(room, message)
+        }),
+      )
     })
   }
 

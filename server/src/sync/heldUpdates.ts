@@ -81,5 +81,4 @@ export class HeldUpdates<M extends HoldingMember> {
   forget(member: M): void {
     this.holding.delete(member)
   }
-
 }

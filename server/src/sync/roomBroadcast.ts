@@ -20,11 +20,7 @@ export interface BroadcastMember {
  * go; nobody is sent back what they sent. `senders[i]` is the connection `updates[i]` came from.
  * Returns how many update messages were sent in all.
  */
-export function broadcastUpdates(
-  members: Iterable<BroadcastMember>,
-  updates: readonly Uint8Array[],
-  senders: ReadonlyArray<number | undefined>,
-): number {
+export function broadcastUpdates(members: Iterable<BroadcastMember>, updates: readonly Uint8Array[], senders: ReadonlyArray<number | undefined>): number {
   const messages = updates.map((update) => encodeUpdateMessage(update))
   const everyone = new SharedMessage(messages)
   let sent = 0

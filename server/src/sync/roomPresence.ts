@@ -101,10 +101,7 @@ export class RoomPresence<M extends PresenceMember> {
     this.awareness.destroy()
   }
 
-  private readonly onAwarenessChange = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly onAwarenessChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     // A connection's presence was forwarded as the gate admitted it (receive); its ids are the gate's to track.
     if (origin === ADMITTED_AWARENESS) return
     // Removals the server makes itself (a connection left) and presence from other processes:

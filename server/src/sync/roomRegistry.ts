@@ -82,15 +82,7 @@ export class RoomRegistry {
 
   private async load(boardId: string): Promise<BoardRoom> {
     const started = performance.now()
-    const room = new BoardRoom(
-      boardId,
-      this.storage,
-      this.commits,
-      this.options,
-      this.log,
-      (idle) => this.scheduleIdleUnload(idle.boardId),
-      this.cluster,
-    )
+    const room = new BoardRoom(boardId, this.storage, this.commits, this.options, this.log, (idle) => this.scheduleIdleUnload(idle.boardId), this.cluster)
     // Listen before reading: a change published during the load is either in what the load reads
     // or arrives afterwards (and one dropped meanwhile is read by the catch-up in open()).
     try {

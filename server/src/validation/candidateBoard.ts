@@ -3,9 +3,7 @@ import { BoardRoot, isRecordCollection, type RecordCollection } from '@guatu/sha
 import { RECORD_SCHEMAS } from '@guatu/shared/board/recordSchemas'
 import type { SettingEffect, UpdateEffect } from './updateEffects.ts'
 
-export type Integration =
-  | { ok: true; effects: UpdateEffect[]; settings: SettingEffect[]; changed: boolean }
-  | { ok: false; reason: string; gap?: true }
+export type Integration = { ok: true; effects: UpdateEffect[]; settings: SettingEffect[]; changed: boolean } | { ok: false; reason: string; gap?: true }
 
 class Refusal extends Error {}
 

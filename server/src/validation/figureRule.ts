@@ -53,7 +53,8 @@ export function checkFigureAuthority(doc: Y.Doc, principal: Principal, effects: 
     const concernsOf = (field: MoneyField) => checkFigures(after, trusted, [field])
     for (const field of storedFlags) {
       if (flags.includes(field)) continue
-      if (!written.includes(field) || concernsOf(field).length > 0) return `只有项目办可以确认待确认数字（${MONEY_FIELD_LABEL[field]}），本单位可以改正后重新填报`
+      if (!written.includes(field) || concernsOf(field).length > 0)
+        return `只有项目办可以确认待确认数字（${MONEY_FIELD_LABEL[field]}），本单位可以改正后重新填报`
     }
     for (const field of written) {
       const concern = concernsOf(field)[0]

@@ -140,7 +140,8 @@ class PolicyContext {
       }
       case FieldWriter.actor:
       case FieldWriter.stampedTime: {
-        if (!this.events.happens(collection, id, policy.event)) return policy.event.on === 'create' ? CREATION_FACTS[collection] : `${RECORD_SCHEMAS[collection].label}的处理人和时间只能随相应操作记录`
+        if (!this.events.happens(collection, id, policy.event))
+          return policy.event.on === 'create' ? CREATION_FACTS[collection] : `${RECORD_SCHEMAS[collection].label}的处理人和时间只能随相应操作记录`
         if (policy.writer === FieldWriter.stampedTime || effect.kind === 'clearField') return undefined
         const claimed = policy.part === 'id' ? principalId(this.principal) : principalLabel(this.principal)
         return effect.value === claimed ? undefined : CLAIM_REFUSAL[collection]

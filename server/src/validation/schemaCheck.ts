@@ -1,12 +1,6 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
-import {
-  RECORD_SCHEMAS,
-  checkRecordField,
-  isOptionalRecordField,
-  isRecordField,
-  requiredRecordFields,
-} from '@guatu/shared/board/recordSchemas'
+import { RECORD_SCHEMAS, checkRecordField, isOptionalRecordField, isRecordField, requiredRecordFields } from '@guatu/shared/board/recordSchemas'
 import type { UpdateEffect } from './updateEffects.ts'
 
 type RecordKey = `${RecordCollection}:${string}`

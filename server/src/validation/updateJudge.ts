@@ -75,7 +75,8 @@ export class UpdateJudge {
       effects = pre.direct
     } else {
       const integration = this.candidate.integrate(update)
-      if (!integration.ok) return integration.gap ? { outcome: 'gap', needs: noNeeds(), reason: integration.reason } : { outcome: 'rejected', reason: integration.reason }
+      if (!integration.ok)
+        return integration.gap ? { outcome: 'gap', needs: noNeeds(), reason: integration.reason } : { outcome: 'rejected', reason: integration.reason }
       if (!integration.changed) return { outcome: 'noop' }
       ;({ effects, settings } = integration)
     }

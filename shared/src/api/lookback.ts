@@ -6,9 +6,7 @@ import { z } from 'zod'
  * endpoints answers with the board as it stood then, read-only, to anyone who may read the board.
  */
 export const momentQuerySchema = z.object({
-  at: z.iso
-    .datetime({ offset: true, local: false, error: 'at 须为带时区的 ISO 时间（如 2022-08-16T15:00:00+08:00）' })
-    .optional(),
+  at: z.iso.datetime({ offset: true, local: false, error: 'at 须为带时区的 ISO 时间（如 2022-08-16T15:00:00+08:00）' }).optional(),
 })
 export type MomentQuery = z.infer<typeof momentQuerySchema>
 

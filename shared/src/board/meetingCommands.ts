@@ -55,16 +55,28 @@ export interface NewMeeting {
 }
 
 /** The project office opens a meeting, recording the board totals it starts from. */
-export function startMeeting(doc: Y.Doc, meeting: NewMeeting, totalsBefore: BoardTotals, actor: Principal, options: Clock & { id?: MeetingId } = {}): MeetingId {
+export function startMeeting(
+  doc: Y.Doc,
+  meeting: NewMeeting,
+  totalsBefore: BoardTotals,
+  actor: Principal,
+  options: Clock & { id?: MeetingId } = {},
+): MeetingId {
   const id = options.id ?? newMeetingId()
-  writeRecord(doc, RecordCollection.meetings, id, {
-    ...meeting,
-    status: MeetingStatus.running,
-    startedAt: (options.now ?? new Date()).toISOString(),
-    chairId: principalId(actor),
-    chairLabel: principalLabel(actor),
-    totalsBefore,
-  }, options.origin)
+  writeRecord(
+    doc,
+    RecordCollection.meetings,
+    id,
+    {
+      ...meeting,
+      status: MeetingStatus.running,
+      startedAt: (options.now ?? new Date()).toISOString(),
+      chairId: principalId(actor),
+      chairLabel: principalLabel(actor),
+      totalsBefore,
+    },
+    options.origin,
+  )
   return id
 }
 
@@ -76,12 +88,18 @@ export function setReportingUnit(doc: Y.Doc, id: MeetingId, unit: string | undef
 
 export function endMeeting(doc: Y.Doc, id: MeetingId, totalsAfter: BoardTotals, options: Clock = {}): void {
   if (!collectionRoot(doc, RecordCollection.meetings).has(id)) throw new ProjectValidationError('id', `会议不存在：${id}`)
-  writeRecord(doc, RecordCollection.meetings, id, {
-    status: MeetingStatus.ended,
-    reportingUnit: undefined,
-    endedAt: (options.now ?? new Date()).toISOString(),
-    totalsAfter,
-  }, options.origin)
+  writeRecord(
+    doc,
+    RecordCollection.meetings,
+    id,
+    {
+      status: MeetingStatus.ended,
+      reportingUnit: undefined,
+      endedAt: (options.now ?? new Date()).toISOString(),
+      totalsAfter,
+    },
+    options.origin,
+  )
 }
 
 export interface NewDecision {
@@ -95,12 +113,18 @@ export interface NewDecision {
 /** 确定事项 on a card: who does what by when, in the project office's name. */
 export function recordDecision(doc: Y.Doc, decision: NewDecision, actor: Principal, options: Clock & { id?: DecisionId } = {}): DecisionId {
   const id = options.id ?? newDecisionId()
-  writeRecord(doc, RecordCollection.decisions, id, {
-    ...decision,
-    recordedById: principalId(actor),
-    recordedByLabel: principalLabel(actor),
-    recordedAt: (options.now ?? new Date()).toISOString(),
-  }, options.origin)
+  writeRecord(
+    doc,
+    RecordCollection.decisions,
+    id,
+    {
+      ...decision,
+      recordedById: principalId(actor),
+      recordedByLabel: principalLabel(actor),
+      recordedAt: (options.now ?? new Date()).toISOString(),
+    },
+    options.origin,
+  )
   return id
 }
 

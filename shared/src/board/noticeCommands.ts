@@ -69,11 +69,21 @@ export function escalateNotice(doc: Y.Doc, id: NoticeId, change: { deadline?: Is
 /** The responsible department answers, in its own name. */
 export function replyToNotice(doc: Y.Doc, id: NoticeId, reply: string, actor: Principal, options: Clock = {}): void {
   const map = requireNotice(doc, id)
-  write(doc, map, { reply, repliedById: principalId(actor), repliedByLabel: principalLabel(actor), repliedAt: (options.now ?? new Date()).toISOString() }, options.origin)
+  write(
+    doc,
+    map,
+    { reply, repliedById: principalId(actor), repliedByLabel: principalLabel(actor), repliedAt: (options.now ?? new Date()).toISOString() },
+    options.origin,
+  )
 }
 
 /** 办结: the office closes the notice, in its own name. */
 export function closeNotice(doc: Y.Doc, id: NoticeId, actor: Principal, options: Clock = {}): void {
   const map = requireNotice(doc, id)
-  write(doc, map, { status: NoticeStatus.closed, closedById: principalId(actor), closedByLabel: principalLabel(actor), closedAt: (options.now ?? new Date()).toISOString() }, options.origin)
+  write(
+    doc,
+    map,
+    { status: NoticeStatus.closed, closedById: principalId(actor), closedByLabel: principalLabel(actor), closedAt: (options.now ?? new Date()).toISOString() },
+    options.origin,
+  )
 }

@@ -1,11 +1,6 @@
 import * as Y from 'yjs'
 import { principalId, principalLabel, type Principal } from '../domain/principal.ts'
-import {
-  ProblemStatus,
-  newProblemId,
-  type ProblemFields,
-  type ProblemId,
-} from '../domain/problem.ts'
+import { ProblemStatus, newProblemId, type ProblemFields, type ProblemId } from '../domain/problem.ts'
 import type { ProjectId } from '../domain/project.ts'
 import { RecordCollection, collectionRoot } from './boardDoc.ts'
 import { checkRecordField } from './recordSchemas.ts'

@@ -1,15 +1,7 @@
 import { generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
 import { todayInChina, type IsoDate } from '../domain/dates.ts'
-import {
-  PROJECT_DEFAULTS,
-  checkProjectField,
-  isProjectField,
-  newProjectId,
-  type ProjectFields,
-  type ProjectId,
-  type ProjectPatch,
-} from '../domain/project.ts'
+import { PROJECT_DEFAULTS, checkProjectField, isProjectField, newProjectId, type ProjectFields, type ProjectId, type ProjectPatch } from '../domain/project.ts'
 import { isRankKey, rankAt } from '../domain/rank.ts'
 import { Stage } from '../domain/stage.ts'
 import { defaultStageEntryDate } from '../progress/boardToday.ts'
@@ -101,7 +93,10 @@ export function createProjects(doc: Y.Doc, projects: readonly NewProject[], opti
   }
   for (const [stage, stageRows] of byStage) {
     // A card whose stored rank is unreadable sorts last; new cards go after the last readable one.
-    const last = columnOrder(doc, stage).map((card) => card.rank).filter(isRankKey).at(-1)
+    const last = columnOrder(doc, stage)
+      .map((card) => card.rank)
+      .filter(isRankKey)
+      .at(-1)
     const ranks = generateNKeysBetween(last ?? null, null, stageRows.length)
     stageRows.forEach((row, index) => (row.values.rank = ranks[index]))
   }

@@ -56,4 +56,3 @@ export function checkRecordField(collection: RecordCollection, field: string, va
   const unsafe = findXmlUnsafeText(value)
   return unsafe ? unsafeTextMessage(`${RECORD_SCHEMAS[collection].label}字段 ${field}`, unsafe) : undefined
 }
-

@@ -71,9 +71,20 @@ const NATURE_WEIGHTS = [
   [Nature.preparatory, 27],
 ] as const
 const STAGE_WEIGHTS: Record<Nature, readonly (readonly [Stage, number])[]> = {
-  continued: [[Stage.started, 55], [Stage.producing, 45]],
-  new: [[Stage.planning, 17], [Stage.signed, 19], [Stage.started, 62], [Stage.producing, 2]],
-  preparatory: [[Stage.planning, 78], [Stage.signed, 22]],
+  continued: [
+    [Stage.started, 55],
+    [Stage.producing, 45],
+  ],
+  new: [
+    [Stage.planning, 17],
+    [Stage.signed, 19],
+    [Stage.started, 62],
+    [Stage.producing, 2],
+  ],
+  preparatory: [
+    [Stage.planning, 78],
+    [Stage.signed, 22],
+  ],
 }
 
 /**
@@ -141,9 +152,7 @@ function generateProject(random: Prng, calendar: YearCalendar, nameCounts: Map<s
   const isPublicWork = cluster.products.length === 0 || random.chance(cluster.publicShare)
   const product = random.pick(isPublicWork ? cluster.publicWorks : cluster.products)
   const governmentFunded =
-    isPublicWork &&
-    (cluster.industry === Industry.infrastructure || cluster.industry === Industry.social) &&
-    random.chance(GOVERNMENT_FUNDED_SHARE)
+    isPublicWork && (cluster.industry === Industry.infrastructure || cluster.industry === Industry.social) && random.chance(GOVERNMENT_FUNDED_SHARE)
   const nature = random.weighted(NATURE_WEIGHTS)
   const stage = stageFor(random, nature, governmentFunded)
   const unit = random.weighted(product.units ?? cluster.units)
@@ -226,10 +235,7 @@ export function chineseNumber(value: number): string {
  */
 function investment(random: Prng, nature: Nature, stage: Stage, isPublicWork: boolean) {
   const totalYiHundredths = Math.round(100 * logNormalYi(random, isPublicWork ? PUBLIC_WORKS_YI : ENTERPRISE_YI))
-  const planShare =
-    nature === Nature.preparatory
-      ? stage === Stage.planning ? 0 : 0.1 + 0.3 * random.next()
-      : 0.2 + 0.5 * random.next()
+  const planShare = nature === Nature.preparatory ? (stage === Stage.planning ? 0 : 0.1 + 0.3 * random.next()) : 0.2 + 0.5 * random.next()
   const planYiHundredths = planShare === 0 ? 0 : Math.max(1, Math.round(totalYiHundredths * planShare))
   const planCents = planYiHundredths * WAN_CENTS_PER_YI_HUNDREDTH
   const doneShare = {
@@ -256,10 +262,7 @@ function logNormalYi(random: Prng, shape: typeof ENTERPRISE_YI): number {
   }
 }
 
-type DemoDates = Pick<
-  DemoProject,
-  'plannedSignDate' | 'plannedStartDate' | 'plannedProduceDate' | 'actualSignDate' | 'actualStartDate' | 'actualProduceDate'
->
+type DemoDates = Pick<DemoProject, 'plannedSignDate' | 'plannedStartDate' | 'plannedProduceDate' | 'actualSignDate' | 'actualStartDate' | 'actualProduceDate'>
 
 /**
  * Dates that agree with the stage: a project has an actual date for every stage it has reached

@@ -20,9 +20,7 @@ export interface SeedBoardOptions {
  */
 export function seedBoardDoc(doc: Y.Doc, ledger: Pick<DemoLedger, 'projects'>, options: SeedBoardOptions = {}): ProjectId[] {
   const { idForIndex } = options
-  const projects: NewProject[] = ledger.projects.map((fields, index) =>
-    idForIndex ? { id: idForIndex(index), fields } : { fields },
-  )
+  const projects: NewProject[] = ledger.projects.map((fields, index) => (idForIndex ? { id: idForIndex(index), fields } : { fields }))
   return createProjects(doc, projects, { origin: options.origin })
 }
 

@@ -39,7 +39,15 @@ export type FieldEvent =
   | { on: 'write'; field: string }
 
 export type FieldPolicy =
-  | { writer: typeof FieldWriter.department | typeof FieldWriter.office | typeof FieldWriter.fixed | typeof FieldWriter.holder | typeof FieldWriter.reply | typeof FieldWriter.server }
+  | {
+      writer:
+        | typeof FieldWriter.department
+        | typeof FieldWriter.office
+        | typeof FieldWriter.fixed
+        | typeof FieldWriter.holder
+        | typeof FieldWriter.reply
+        | typeof FieldWriter.server
+    }
   | { writer: typeof FieldWriter.actor; event: FieldEvent; part: 'id' | 'label' }
   | { writer: typeof FieldWriter.stampedTime; event: FieldEvent }
 

@@ -8,13 +8,7 @@ export const Industry = {
 } as const
 export type Industry = (typeof Industry)[keyof typeof Industry]
 
-export const INDUSTRIES: readonly Industry[] = [
-  Industry.primary,
-  Industry.secondary,
-  Industry.tertiary,
-  Industry.infrastructure,
-  Industry.social,
-]
+export const INDUSTRIES: readonly Industry[] = [Industry.primary, Industry.secondary, Industry.tertiary, Industry.infrastructure, Industry.social]
 
 export const INDUSTRY_LABEL: Record<Industry, string> = {
   primary: '一产',

@@ -67,7 +67,17 @@ const instant = (label: string) =>
     error: `${label}须为 ISO 时间`,
   })
 const unitList = (label: string) =>
-  z.array(z.string().trim().min(1, { error: `${label}不能为空` }).max(50).superRefine(refuseXmlUnsafe(label)), { error: `${label}须为单位列表` }).max(200, { error: `${label}过多` })
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, { error: `${label}不能为空` })
+        .max(50)
+        .superRefine(refuseXmlUnsafe(label)),
+      { error: `${label}须为单位列表` },
+    )
+    .max(200, { error: `${label}过多` })
 
 export const meetingFieldSchemas = {
   title: text('会议名称', 100).refine((value) => value.trim().length > 0, { error: '会议名称不能为空' }),

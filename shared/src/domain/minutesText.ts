@@ -88,7 +88,15 @@ export function totalsRows(before: BoardTotals, after: BoardTotals): TotalsRow[]
     const b = before.targets?.find((target) => target.key === key)
     const a = after.targets?.find((target) => target.key === key)
     const money = (a ?? b)?.money ?? false
-    rows.push(row(`target.${key}`, `目标：${(a ?? b)?.label ?? key}（${money ? '亿元' : '个'}）`, ofTarget(b?.done, b?.target, money), ofTarget(a?.done, a?.target, money), money))
+    rows.push(
+      row(
+        `target.${key}`,
+        `目标：${(a ?? b)?.label ?? key}（${money ? '亿元' : '个'}）`,
+        ofTarget(b?.done, b?.target, money),
+        ofTarget(a?.done, a?.target, money),
+        money,
+      ),
+    )
   }
   rows.push(row('light.red', '红灯项目（个）', countOf(before.lightProjects?.red), countOf(after.lightProjects?.red), false))
   rows.push(row('light.yellow', '黄灯项目（个）', countOf(before.lightProjects?.yellow), countOf(after.lightProjects?.yellow), false))

@@ -60,7 +60,12 @@ const instant = (label: string) =>
   z.string({ error: `${label}须为时间` }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
     error: `${label}须为 ISO 时间`,
   })
-const count = (label: string, max: number) => z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` }).min(1).max(max)
+const count = (label: string, max: number) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .int({ error: `${label}须为整数` })
+    .min(1)
+    .max(max)
 
 export const photoFieldSchemas = {
   projectId: z.custom<ProjectId>(isProjectId, { error: '照片必须属于一个项目' }),

@@ -24,8 +24,7 @@ export function newProjectId(): ProjectId {
 
 /** Free text every export can hold (domain/safeText.ts). */
 const text = plainText
-const requiredText = (label: string, max: number) =>
-  text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
+const requiredText = (label: string, max: number) => text(label, max).refine((value) => value.trim().length > 0, { error: `${label}不能为空` })
 const money = (label: string) =>
   z
     .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
@@ -164,10 +163,7 @@ export function isOptionalProjectField(field: ProjectField): boolean {
 /** The whole record, for forms and imports that check everything at once. */
 export const projectFieldsSchema = z.strictObject(
   Object.fromEntries(
-    PROJECT_FIELDS.map((field) => [
-      field,
-      isOptionalProjectField(field) ? projectFieldSchemas[field].optional() : projectFieldSchemas[field],
-    ]),
+    PROJECT_FIELDS.map((field) => [field, isOptionalProjectField(field) ? projectFieldSchemas[field].optional() : projectFieldSchemas[field]]),
   ) as { [K in ProjectField]: (typeof projectFieldSchemas)[K] },
 )
 

@@ -45,7 +45,10 @@ export const MAX_HEADER_KEY_LENGTH = 60
  */
 export const columnMappingSchema = z
   .record(
-    z.string().min(1, { error: '列名不能为空' }).max(MAX_HEADER_KEY_LENGTH, { error: `列名不能超过${MAX_HEADER_KEY_LENGTH}个字` }),
+    z
+      .string()
+      .min(1, { error: '列名不能为空' })
+      .max(MAX_HEADER_KEY_LENGTH, { error: `列名不能超过${MAX_HEADER_KEY_LENGTH}个字` }),
     z.enum(COLUMN_CHOICES as [ColumnChoice, ...ColumnChoice[]], { error: '列的用途无效' }),
   )
   .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPED_HEADERS, { error: `最多记住${MAX_MAPPED_HEADERS}个列名` })

@@ -101,7 +101,9 @@ export function compareBoards(before: BoardMoment, after: BoardMoment, options: 
     const was = beforeNotices.get(notice.id)
     if (!was) changes.push(recordChange(BoardChangeKind.noticeIssued, project, notice.id, `下发${NOTICE_LEVEL_LABEL[notice.level]}：${notice.requirement}`))
     else if (NOTICE_LEVELS.indexOf(notice.level) > NOTICE_LEVELS.indexOf(was.level)) {
-      changes.push(recordChange(BoardChangeKind.noticeEscalated, project, notice.id, `督办升级：${NOTICE_LEVEL_LABEL[was.level]} → ${NOTICE_LEVEL_LABEL[notice.level]}`))
+      changes.push(
+        recordChange(BoardChangeKind.noticeEscalated, project, notice.id, `督办升级：${NOTICE_LEVEL_LABEL[was.level]} → ${NOTICE_LEVEL_LABEL[notice.level]}`),
+      )
     }
     if (notice.status === NoticeStatus.closed && was?.status !== NoticeStatus.closed) {
       changes.push(recordChange(BoardChangeKind.noticeClosed, project, notice.id, `督办办结（${NOTICE_LEVEL_LABEL[notice.level]}）`))
@@ -109,8 +111,19 @@ export function compareBoards(before: BoardMoment, after: BoardMoment, options: 
   }
 
   const meeting = lastEndedMeeting(after.state.meetings, after.at)
-  const decisions = meeting ? reviewDecisions(after.state.decisions.filter((decision) => decision.meetingId === meeting.id), afterProjects, afterToday, include, projectOf) : []
-  const counts = Object.fromEntries(BOARD_CHANGE_KINDS.map((kind) => [kind, changes.filter((entry) => entry.kind === kind).length])) as Record<BoardChangeKind, number>
+  const decisions = meeting
+    ? reviewDecisions(
+        after.state.decisions.filter((decision) => decision.meetingId === meeting.id),
+        afterProjects,
+        afterToday,
+        include,
+        projectOf,
+      )
+    : []
+  const counts = Object.fromEntries(BOARD_CHANGE_KINDS.map((kind) => [kind, changes.filter((entry) => entry.kind === kind).length])) as Record<
+    BoardChangeKind,
+    number
+  >
   return {
     from: before.at,
     to: after.at,
@@ -142,9 +155,7 @@ function groupByUnit(changes: readonly BoardChange[], order: readonly string[]):
   const units = new Map<string, BoardChange[]>()
   for (const entry of changes) units.set(entry.unit, [...(units.get(entry.unit) ?? []), entry])
   const rank = (unit: string) => (order.includes(unit) ? order.indexOf(unit) : order.length)
-  return [...units.entries()]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'))
-    .map(([unit, list]) => ({ unit, changes: list }))
+  return [...units.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN')).map(([unit, list]) => ({ unit, changes: list }))
 }
 
 function reviewDecisions(

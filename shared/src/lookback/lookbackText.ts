@@ -8,7 +8,9 @@ export function lookbackLines(comparison: BoardComparison): string[] {
   }
   if (lines.length === 0) lines.push('上次会议以来看板没有变化。')
   for (const decision of comparison.decisions) {
-    lines.push(`上次会议确定事项「${decision.content}」（${decision.projectName}，${decision.assignee}，时限${decision.deadline}）：${DECISION_OUTCOME_LABEL[decision.outcome]}`)
+    lines.push(
+      `上次会议确定事项「${decision.content}」（${decision.projectName}，${decision.assignee}，时限${decision.deadline}）：${DECISION_OUTCOME_LABEL[decision.outcome]}`,
+    )
   }
   return lines
 }

@@ -93,7 +93,13 @@ function targetRows(settings: BoardSettings, entries: StageTallies, completedCen
     const label = STAGE_LABEL[stage]
     const done = entries[stage]
     if (target.count !== undefined) {
-      rows.push({ key: `${stage}.count`, stage, measure: TargetMeasure.count, label: `${label}项目数`, completion: completionAgainstTime(done.count, target.count, time) })
+      rows.push({
+        key: `${stage}.count`,
+        stage,
+        measure: TargetMeasure.count,
+        label: `${label}项目数`,
+        completion: completionAgainstTime(done.count, target.count, time),
+      })
     }
     if (target.countAtLeastYi !== undefined) {
       const completion = completionAgainstTime(done.countAtLeastYi, target.countAtLeastYi, time)
@@ -155,9 +161,7 @@ export function groupBy(projects: readonly Project[], keysOf: (project: Project)
 }
 
 function groupRows(groups: Map<string, Project[]>, context: Context): GroupProgress[] {
-  return [...groups.entries()]
-    .sort(([a], [b]) => NAME_ORDER.compare(a, b))
-    .map(([name, projects]) => groupProgress(name, projects, context))
+  return [...groups.entries()].sort(([a], [b]) => NAME_ORDER.compare(a, b)).map(([name, projects]) => groupProgress(name, projects, context))
 }
 
 /**
@@ -179,8 +183,14 @@ export function computeBoardProgress({ projects: shown, problems, settings, asOf
     timeProgress: time,
     targets: targetRows(settings, board.entries, board.investment.done, time),
     board,
-    units: groupRows(groupBy(projects, (project) => [project.unit]), context),
-    leaders: groupRows(groupBy(projects, (project) => project.leaders), context),
+    units: groupRows(
+      groupBy(projects, (project) => [project.unit]),
+      context,
+    ),
+    leaders: groupRows(
+      groupBy(projects, (project) => project.leaders),
+      context,
+    ),
     monthly: monthlyStageEntries(projects, settings.year, asOf),
     milestones: settings.milestones.map((milestone) => evaluateMilestone(milestone, projects, settings.year, asOf)),
   }

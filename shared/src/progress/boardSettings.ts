@@ -23,9 +23,15 @@ const money = (label: string) =>
     .custom<WanAmount>(isWanAmountText, { error: `${label}须为不小于0的金额（万元，最多两位小数）` })
     .refine(withinMoneyCeiling, { error: `${label}不能超过${MONEY_CEILING_TEXT}` })
 const count = (label: string) =>
-  z.number({ error: `${label}须为数字` }).int({ error: `${label}须为整数` }).min(0, { error: `${label}不能为负` })
+  z
+    .number({ error: `${label}须为数字` })
+    .int({ error: `${label}须为整数` })
+    .min(0, { error: `${label}不能为负` })
 const points = (label: string) =>
-  z.number({ error: `${label}须为数字` }).min(0, { error: `${label}不能为负` }).max(100, { error: `${label}不能超过100` })
+  z
+    .number({ error: `${label}须为数字` })
+    .min(0, { error: `${label}不能为负` })
+    .max(100, { error: `${label}不能超过100` })
 const progressStage = z.enum(PROGRESS_STAGES as [ProgressStage, ...ProgressStage[]], { error: '阶段须为签约、开工或投产' })
 
 /** A stage's yearly targets; a measure left out has no target (and so no 完成率). */
@@ -78,18 +84,18 @@ const thresholdsSchema = z.strictObject({
 export type LightThresholds = z.infer<typeof thresholdsSchema>
 
 export const boardSettingsSchema = z.strictObject({
-    year: z.number({ error: '年度须为数字' }).int({ error: '年度须为整数' }).min(2000, { error: '年度须在2000至2100之间' }).max(2100, {
-      error: '年度须在2000至2100之间',
-    }),
-    /** null reads the board as of today; a past date reviews it as it stood then. */
-    asOf: date('统计截止日期').nullable(),
-    timeBasis: z.enum([TimeBasis.month, TimeBasis.day], { error: '序时进度口径须为按月或按日' }),
-    targets: z.strictObject({ signed: stageTargetSchema, started: stageTargetSchema, producing: stageTargetSchema }),
-    /** 年度计划完成投资 for the whole board. */
-    investmentToCompleteWan: money('年度投资目标').optional(),
-    milestones: z.array(milestoneSchema, { error: '节点须为列表' }).max(50, { error: '节点最多50个' }),
-    thresholds: thresholdsSchema,
-  })
+  year: z.number({ error: '年度须为数字' }).int({ error: '年度须为整数' }).min(2000, { error: '年度须在2000至2100之间' }).max(2100, {
+    error: '年度须在2000至2100之间',
+  }),
+  /** null reads the board as of today; a past date reviews it as it stood then. */
+  asOf: date('统计截止日期').nullable(),
+  timeBasis: z.enum([TimeBasis.month, TimeBasis.day], { error: '序时进度口径须为按月或按日' }),
+  targets: z.strictObject({ signed: stageTargetSchema, started: stageTargetSchema, producing: stageTargetSchema }),
+  /** 年度计划完成投资 for the whole board. */
+  investmentToCompleteWan: money('年度投资目标').optional(),
+  milestones: z.array(milestoneSchema, { error: '节点须为列表' }).max(50, { error: '节点最多50个' }),
+  thresholds: thresholdsSchema,
+})
 export type BoardSettings = z.infer<typeof boardSettingsSchema>
 
 /** The defaults from DOMAIN.md: schedule 1/15/30 days, investment 10/30 points, 入库 1/2 months. */

@@ -78,8 +78,7 @@ export function investmentLight(project: LightProject, thresholds: LightThreshol
   if (completion.rate === null || completion.gapTenths === null || completion.text === null) return undefined
   const behind = -completion.gapTenths
   const { yellowBelowPoints, redBelowPoints } = thresholds.investment
-  const light =
-    behind > pointsToTenths(redBelowPoints) ? Light.red : behind >= pointsToTenths(yellowBelowPoints) ? Light.yellow : Light.green
+  const light = behind > pointsToTenths(redBelowPoints) ? Light.red : behind >= pointsToTenths(yellowBelowPoints) ? Light.yellow : Light.green
   const reason = `完成投资${formatYi(done)}亿元，完成率${formatPercent(completion.rate.percentTenths)}，${gapText(completion.gapTenths, true)}`
   return { rule: LightRule.investment, light, reason, ageDays: 0 }
 }

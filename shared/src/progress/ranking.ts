@@ -102,7 +102,10 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
     const worst = projectLights.map(worstLight)
     const openYellow = worst.filter((light) => light === Light.yellow).length
     const openRed = worst.filter((light) => light === Light.red).length
-    const problemsSolved = problemsSolvedIn(input.problems.filter((problem) => ids.has(problem.projectId)), period)
+    const problemsSolved = problemsSolvedIn(
+      input.problems.filter((problem) => ids.has(problem.projectId)),
+      period,
+    )
     const investment = completionAgainstTime(
       sumCents(projects.map((project) => project.completedInvestment)),
       sumCents(projects.map((project) => project.annualPlanInvestment)),
@@ -111,9 +114,19 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
     const cap = W.investmentGapCapPoints * 10
     const investmentTenths = Math.max(-cap, Math.min(cap, investment.gapTenths ?? 0))
     const scoreTenths =
-      10 * (W.advance * advances + W.problemSolved * problemsSolved + W.overdue * overdue + W.yellow * openYellow + W.red * openRed) +
-      investmentTenths
-    rows.push({ name, scoreTenths, projectCount: projects.length, advances, onSchedule: projects.length - overdue, overdue, openYellow, openRed, problemsSolved, investment })
+      10 * (W.advance * advances + W.problemSolved * problemsSolved + W.overdue * overdue + W.yellow * openYellow + W.red * openRed) + investmentTenths
+    rows.push({
+      name,
+      scoreTenths,
+      projectCount: projects.length,
+      advances,
+      onSchedule: projects.length - overdue,
+      overdue,
+      openYellow,
+      openRed,
+      problemsSolved,
+      investment,
+    })
   }
   return rows.sort((a, b) => b.scoreTenths - a.scoreTenths || NAME_ORDER.compare(a.name, b.name))
 }

@@ -137,9 +137,7 @@ export function problemSolveRate(problems: readonly DatedProblem[], period: Prob
     if (raisedOn === undefined) return false
     return (period.from === undefined || raisedOn >= period.from) && (period.to === undefined || raisedOn <= period.to)
   })
-  const solved = raised.filter((problem) =>
-    period.to === undefined ? problem.status === ProblemStatus.solved : solvedBy(problem, period.to),
-  )
+  const solved = raised.filter((problem) => (period.to === undefined ? problem.status === ProblemStatus.solved : solvedBy(problem, period.to)))
   return rateOf(solved.length, raised.length)
 }
 
