@@ -39,7 +39,9 @@ export function treeRssBytes(pid: number): number {
     }
     for (const child of children) {
       try {
-        total += treeRssBytes(Number(child))
+        // A child that has exited but is not yet reaped (a zombie) has no VmRSS: it holds no memory.
+        const childRss = treeRssBytes(Number(child))
+        if (Number.isFinite(childRss)) total += childRss
       } catch {
         // Gone already.
       }
