@@ -6,6 +6,7 @@ import { readProject } from '@guatu/shared/board/projectQueries'
 import { restoreAllProjects, restoreProject } from '@guatu/shared/board/restoreCommands'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
+import { AuditAction } from '@guatu/shared/domain/auditAction'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { fetchHistory } from '../helpers/rest.ts'
 import { flushThroughObserver, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
@@ -21,7 +22,12 @@ async function pastBoard(server: TestServer, boardId: string, at: string, token 
   return doc
 }
 
-const fields = (doc: Y.Doc, id: ProjectId) => projectsRoot(doc).get(id)?.toJSON()
+/** A project's fields, without the mark a restore leaves (asserted on its own). */
+const fields = (doc: Y.Doc, id: ProjectId) => {
+  const json = projectsRoot(doc).get(id)?.toJSON()
+  if (json) delete json.restoredFrom
+  return json
+}
 
 /** A moment, then changes to both department projects after it. */
 async function changedSinceMoment(board: RoleBoard): Promise<{ moment: string; pastOwn: unknown; pastOther: unknown }> {
@@ -52,14 +58,20 @@ describe('restore to a past moment', () => {
     const undo = new Y.UndoManager(projectsRoot(board.admin.doc), { trackedOrigins: new Set([origin]) })
 
     const restoredAt = Date.now()
-    restoreProject(board.admin.doc, past, board.own, { origin })
+    restoreProject(board.admin.doc, past, board.own, moment, { origin })
     await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(pastOwn), { message: 'the restore to be stored' })
     expect(fields(board.observer.doc, board.own)).toEqual(pastOwn)
     expect(fields(board.observer.doc, board.other), 'the other project keeps its present').toEqual(presentOther)
     expect(board.admin.deniedReasons).toEqual([])
 
+    expect(readProject(board.observer.doc, board.own)?.restoredFrom, 'the project is marked restored from the moment').toBe(moment)
+    expect(projectsRoot(board.observer.doc).get(board.other)?.get('restoredFrom'), 'the other project is not').toBeUndefined()
     const history = await fetchHistory(board.server, board.boardId, { projectId: board.own })
-    const restored = history.filter((entry) => Date.parse(entry.at) >= restoredAt).map((entry) => [entry.field, entry.to])
+    const sinceRestore = history.filter((entry) => Date.parse(entry.at) >= restoredAt)
+    const restoreEntry = sinceRestore.find((entry) => entry.action === AuditAction.restore)
+    expect(restoreEntry, 'history names the change a restore').toMatchObject({ to: moment, field: null })
+    expect(restoreEntry!.summary).toMatch(/^恢复到 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 时的状态$/)
+    const restored = sinceRestore.map((entry) => [entry.field, entry.to])
     expect(restored).toEqual(
       expect.arrayContaining([
         ['stage', 'planning'],
@@ -81,7 +93,7 @@ describe('restore to a past moment', () => {
     const past = await pastBoard(board.server, board.boardId, moment)
     let transactions = 0
     board.admin.doc.on('afterTransaction', () => transactions++)
-    restoreAllProjects(board.admin.doc, past)
+    restoreAllProjects(board.admin.doc, past, moment)
     expect(transactions, 'one transaction, one update').toBe(1)
     await waitForDoc(board.observer.doc, (doc) => JSON.stringify([fields(doc, board.own), fields(doc, board.other)]) === JSON.stringify([pastOwn, pastOther]), {
       message: 'the whole-board restore to be stored',
@@ -95,14 +107,14 @@ describe('restore to a past moment', () => {
     await editor.waitSynced()
     const past = await pastBoard(board.server, board.boardId, moment, board.editor.token)
 
-    restoreProject(editor.doc, past, board.own)
+    restoreProject(editor.doc, past, board.own, moment)
     await waitForDoc(board.observer.doc, (doc) => JSON.stringify(fields(doc, board.own)) === JSON.stringify(pastOwn), {
       message: "工信局's restore of its own project",
     })
 
     const otherPresent = fields(board.observer.doc, board.other)
     expect(otherPresent).not.toEqual(pastOther)
-    restoreProject(editor.doc, past, board.other)
+    restoreProject(editor.doc, past, board.other, moment)
     await waitFor(() => editor.deniedReasons.length > 0, { message: "the server to refuse 工信局's restore of 商务局's project" })
     expect(editor.deniedReasons.join('')).toContain('商务局')
     await flushThroughObserver(board)

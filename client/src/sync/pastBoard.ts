@@ -23,7 +23,7 @@ export async function loadPastBoard(boardId: string, at: string, year: number): 
   return {
     at,
     state: readBoardState(doc, year),
-    restoreProject: (live, id) => restoreProject(live, doc, id, { origin: LOCAL_ORIGIN }),
-    restoreAll: (live) => restoreAllProjects(live, doc, { origin: LOCAL_ORIGIN }),
+    restoreProject: (live, id) => restoreProject(live, doc, id, at, { origin: LOCAL_ORIGIN }),
+    restoreAll: (live) => restoreAllProjects(live, doc, at, { origin: LOCAL_ORIGIN }),
   }
 }

@@ -78,6 +78,8 @@ export function auditSummary(change: AuditChange): string {
       return `修改确定事项：${String(change.from ?? '（空）')} → ${String(change.to ?? '（空）')}`
     case AuditAction.deleteDecision:
       return `删除确定事项：${String(change.from ?? '')}`
+    case AuditAction.restore:
+      return `恢复到 ${formatChinaTime(change.to)} 时的状态`
     case AuditAction.addPhoto:
       return `上传形象进度照片（拍摄于 ${formatPhotoTime(change.to)}）`
     case AuditAction.deletePhoto:
@@ -86,6 +88,16 @@ export function auditSummary(change: AuditChange): string {
       return '修改看板设置（目标、口径或预警阈值）'
   }
 }
+
+/** An ISO instant as the office reads it: Beijing time, to the minute. */
+function formatChinaTime(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN
+  if (Number.isNaN(ms)) return '时间不详'
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** China keeps one time zone and no daylight saving: UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 3600 * 1000
 
 function formatProblemValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）'

@@ -111,6 +111,8 @@ class ChangeReader {
         const edit = this.fieldEdit(effect)
         if (!edit) return undefined
         if (effect.field === 'rank') return this.stageMoved.has(effect.id) ? undefined : { ...base, action: AuditAction.reorder, ...edit }
+        // The mark of a restore names the whole change; the restored fields are listed beside it.
+        if (effect.field === 'restoredFrom') return { ...base, action: AuditAction.restore, field: null, from: null, to: edit.to }
         return { ...base, action: effect.field === 'stage' ? AuditAction.move : AuditAction.edit, ...edit }
       }
     }

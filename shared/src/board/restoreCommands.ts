@@ -12,19 +12,23 @@ import type { CommandOptions } from './commandOptions.ts'
  *
  * `past` is the board as it stood then (GET /api/boards/:id/state?at=…), read only.
  */
-export function restoreProject(doc: Y.Doc, past: Y.Doc, id: ProjectId, options: CommandOptions = {}): void {
-  doc.transact(() => restoreOne(doc, past, id), options.origin)
+export function restoreProject(doc: Y.Doc, past: Y.Doc, id: ProjectId, moment: string, options: CommandOptions = {}): void {
+  doc.transact(() => restoreOne(doc, past, id, moment), options.origin)
 }
 
 /** The whole board's projects as they stood at the moment of `past`, in one transaction. */
-export function restoreAllProjects(doc: Y.Doc, past: Y.Doc, options: CommandOptions = {}): void {
+export function restoreAllProjects(doc: Y.Doc, past: Y.Doc, moment: string, options: CommandOptions = {}): void {
   const ids = new Set<string>([...projectsRoot(doc).keys(), ...projectsRoot(past).keys()])
   doc.transact(() => {
-    for (const id of ids) restoreOne(doc, past, id as ProjectId)
+    for (const id of ids) restoreOne(doc, past, id as ProjectId, moment)
   }, options.origin)
 }
 
-function restoreOne(doc: Y.Doc, past: Y.Doc, id: ProjectId): void {
+/** Field that marks a restore (see the project schema); not itself restored. */
+const RESTORE_MARK = 'restoredFrom'
+
+/** `moment` is when `past` stood (ISO time): each project that changes is marked restored from it. */
+function restoreOne(doc: Y.Doc, past: Y.Doc, id: ProjectId, moment: string): void {
   const projects = projectsRoot(doc)
   const now = projects.get(id)
   const then = projectsRoot(past).get(id)
@@ -42,15 +46,20 @@ function restoreOne(doc: Y.Doc, past: Y.Doc, id: ProjectId): void {
     // Left since: it comes back under its old id with every field it had.
     const map: ProjectMap = new Y.Map<unknown>()
     projects.set(id, map)
-    for (const [field, value] of then.entries()) map.set(field, plain(value))
+    for (const [field, value] of then.entries()) if (field !== RESTORE_MARK) map.set(field, plain(value))
+    map.set(RESTORE_MARK, moment)
     return
   }
+  let changed = false
   for (const field of new Set([...now.keys(), ...then.keys()])) {
+    if (field === RESTORE_MARK) continue
     const value = then.get(field)
     if (sameValue(now.get(field), value)) continue
+    changed = true
     if (value === undefined) now.delete(field)
     else now.set(field, plain(value))
   }
+  if (changed) now.set(RESTORE_MARK, moment)
 }
 
 /** Project fields hold plain values; a shared type from the other document could not move over. */

@@ -32,6 +32,8 @@ export const AuditAction = {
   /** A 形象进度照片 stored and its record written by the server; `to` is the capture time. */
   addPhoto: 'add-photo',
   deletePhoto: 'delete-photo',
+  /** A project put back as it stood at a past moment (回头看); `to` is that moment. */
+  restore: 'restore',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
 } as const

@@ -80,6 +80,14 @@ export const projectFieldSchemas = {
     .array(z.enum(MONEY_FIELDS as unknown as [MoneyField, ...MoneyField[]]), { error: '待确认数字须为金额字段列表' })
     .max(MONEY_FIELDS.length, { error: '待确认数字最多3项' })
     .refine((fields) => new Set(fields).size === fields.length, { error: '待确认数字不能重复' }),
+  /**
+   * 恢复自: the past moment (ISO time) this project was last restored to (回头看), written in the
+   * same change as the restored values, so history names the change a restore and says to when.
+   * Who restored and when is the server-attributed history entry, as for any edit.
+   */
+  restoredFrom: z.string({ error: '恢复时间须为时间' }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: '恢复时间须为有效时间',
+  }),
 } as const
 
 export type ProjectField = keyof typeof projectFieldSchemas
@@ -124,6 +132,8 @@ export const PROJECT_POLICY = {
     // 待确认数字: the department may add a flag (and must, with an implausible figure) but only the
     // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
     unconfirmedFigures: DEPARTMENT,
+    // Whoever may restore the project's fields marks the restore.
+    restoredFrom: DEPARTMENT,
   } satisfies Record<ProjectField, FieldPolicy>,
 } satisfies RecordPolicy
 
@@ -144,6 +154,7 @@ export const OPTIONAL_PROJECT_FIELDS = [
   'actualProduceDate',
   'seq',
   'unconfirmedFigures',
+  'restoredFrom',
 ] as const satisfies readonly ProjectField[]
 type OptionalProjectField = (typeof OPTIONAL_PROJECT_FIELDS)[number]
 

@@ -34,6 +34,7 @@ export const PROJECT_FIELD_LABEL: Record<ProjectField, string> = {
   governmentFunded: '是否政府投资',
   seq: '序号',
   unconfirmedFigures: '待确认数字',
+  restoredFrom: '恢复自',
 }
 
 /** A field's value as a person reads it: 5.78亿元, 2022年3月15日, 开工, 是/否; "（空）" when unset. */
