@@ -8,6 +8,8 @@ import { createAccount, createScreenLink, type TestAccount } from './accounts.ts
 import { connectClient, waitAllSynced, waitForDoc, type TestClient } from './client.ts'
 import { createBoard } from './rest.ts'
 import { startInProcessServer } from './inProcessServer.ts'
+import { waitFor } from './wait.ts'
+import { expect } from 'vitest'
 import type { StartServerOptions, TestServer } from './server.ts'
 
 /** The editor's own 责任单位 and a unit it does not belong to. */
@@ -83,4 +85,15 @@ export async function flushThroughObserver(board: RoleBoard): Promise<void> {
   await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.marker)?.progressNote === note, {
     message: `the observer to see the marker edit "${note}"`,
   })
+}
+
+/** Waits for the server to refuse `client`'s update and returns the reason, which must be Chinese. */
+export async function waitDenied(client: TestClient, what: string): Promise<string> {
+  await waitFor(() => client.deniedReasons.length > 0, {
+    message: `the server to refuse ${what} with a permission-denied message`,
+    describe: () => `closes: ${JSON.stringify(client.closes)}`,
+  })
+  const reason = client.deniedReasons[0] as string
+  expect(reason).toMatch(/[\u4e00-\u9fff]/)
+  return reason
 }

@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import type { AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { Role } from '@guatu/shared/domain/role'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
 import { CloseCode } from '@guatu/shared/sync/protocol'
 import { createUser, loginCookie } from '../helpers/accounts.ts'
 import { connectClient } from '../helpers/client.ts'
-import { DENGBAO_DEFAULT_ACCOUNT_ENV, sessionCookieFrom } from '../helpers/credentials.ts'
+import { DENGBAO_DEFAULT_ACCOUNT_ENV } from '../helpers/credentials.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { type TestServer } from '../helpers/server.ts'
@@ -13,37 +12,11 @@ import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { UserMeResponse } from '@guatu/shared/api/session'
 import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
-
-const STRONG = 'Qiye-Fuwu-2026'
-const STRONGER = 'Xin.Mima-2027'
+import { changePassword, login, STRONG, STRONGER } from '../helpers/accountFlows.ts'
 
 /** A server with the 等保 defaults (the test helpers otherwise start with the old, lax rules). */
 function dengbaoServer(env: Record<string, string> = {}, dataDir?: string, signInAdmin = true): Promise<TestServer> {
   return startInProcessServer({ env: { ...DENGBAO_DEFAULT_ACCOUNT_ENV, ...env }, dataDir, signInAdmin })
-}
-
-interface LoginAnswer {
-  status: number
-  cookie: string | undefined
-  body: { user?: { id: string }; status?: AccountStatus; error?: string }
-}
-
-async function login(server: TestServer, username: string, password: string): Promise<LoginAnswer> {
-  const response = await fetch(`${server.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  return { status: response.status, cookie: sessionCookieFrom(response.headers), body: (await response.json()) as LoginAnswer['body'] }
-}
-
-async function changePassword(server: TestServer, cookie: string, currentPassword: string, newPassword: string) {
-  const response = await fetch(`${server.url}/api/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ currentPassword, newPassword }),
-  })
-  return { status: response.status, cookie: sessionCookieFrom(response.headers), body: (await response.json()) as { error?: string; status?: AccountStatus } }
 }
 
 async function auditEntries(server: TestServer): Promise<SecurityEvent[]> {

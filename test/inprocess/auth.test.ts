@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { createProject } from '@guatu/shared/board/projectCommands'
 import { listProjects } from '@guatu/shared/board/projectQueries'
 import { Role } from '@guatu/shared/domain/role'
-import { CloseCode, MessageType } from '@guatu/shared/sync/protocol'
+import { CloseCode } from '@guatu/shared/sync/protocol'
 import { createScreenLink, createUser, loginCookie } from '../helpers/accounts.ts'
-import { connectClient, waitForDoc } from '../helpers/client.ts'
-import { openRawSyncSocket, type RawSocketOptions } from '../helpers/rawSocket.ts'
-import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
+import { connectClient } from '../helpers/client.ts'
+import { openRawSyncSocket } from '../helpers/rawSocket.ts'
+import { expectStatus, requestJson } from '../helpers/rest.ts'
 import { type TestServer } from '../helpers/server.ts'
 import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
@@ -14,36 +13,9 @@ import type { CreateTokenResponse } from '@guatu/shared/api/tokens'
 import type { BoardListResponse } from '@guatu/shared/api/boards'
 import type { UserMeResponse } from '@guatu/shared/api/session'
 import type { SignedInResponse } from '@guatu/shared/api/session'
+import { boardWithContent, expectRefusedWithoutContent } from '../helpers/refusedSockets.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
-
-/** A board with one project and a connected admin who publishes a presence: content a refused socket must not get. */
-async function boardWithContent(server: TestServer): Promise<string> {
-  const board = await createBoard(server, '保密看板')
-  const admin = connectClient(server, board.id)
-  await admin.waitSynced()
-  admin.provider.awareness.setLocalStateField('user', { name: '项目办王主任', color: '#c0392b' })
-  createProject(admin.doc, { name: '不应泄露的项目', stage: 'signed', unit: '发改局' })
-  const watcher = connectClient(server, board.id)
-  await waitForDoc(watcher.doc, (doc) => listProjects(doc).length === 1, { message: 'the project to be stored' })
-  watcher.destroy()
-  return board.id
-}
-
-/**
- * Opens a raw socket with `options` and expects the server to close it with `codes` and a Chinese
- * reason, having sent neither document state (type 0) nor presence (type 1).
- */
-async function expectRefusedWithoutContent(server: TestServer, boardId: string, options: RawSocketOptions, codes: readonly number[]) {
-  const raw = await openRawSyncSocket(server, boardId, options)
-  const closed = await raw.waitClosed('the server to close the socket')
-  expect(codes).toContain(closed.code)
-  expect(closed.reason).toMatch(CHINESE)
-  const leaked = raw.frames.filter((frame) => frame.type === MessageType.sync || frame.type === MessageType.awareness)
-  expect(leaked.map((frame) => `${frame.type}/${frame.syncType ?? '-'} (${frame.bytes.byteLength} bytes)`)).toEqual([])
-  expect(listProjects(raw.doc)).toEqual([])
-  return closed
-}
 
 async function login(server: TestServer, username: string, password: string) {
   return requestJson<Partial<SignedInResponse & ErrorResponse>>(server, '/api/login', { token: null, body: { username, password } })

@@ -1,23 +1,11 @@
 import { describe, test } from 'vitest'
 import { moveProject } from '@guatu/shared/board/projectCommands'
 import { Stage } from '@guatu/shared/domain/stage'
-import { projectsSnapshot, seedProjects } from '../helpers/board.ts'
-import { connectClient, waitForDoc } from '../helpers/client.ts'
-import { Rng } from '../helpers/prng.ts'
+import { projectsSnapshot } from '../helpers/board.ts'
+import { waitForDoc } from '../helpers/client.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
-import { createBoard } from '../helpers/rest.ts'
 import { startInProcessServer } from '../helpers/inProcessServer.ts'
-
-/** A server and a board with `count` seeded projects, durable, and the client that seeded them. */
-async function seededBoard(name: string, count: number, seed: number) {
-  const server = await startInProcessServer()
-  const board = await createBoard(server, name)
-  const client = connectClient(server, board.id, { acks: true })
-  await client.waitSynced()
-  const ids = seedProjects(client.doc, count, new Rng(seed))
-  await client.waitSaved()
-  return { server, board, client, ids }
-}
+import { seededBoard } from '../helpers/seededBoard.ts'
 
 /**
  * A board just read from storage answers clients from its stored bytes (snapshot + log) before it
@@ -25,7 +13,7 @@ async function seededBoard(name: string, count: number, seed: number) {
  */
 describe('first sync from the stored state', () => {
   test('a client that joins while the board is being edited gets every change, once', async () => {
-    const { server, board, client: editor, ids } = await seededBoard('边改边进', 10, 3)
+    const { server, board, client: editor, ids } = await seededBoard(startInProcessServer, '边改边进', 10, 3)
     const joiners = []
     for (let round = 0; round < 5; round++) {
       moveProject(editor.doc, ids[round]!, { stage: round % 2 ? Stage.signed : Stage.producing })

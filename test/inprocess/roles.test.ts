@@ -8,20 +8,9 @@ import { MessageType } from '@guatu/shared/sync/protocol'
 import { connectClient, waitForDoc, type TestClient } from '../helpers/client.ts'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from '../helpers/rawSocket.ts'
 import { fetchBoard } from '../helpers/rest.ts'
-import { flushThroughObserver, OTHER_UNIT, OWN_UNIT, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
-import { waitFor } from '../helpers/wait.ts'
+import { flushThroughObserver, OTHER_UNIT, OWN_UNIT, startRoleBoard, type RoleBoard, waitDenied } from '../helpers/roleBoard.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
-
-async function waitDenied(client: TestClient, what: string): Promise<string> {
-  await waitFor(() => client.deniedReasons.length > 0, {
-    message: `the server to refuse ${what} with a permission-denied message`,
-    describe: () => `closes: ${JSON.stringify(client.closes)}`,
-  })
-  const reason = client.deniedReasons[0] as string
-  expect(reason).toMatch(CHINESE)
-  return reason
-}
 
 async function waitRawDenied(raw: RawSyncSocket, what: string): Promise<string> {
   await raw.waitForFrame((frame) => frame.type === MessageType.auth, `the server to refuse ${what} with a permission-denied message`)

@@ -3,49 +3,23 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import type { AccountStatus } from '@guatu/shared/domain/accountStatus'
 import { Role } from '@guatu/shared/domain/role'
 import type { SecurityEvent } from '@guatu/shared/domain/securityEvent'
 import { ChainVerifier, type ChainAnchor } from '@guatu/server/securityAudit/chain'
 import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { createUser, loginCookie } from '../helpers/accounts.ts'
-import { DENGBAO_DEFAULT_ACCOUNT_ENV, sessionCookieFrom } from '../helpers/credentials.ts'
+import { DENGBAO_DEFAULT_ACCOUNT_ENV } from '../helpers/credentials.ts'
 import { REPO_ROOT } from '../helpers/paths.ts'
 import { requestJson } from '../helpers/rest.ts'
 import { clockShiftEnv, startServer, type TestServer } from '../helpers/server.ts'
+import { changePassword, login, STRONG, STRONGER } from '../helpers/accountFlows.ts'
 
 const MINUTE = 60 * 1000
 const DAY = 24 * 60 * MINUTE
-const STRONG = 'Qiye-Fuwu-2026'
-const STRONGER = 'Xin.Mima-2027'
 
 /** A server with the 等保 defaults (the test helpers otherwise start with the old, lax rules). */
 function dengbaoServer(env: Record<string, string> = {}, dataDir?: string, signInAdmin = true): Promise<TestServer> {
   return startServer({ env: { ...DENGBAO_DEFAULT_ACCOUNT_ENV, ...env }, dataDir, signInAdmin })
-}
-
-interface LoginAnswer {
-  status: number
-  cookie: string | undefined
-  body: { user?: { id: string }; status?: AccountStatus; error?: string }
-}
-
-async function login(server: TestServer, username: string, password: string): Promise<LoginAnswer> {
-  const response = await fetch(`${server.url}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  return { status: response.status, cookie: sessionCookieFrom(response.headers), body: (await response.json()) as LoginAnswer['body'] }
-}
-
-async function changePassword(server: TestServer, cookie: string, currentPassword: string, newPassword: string) {
-  const response = await fetch(`${server.url}/api/password`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ currentPassword, newPassword }),
-  })
-  return { status: response.status, cookie: sessionCookieFrom(response.headers), body: (await response.json()) as { error?: string; status?: AccountStatus } }
 }
 
 describe('forced password change', () => {

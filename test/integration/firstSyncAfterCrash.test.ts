@@ -2,23 +2,11 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { moveProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { Stage } from '@guatu/shared/domain/stage'
-import { projectsSnapshot, seedProjects } from '../helpers/board.ts'
+import { projectsSnapshot } from '../helpers/board.ts'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
-import { Rng } from '../helpers/prng.ts'
 import { openRawSyncSocket } from '../helpers/rawSocket.ts'
-import { createBoard } from '../helpers/rest.ts'
 import { startServer } from '../helpers/server.ts'
-
-/** A server and a board with `count` seeded projects, durable, and the client that seeded them. */
-async function seededBoard(name: string, count: number, seed: number) {
-  const server = await startServer()
-  const board = await createBoard(server, name)
-  const client = connectClient(server, board.id, { acks: true })
-  await client.waitSynced()
-  const ids = seedProjects(client.doc, count, new Rng(seed))
-  await client.waitSaved()
-  return { server, board, client, ids }
-}
+import { seededBoard } from '../helpers/seededBoard.ts'
 
 /**
  * A board just read from storage answers clients from its stored bytes (snapshot + log) before it
@@ -26,7 +14,7 @@ async function seededBoard(name: string, count: number, seed: number) {
  */
 describe('first sync from the stored state', () => {
   test('after a restart, new and returning clients get exactly the board, changes since the last compaction included', async () => {
-    const { server, board, client: writer, ids } = await seededBoard('冷启动', 20, 7)
+    const { server, board, client: writer, ids } = await seededBoard(startServer, '冷启动', 20, 7)
     const returning = new Y.Doc()
     Y.applyUpdate(returning, Y.encodeStateAsUpdate(writer.doc))
     writer.destroy()

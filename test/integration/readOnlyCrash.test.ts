@@ -1,26 +1,13 @@
 import { describe, expect, test } from 'vitest'
 import { moveProject } from '@guatu/shared/board/projectCommands'
 import { readProject } from '@guatu/shared/board/projectQueries'
-import { connectClient, type TestClient } from '../helpers/client.ts'
+import { connectClient } from '../helpers/client.ts'
 import { fetchBoard } from '../helpers/rest.ts'
-import { flushThroughObserver, startRoleBoard } from '../helpers/roleBoard.ts'
+import { flushThroughObserver, startRoleBoard, waitDenied } from '../helpers/roleBoard.ts'
 import { startServer } from '../helpers/server.ts'
-import { waitFor } from '../helpers/wait.ts'
 
 // A real process: the refused move must also be absent after SIGKILL. The other role tests run in
 // process (test/inprocess/roles.test.ts).
-
-const CHINESE = /[\u4e00-\u9fff]/
-
-async function waitDenied(client: TestClient, what: string): Promise<string> {
-  await waitFor(() => client.deniedReasons.length > 0, {
-    message: `the server to refuse ${what} with a permission-denied message`,
-    describe: () => `closes: ${JSON.stringify(client.closes)}`,
-  })
-  const reason = client.deniedReasons[0] as string
-  expect(reason).toMatch(CHINESE)
-  return reason
-}
 
 describe('read-only principals', () => {
   test.each(['viewer', 'screen link'] as const)(
