@@ -173,6 +173,10 @@ export const FilterBar = memo(function FilterBar({ boardId, query, onChange }: {
           </select>
         </label>
         <ExportButtons boardId={boardId} filter={filter} />
+        {/* On a phone the open filters are a sheet over the board (phone/fullBoard.css); this closes it. */}
+        <button type="button" className="filter-sheet-done primary-button" data-testid="filter-sheet-done" onClick={() => setExpanded(false)}>
+          完成
+        </button>
       </div>
       {!open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
     </div>
