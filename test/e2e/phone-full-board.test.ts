@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createProject } from '@guatu/shared/board/projectCommands'
-import { listProjects } from '@guatu/shared/board/projectQueries'
+import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { Role } from '@guatu/shared/domain/role'
 import { createUser } from '../helpers/accounts.ts'
 import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
@@ -49,7 +49,7 @@ async function headerRows(page: Page): Promise<{ height: number; spread: number 
 }
 
 describe('the full board on a phone for the office (touch)', () => {
-  test('at 360×740 and 430×900 the header is one line, nothing scrolls sideways, the filter sheet filters, a stage is chosen and a card opens its panel', async () => {
+  test('at 360×740 and 430×900 the header is one line, nothing scrolls sideways, the filter sheet filters, a stage is chosen, a card opens its panel and its 当前阶段 moves it', async () => {
     if (!existsSync(path.join(CLIENT_DIST, 'index.html'))) throw new Error(`${CLIENT_DIST}/index.html is missing: build the client first`)
     const server = await startServer()
     await createUser(server, { username: USERNAME, password: PASSWORD, role: Role.admin, units: [], displayName: '项目办小王' })
@@ -108,13 +108,23 @@ describe('the full board on a phone for the office (touch)', () => {
       await page.getByTestId('filter-sheet-done').tap()
 
       // Another stage through the switcher; its card opens the panel.
-      await page.getByTestId('stage-tab-started').tap()
+      // The first round moves it to 投产 (below), the second back to 开工.
+      const from = width === 360 ? 'started' : 'producing'
+      const target = width === 360 ? 'producing' : 'started'
+      await page.getByTestId(`stage-tab-${from}`).tap()
       await expect.poll(() => page.locator('.card[data-project-id]:visible').allTextContents()).toEqual([expect.stringContaining('发改委智慧城市项目')])
-      expect(await horizontalOverflow(page), `${width} px 开工 stage`).toEqual([])
+      expect(await horizontalOverflow(page), `${width} px one stage`).toEqual([])
       await page.getByTestId(`card-${started}`).tap()
       await page.getByTestId('project-panel').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
       await page.screenshot({ path: await artifactPath(`full-board-${width}-panel.png`) })
       expect(await horizontalOverflow(page), `${width} px panel`).toEqual([])
+
+      // No dragging between columns on a phone: the panel's 当前阶段 moves the card.
+      await page.getByTestId('project-panel').getByLabel('当前阶段').selectOption(target)
+      await waitForDoc(desktop.doc, (doc) => readProject(doc, started)?.stage === target, { message: `the card moved to ${target} from the phone panel` })
+      await page.getByRole('button', { name: '关闭项目详情' }).tap()
+      await page.getByTestId(`stage-tab-${target}`).tap()
+      await page.getByTestId(`card-${started}`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
       expect(errors).toEqual([])
       await context.close()
     }
