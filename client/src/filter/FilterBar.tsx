@@ -53,7 +53,7 @@ export const FilterBar = memo(function FilterBar({ boardId, query, onChange }: {
   const active = isQueryFiltered(query)
   const summary = filterSummary(query, followedUnit)
   return (
-    <div className={`filter-bar${open ? '' : ' filter-bar-folded'}`} role="search" aria-label="筛选项目" data-testid="filter-bar">
+    <div className={`filter-bar board-filter${open ? '' : ' filter-bar-folded'}`} role="search" aria-label="筛选项目" data-testid="filter-bar">
       <button
         type="button"
         className="filter-toggle"
