@@ -64,6 +64,7 @@ describe('形象进度照片 in the desktop project panel', () => {
     await expect.poll(() => thumbnailsLoaded(office), { timeout: UI_TIMEOUT_MS }).toBe(true)
     expect(await officePanel.getByTestId('photo-item').textContent()).toContain('工信局联络员小周')
     expect(await officePanel.getByTestId('photo-input').count()).toBe(1)
+    expect(await officePanel.getByText('选择照片上传').count()).toBe(1)
 
     // The office adds one from the laptop; it joins the timeline, newest first by capture time.
     await officePanel.getByTestId('photo-input').setInputFiles([{ name: '会议现场.png', mimeType: 'image/png', buffer: Buffer.from(await albumPng()) }])
@@ -81,6 +82,6 @@ describe('形象进度照片 in the desktop project panel', () => {
     await expect.poll(() => leaderPanel.getByTestId('photo-item').count(), { timeout: UI_TIMEOUT_MS }).toBe(2)
     await expect.poll(() => thumbnailsLoaded(leader), { timeout: UI_TIMEOUT_MS }).toBe(true)
     expect(await leaderPanel.getByTestId('photo-input').count()).toBe(0)
-    expect(await leaderPanel.getByText('拍照或选择照片').count()).toBe(0)
+    expect(await leaderPanel.getByText('选择照片上传').count()).toBe(0)
   })
 })

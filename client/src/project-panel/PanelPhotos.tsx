@@ -30,7 +30,7 @@ export function PanelPhotos({ boardId, projectId, canAdd }: { boardId: string; p
           {refusal}
         </p>
       )}
-      <PhotoSection boardId={boardId} projectId={projectId} canAdd={canAdd} queued={queued} />
+      <PhotoSection boardId={boardId} projectId={projectId} canAdd={canAdd} queued={queued} addLabel="选择照片上传" locationLabel="附上本机位置" />
     </div>
   )
 }
