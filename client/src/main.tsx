@@ -5,7 +5,8 @@ import { keepSessionAliveWhileUsed } from './auth/keepSessionAlive.ts'
 import { loadSession } from './auth/session.ts'
 // Each feature imports its own stylesheet; they are listed here as well, before the App import,
 // only to fix the cascade order: tokens, then the base layer, then the features, and last the
-// readable-controls and compact-laptop layer (meetingRoom.css), which overrides features.
+// readable-controls and compact-laptop layer (meetingRoom.css), which overrides features, and after
+// it the full board at phone width (phone/fullBoard.css), which overrides that layer on a phone.
 // The bundled CJK face, last in the board's font list (tokens.css): a machine with PingFang, YaHei or
 // Noto CJK never downloads it; one without any CJK font (a fresh 信创 install) draws Chinese with
 // it instead of empty boxes. The wall screen puts it first.
@@ -32,6 +33,7 @@ import './meeting/meeting.css'
 import './lookback/lookback.css'
 import './phone/phone.css'
 import './styles/meetingRoom.css'
+import './phone/fullBoard.css'
 import { App } from './app/App.tsx'
 
 const container = document.getElementById('root')

@@ -11,6 +11,7 @@ import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
+import { HeaderMenu } from './HeaderMenu.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
 import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage, type BoardView } from './route.ts'
@@ -54,41 +55,43 @@ export const BoardHeader = memo(function BoardHeader({
       <h1 className="board-title" title={title}>
         {title}
       </h1>
-      {person && (
-        <nav className="board-nav" aria-label="看板页面">
-          <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
-            看板
-          </AppLink>
-          {NAV_PAGES.filter((link) => office || !link.officeOnly).map((link) => (
-            <AppLink
-              key={link.page}
-              href={boardSubpagePath(boardId, link.page)}
-              aria-current={view === link.page ? 'page' : undefined}
-              data-testid={`nav-${link.page}`}
-            >
-              {link.label}
+      <HeaderMenu>
+        {person && (
+          <nav className="board-nav" aria-label="看板页面">
+            <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
+              看板
             </AppLink>
-          ))}
-          <AppLink href={meetingsPath(boardId)} aria-current={view === 'meetings' || view === 'minutes' ? 'page' : undefined} data-testid="nav-meetings">
-            会议
-          </AppLink>
-        </nav>
-      )}
-      <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
-        {followedUnit && (
-          <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>
-            {followedUnit}
-          </span>
+            {NAV_PAGES.filter((link) => office || !link.officeOnly).map((link) => (
+              <AppLink
+                key={link.page}
+                href={boardSubpagePath(boardId, link.page)}
+                aria-current={view === link.page ? 'page' : undefined}
+                data-testid={`nav-${link.page}`}
+              >
+                {link.label}
+              </AppLink>
+            ))}
+            <AppLink href={meetingsPath(boardId)} aria-current={view === 'meetings' || view === 'minutes' ? 'page' : undefined} data-testid="nav-meetings">
+              会议
+            </AppLink>
+          </nav>
         )}
-        <LightCounts counts={counts} testId="board-light-counts" />
-      </span>
-      <NewProjectButton onCreated={onCreated} onError={onError} />
-      <ImportButton boardId={boardId} />
-      {office && <StartMeetingButton />}
-      <PresenceBar />
-      {canWrite(principal) && <UndoButtons />}
+        <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
+          {followedUnit && (
+            <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>
+              {followedUnit}
+            </span>
+          )}
+          <LightCounts counts={counts} testId="board-light-counts" />
+        </span>
+        <NewProjectButton onCreated={onCreated} onError={onError} />
+        <ImportButton boardId={boardId} />
+        {office && <StartMeetingButton />}
+        <PresenceBar />
+        {canWrite(principal) && <UndoButtons />}
+        <CurrentUser />
+      </HeaderMenu>
       <ConnectionIndicator />
-      <CurrentUser />
     </header>
   )
 })

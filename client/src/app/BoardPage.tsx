@@ -21,6 +21,7 @@ import { Toast, type ToastMessage } from './Toast.tsx'
 import type { BoardView } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 import './boardPage.css'
+import '../phone/fullBoard.css'
 
 /**
  * `/board/:boardId` and its pages (`/problems`, `/progress`, `/warnings`, `/notices`, `/ranking`, `/settings`), over one connection. Owns what must survive a reconnection after a rejected update — the open

@@ -1,7 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { LaneGrouping } from '@guatu/shared/board/projectFilter'
 import type { ProjectId } from '@guatu/shared/domain/project'
-import { STAGES } from '@guatu/shared/domain/stage'
+import { STAGES, Stage } from '@guatu/shared/domain/stage'
 import { isQueryFiltered, type BoardQuery } from '../filter/boardQuery.ts'
 import { useLightsOf } from '../lights/useLightsOf.ts'
 import { useVisibleColumns } from '../filter/useVisibleColumns.ts'
@@ -12,6 +12,7 @@ import { useProblemsByProject } from '../sync/useProblemsByProject.ts'
 import { BoardDndContext } from './BoardDndContext.tsx'
 import { Column } from './Column.tsx'
 import { ColumnHeader } from './ColumnHeader.tsx'
+import { StageSwitcher } from './StageSwitcher.tsx'
 import { Swimlane } from './Swimlane.tsx'
 import { useBoardDrag } from './useBoardDrag.ts'
 import { useLanes } from './useLanes.ts'
@@ -42,13 +43,17 @@ export const Board = memo(function Board({
   const drag = useBoardDrag(lanes, query.lanes, onError)
   const filtered = isQueryFiltered(query)
   const activeId = drag.activeProject?.id
+  // Which stage a phone shows (one column at a time, phone/fullBoard.css); wider screens show all four.
+  const [shownStage, setShownStage] = useState<Stage>(Stage.planning)
+  const switcher = <StageSwitcher shown={shownStage} visible={visible} onShow={setShownStage} />
 
   if (query.lanes === LaneGrouping.none) {
     const cells = drag.displayLanes[0]?.cells ?? visible
     return (
       <BoardDndContext drag={drag}>
         <BoardFocus lanes={drag.displayLanes}>
-          <div className="board" data-testid="board" data-lanes="none">
+          <div className="board" data-testid="board" data-lanes="none" data-shown-stage={shownStage}>
+            {switcher}
             {STAGES.map((stage) => (
               <Column
                 key={stage}
@@ -72,10 +77,11 @@ export const Board = memo(function Board({
   return (
     <BoardDndContext drag={drag}>
       <BoardFocus lanes={drag.displayLanes}>
-        <div className="board board-lanes" data-testid="board" data-lanes={query.lanes}>
+        <div className="board board-lanes" data-testid="board" data-lanes={query.lanes} data-shown-stage={shownStage}>
+          {switcher}
           <div className="lane-headers">
             {STAGES.map((stage) => (
-              <section key={stage} className="column" data-testid={`column-header-${stage}`} aria-labelledby={`column-title-${stage}`}>
+              <section key={stage} className="column" data-stage={stage} data-testid={`column-header-${stage}`} aria-labelledby={`column-title-${stage}`}>
                 <ColumnHeader stage={stage} cards={visible[stage]} />
               </section>
             ))}

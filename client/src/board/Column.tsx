@@ -35,7 +35,7 @@ export const Column = memo(function Column({
   onRefused: (message: string) => void
 }) {
   return (
-    <section className="column" data-testid={`column-${stage}`} aria-labelledby={`column-title-${stage}`}>
+    <section className="column" data-stage={stage} data-testid={`column-${stage}`} aria-labelledby={`column-title-${stage}`}>
       <ColumnHeader stage={stage} cards={visible} />
       <CardCell
         lane=""

@@ -35,7 +35,7 @@ export const Swimlane = memo(function Swimlane({
         </span>
       </h3>
       {STAGES.map((stage) => (
-        <div key={stage} className={`swimlane-cell stage-${stage}`} aria-label={`${lane.key} · ${STAGE_LABEL[stage]}`}>
+        <div key={stage} className={`swimlane-cell stage-${stage}`} data-stage={stage} aria-label={`${lane.key} · ${STAGE_LABEL[stage]}`}>
           <CardCell
             lane={lane.key}
             stage={stage}

@@ -53,7 +53,7 @@ export const FilterBar = memo(function FilterBar({ boardId, query, onChange }: {
   const active = isQueryFiltered(query)
   const summary = filterSummary(query, followedUnit)
   return (
-    <div className={`filter-bar${open ? '' : ' filter-bar-folded'}`} role="search" aria-label="筛选项目" data-testid="filter-bar">
+    <div className={`filter-bar board-filter${open ? '' : ' filter-bar-folded'}`} role="search" aria-label="筛选项目" data-testid="filter-bar">
       <button
         type="button"
         className="filter-toggle"
@@ -173,6 +173,10 @@ export const FilterBar = memo(function FilterBar({ boardId, query, onChange }: {
           </select>
         </label>
         <ExportButtons boardId={boardId} filter={filter} />
+        {/* On a phone the open filters are a sheet over the board (phone/fullBoard.css); this closes it. */}
+        <button type="button" className="filter-sheet-done primary-button" data-testid="filter-sheet-done" onClick={() => setExpanded(false)}>
+          完成
+        </button>
       </div>
       {!open && <SearchBox value={filter.search} onChange={(search) => setFilter({ search })} />}
     </div>

@@ -31,11 +31,16 @@ export function PhotoSection({
   projectId,
   canAdd,
   queued,
+  addLabel = '拍照或选择照片',
+  locationLabel = '附上手机位置',
 }: {
   boardId: string
   projectId: ProjectId
   canAdd: boolean
   queued: readonly QueuedPhoto[]
+  /** The words on the controls: a laptop in the desktop panel has no camera to speak of. */
+  addLabel?: string
+  locationLabel?: string
 }) {
   const photos = useProjectPhotos(projectId)
   const input = useRef<HTMLInputElement>(null)
@@ -74,7 +79,7 @@ export function PhotoSection({
       {canAdd && (
         <div className="phone-photo-add">
           <label className="phone-button phone-primary phone-file">
-            {busy ? '正在加入…' : '拍照或选择照片'}
+            {busy ? '正在加入…' : addLabel}
             <input
               ref={input}
               type="file"
@@ -87,7 +92,7 @@ export function PhotoSection({
           </label>
           <label className="phone-check">
             <input type="checkbox" checked={withLocation} onChange={(event) => setWithLocation(event.target.checked)} />
-            附上手机位置
+            {locationLabel}
           </label>
         </div>
       )}

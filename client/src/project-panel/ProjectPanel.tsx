@@ -18,6 +18,7 @@ import { useProject } from '../sync/useProject.ts'
 import { DeleteProjectButton } from './DeleteProjectButton.tsx'
 import { FieldEditor } from './FieldEditor.tsx'
 import { FIELD_GROUPS } from './fieldDefs.ts'
+import { PanelPhotos } from './PanelPhotos.tsx'
 import { assignableUnits } from '@guatu/shared/domain/permissions'
 import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
@@ -116,6 +117,7 @@ export const ProjectPanel = memo(function ProjectPanel({
             </fieldset>
           ))}
           <ProjectLightsSection project={project} />
+          <PanelPhotos boardId={boardId} projectId={projectId} canAdd={!readOnly} />
           <NoticeSection project={project} history={historyEntries} />
           <ProblemSection project={project} />
           <DecisionSection project={project} />
