@@ -22,8 +22,12 @@ function boardWithMeeting() {
   const second = createProject(doc, { name: '乙' })
   const store = createBoardViewStore(doc)
   const meetingId = startMeeting(doc, { title: '三月调度会', date: day, attendees: [], agenda: [] }, boardTotals([]), OFFICE)
+  // Each decision a minute after the last: two in the same millisecond would leave their order to their random ids.
+  let minutes = 0
   const decide = (projectId: typeof first, content: string, meeting = meetingId) =>
-    recordDecision(doc, { meetingId: meeting, projectId, content, assignee: '工信局', deadline: day }, OFFICE)
+    recordDecision(doc, { meetingId: meeting, projectId, content, assignee: '工信局', deadline: day }, OFFICE, {
+      now: new Date(Date.UTC(2026, 2, 2, 1, minutes++)),
+    })
   return { doc, store, meetingId, first, second, decide }
 }
 
