@@ -1,15 +1,11 @@
+import { CHINA_OFFSET_MS, chinaDateTimeText } from '@guatu/shared/domain/chinaTime'
+
 /** The office's clock: every moment is chosen and shown in 北京时间, whatever the browser's zone. */
 const CHINA_OFFSET = '+08:00'
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
 
-/** "2022年8月16日 15:00" (北京时间) for an ISO time. */
+/** "2022年8月16日 15:00" (北京时间) for an ISO time; the text itself when unreadable. */
 export function formatMoment(iso: string): string {
-  const time = Date.parse(iso)
-  if (Number.isNaN(time)) return iso
-  const china = new Date(time + CHINA_OFFSET_MS)
-  const hh = String(china.getUTCHours()).padStart(2, '0')
-  const mm = String(china.getUTCMinutes()).padStart(2, '0')
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日 ${hh}:${mm}`
+  return chinaDateTimeText(iso) || iso
 }
 
 /** An ISO time for the value of a `datetime-local` input, read as 北京时间. */

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { STAGE_LABEL } from '@guatu/shared/domain/stage'
-import { chinaClockTime } from './chinaTime.ts'
+import { chinaClock } from '@guatu/shared/domain/chinaTime'
 import { fitText } from './fitText.ts'
 import { FEED_KIND_LABEL, FeedKind, type MoveFeed, type MoveItem } from './moveFeed.ts'
 import { ScreenTile } from './ScreenTile.tsx'
@@ -25,7 +25,7 @@ const FeedItem = memo(function FeedItem({ item, fresh }: { item: MoveItem; fresh
       data-project={item.projectId}
     >
       <div className="sw-feed-line">
-        <span className="sw-feed-time">{chinaClockTime(item.at)}</span>
+        <span className="sw-feed-time">{chinaClock(item.at)}</span>
         <span className="sw-feed-actor">{item.actorLabel ? fitText(item.actorLabel, ACTOR_MAX_EM) : '刚刚'}</span>
       </div>
       {item.kind === FeedKind.move || item.kind === FeedKind.back ? (

@@ -3,7 +3,7 @@ import { formatChineseDate, type IsoDate } from '@guatu/shared/domain/dates'
 import { formatPercent } from '@guatu/shared/progress/fraction'
 import type { TimeProgress } from '@guatu/shared/progress/timeProgress'
 import { CONNECTION_STATE_LABEL, type ConnectionState } from '../sync/connectionStatus.ts'
-import { chinaClockTime } from './chinaTime.ts'
+import { chinaClock } from '@guatu/shared/domain/chinaTime'
 import { fitText } from './fitText.ts'
 import type { MeetingNow } from './useMeetingNow.ts'
 
@@ -38,7 +38,7 @@ export const ScreenHeader = memo(function ScreenHeader({
           统计截止 {formatChineseDate(asOf)}
         </span>
         <span className="sw-data-time" data-testid="screen-data-time">
-          更新 {chinaClockTime(dataTime)}
+          更新 {chinaClock(dataTime)}
         </span>
         <span className="sw-time-progress-chip">
           序时进度 <strong>{formatPercent(timeProgress.percentTenths)}</strong>

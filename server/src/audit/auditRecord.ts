@@ -1,3 +1,4 @@
+import { chinaMinute } from '@guatu/shared/domain/chinaTime'
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
 import { NOTICE_LEVEL_LABEL, type NoticeField, type NoticeLevel } from '@guatu/shared/domain/notice'
 import { PROBLEM_CATEGORY_LABEL, PROBLEM_FIELD_LABEL, type ProblemCategory, type ProblemField } from '@guatu/shared/domain/problem'
@@ -79,25 +80,15 @@ export function auditSummary(change: AuditChange): string {
     case AuditAction.deleteDecision:
       return `删除确定事项：${String(change.from ?? '')}`
     case AuditAction.restore:
-      return `恢复到 ${formatChinaTime(change.to)} 时的状态`
+      return `恢复到 ${chinaMinute(String(change.to ?? '')) || '时间不详'} 时的状态`
     case AuditAction.addPhoto:
-      return `上传形象进度照片（拍摄于 ${formatPhotoTime(change.to)}）`
+      return `上传形象进度照片（拍摄于 ${chinaMinute(String(change.to ?? '')) || '时间不详'}）`
     case AuditAction.deletePhoto:
-      return `删除形象进度照片（拍摄于 ${formatPhotoTime(change.from)}）`
+      return `删除形象进度照片（拍摄于 ${chinaMinute(String(change.from ?? '')) || '时间不详'}）`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
   }
 }
-
-/** An ISO instant as the office reads it: Beijing time, to the minute. */
-function formatChinaTime(value: unknown): string {
-  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN
-  if (Number.isNaN(ms)) return '时间不详'
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-/** China keeps one time zone and no daylight saving: UTC+8 all year. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
 
 function formatProblemValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）'
@@ -105,9 +96,6 @@ function formatProblemValue(value: unknown): string {
 }
 
 /** "2026-05-03 14:20" from an ISO time (UTC as stored: the entry's own time is shown beside it). */
-function formatPhotoTime(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, 16).replace('T', ' ') : '时间不详'
-}
 
 function noticeLevelLabel(value: unknown): string {
   return NOTICE_LEVEL_LABEL[value as NoticeLevel] ?? String(value ?? '')

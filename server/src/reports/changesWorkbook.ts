@@ -1,15 +1,7 @@
+import { chinaDateTimeText } from '@guatu/shared/domain/chinaTime'
 import { BOARD_CHANGE_LABEL, DECISION_OUTCOME_LABEL, type BoardComparison } from '@guatu/shared/api/lookback'
 import { newWorkbook } from '../ledger/newWorkbook.ts'
 import { stripXmlUnsafeText } from '../ledger/xmlSafeWorkbook.ts'
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
-
-/** "2022年8月16日 15:00" (北京时间). */
-function chinaTime(iso: string): string {
-  const time = new Date(Date.parse(iso) + CHINA_OFFSET_MS)
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${time.getUTCFullYear()}年${time.getUTCMonth() + 1}月${time.getUTCDate()}日 ${pad(time.getUTCHours())}:${pad(time.getUTCMinutes())}`
-}
 
 /** 变化对比 as a change list (Excel): one row per change, by unit in reporting order; the decisions after. */
 export async function changesWorkbook(boardName: string, comparison: BoardComparison): Promise<Uint8Array> {
@@ -22,7 +14,7 @@ export async function changesWorkbook(boardName: string, comparison: BoardCompar
   sheet.getCell(1, 1).alignment = { horizontal: 'center' }
   sheet.mergeCells(2, 1, 2, headers.length)
   sheet.getCell(2, 1).value =
-    `${chinaTime(comparison.from)} 至 ${chinaTime(comparison.to)}${comparison.meeting ? `（自「${comparison.meeting.title}」结束）` : ''}`
+    `${chinaDateTimeText(comparison.from)} 至 ${chinaDateTimeText(comparison.to)}${comparison.meeting ? `（自「${comparison.meeting.title}」结束）` : ''}`
   const header = sheet.getRow(4)
   headers.forEach((text, index) => (header.getCell(index + 1).value = text))
   header.font = { bold: true }

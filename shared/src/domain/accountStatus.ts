@@ -1,3 +1,4 @@
+import { chinaMinute } from './chinaTime.ts'
 import { z } from 'zod'
 import { PasswordChangeReason } from './passwordPolicy.ts'
 
@@ -25,6 +26,5 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
 
 /** "2026-12-05 09:12" in the server's and the office's time zone (China has one). */
 export function formatLoginTime(iso: string): string {
-  const date = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
-  return date.toISOString().slice(0, 16).replace('T', ' ')
+  return chinaMinute(iso)
 }

@@ -1,3 +1,4 @@
+import { chinaClock } from './chinaTime.ts'
 import { formatChineseDate, isIsoDate } from './dates.ts'
 import type { BoardTotals } from './meeting.ts'
 import type { Minutes, MinutesChange, MinutesDecision, MinutesItem, MinutesNotice, MinutesProblem, UnitMinutes, UnitPart } from './minutes.ts'
@@ -112,12 +113,6 @@ export function changeText(change: MinutesChange): string {
 
 export function solvedText(item: MinutesItem): string {
   return `${item.projectName}：${item.summary.replace(/^问题已解决：/, '')}（已销号）`
-}
-
-/** 09:30 in China, whatever the reader's time zone. */
-export function chinaClock(instant: string): string {
-  const local = new Date(Date.parse(instant) + 8 * 3600 * 1000)
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
 }
 
 /** 时间: "2022年8月22日 09:30—11:05"; a running meeting has no end yet. */

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../domain/chinaTime.ts'
 import { isIsoDate, type IsoDate } from '../domain/dates.ts'
 
 /**
@@ -5,8 +6,6 @@ import { isIsoDate, type IsoDate } from '../domain/dates.ts'
  * computation goes through UTC midnight, where days are always 24 hours long.
  */
 const MS_PER_DAY = 86_400_000
-/** Problems are stamped with instants; the offices keep Beijing time (UTC+8, no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 3_600_000
 
 function parts(date: IsoDate): [number, number, number] {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
