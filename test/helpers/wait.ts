@@ -69,3 +69,14 @@ export function withTimeout<T>(promise: Promise<T>, timeoutMs: number, onTimeout
 export function yieldToEventLoop(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve))
 }
+
+/**
+ * Now, as an ISO moment, returned once the clock has moved past it: whatever the test does next is
+ * committed strictly later, so the board "at" this moment never includes it (timestamps have
+ * millisecond resolution, and a change in the same millisecond would count as at the moment).
+ */
+export async function momentBeforeNextChange(): Promise<string> {
+  const moment = new Date().toISOString()
+  await waitFor(() => Date.now() > Date.parse(moment), { message: 'the clock to pass the moment' })
+  return moment
+}

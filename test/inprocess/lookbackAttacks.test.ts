@@ -6,6 +6,7 @@ import { createScreenLink } from '../helpers/accounts.ts'
 import { waitForDoc } from '../helpers/client.ts'
 import { createBoard, requestJson } from '../helpers/rest.ts'
 import { startRoleBoard } from '../helpers/roleBoard.ts'
+import { momentBeforeNextChange } from '../helpers/wait.ts'
 
 /**
  * 回头看 is a read: whoever may read the board may read its past, and nobody else. Tried as the
@@ -14,7 +15,7 @@ import { startRoleBoard } from '../helpers/roleBoard.ts'
 describe('回头看 attacks: the past is read as the board is', () => {
   test("the viewer, a screen link and another department read the board at a moment; no token and another board's link are refused", async () => {
     const board = await startRoleBoard()
-    const before = new Date().toISOString()
+    const before = await momentBeforeNextChange()
     moveProject(board.admin.doc, board.own, { stage: 'started' })
     await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.own)?.stage === 'started', { message: 'the move to be stored' })
     const path = (what: string) => `/api/boards/${board.boardId}${what}${what.includes('?') ? '&' : '?'}at=${encodeURIComponent(before)}`

@@ -11,7 +11,7 @@ import { connectClient, waitForDoc } from '../helpers/client.ts'
 import { fetchHistory } from '../helpers/rest.ts'
 import { flushThroughObserver, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 import type { TestServer } from '../helpers/server.ts'
-import { waitFor } from '../helpers/wait.ts'
+import { waitFor, momentBeforeNextChange } from '../helpers/wait.ts'
 
 /** The board as it stood at `at`, as the 历史视图 fetches it (read by `token`, default the admin). */
 async function pastBoard(server: TestServer, boardId: string, at: string, token = server.adminToken): Promise<Y.Doc> {
@@ -31,7 +31,7 @@ const fields = (doc: Y.Doc, id: ProjectId) => {
 
 /** A moment, then changes to both department projects after it. */
 async function changedSinceMoment(board: RoleBoard): Promise<{ moment: string; pastOwn: unknown; pastOther: unknown }> {
-  const moment = new Date().toISOString()
+  const moment = await momentBeforeNextChange()
   const pastOwn = fields(board.observer.doc, board.own)
   const pastOther = fields(board.observer.doc, board.other)
   moveProject(board.admin.doc, board.own, { stage: 'started' })

@@ -11,7 +11,7 @@ import { STAGES } from '@guatu/shared/domain/stage'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
 import { openSqliteFile } from '@guatu/server/storage/sqliteDatabase'
 import { Rng } from '../helpers/prng.ts'
-import { waitFor } from '../helpers/wait.ts'
+import { waitFor, momentBeforeNextChange } from '../helpers/wait.ts'
 import { createBoard, requestJson, type RequestCredentials } from '../helpers/rest.ts'
 import { createScreenLink } from '../helpers/accounts.ts'
 import { OTHER_UNIT, OWN_UNIT, startRoleBoard } from '../helpers/roleBoard.ts'
@@ -130,7 +130,7 @@ describe('回头看: the board at any moment', () => {
     await waitAllSynced([client, watcher])
     const id = createProject(client.doc, { name: '锂电材料项目', stage: 'planning', unit: '工信局', totalInvestment: '57800' as WanAmount })
     await waitForDoc(watcher.doc, (doc) => listProjects(doc).length === 1, { message: 'the project to be stored' })
-    const before = new Date().toISOString()
+    const before = await momentBeforeNextChange()
     moveProject(client.doc, id, { stage: 'started' })
     await waitForDoc(watcher.doc, (doc) => listProjects(doc)[0]?.stage === 'started', { message: 'the move to be stored' })
 
