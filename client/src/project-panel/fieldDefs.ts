@@ -15,8 +15,8 @@ export type FieldKind =
   | { kind: 'select'; options: readonly { value: string; label: string }[]; unsetLabel?: string }
   | { kind: 'stage' }
 
-// The rank is set by dragging, 待确认数字 by the figure checks, 恢复自 by a restore: none typed in the panel.
-export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom'>
+// The rank is set by dragging, 待确认数字 by the figure checks, 恢复自 by a restore, 坐标 on the map: none typed in the panel.
+export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom' | 'coordinates'>
 
 export interface FieldDef {
   label: string

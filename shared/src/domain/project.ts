@@ -8,6 +8,7 @@ import { isWanAmountText, MONEY_CEILING_TEXT, withinMoneyCeiling, ZERO_WAN, type
 import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
+import { coordinatesSchema } from './coordinates.ts'
 
 /** A project id is opaque and stable: the key of the project in the board document. */
 export type ProjectId = string & { readonly __brand: 'ProjectId' }
@@ -85,6 +86,8 @@ export const projectFieldSchemas = {
    * same change as the restored values, so history names the change a restore and says to when.
    * Who restored and when is the server-attributed history entry, as for any edit.
    */
+  /** 坐标: where the project is on the map, with where the point came from (domain/coordinates.ts). */
+  coordinates: coordinatesSchema,
   restoredFrom: z.string({ error: '恢复时间须为时间' }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
     error: '恢复时间须为有效时间',
   }),
@@ -132,6 +135,7 @@ export const PROJECT_POLICY = {
     // 待确认数字: the department may add a flag (and must, with an implausible figure) but only the
     // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
     unconfirmedFigures: DEPARTMENT,
+    coordinates: DEPARTMENT,
     // Whoever may restore the project's fields marks the restore.
     restoredFrom: DEPARTMENT,
   } satisfies Record<ProjectField, FieldPolicy>,
@@ -154,6 +158,7 @@ export const OPTIONAL_PROJECT_FIELDS = [
   'actualProduceDate',
   'seq',
   'unconfirmedFigures',
+  'coordinates',
   'restoredFrom',
 ] as const satisfies readonly ProjectField[]
 type OptionalProjectField = (typeof OPTIONAL_PROJECT_FIELDS)[number]

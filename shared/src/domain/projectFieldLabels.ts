@@ -4,6 +4,7 @@ import { isMoneyField, MONEY_FIELD_LABEL } from './figureCheck.ts'
 import { formatMoneyLabel, isWanAmount } from './money.ts'
 import { NATURE_LABEL, type Nature } from './nature.ts'
 import type { ProjectField } from './project.ts'
+import { coordinatesSchema, formatCoordinates, COORDINATE_SOURCE_LABEL } from './coordinates.ts'
 import { STAGE_LABEL, isStage } from './stage.ts'
 
 /** The 台账 column name of each field, as offices write it. */
@@ -34,6 +35,7 @@ export const PROJECT_FIELD_LABEL: Record<ProjectField, string> = {
   governmentFunded: '是否政府投资',
   seq: '序号',
   unconfirmedFigures: '待确认数字',
+  coordinates: '坐标',
   restoredFrom: '恢复自',
 }
 
@@ -65,6 +67,10 @@ export function formatFieldValue(field: ProjectField, value: unknown): string {
       return Array.isArray(value) ? value.join('、') || '（空）' : String(value)
     case 'unconfirmedFigures':
       return Array.isArray(value) ? value.map((item) => (isMoneyField(item) ? MONEY_FIELD_LABEL[item] : String(item))).join('、') || '（空）' : String(value)
+    case 'coordinates': {
+      const point = coordinatesSchema.safeParse(value)
+      return point.success ? `${formatCoordinates(point.data)}（${COORDINATE_SOURCE_LABEL[point.data.source]}）` : String(value)
+    }
     default:
       return String(value)
   }
