@@ -1,12 +1,7 @@
 import exifr from 'exifr'
-import sharp from 'sharp'
+import type { Sharp } from 'sharp'
+import { loadSharp } from '../imaging/loadSharp.ts'
 import type { PhotoBlobs } from '../storage/blobStore.ts'
-
-// libvips keeps decoded images and open files for reuse; every upload is a new image, so the cache
-// only holds memory (it was most of a 500 MB peak for one 12-megapixel photo).
-sharp.cache(false)
-// Two cores are shared with the board's sync: one libvips thread per photo leaves room for it.
-sharp.concurrency(1)
 
 export interface PhotoLimits {
   maxBytes: number
@@ -55,6 +50,7 @@ export async function takeInPhoto(bytes: Uint8Array, name: string, limits: Photo
   const format = sniffFormat(bytes)
   if (!format) throw new PhotoRefusal(415, `「${label}」不是照片：只能上传 JPEG、PNG 或 WebP 图片`)
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const sharp = await loadSharp()
   // Header only, nothing decoded: the pixel limit below is ours, with a message the sender understands.
   const metadata = await sharp(input, { limitInputPixels: false })
     .metadata()
@@ -86,7 +82,7 @@ export async function takeInPhoto(bytes: Uint8Array, name: string, limits: Photo
 }
 
 /** The original's own format, re-encoded: sharp writes no metadata unless asked, so EXIF, XMP and ICC comments are gone. */
-function encodeOriginal(image: sharp.Sharp, format: ImageFormat): sharp.Sharp {
+function encodeOriginal(image: Sharp, format: ImageFormat): Sharp {
   switch (format) {
     case ImageFormat.jpeg:
       return image.jpeg({ quality: 90 })

@@ -18,38 +18,65 @@ export interface WalCheckpointer {
  * few hundred card moves, that every client waiting for a broadcast would feel. A worker thread
  * with its own connection does it instead, every `everyMs`: a page that every commit touches (the
  * ends of the log tables and their indexes) is copied once per checkpoint however often it changed,
- * and with synchronous=NORMAL the interval bounds what a power cut can lose. Should the worker
- * stop on its own, SQLite's own checkpointing is switched back on, so the log never grows without bound.
+ * and with synchronous=NORMAL the interval bounds what a power cut can lose.
+ *
+ * The worker runs only while the database is being written: a V8 isolate and a second SQLite
+ * connection cost some 17 MB, which a server nobody edits on (a wall screen left on overnight)
+ * should not pay. It starts when a write is seen and stops after `idleStopAfterMs` without one;
+ * while it is not running, and should it stop on its own, SQLite's own checkpointing is on.
  */
-export function startWalCheckpointer(db: Database.Database, log: Logger, { everyMs = 1_000, startAfterMs = 2_000 } = {}): WalCheckpointer {
+export function startWalCheckpointer(
+  db: Database.Database,
+  log: Logger,
+  { everyMs = 1_000, pollEveryMs = 1_000, idleStopAfterMs = 60_000 } = {},
+): WalCheckpointer {
   let worker: Worker | undefined
-  let stopping = false
   let exited = Promise.resolve()
-  // Started shortly after the server: its own start-up (a V8 isolate, the SQLite driver) would
-  // otherwise take CPU from the first clients. Until it runs, SQLite checkpoints as it always did.
-  const timer = setTimeout(() => {
+  let stopping = false
+  let lastWriteAt = 0
+  // Writes made by this connection (the only writer), counted by SQLite: a cheap way to see them
+  // without a hook in every store.
+  const totalChanges = db.prepare('SELECT total_changes() AS changes').pluck()
+  let changesSeen = totalChanges.get() as number
+
+  const start = () => {
     const started = startWorker({ file: db.name, everyMs })
     worker = started
     started.unref()
     started.once('online', () => {
-      if (!stopping && db.open) db.pragma('wal_autocheckpoint = 0')
+      if (!stopping && worker === started && db.open) db.pragma('wal_autocheckpoint = 0')
     })
     started.on('error', (error) => log.error('background checkpoints failed', { ...errorFields(error) }))
     exited = new Promise<void>((resolve) =>
-      started.once('exit', () => {
-        if (!stopping && db.open) {
-          log.warn('background checkpoints stopped; SQLite checkpoints inside commits again')
-          db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
-        }
+      started.once('exit', (code) => {
+        if (worker === started) worker = undefined
+        if (code !== 0 && !stopping) log.warn('background checkpoints stopped; SQLite checkpoints inside commits again')
+        // A worker started since (writes came back while this one was leaving) keeps them off.
+        if (db.open && !worker) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`)
         resolve()
       }),
     )
-  }, startAfterMs)
-  timer.unref()
+  }
+
+  const poll = setInterval(() => {
+    if (!db.open) return
+    const changes = totalChanges.get() as number
+    const now = Date.now()
+    if (changes !== changesSeen) {
+      changesSeen = changes
+      lastWriteAt = now
+      if (!worker) start()
+    } else if (worker && now - lastWriteAt > idleStopAfterMs) {
+      worker.postMessage('stop')
+      worker = undefined
+    }
+  }, pollEveryMs)
+  poll.unref()
+
   return {
     async stop() {
       stopping = true
-      clearTimeout(timer)
+      clearInterval(poll)
       worker?.postMessage('stop')
       await exited
     },
