@@ -174,26 +174,30 @@ export type Candidate = CandidateFields & { readonly id: CandidateId }
 
 /** What a form sends: the editable fields, name, unit and level required on a proposal. */
 const s = candidateFieldSchemas
-export const candidateInputSchema = z.strictObject({
-  name: s.name,
-  unit: s.unit,
-  level: s.level,
-  nature: s.nature.optional(),
-  industry: s.industry.optional(),
-  cluster: s.cluster.optional(),
-  location: s.location.optional(),
-  scope: s.scope.optional(),
-  totalInvestment: s.totalInvestment.optional(),
-  annualPlanInvestment: s.annualPlanInvestment.optional(),
-  plannedSignDate: s.plannedSignDate.optional(),
-  plannedStartDate: s.plannedStartDate.optional(),
-  plannedProduceDate: s.plannedProduceDate.optional(),
-  leaders: s.leaders.optional(),
-  owner: s.owner.optional(),
-  phone: s.phone.optional(),
-  governmentFunded: s.governmentFunded.optional(),
-  sourceUnit: s.sourceUnit.optional(),
-} satisfies Record<(typeof CANDIDATE_EDITABLE_FIELDS)[number], z.ZodType>)
+export const candidateInputSchema = z.strictObject(
+  {
+    name: s.name,
+    unit: s.unit,
+    level: s.level,
+    nature: s.nature.optional(),
+    industry: s.industry.optional(),
+    cluster: s.cluster.optional(),
+    location: s.location.optional(),
+    scope: s.scope.optional(),
+    totalInvestment: s.totalInvestment.optional(),
+    annualPlanInvestment: s.annualPlanInvestment.optional(),
+    plannedSignDate: s.plannedSignDate.optional(),
+    plannedStartDate: s.plannedStartDate.optional(),
+    plannedProduceDate: s.plannedProduceDate.optional(),
+    leaders: s.leaders.optional(),
+    owner: s.owner.optional(),
+    phone: s.phone.optional(),
+    governmentFunded: s.governmentFunded.optional(),
+    sourceUnit: s.sourceUnit.optional(),
+  } satisfies Record<(typeof CANDIDATE_EDITABLE_FIELDS)[number], z.ZodType>,
+  // Status, who and when, and the board link are the server's: naming one is refused outright.
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `不能填写的字段：${issue.keys.join('、')}` : undefined) },
+)
 export type CandidateInput = z.infer<typeof candidateInputSchema>
 
 /** A correction: any editable field; absent ones stay as they are. */
