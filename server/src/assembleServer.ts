@@ -38,6 +38,9 @@ import type { BlobStore } from './storage/blobStore.ts'
 import { FileBlobStore } from './storage/fileBlobStore.ts'
 import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
 import { PhotoService } from './photos/photoService.ts'
+import { boardsOnly } from './reserve/boardsOnly.ts'
+import { ReserveService } from './reserve/reserveService.ts'
+import { ReserveStore } from './reserve/reserveStore.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -134,7 +137,9 @@ export interface AssembledServer {
  */
 export async function assembleServer(config: ServerConfig, log: Logger, transport: ServerTransport): Promise<AssembledServer> {
   const backend = await openBackend(config, log)
-  const { storage, postgres } = backend
+  const { postgres } = backend
+  // The 项目库 shares the board tables but is no board: boards see storage without it.
+  const storage = boardsOnly(backend.storage)
   // Several processes share the login counters in Redis, so a guesser gets one allowance, not one per process.
   const sharedCounters = config.redisUrl ? new RedisAttemptCounters(config.redisUrl, log) : undefined
   const loginCounters = sharedCounters ?? new MemoryAttemptCounters()
@@ -181,6 +186,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     },
     log,
   )
+  const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits)
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
@@ -207,6 +213,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     meetings,
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
+    reserve,
     rooms,
     commits,
     tracker,

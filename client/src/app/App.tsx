@@ -10,6 +10,7 @@ import { loadSession } from '../auth/session.ts'
 import { useSession } from '../auth/useSession.ts'
 import { BoardListPage } from './BoardListPage.tsx'
 import { BoardPage } from './BoardPage.tsx'
+import { ReservePage } from '../reserve/ReservePage.tsx'
 import { loginPath, navigate, nextPathAfterLogin, parseRoute, type Route } from './route.ts'
 import { usePathname } from './usePathname.ts'
 
@@ -134,6 +135,8 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
           <a href="/">返回看板列表</a>
         </main>
       )
+    case 'reserve':
+      return <ReservePage />
     case 'notFound':
       return <NotFound />
   }

@@ -2,7 +2,8 @@ import { memo } from 'react'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
-import { boardPath, navigate } from './route.ts'
+import { AppLink } from './AppLink.tsx'
+import { RESERVE_PATH, boardPath, navigate } from './route.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { useBoardList } from './useBoardList.ts'
 
@@ -19,6 +20,7 @@ export const BoardListPage = memo(function BoardListPage() {
     <main className="board-list-page">
       <div className="board-list-top">
         <h1>挂图作战 · 重点项目看板</h1>
+        <AppLink href={RESERVE_PATH}>项目库</AppLink>
         <CurrentUser />
       </div>
       {state.status === 'loading' && <p role="status">正在加载看板列表…</p>}

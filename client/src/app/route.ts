@@ -15,6 +15,8 @@ export type Route =
   | { kind: 'minutes'; boardId: string; meetingId: string }
   | { kind: 'login' }
   | { kind: 'admin' }
+  /** 项目库: the reserve of candidate projects, outside the annual boards. */
+  | { kind: 'reserve' }
   /** 修改密码: the user's own password (also shown, whatever the path, while a change is required). */
   | { kind: 'password' }
   | { kind: 'notFound' }
@@ -33,6 +35,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { kind: 'boards' }
   if (pathname === '/login' || pathname === '/login/') return { kind: 'login' }
   if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
+  if (pathname === RESERVE_PATH || pathname === `${RESERVE_PATH}/`) return { kind: 'reserve' }
   if (pathname === PASSWORD_PATH || pathname === `${PASSWORD_PATH}/`) return { kind: 'password' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
@@ -49,6 +52,7 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const ADMIN_PATH = '/admin'
+export const RESERVE_PATH = '/reserve'
 export const PASSWORD_PATH = '/password'
 
 /** The login page, remembering where to return to. */

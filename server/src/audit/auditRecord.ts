@@ -4,6 +4,7 @@ import { NOTICE_LEVEL_LABEL, type NoticeField, type NoticeLevel } from '@guatu/s
 import { PROBLEM_CATEGORY_LABEL, PROBLEM_FIELD_LABEL, type ProblemCategory, type ProblemField } from '@guatu/shared/domain/problem'
 import { isProjectField } from '@guatu/shared/domain/project'
 import { AuditAction } from '@guatu/shared/domain/auditAction'
+import { RESERVE_LEVEL_LABEL, type ReserveLevel } from '@guatu/shared/domain/reserveCandidate'
 
 export { AuditAction }
 
@@ -87,7 +88,31 @@ export function auditSummary(change: AuditChange): string {
       return `删除形象进度照片（拍摄于 ${chinaMinute(String(change.from ?? '')) || '时间不详'}）`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
+    case AuditAction.proposeCandidate:
+      return `提出储备项目「${String(change.to ?? '')}」`
+    case AuditAction.editCandidate:
+      return `修改储备项目 ${candidateFieldLabel(change.field)}：${formatCandidateValue(change.field, change.from)} → ${formatCandidateValue(change.field, change.to)}`
+    case AuditAction.resubmitCandidate:
+      return '修改后重新提交审核'
+    case AuditAction.approveCandidate:
+      return '项目办审核通过'
+    case AuditAction.returnCandidate:
+      return `项目办退回：${String(change.to ?? '')}`
+    case AuditAction.moveCandidate:
+      return `列入年度看板「${String(change.to ?? '')}」`
   }
+}
+
+function candidateFieldLabel(field: string | null): string {
+  if (field === 'level') return '储备级别'
+  if (field === 'sourceUnit') return '来源单位'
+  return field && isProjectField(field) ? PROJECT_FIELD_LABEL[field] : (field ?? '')
+}
+
+function formatCandidateValue(field: string | null, value: unknown): string {
+  if (field === 'level') return RESERVE_LEVEL_LABEL[value as ReserveLevel] ?? String(value ?? '（空）')
+  if (field && isProjectField(field)) return formatFieldValue(field, value)
+  return value === null || value === undefined || value === '' ? '（空）' : String(value)
 }
 
 function formatProblemValue(value: unknown): string {

@@ -32,6 +32,8 @@ import { oidcRoutes } from './oidcRoutes.ts'
 import { passwordChangeGate } from './passwordChangeGate.ts'
 import { photoRoutes } from './photoRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
+import { reserveRoutes } from './reserveRoutes.ts'
+import type { ReserveService } from '../reserve/reserveService.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { auditRequest } from './securityAuditing.ts'
 import { securityAuditRoutes } from './securityAuditRoutes.ts'
@@ -49,6 +51,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   /** 形象进度照片, and the largest file one may be. */
   photos: { service: PhotoService; maxFileBytes: number }
   accounts: AccountService
+  /** 项目库: candidates proposed, vetted and moved into a year's board. */
+  reserve: ReserveService
   log: Logger
   clientDir: string
   upgradeWebSocket: UpgradeWebSocket<WebSocket>
@@ -115,6 +119,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
+  app.route('/api/reserve', reserveRoutes(deps.reserve))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 

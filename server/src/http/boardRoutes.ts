@@ -22,7 +22,8 @@ const historyQuerySchema = z.object({
   before: z.coerce.number({ error: 'before 须为数字' }).int().min(1).optional(),
 })
 
-function publicEntry(entry: StoredAuditEntry): HistoryEntry {
+/** A stored history entry as the REST answers give it (also the 项目库's). */
+export function publicEntry(entry: StoredAuditEntry): HistoryEntry {
   return {
     id: entry.id,
     at: entry.at,

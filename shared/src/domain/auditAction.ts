@@ -36,5 +36,16 @@ export const AuditAction = {
   restore: 'restore',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
+  /** 项目库: a department (or the office) proposed a candidate; `to` is its name. */
+  proposeCandidate: 'propose-candidate',
+  /** 项目库: a candidate's field corrected (`field`, `from`, `to`). */
+  editCandidate: 'edit-candidate',
+  /** 项目库: a returned candidate submitted again after its correction. */
+  resubmitCandidate: 'resubmit-candidate',
+  approveCandidate: 'approve-candidate',
+  /** 项目库: returned to its department; `to` is the reason. */
+  returnCandidate: 'return-candidate',
+  /** 项目库 → a board (列入年度看板): `to` is the board's name, `recordId` the new project's id. */
+  moveCandidate: 'move-candidate',
 } as const
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
