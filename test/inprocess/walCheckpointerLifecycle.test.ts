@@ -2,17 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import type Database from 'better-sqlite3'
 import { createLogger } from '@guatu/server/log'
 import { openSqliteDatabase } from '@guatu/server/storage/sqliteDatabase'
 import { startWalCheckpointer, type WalCheckpointer } from '@guatu/server/storage/walCheckpointer'
 import { waitFor } from '../helpers/wait.ts'
 
-const autocheckpointPages = (db: Database.Database) => db.pragma('wal_autocheckpoint', { simple: true }) as number
+type Database = ReturnType<typeof openSqliteDatabase>
+
+const autocheckpointPages = (db: Database) => db.pragma('wal_autocheckpoint', { simple: true }) as number
 
 describe('background checkpoints run only while the database is written', () => {
   let dir: string | undefined
-  let db: Database.Database | undefined
+  let db: Database | undefined
   let checkpointer: WalCheckpointer | undefined
 
   afterEach(async () => {
