@@ -13,7 +13,9 @@ import { MessageType } from '@guatu/shared/sync/protocol'
 import type { UserMeResponse } from '@guatu/shared/api/session'
 import { waitForDoc } from '../helpers/client.ts'
 import { captureUpdate, openRawSyncSocket, type RawSyncSocket } from '../helpers/rawSocket.ts'
-import { expectStatus, requestJson } from '../helpers/rest.ts'
+import { createBoard, expectStatus, requestJson } from '../helpers/rest.ts'
+import { createScreenLink } from '../helpers/accounts.ts'
+import type { ReportingStatusResponse } from '@guatu/shared/api/reporting'
 import { EDITOR_DISPLAY_NAME, OTHER_UNIT, OWN_UNIT, flushThroughObserver, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 
 const CHINESE = /[\u4e00-\u9fff]/
@@ -261,5 +263,19 @@ describe('proposals: what the server lets each role do', () => {
     expect(
       await refused(raw, () => writeReportingSettings(raw.doc, { ...DEFAULT_REPORTING_SETTINGS, reviewedFields: [] }), 'a department turning review off'),
     ).toMatch(/只有项目办可以修改看板设置/)
+  })
+
+  test('GET …/reporting is read by whoever may read the board, a screen link included, and by nobody else', async () => {
+    const board = await reviewBoard()
+    const path = `/api/boards/${board.boardId}/reporting`
+    for (const token of [board.viewer.token, board.screen.token, board.editor.token]) {
+      const answer = expectStatus(await requestJson<ReportingStatusResponse>(board.server, path, { token }), 200, `GET ${path}`)
+      expect(answer.units.map((row) => row.unit)).toEqual(['发改局', OWN_UNIT, OTHER_UNIT])
+    }
+    expect((await requestJson(board.server, path, { token: null })).status).toBe(401)
+    const elsewhere = await createBoard(board.server, '另一块看板')
+    const foreign = await createScreenLink(board.server, elsewhere.id, { name: '别处大屏' })
+    expect((await requestJson(board.server, path, { token: foreign.token })).status).toBe(403)
+    expect((await requestJson(board.server, `${path}?period=2026-W49`)).status).toBe(400)
   })
 })

@@ -4,13 +4,14 @@ import type { ProgressReport } from '@guatu/shared/api/reports'
 import { writeReportingSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { createProject } from '@guatu/shared/board/projectCommands'
 import { readProject } from '@guatu/shared/board/projectQueries'
-import { confirmProposals, proposeChange, returnProposal } from '@guatu/shared/board/reviewCommands'
-import { openProposalsOf, proposalsByUnit } from '@guatu/shared/board/reviewQueries'
+import { confirmProposals, proposeChange, returnProposal, submitPeriod } from '@guatu/shared/board/reviewCommands'
+import { listSubmissions, openProposalsOf, proposalsByUnit } from '@guatu/shared/board/reviewQueries'
+import type { ReportingStatusResponse } from '@guatu/shared/api/reporting'
 import { todayInChina } from '@guatu/shared/domain/dates'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { UserPrincipal } from '@guatu/shared/domain/principal'
 import { proposalIdOf } from '@guatu/shared/domain/proposal'
-import { DEFAULT_REPORTING_SETTINGS } from '@guatu/shared/domain/reportingPeriod'
+import { DEFAULT_REPORTING_SETTINGS, periodOf } from '@guatu/shared/domain/reportingPeriod'
 import type { WeeklyRanking } from '@guatu/shared/progress/ranking'
 import { createAccount } from '../helpers/accounts.ts'
 import { connectClient, waitAllSynced, waitForDoc } from '../helpers/client.ts'
@@ -111,6 +112,17 @@ describe('the reporting cycle with real clients', () => {
       '工信局刘科长（工信局）：申报当前阶段：签约（待审核）',
       `${office.displayName}：确认申报的当前阶段：签约`,
     ])
+    // The unit reports the period; GET …/reporting says where every unit stands.
+    const period = periodOf(DEFAULT_REPORTING_SETTINGS, todayInChina()).id
+    submitPeriod(unit.doc, '工信局', period, department)
+    await waitForDoc(admin.doc, (doc) => listSubmissions(doc).length === 1, { message: 'the 报送 to reach the office' })
+    const reporting = expectStatus(await requestJson<ReportingStatusResponse>(server, `/api/boards/${board.id}/reporting`), 200, 'GET reporting')
+    expect(reporting).toMatchObject({ enabled: true, deadlineRule: '每月25日前', period: { id: period }, pendingProposals: 0 })
+    expect(reporting.units.map((row) => [row.unit, row.status, row.submission?.submittedByLabel])).toEqual([
+      ['工信局', 'reviewed', '工信局刘科长（工信局）'],
+      ['商务局', reporting.period && todayInChina() > reporting.period.deadline ? 'overdue' : 'notReported', undefined],
+    ])
+
     expect(admin.deniedReasons).toEqual([])
     expect(unit.deniedReasons).toEqual([])
   })
