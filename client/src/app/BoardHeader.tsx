@@ -21,6 +21,7 @@ const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: bool
   { page: 'progress', label: '目标进度' },
   { page: 'warnings', label: '预警' },
   { page: 'notices', label: '督办' },
+  { page: 'review', label: '报送审核' },
   { page: 'ranking', label: '排名' },
   { page: 'problems', label: '问题清单' },
   { page: 'lookback', label: '回头看' },
