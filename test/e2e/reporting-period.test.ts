@@ -85,6 +85,8 @@ describe('a reporting period in the browser', () => {
       // The office confirms 工信局's in one step and returns 商务局's with a reason.
       const office = await newPage()
       await signInThroughLoginPage(office, `${boardUrl}/review`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+      // 我的待办 in the header: the two proposals to review (both units reported, none overdue).
+      await office.locator('[data-testid="inbox-count"][data-count="2"]').waitFor({ timeout: UI_TIMEOUT_MS })
       await office.locator('[data-testid="review-unit"][data-unit="工信局"] [data-testid="review-confirm-unit"]').click({ timeout: UI_TIMEOUT_MS })
       await office.locator('[data-testid="review-unit"][data-unit="商务局"] [data-testid="review-return"]').click({ timeout: UI_TIMEOUT_MS })
       await office.getByTestId('review-return-reason').fill(REASON)
@@ -106,6 +108,7 @@ describe('a reporting period in the browser', () => {
         message: "商务局's corrected move to be confirmed",
       })
       expect(await advancesOf(server, board.id)).toEqual({ 工信局: 1, 商务局: 1 })
+      await office.locator('[data-testid="inbox-count"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT_MS })
       await office.screenshot({ path: await artifactPath('reporting-period-review.png'), fullPage: true })
       expect(errors).toEqual([])
     } finally {

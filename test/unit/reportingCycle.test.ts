@@ -9,6 +9,8 @@ import type { Principal } from '@guatu/shared/domain/principal'
 import { reminderKey, type ReminderEvent } from '@guatu/shared/domain/reminderEvent'
 import { Cadence, DEFAULT_REPORTING_SETTINGS, deadlineRuleText, periodById, periodOf, PERIOD_STATUS_LABEL } from '@guatu/shared/domain/reportingPeriod'
 import { reportingReminders } from '@guatu/server/reporting/reportingReminders'
+import { inboxItems } from '@guatu/shared/board/inboxQueries'
+import { issueNotice } from '@guatu/shared/board/noticeCommands'
 
 const office: Principal = { kind: 'user', userId: 'u_admin', username: 'admin', displayName: '项目办', role: 'admin', units: [] }
 const gongxin: Principal = { kind: 'user', userId: 'u_gx', username: 'gxj', displayName: '工信局刘科长', role: 'editor', units: ['工信局'] }
@@ -121,5 +123,25 @@ describe('reporting reminders', () => {
     const doc = new Y.Doc()
     createProject(doc, { name: '华能高性能纤维项目', unit: '工信局' })
     expect(reportingReminders.remindersDue({ boardId: 'b1', doc }, beijingNoon('2026-12-26'))).toEqual([])
+  })
+})
+
+describe('我的待办', () => {
+  test('the office sees proposals to review and overdue units; a unit sees its period to report, returned items and 督办单 to answer — nothing of other units', () => {
+    const { doc, fiber, coldChain } = board()
+    const money = proposeChange(doc, fiber, 'completedInvestment', '2600', gongxin)
+    const cold = proposeChange(doc, coldChain, 'completedInvestment', '900', shangwu)
+    returnProposal(doc, cold, '口径不符', office)
+    issueNotice(doc, fiber, { level: 'blue', requirement: '月底前报送用地材料', deadline: day('2026-12-31') }, office)
+    const kinds = (who: Principal, today: string) => inboxItems(doc, who, day(today)).map((item) => `${item.kind}:${item.unit}`)
+    // 商务局 stands 退回 (a returned proposal), which says more than 逾期.
+    expect(kinds(office, '2026-12-26')).toEqual(['overdueUnit:工信局', 'review:工信局'])
+    expect(kinds(gongxin, '2026-12-06')).toEqual(['report:工信局', 'notice:工信局'])
+    expect(kinds(shangwu, '2026-12-06')).toEqual(['report:商务局', 'returned:商务局'])
+    confirmProposals(doc, [money], office)
+    submitPeriod(doc, '工信局', '2026-12', gongxin, { now: beijingNoon('2026-12-06') })
+    expect(kinds(gongxin, '2026-12-06')).toEqual(['notice:工信局'])
+    const leader: Principal = { kind: 'user', userId: 'u_ld', username: 'ld', displayName: '李副县长', role: 'viewer', units: [] }
+    expect(inboxItems(doc, leader, day('2026-12-26'))).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
+import { InboxCount } from '../review/InboxCount.tsx'
 import { HeaderMenu } from './HeaderMenu.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
@@ -77,6 +78,7 @@ export const BoardHeader = memo(function BoardHeader({
             </AppLink>
           </nav>
         )}
+        {person && canWrite(principal) && <InboxCount boardId={boardId} />}
         <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
           {followedUnit && (
             <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>

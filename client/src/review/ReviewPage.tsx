@@ -13,6 +13,7 @@ import { PROPOSAL_STATUS_LABEL, ProposalStatus, type Proposal, type ProposalId }
 import { DEFAULT_REPORTING_SETTINGS, PERIOD_STATUS_LABEL, deadlineRuleText, periodOf, type ReportingPeriod } from '@guatu/shared/domain/reportingPeriod'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
+import { InboxList } from './InboxList.tsx'
 import { useReviewSnapshot } from './useReviewSnapshot.ts'
 import '../app/reportPage.css'
 import './review.css'
@@ -120,6 +121,8 @@ export const ReviewPage = memo(function ReviewPage({
           {view.rule}（本期截止 {formatChineseDate(period.deadline)}）· 待审核 <span data-testid="review-pending-count">{pending.length}</span> 项
         </p>
       </header>
+
+      {principal.kind === 'user' && <InboxList onOpenProject={onOpenProject} />}
 
       <section aria-labelledby="review-units-title">
         <h3 id="review-units-title">各单位报送情况</h3>
