@@ -113,6 +113,7 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
     case 'progress':
     case 'warnings':
     case 'notices':
+    case 'review':
     case 'ranking':
     case 'lookback':
     case 'settings':

@@ -11,6 +11,7 @@ import { NewProjectButton } from '../project-panel/NewProjectButton.tsx'
 import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
+import { InboxCount } from '../review/InboxCount.tsx'
 import { HeaderMenu } from './HeaderMenu.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
@@ -21,6 +22,7 @@ const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: bool
   { page: 'progress', label: '目标进度' },
   { page: 'warnings', label: '预警' },
   { page: 'notices', label: '督办' },
+  { page: 'review', label: '报送审核' },
   { page: 'ranking', label: '排名' },
   { page: 'problems', label: '问题清单' },
   { page: 'lookback', label: '回头看' },
@@ -76,6 +78,7 @@ export const BoardHeader = memo(function BoardHeader({
             </AppLink>
           </nav>
         )}
+        {person && canWrite(principal) && <InboxCount boardId={boardId} />}
         <span className="header-lights" data-testid="header-lights" data-unit={followedUnit}>
           {followedUnit && (
             <span className="header-lights-scope" title={`正在汇报的${followedUnit}的预警`}>

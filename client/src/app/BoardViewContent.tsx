@@ -5,6 +5,7 @@ import { NoticesPage } from '../notices/NoticesPage.tsx'
 import { ProblemsPage } from '../problems/ProblemsPage.tsx'
 import { ProgressPage } from '../progress/ProgressPage.tsx'
 import { RankingPage } from '../ranking/RankingPage.tsx'
+import { ReviewPage } from '../review/ReviewPage.tsx'
 import { SettingsPage } from '../settings/SettingsPage.tsx'
 import { WarningsPage } from '../warnings/WarningsPage.tsx'
 import type { BoardSubpage } from './route.ts'
@@ -30,6 +31,8 @@ export const BoardViewContent = memo(function BoardViewContent({
       return <WarningsPage onOpenProject={onOpenProject} />
     case 'notices':
       return <NoticesPage onOpenProject={onOpenProject} />
+    case 'review':
+      return <ReviewPage onOpenProject={onOpenProject} onMessage={onMessage} />
     case 'ranking':
       return <RankingPage boardId={boardId} onError={onMessage} />
     case 'lookback':

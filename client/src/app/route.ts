@@ -23,7 +23,7 @@ export type Route =
 
 const BOARD_PATH = /^\/board\/([^/]+)\/?$/
 const SCREEN_PATH = /^\/screen\/([^/]+)\/?$/
-export const BOARD_SUBPAGES = ['problems', 'progress', 'warnings', 'notices', 'ranking', 'lookback', 'settings'] as const
+export const BOARD_SUBPAGES = ['problems', 'progress', 'warnings', 'notices', 'review', 'ranking', 'lookback', 'settings'] as const
 export type BoardSubpage = (typeof BOARD_SUBPAGES)[number]
 /** Which page of the board: the kanban itself or one of its other pages (问题清单, 目标进度 …). */
 export type BoardView = 'board' | BoardSubpage | 'meetings' | 'minutes'

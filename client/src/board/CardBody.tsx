@@ -13,6 +13,7 @@ import { LightBadge } from '../lights/LightBadge.tsx'
 import { LightReasons } from '../lights/LightReasons.tsx'
 import { lightTipId } from '../lights/lightTip.ts'
 import { NoticeBadge } from '../notices/NoticeBadge.tsx'
+import { ProposalBadge } from '../review/ProposalBadge.tsx'
 import { LockIcon } from './LockIcon.tsx'
 import { ProblemBadge } from './ProblemBadge.tsx'
 import './card.css'
@@ -98,6 +99,7 @@ export const CardBody = memo(function CardBody({
         </p>
       )}
       {problems && today && <ProblemBadge problems={problems} today={today} />}
+      {!overlay && <ProposalBadge projectId={project.id} />}
       {!overlay && lights && lights.lights.length > 0 && (
         // Shown on hover and on keyboard focus of the card (board.css); the card's aria-describedby points here.
         <div className="card-light-tip" role="tooltip">

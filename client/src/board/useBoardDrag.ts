@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core'
 import { arrayMove } from '@dnd-kit/sortable'
 import { moveProject } from '@guatu/shared/board/projectCommands'
+import { needsReview, proposeChange } from '@guatu/shared/board/reviewCommands'
 import { canEditProjectOfUnit, editRefusal } from '@guatu/shared/domain/permissions'
 import { isProjectId, type Project } from '@guatu/shared/domain/project'
 import { usePrincipal } from '../auth/usePrincipal.ts'
@@ -108,7 +109,10 @@ export function useBoardDrag(lanes: readonly BoardLane[], grouping: LaneGrouping
         return endDrag()
       }
       try {
-        if (from >= 0 && !isSamePosition(original[stage], cards, preview.activeId)) {
+        if (project && project.stage !== stage && needsReview(connection.doc, principal, 'stage')) {
+          // A department's stage move is a proposal the office confirms: the card stays where it is, marked 待审核.
+          proposeChange(connection.doc, preview.activeId, 'stage', stage, principal, { origin: LOCAL_ORIGIN })
+        } else if (from >= 0 && !isSamePosition(original[stage], cards, preview.activeId)) {
           moveProject(connection.doc, preview.activeId, placementOf(cards, preview.activeId, stage), { origin: LOCAL_ORIGIN })
         }
       } catch (error) {

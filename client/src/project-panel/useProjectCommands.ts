@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { confirmProjectFigures, FigureAuthor, holdProjectFigure, setProjectFigure, type FigureWrite } from '@guatu/shared/board/figureCommands'
 import { deleteProject, moveProject, updateProject } from '@guatu/shared/board/projectCommands'
+import { needsReview, proposeChange } from '@guatu/shared/board/reviewCommands'
 import type { MoneyField } from '@guatu/shared/domain/figureCheck'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import type { ProjectId, ProjectPatch } from '@guatu/shared/domain/project'
@@ -18,13 +19,18 @@ function messageOf(error: unknown, fallback: string): string {
  */
 export function useProjectCommands(id: ProjectId) {
   const { doc } = useBoardConnection()
-  const author = canManageBoards(usePrincipal()) ? FigureAuthor.office : FigureAuthor.department
+  const principal = usePrincipal()
+  const author = canManageBoards(principal) ? FigureAuthor.office : FigureAuthor.department
   return useMemo(
     () => ({
       author,
       /** A money figure: plausible ones save at once; others come back with the concerns to confirm. */
       setFigure: (field: MoneyField, value: string, confirmed: boolean): FigureWrite | string => {
         try {
+          if (needsReview(doc, principal, field)) {
+            proposeChange(doc, id, field, value, principal)
+            return { status: 'saved', flagged: false }
+          }
           return setProjectFigure(doc, id, field, value, { author, confirmed })
         } catch (error) {
           return messageOf(error, '保存失败')
@@ -50,7 +56,8 @@ export function useProjectCommands(id: ProjectId) {
       },
       update: (field: keyof ProjectPatch, value: unknown): string | undefined => {
         try {
-          updateProject(doc, id, { [field]: value } as ProjectPatch)
+          if (needsReview(doc, principal, field) && typeof value === 'string') proposeChange(doc, id, field, value, principal)
+          else updateProject(doc, id, { [field]: value } as ProjectPatch)
           return undefined
         } catch (error) {
           return messageOf(error, '保存失败')
@@ -59,7 +66,8 @@ export function useProjectCommands(id: ProjectId) {
       /** Changing 当前阶段 in the form puts the card at the end of the new column. */
       moveToStage: (stage: Stage): string | undefined => {
         try {
-          moveProject(doc, id, { stage })
+          if (needsReview(doc, principal, 'stage')) proposeChange(doc, id, 'stage', stage, principal)
+          else moveProject(doc, id, { stage })
           return undefined
         } catch (error) {
           return messageOf(error, '移动失败')
@@ -74,6 +82,6 @@ export function useProjectCommands(id: ProjectId) {
         }
       },
     }),
-    [author, doc, id],
+    [author, doc, id, principal],
   )
 }

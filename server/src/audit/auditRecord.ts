@@ -86,6 +86,14 @@ export function auditSummary(change: AuditChange): string {
       return `上传形象进度照片（拍摄于 ${chinaMinute(String(change.to ?? '')) || '时间不详'}）`
     case AuditAction.deletePhoto:
       return `删除形象进度照片（拍摄于 ${chinaMinute(String(change.from ?? '')) || '时间不详'}）`
+    case AuditAction.proposeChange:
+      return `申报${fieldLabel(change.field)}：${formatProposed(change.field, change.to)}（待审核）`
+    case AuditAction.confirmProposal:
+      return `确认申报的${fieldLabel(change.field)}：${formatProposed(change.field, change.to)}`
+    case AuditAction.returnProposal:
+      return `退回申报的${fieldLabel(change.field)}：${String(change.to ?? '')}`
+    case AuditAction.submitPeriod:
+      return `${String(change.from ?? '')} 报送 ${String(change.to ?? '')}`
     case AuditAction.editSettings:
       return '修改看板设置（目标、口径或预警阈值）'
     case AuditAction.proposeCandidate:
@@ -127,3 +135,11 @@ function noticeLevelLabel(value: unknown): string {
 }
 
 const NOTICE_FIELD_LABEL: Partial<Record<NoticeField, string>> = { requirement: '督办要求', deadline: '办理时限' }
+
+function fieldLabel(field: string | null): string {
+  return field !== null && isProjectField(field) ? PROJECT_FIELD_LABEL[field] : (field ?? '')
+}
+
+function formatProposed(field: string | null, value: unknown): string {
+  return field !== null && isProjectField(field) ? formatFieldValue(field, value) : String(value ?? '')
+}

@@ -64,6 +64,10 @@ class ChangeReader {
         return this.decisionChange(effect)
       case RecordCollection.photos:
         return this.photoChange(effect)
+      case RecordCollection.proposals:
+        return this.proposalChange(effect)
+      case RecordCollection.submissions:
+        return this.submissionChange(effect)
     }
   }
 
@@ -168,6 +172,27 @@ class ChangeReader {
         }
       }
     }
+  }
+
+  /**
+   * A proposal's steps, one entry each: proposed (or resubmitted) with the value, confirmed,
+   * returned with the reason. The project field written on confirm is its own `edit` entry.
+   */
+  proposalChange(effect: UpdateEffect): AuditChange | undefined {
+    const field = (name: string) => this.written(effect.collection, effect.id, name) ?? this.stored(effect.collection, effect.id, name) ?? null
+    const base = { projectId: String(field('projectId') ?? ''), recordId: effect.id, field: String(field('field') ?? '') }
+    if (effect.kind === 'deleteRecord') return undefined
+    if (effect.kind !== 'setField') return undefined
+    if (effect.field === 'value') return { ...base, action: AuditAction.proposeChange, from: null, to: effect.value }
+    if (effect.field === 'status' && effect.value === 'confirmed') return { ...base, action: AuditAction.confirmProposal, from: null, to: field('value') }
+    if (effect.field === 'status' && effect.value === 'returned') return { ...base, action: AuditAction.returnProposal, from: null, to: field('returnReason') }
+    return undefined
+  }
+
+  submissionChange(effect: UpdateEffect): AuditChange | undefined {
+    if (effect.kind !== 'createRecord') return undefined
+    const field = (name: string) => this.written(effect.collection, effect.id, name) ?? null
+    return { projectId: '', recordId: effect.id, action: AuditAction.submitPeriod, field: null, from: field('unit'), to: field('periodId') }
   }
 
   /** Old and new value of a field edit on an existing record; undefined when nothing changes. */

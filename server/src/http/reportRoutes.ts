@@ -10,10 +10,13 @@ import { requireReadableBoard, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { ProgressReport, WeeklyRankingResponse } from '@guatu/shared/api/reports'
+import type { ReportingStatusResponse } from '@guatu/shared/api/reporting'
 import { readMoment } from './pastMoment.ts'
+import { reportingStatus } from '../reporting/reportingStatus.ts'
 
 const isoDate = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-08-20）` })
 const progressQuery = z.object({ asOf: isoDate('asOf').optional() })
+const reportingQuery = z.object({ period: z.string({ error: 'period 须为文字' }).max(10, { error: 'period 无效' }).optional() })
 const rankingQuery = z.object({
   week: isoDate('week').optional(),
   by: z.enum([RankingGroup.unit, RankingGroup.leader], { error: 'by 须为 unit 或 leader' }).default(RankingGroup.unit),
@@ -43,6 +46,16 @@ export function reportRoutes(boards: BoardService): Hono<AppEnv> {
     const { week, by } = query(c, rankingQuery)
     const ranking = await boards.withDoc(boardId, (doc, record) => weeklyRanking(doc, record.year, week, by), readMoment(c))
     return ranking ? c.json(ranking satisfies WeeklyRankingResponse) : c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
+  })
+
+  routes.get('/:id/reporting', async (c) => {
+    const boardId = c.req.param('id')
+    requireReadableBoard(c, boardId)
+    const { period } = query(c, reportingQuery)
+    const status = await boards.withDoc(boardId, (doc) => reportingStatus(doc, period), readMoment(c))
+    if (status === undefined) return c.json({ error: '看板不存在' } satisfies ErrorResponse, 404)
+    if (status === 'badPeriod') return c.json({ error: '报送期无效：应为本看板报送周期的编号（如 2026-12 或 2026-W49）' } satisfies ErrorResponse, 400)
+    return c.json(status satisfies ReportingStatusResponse)
   })
 
   routes.get('/:id/ranking.xlsx', async (c) => {

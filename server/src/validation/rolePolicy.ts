@@ -38,6 +38,8 @@ const OFFICE_ONLY: Record<RecordCollection, { records: string; fields: string }>
   meetings: { records: '只有项目办可以主持调度会', fields: '只有项目办可以主持调度会' },
   decisions: { records: '只有项目办可以记录确定事项', fields: '只有项目办可以记录确定事项' },
   photos: { records: '只有上传人或项目办可以删除照片', fields: '照片信息不能修改' },
+  proposals: { records: '只有项目办可以撤销申报', fields: '只有项目办可以确认或退回申报' },
+  submissions: { records: '只有项目办可以撤回报送', fields: '报送记录不能修改' },
 }
 const CLAIM_REFUSAL: Record<RecordCollection, string> = {
   projects: '只能以自己的名义修改',
@@ -46,6 +48,8 @@ const CLAIM_REFUSAL: Record<RecordCollection, string> = {
   meetings: '只能以自己的名义主持会议或记录事项',
   decisions: '只能以自己的名义主持会议或记录事项',
   photos: '只能以自己的名义上传照片',
+  proposals: '只能以自己的名义申报、确认或退回',
+  submissions: '只能以自己的名义报送',
 }
 const CREATION_FACTS: Record<RecordCollection, string> = {
   projects: '项目的创建信息不能修改',
@@ -54,6 +58,8 @@ const CREATION_FACTS: Record<RecordCollection, string> = {
   meetings: '会议的主持人和开始时间不能修改',
   decisions: '确定事项的记录人和记录时间不能修改',
   photos: '照片的上传人和上传时间不能修改',
+  proposals: '申报的申报人和时间只能随申报记录',
+  submissions: '报送人和报送时间不能修改',
 }
 
 class PolicyContext {
@@ -179,8 +185,12 @@ class PolicyContext {
     return typeof unit === 'string' && unit.trim() !== '' ? unit : undefined
   }
 
-  /** The unit of the project a problem or notice belongs to (as stored, or as this update creates it). */
+  /**
+   * The unit of the project a problem or notice belongs to (as stored, or as this update creates
+   * it); a 报送 names its unit itself.
+   */
   private unitOfOwner(collection: RecordCollection, recordId: string): string {
+    if (collection === RecordCollection.submissions) return asText(this.stored(collection, recordId, 'unit') ?? this.written(collection, recordId, 'unit'))
     const projectId = this.stored(collection, recordId, 'projectId') ?? this.written(collection, recordId, 'projectId')
     if (typeof projectId !== 'string') return ''
     return this.storedUnit(projectId) ?? asText(this.written(RecordCollection.projects, projectId, 'unit'))

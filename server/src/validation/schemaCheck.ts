@@ -55,7 +55,13 @@ export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): strin
 }
 
 /** Problems and notices belong to one project for life: they must name an existing one when created. */
-const PROJECT_OWNED: readonly RecordCollection[] = [RecordCollection.problems, RecordCollection.notices, RecordCollection.decisions, RecordCollection.photos]
+const PROJECT_OWNED: readonly RecordCollection[] = [
+  RecordCollection.problems,
+  RecordCollection.notices,
+  RecordCollection.decisions,
+  RecordCollection.photos,
+  RecordCollection.proposals,
+]
 
 function checkProjectReferences(doc: Y.Doc, effects: readonly UpdateEffect[], created: ReadonlySet<RecordKey>): string | undefined {
   const projects = collectionRoot(doc, RecordCollection.projects)

@@ -1,6 +1,7 @@
 import { isSettingKey, SettingKey } from '@guatu/shared/board/boardSettingsAccess'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
 import type { Principal } from '@guatu/shared/domain/principal'
+import { reportingSettingsSchema } from '@guatu/shared/domain/reportingPeriod'
 import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
 import { boardSettingsSchema } from '@guatu/shared/progress/boardSettings'
 import type { SettingEffect } from './updateEffects.ts'
@@ -17,6 +18,10 @@ export function checkSettings(principal: Principal, settings: readonly SettingEf
     if (effect.kind === 'setSetting' && effect.key === SettingKey.boardSettings) {
       const parsed = boardSettingsSchema.safeParse(effect.value)
       if (!parsed.success) return parsed.error.issues[0]?.message ?? '看板设置无效'
+    }
+    if (effect.kind === 'setSetting' && effect.key === SettingKey.reporting) {
+      const parsed = reportingSettingsSchema.safeParse(effect.value)
+      if (!parsed.success) return `报送设置无效：${parsed.error.issues[0]?.message ?? ''}`
     }
     if (effect.kind === 'setSetting' && effect.key === SettingKey.columnMapping) {
       const parsed = columnMappingSchema.safeParse(effect.value)

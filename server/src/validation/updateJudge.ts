@@ -6,6 +6,7 @@ import { canManageBoards, canWrite, editRefusal } from '@guatu/shared/domain/per
 import { principalId, type Principal } from '@guatu/shared/domain/principal'
 import { CandidateBoard } from './candidateBoard.ts'
 import { ClientOwners } from './clientOwners.ts'
+import { checkReview } from './reviewRule.ts'
 import { checkPermissions } from './rolePolicy.ts'
 import { checkSchema } from './schemaCheck.ts'
 import { checkSettings } from './settingsCheck.ts'
@@ -82,6 +83,7 @@ export class UpdateJudge {
     }
     const reason =
       checkPermissions(doc, principal, effects, serverWrite) ??
+      checkReview(doc, principal, effects, now) ??
       checkSettings(principal, settings) ??
       checkSchema(doc, effects) ??
       this.quotas.checkCreations(doc, principalId(principal), office, effects, now.getTime())

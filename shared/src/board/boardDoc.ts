@@ -11,6 +11,8 @@ import * as Y from 'yjs'
  * - `meetings`: 调度会, with the unit reporting now (everyone's board follows it).
  * - `decisions`: 确定事项 of a meeting, each naming its meeting and project.
  * - `photos`: 形象进度照片 metadata (the bytes are in the blob store), each naming its project.
+ * - `proposals`: 待审核 values of reviewed fields, one per project and field (domain/proposal.ts).
+ * - `submissions`: a unit's 报送 of a reporting period (domain/submission.ts).
  */
 export const RecordCollection = {
   projects: 'projects',
@@ -19,6 +21,8 @@ export const RecordCollection = {
   meetings: 'meetings',
   decisions: 'decisions',
   photos: 'photos',
+  proposals: 'proposals',
+  submissions: 'submissions',
 } as const
 export type RecordCollection = (typeof RecordCollection)[keyof typeof RecordCollection]
 

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
 import { columnMappingSchema, type ColumnMapping } from '../ledger/columnMapping.ts'
 import { boardSettingsSchema, parseBoardSettings, type BoardSettings } from '../progress/boardSettings.ts'
+import { reportingSettingsSchema, type ReportingSettings } from '../domain/reportingPeriod.ts'
+import { parseStored } from '../domain/safeText.ts'
 import { metaRoot } from './boardDoc.ts'
 import { ProjectValidationError, type CommandOptions } from './commandOptions.ts'
 
@@ -9,6 +11,8 @@ export const SettingKey = {
   boardSettings: 'settings',
   /** How the office maps the unknown columns of its ledger, remembered for next month's file. */
   columnMapping: 'ledgerColumns',
+  /** The reporting cycle: cadence, deadline, reported and reviewed fields (domain/reportingPeriod.ts). */
+  reporting: 'reporting',
 } as const
 export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey]
 
@@ -41,4 +45,17 @@ export function writeColumnMapping(doc: Y.Doc, mapping: ColumnMapping, options: 
   const parsed = columnMappingSchema.safeParse(mapping)
   if (!parsed.success) throw new ProjectValidationError('columnMapping', parsed.error.issues[0]?.message ?? '列映射无效')
   doc.transact(() => metaRoot(doc).set(SettingKey.columnMapping, { ...parsed.data }), options.origin)
+}
+
+/** The board's reporting cycle, or undefined when the office has not set one up (or it is unreadable). */
+export function readReportingSettings(doc: Y.Doc): ReportingSettings | undefined {
+  const parsed = parseStored(reportingSettingsSchema, metaRoot(doc).get(SettingKey.reporting))
+  return parsed.success && parsed.data.enabled ? parsed.data : undefined
+}
+
+/** Sets up (or turns off) the reporting cycle (project office only; the server checks). */
+export function writeReportingSettings(doc: Y.Doc, settings: ReportingSettings, options: CommandOptions = {}): void {
+  const parsed = reportingSettingsSchema.safeParse(settings)
+  if (!parsed.success) throw new ProjectValidationError('reporting', parsed.error.issues[0]?.message ?? '报送设置无效')
+  doc.transact(() => metaRoot(doc).set(SettingKey.reporting, JSON.parse(JSON.stringify(parsed.data)) as ReportingSettings), options.origin)
 }

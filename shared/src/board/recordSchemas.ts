@@ -6,6 +6,8 @@ import { NOTICE_POLICY, OPTIONAL_NOTICE_FIELDS, isNoticeId, noticeFieldSchemas }
 import { OPTIONAL_PHOTO_FIELDS, PHOTO_POLICY, isPhotoId, photoFieldSchemas } from '../domain/photo.ts'
 import { OPTIONAL_PROBLEM_FIELDS, PROBLEM_POLICY, isProblemId, problemFieldSchemas } from '../domain/problem.ts'
 import { OPTIONAL_PROJECT_FIELDS, PROJECT_POLICY, isProjectId, projectFieldSchemas } from '../domain/project.ts'
+import { OPTIONAL_PROPOSAL_FIELDS, PROPOSAL_POLICY, isProposalId, proposalFieldSchemas } from '../domain/proposal.ts'
+import { OPTIONAL_SUBMISSION_FIELDS, SUBMISSION_POLICY, isSubmissionId, submissionFieldSchemas } from '../domain/submission.ts'
 import { findXmlUnsafeText, unsafeTextMessage } from '../domain/safeText.ts'
 import type { RecordCollection } from './boardDoc.ts'
 
@@ -27,6 +29,14 @@ export const RECORD_SCHEMAS: Record<RecordCollection, RecordSchema> = {
   meetings: { label: '会议', isId: isMeetingId, fieldSchemas: meetingFieldSchemas, optionalFields: OPTIONAL_MEETING_FIELDS, policy: MEETING_POLICY },
   decisions: { label: '确定事项', isId: isDecisionId, fieldSchemas: decisionFieldSchemas, optionalFields: OPTIONAL_DECISION_FIELDS, policy: DECISION_POLICY },
   photos: { label: '照片', isId: isPhotoId, fieldSchemas: photoFieldSchemas, optionalFields: OPTIONAL_PHOTO_FIELDS, policy: PHOTO_POLICY },
+  proposals: { label: '申报', isId: isProposalId, fieldSchemas: proposalFieldSchemas, optionalFields: OPTIONAL_PROPOSAL_FIELDS, policy: PROPOSAL_POLICY },
+  submissions: {
+    label: '报送',
+    isId: isSubmissionId,
+    fieldSchemas: submissionFieldSchemas,
+    optionalFields: OPTIONAL_SUBMISSION_FIELDS,
+    policy: SUBMISSION_POLICY,
+  },
 }
 
 export function isRecordField(collection: RecordCollection, field: string): boolean {

@@ -34,6 +34,14 @@ export const AuditAction = {
   deletePhoto: 'delete-photo',
   /** A project put back as it stood at a past moment (回头看); `to` is that moment. */
   restore: 'restore',
+  /** A department proposes (or resubmits) a reviewed field; `field` names it, `to` is the value. */
+  proposeChange: 'propose-change',
+  /** The office confirms a proposal: the value is now the project's (the project edit is its own entry). */
+  confirmProposal: 'confirm-proposal',
+  /** The office returns a proposal; `to` is the reason. */
+  returnProposal: 'return-proposal',
+  /** A unit's 报送 of a period (board-level); `to` is the period id, `from` the unit. */
+  submitPeriod: 'submit-period',
   /** Board settings: targets, 序时进度 basis, thresholds. */
   editSettings: 'edit-settings',
   /** 项目库: a department (or the office) proposed a candidate; `to` is its name. */
