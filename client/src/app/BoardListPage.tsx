@@ -5,6 +5,7 @@ import { usePrincipal } from '../auth/usePrincipal.ts'
 import { boardPath, navigate } from './route.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { useBoardList } from './useBoardList.ts'
+import { RolloverForm } from '../years/RolloverForm.tsx'
 
 /**
  * `/`: every board of this installation, one per year and jurisdiction, plus — for the project
@@ -55,6 +56,9 @@ export const BoardListPage = memo(function BoardListPage() {
           </ul>
         ))}
       {mayCreateBoards && <CreateBoardForm onCreated={(board) => navigate(boardPath(board.id))} />}
+      {mayCreateBoards && state.status === 'ready' && state.boards.length > 0 && (
+        <RolloverForm boards={state.boards} onCreated={(board) => navigate(boardPath(board.id))} />
+      )}
     </main>
   )
 })
