@@ -6,6 +6,7 @@ import { AppLink } from './AppLink.tsx'
 import { RESERVE_PATH, boardPath, navigate } from './route.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { useBoardList } from './useBoardList.ts'
+import { RolloverForm } from '../years/RolloverForm.tsx'
 
 /**
  * `/`: every board of this installation, one per year and jurisdiction, plus — for the project
@@ -57,6 +58,9 @@ export const BoardListPage = memo(function BoardListPage() {
           </ul>
         ))}
       {mayCreateBoards && <CreateBoardForm onCreated={(board) => navigate(boardPath(board.id))} />}
+      {mayCreateBoards && state.status === 'ready' && state.boards.length > 0 && (
+        <RolloverForm boards={state.boards} onCreated={(board) => navigate(boardPath(board.id))} />
+      )}
     </main>
   )
 })

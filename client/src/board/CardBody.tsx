@@ -1,5 +1,5 @@
 import { MONEY_FIELD_LABEL } from '@guatu/shared/domain/figureCheck'
-import { memo } from 'react'
+import { memo, useContext } from 'react'
 import { formatMoneyLabel } from '@guatu/shared/domain/money'
 import { INDUSTRY_UNSET_LABEL } from '@guatu/shared/domain/industry'
 import { NATURE_LABEL, NATURE_UNSET_LABEL } from '@guatu/shared/domain/nature'
@@ -14,6 +14,7 @@ import { LightReasons } from '../lights/LightReasons.tsx'
 import { lightTipId } from '../lights/lightTip.ts'
 import { NoticeBadge } from '../notices/NoticeBadge.tsx'
 import { ProposalBadge } from '../review/ProposalBadge.tsx'
+import { BoardYearContext } from '../sync/boardYearContext.ts'
 import { LockIcon } from './LockIcon.tsx'
 import { ProblemBadge } from './ProblemBadge.tsx'
 import './card.css'
@@ -46,6 +47,9 @@ export const CardBody = memo(function CardBody({
   /** The principal may not edit this project: muted, with a lock mark. */
   locked?: boolean
 }) {
+  const boardYear = useContext(BoardYearContext)
+  // A project carried over from earlier boards shows its years (2022—2023年): one project, several years.
+  const years = project.firstYear !== undefined && project.firstYear < boardYear ? `${project.firstYear}—${boardYear}年` : undefined
   return (
     <div className={`card-body${overlay ? ' card-overlay' : ''}${mark ? ' card-marked' : ''}`} style={mark ? { outlineColor: mark.color } : undefined}>
       {mark && (
@@ -77,6 +81,20 @@ export const CardBody = memo(function CardBody({
       <p className="card-money" aria-label={`总投资 ${formatMoneyLabel(project.totalInvestment)}`}>
         {formatMoneyLabel(project.totalInvestment)}
       </p>
+      {(project.projectCode !== undefined || years !== undefined) && (
+        <p className="card-code">
+          {project.projectCode !== undefined && (
+            <span aria-label={`项目代码 ${project.projectCode}`} data-testid="card-project-code">
+              {project.projectCode}
+            </span>
+          )}
+          {years !== undefined && (
+            <span className="card-years" title="跨年度项目：自首次列入年度看板起" data-testid="card-years">
+              {years}
+            </span>
+          )}
+        </p>
+      )}
       {project.unconfirmedFigures && project.unconfirmedFigures.length > 0 && (
         <p className="card-unconfirmed" data-testid="card-unconfirmed">
           待确认：{project.unconfirmedFigures.map((field) => MONEY_FIELD_LABEL[field]).join('、')}（未计入合计）

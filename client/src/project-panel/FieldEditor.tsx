@@ -8,7 +8,7 @@ import { ChoiceFieldEditor } from './ChoiceFieldEditor.tsx'
 import { MoneyFieldEditor } from './MoneyFieldEditor.tsx'
 import { FIELD_DEFS, type EditableField } from './fieldDefs.ts'
 import { TextFieldEditor } from './TextFieldEditor.tsx'
-import { dateText, leadersText, plainText, seqText } from './textCodecs.ts'
+import { dateText, leadersText, moneyText, plainText, projectCodeText, seqText } from './textCodecs.ts'
 import type { useProjectCommands } from './useProjectCommands.ts'
 
 const STAGE_OPTIONS = STAGES.map((value) => ({ value, label: STAGE_LABEL[value] }))
@@ -67,6 +67,10 @@ export const FieldEditor = memo(function FieldEditor({
       return isMoneyField(field) ? (
         <MoneyFieldEditor inputId={inputId} field={field} label={label} value={value} unconfirmed={unconfirmed?.includes(field) ?? false} commands={commands} />
       ) : null
+    case 'amount':
+      return <TextFieldEditor {...common} codec={moneyText} inputMode="decimal" hintFor={hint === undefined ? undefined : () => hint} />
+    case 'code':
+      return <TextFieldEditor {...common} codec={projectCodeText} hintFor={hint === undefined ? undefined : () => hint} />
     case 'date':
       return <TextFieldEditor {...common} codec={dateText} type="date" hintFor={hint === undefined ? undefined : () => hint} />
     case 'leaders':

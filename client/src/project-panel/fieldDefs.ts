@@ -7,6 +7,10 @@ import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 export type FieldKind =
   | { kind: 'text'; multiline?: boolean; inputMode?: 'tel' }
   | { kind: 'money' }
+  /** An amount outside the figure checks (累计完成投资), typed in 万元. */
+  | { kind: 'amount' }
+  /** 项目代码: normalised as typed (full-width digits and dashes), empty clears it. */
+  | { kind: 'code' }
   | { kind: 'date' }
   | { kind: 'leaders' }
   | { kind: 'seq' }
@@ -15,8 +19,9 @@ export type FieldKind =
   | { kind: 'select'; options: readonly { value: string; label: string }[]; unsetLabel?: string }
   | { kind: 'stage' }
 
-// The rank is set by dragging, 待确认数字 by the figure checks, 恢复自 by a restore, 坐标 on the map: none typed in the panel.
-export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom' | 'coordinates'>
+// The rank is set by dragging, 待确认数字 by the figure checks, 恢复自 by a restore, 坐标 on the map,
+// 上年看板 and 首次列入年度 by the 新建年度看板 rollover: none typed in the panel.
+export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom' | 'coordinates' | 'carriedFrom' | 'firstYear'>
 
 export interface FieldDef {
   label: string
@@ -63,15 +68,25 @@ export const FIELD_DEFS: Record<EditableField, FieldDef> = {
   registered: { label: PROJECT_FIELD_LABEL.registered, editor: { kind: 'boolean' } },
   governmentFunded: { label: PROJECT_FIELD_LABEL.governmentFunded, editor: { kind: 'boolean' } },
   seq: { label: PROJECT_FIELD_LABEL.seq, editor: { kind: 'seq' } },
+  projectCode: {
+    label: PROJECT_FIELD_LABEL.projectCode,
+    editor: { kind: 'code' },
+    hint: '投资项目在线审批监管平台赋予的24位代码，如 2022-610000-44-01-123456',
+  },
+  cumulativeInvestment: {
+    label: PROJECT_FIELD_LABEL.cumulativeInvestment,
+    editor: { kind: 'amount' },
+    hint: '以前年度完成的投资，新建年度看板时自动结转；只有项目办可以更正',
+  },
 }
 
 /** The panel's sections, in the order of a printed 台账. */
 export const FIELD_GROUPS: readonly { title: string; fields: readonly EditableField[] }[] = [
   {
     title: '基本信息',
-    fields: ['name', 'seq', 'stage', 'nature', 'industry', 'cluster', 'location', 'scope', 'governmentFunded', 'registered'],
+    fields: ['name', 'projectCode', 'seq', 'stage', 'nature', 'industry', 'cluster', 'location', 'scope', 'governmentFunded', 'registered'],
   },
-  { title: '投资（万元）', fields: ['totalInvestment', 'annualPlanInvestment', 'completedInvestment'] },
+  { title: '投资（万元）', fields: ['totalInvestment', 'annualPlanInvestment', 'completedInvestment', 'cumulativeInvestment'] },
   {
     title: '时间节点',
     fields: ['plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedProduceDate', 'actualProduceDate'],

@@ -1,4 +1,5 @@
 import { wanTextToWan } from '@guatu/shared/domain/money'
+import { normalizeProjectCode } from '@guatu/shared/domain/projectCode'
 
 /**
  * How a text box maps to a stored value and back. `parse` never throws: text it cannot read is
@@ -49,4 +50,10 @@ export const seqText: TextCodec = {
 export const dateText: TextCodec = {
   format: (value) => (typeof value === 'string' ? value : ''),
   parse: (text) => (text === '' ? undefined : text),
+}
+
+/** 项目代码 as pasted from the platform or a ledger: full-width characters folded; an empty box clears it. */
+export const projectCodeText: TextCodec = {
+  format: (value) => (typeof value === 'string' ? value : ''),
+  parse: (text) => normalizeProjectCode(text),
 }

@@ -122,7 +122,8 @@ export class LedgerService {
     )
     if (!snapshot) return undefined
     const { record, projects, problems, asOf, filtered } = snapshot
-    const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems })
+    const lineage = query.get('lineage') === '1'
+    const file = await exportLedgerWorkbook({ boardName: record.name, year: record.year, asOf, projects, problems, lineage })
     return { name: `${record.name}${filtered ? '（筛选）' : ''}-${asOf}.xlsx`, file }
   }
 }

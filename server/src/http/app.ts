@@ -25,6 +25,8 @@ import { boardRoutes } from './boardRoutes.ts'
 import { csrfGuard } from './csrfGuard.ts'
 import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
+import { yearRoutes } from './yearRoutes.ts'
+import { YearService } from '../boards/yearService.ts'
 import { meetingRoutes } from './meetingRoutes.ts'
 import { mayReadOperations, type OpsAccessOptions } from './opsAccess.ts'
 import { externalIdRoutes } from './externalIdRoutes.ts'
@@ -121,6 +123,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', meetingRoutes(deps.meetings))
   app.route('/api/reserve', reserveRoutes(deps.reserve))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
+  app.route('/api', yearRoutes(new YearService(deps.boards)))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

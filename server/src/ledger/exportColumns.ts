@@ -1,6 +1,6 @@
 import type { IsoDate } from '@guatu/shared/domain/dates'
 import { INDUSTRY_LABEL } from '@guatu/shared/domain/industry'
-import type { WanAmount } from '@guatu/shared/domain/money'
+import { addCents, centsToWan, wanToCents, type WanAmount } from '@guatu/shared/domain/money'
 import { NATURE_LABEL } from '@guatu/shared/domain/nature'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Project } from '@guatu/shared/domain/project'
@@ -84,4 +84,39 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   text('存在问题', 44, (_project, problems) => problems.map(formatProblemLine).join('\n')),
   text('是否入库', 8, (project) => yesNo(project.registered)),
   text('是否政府投资', 10, (project) => yesNo(project.governmentFunded)),
+  // Last, so files and scripts that read the columns by position keep working.
+  text('项目代码', 26, (project) => project.projectCode ?? ''),
 ]
+
+/**
+ * 开工以来累计完成投资: the years before this board (carried by the rollover) plus this year's
+ * 已完成投资, exact. Blank when the earlier years are unknown for a project started before this
+ * year: a figure of this year alone under that header would understate it.
+ */
+export function sinceStartInvestment(project: Project, year: number): WanAmount | undefined {
+  const startedThisYear = project.actualStartDate !== undefined && Number(project.actualStartDate.slice(0, 4)) >= year
+  if (project.cumulativeInvestment === undefined && !startedThisYear) return undefined
+  return centsToWan(addCents(wanToCents(project.cumulativeInvestment ?? ('0' as WanAmount)), wanToCents(project.completedInvestment)))
+}
+
+/** `?lineage=1` adds what a project carries across years: 开工以来累计完成投资 and 开工年份. */
+export function lineageColumns(year: number): readonly ExportColumn[] {
+  return [
+    {
+      header: '开工以来累计完成投资(亿元)',
+      width: 14,
+      kind: ExportCellKind.money,
+      value: (project) => {
+        const amount = sinceStartInvestment(project, year)
+        return amount === undefined ? undefined : Number(wanToYiText(amount))
+      },
+      amount: (project) => sinceStartInvestment(project, year) ?? ('0' as WanAmount),
+    },
+    {
+      header: '开工年份',
+      width: 8,
+      kind: ExportCellKind.number,
+      value: (project) => (project.actualStartDate ? Number(project.actualStartDate.slice(0, 4)) : undefined),
+    },
+  ]
+}

@@ -7,7 +7,7 @@ import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES } from '@guatu/shared/domain/stage'
 import { newWorkbook } from './newWorkbook.ts'
 import { stripXmlUnsafeText } from './xmlSafeWorkbook.ts'
-import { EXPORT_COLUMNS, ExportCellKind } from './exportColumns.ts'
+import { EXPORT_COLUMNS, ExportCellKind, lineageColumns } from './exportColumns.ts'
 import { wanToYiText } from './parseMoney.ts'
 
 export interface LedgerExportInput {
@@ -16,6 +16,8 @@ export interface LedgerExportInput {
   asOf: IsoDate
   projects: readonly Project[]
   problems: readonly Problem[]
+  /** Add 开工以来累计完成投资 and 开工年份 (a project's life across years). */
+  lineage?: boolean
 }
 
 const TITLE_ROW = 1
@@ -38,8 +40,9 @@ export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Ui
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })
-  const lastColumn = EXPORT_COLUMNS.length
-  EXPORT_COLUMNS.forEach((column, index) => (sheet.getColumn(index + 1).width = column.width))
+  const columns = input.lineage ? [...EXPORT_COLUMNS, ...lineageColumns(input.year)] : EXPORT_COLUMNS
+  const lastColumn = columns.length
+  columns.forEach((column, index) => (sheet.getColumn(index + 1).width = column.width))
 
   sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, lastColumn)
   const title = sheet.getCell(TITLE_ROW, 1)
@@ -53,7 +56,7 @@ export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Ui
   asOf.alignment = { horizontal: 'right' }
 
   const header = sheet.getRow(HEADER_ROW)
-  EXPORT_COLUMNS.forEach((column, index) => {
+  columns.forEach((column, index) => {
     const cell = header.getCell(index + 1)
     cell.value = column.header
     cell.font = { bold: true }
@@ -67,7 +70,7 @@ export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Ui
   const projects = orderForLedger(input.projects)
   projects.forEach((project, index) => {
     const row = sheet.getRow(HEADER_ROW + 1 + index)
-    EXPORT_COLUMNS.forEach((column, columnIndex) => {
+    columns.forEach((column, columnIndex) => {
       const cell = row.getCell(columnIndex + 1)
       const value = column.value(project, problemsByProject.get(project.id) ?? [])
       if (value !== undefined && value !== '') cell.value = value
@@ -76,7 +79,7 @@ export async function exportLedgerWorkbook(input: LedgerExportInput): Promise<Ui
   })
 
   const totalRow = sheet.getRow(HEADER_ROW + 1 + projects.length)
-  EXPORT_COLUMNS.forEach((column, columnIndex) => {
+  columns.forEach((column, columnIndex) => {
     const cell = totalRow.getCell(columnIndex + 1)
     if (columnIndex === 1) cell.value = `合计（${projects.length}个项目）`
     if (column.amount) {

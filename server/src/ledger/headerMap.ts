@@ -21,6 +21,8 @@ export interface HeaderMatch {
  * 包抓领导 before 责任人. Two-row headers arrive joined ("计划时间签约", "签约时间实际").
  */
 const HEADER_RULES: readonly (readonly [RegExp, LedgerColumnKind])[] = [
+  // Before 序号/编号 and 项目名称: "项目编码" is the platform's code, not a row number.
+  [/^(统一)?项目(代码|编码)$|^(投资)?项目统一代码$|^在线平台(项目)?代码$|^赋码$/, 'projectCode'],
   [/^(序号|编号|项次|序)$/, 'seq'],
   [/^(项目名称|项目|项目名|名称|项目全称)$/, 'name'],
   [/(建设性质|项目性质|^性质$|项目类型)/, 'nature'],
@@ -67,6 +69,8 @@ export function matchHeader(raw: string): HeaderMatch | undefined {
 
 function matchMoney(label: string): LedgerColumnKind | undefined {
   if (!label.includes('投资') || /(是否|政府投资|性质|主体|方)/.test(label)) return undefined
+  // 开工以来累计 is the whole life's figure (our export's lineage column), not this year's: left to the office to map.
+  if (/(开工以来|自开工|以前年度|截至上年)/.test(label)) return undefined
   // "1-7月完成投资", "截至7月底完成投资", "累计完成投资", "已完成投资" are all the same column.
   if (label.includes('完成') && !label.includes('计划完成')) return 'completedInvestment'
   if (/^(项目)?总投资/.test(label) || label === '投资总额' || label === '计划总投资') return 'totalInvestment'

@@ -61,7 +61,7 @@ export interface ImportPlan {
 
 /**
  * Works out what importing a parsed ledger into a board would do, without writing. A row is the
- * same project as a card when their names match (normalizeProjectName); then only the fields the
+ * same project as a card when their 项目代码 match, else when their names match (normalizeProjectName); then only the fields the
  * ledger states and that differ become changes — an empty cell, or a value the parser had to
  * default, never overwrites what the board has. Problems already on the card (same description)
  * are not raised again, so importing the same ledger twice changes nothing; within one cell every
@@ -85,12 +85,15 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     warnings: parsed.issues.filter((issue) => issue.severity === IssueSeverity.warning),
     totals: { rows: parsed.rows.length, projects: 0, totalInvestmentWan: centsToWan(0) },
   }
+  const byCode = indexByCode(listProjects(doc))
   const firstRowByName = new Map<string, ParsedRow>()
+  const firstRowByCode = new Map<string, ParsedRow>()
   const imported: ParsedRow[] = []
   for (const row of parsed.rows) {
     const issues = [...row.issues]
     const name = row.fields.name ?? ''
     const key = normalizeProjectName(name)
+    const code = row.fields.projectCode
     const earlier = firstRowByName.get(key)
     if (name !== '' && earlier !== undefined) {
       issues.push({
@@ -103,7 +106,30 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
     } else if (name !== '') {
       firstRowByName.set(key, row)
     }
-    issues.push(...figureWarnings(row, existing.get(key)))
+    const earlierCode = code === undefined ? undefined : firstRowByCode.get(code)
+    if (code !== undefined && earlierCode !== undefined) {
+      issues.push({
+        sheetName: row.sheetName,
+        rowNumber: row.rowNumber,
+        column: PROJECT_FIELD_LABEL.projectCode,
+        severity: IssueSeverity.error,
+        message: `项目代码${code}与${rowPlace(earlierCode, manySheets)}重复`,
+      })
+    } else if (code !== undefined) {
+      firstRowByCode.set(code, row)
+    }
+    // 项目代码 first: a project renamed between ledgers keeps its code, so it updates, not duplicates.
+    const match = matchProject(row, key, byCode, existing)
+    if (match.conflict)
+      issues.push({
+        sheetName: row.sheetName,
+        rowNumber: row.rowNumber,
+        column: PROJECT_FIELD_LABEL.projectCode,
+        severity: IssueSeverity.error,
+        message: match.conflict,
+      })
+    const project = match.project
+    issues.push(...figureWarnings(row, project))
     plan.errors.push(...issues.filter((issue) => issue.severity === IssueSeverity.error))
     plan.warnings.push(...issues.filter((issue) => issue.severity === IssueSeverity.warning))
     if (issues.some((issue) => issue.severity === IssueSeverity.error)) {
@@ -111,7 +137,6 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
       continue
     }
     imported.push(row)
-    const project = existing.get(key)
     if (!project) {
       plan.creates.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, fields: row.fields, problems: row.problems })
       plan.rows.push({ sheetName: row.sheetName, rowNumber: row.rowNumber, action: ImportRowAction.create, name, issues, parsed: row })
@@ -129,6 +154,35 @@ export function planLedgerImport(doc: Y.Doc, parsed: ParsedLedger): ImportPlan {
   plan.totals.projects = imported.length
   plan.totals.totalInvestmentWan = centsToWan(sumCents(imported.flatMap((row) => (row.fields.totalInvestment ? [row.fields.totalInvestment] : []))))
   return plan
+}
+
+/**
+ * The card a row is: the one with its 项目代码, else the one with its name — unless that card
+ * carries a different 项目代码, which says they are two projects of one name; the office decides
+ * (no silent guess), so the row is an error naming the card's code.
+ */
+function matchProject(
+  row: ParsedRow,
+  nameKey: string,
+  byCode: ReadonlyMap<string, Project>,
+  byName: ReadonlyMap<string, Project>,
+): { project?: Project; conflict?: string } {
+  const code = row.fields.projectCode
+  const coded = code === undefined ? undefined : byCode.get(code)
+  if (coded) return { project: coded }
+  const named = byName.get(nameKey)
+  if (!named) return {}
+  if (code !== undefined && named.projectCode !== undefined && named.projectCode !== code) {
+    return { conflict: `项目代码${code}与看板上同名项目的项目代码${named.projectCode}不同，请核对是否为同一项目` }
+  }
+  return { project: named }
+}
+
+function indexByCode(projects: readonly Project[]): Map<string, Project> {
+  const index = new Map<string, Project>()
+  const ordered = [...projects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const project of ordered) if (project.projectCode !== undefined && !index.has(project.projectCode)) index.set(project.projectCode, project)
+  return index
 }
 
 function indexByName(projects: readonly Project[]): Map<string, Project> {

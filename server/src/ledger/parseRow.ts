@@ -3,6 +3,7 @@ import type { IsoDate } from '@guatu/shared/domain/dates'
 import { checkProjectField, type ProjectField } from '@guatu/shared/domain/project'
 import { NATURE_LABEL, type Nature } from '@guatu/shared/domain/nature'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
+import { normalizeProjectCode } from '@guatu/shared/domain/projectCode'
 import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
 import { isBlankCell, type LedgerCell } from './cellText.ts'
 import { booleanFromLedgerText, industryFromLedgerText, natureFromLedgerText, splitLeaders, stageFromLedgerText } from './fieldLabels.ts'
@@ -149,6 +150,10 @@ function readOtherColumn(kind: LedgerColumnKind, cell: LedgerCell, context: RowC
     }
     case 'leaders':
       fields.leaders = splitLeaders(cell.text)
+      return
+    case 'projectCode':
+      // Checked with the other fields below: a malformed code is an error on its row, never dropped silently.
+      fields.projectCode = normalizeProjectCode(cell.text)
       return
     case 'phone':
       if (checkProjectField('phone', cell.text)) report(IssueSeverity.warning, `联系电话“${cell.text}”格式不正确，未导入`)

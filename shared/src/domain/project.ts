@@ -9,6 +9,7 @@ import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
 import { coordinatesSchema } from './coordinates.ts'
+import { projectCodeSchema } from './projectCode.ts'
 
 /** A project id is opaque and stable: the key of the project in the board document. */
 export type ProjectId = string & { readonly __brand: 'ProjectId' }
@@ -88,6 +89,18 @@ export const projectFieldSchemas = {
    */
   /** 坐标: where the project is on the map, with where the point came from (domain/coordinates.ts). */
   coordinates: coordinatesSchema,
+  /** 项目代码 from the 投资项目在线审批监管平台 (domain/projectCode.ts): matched first on import and across years. */
+  projectCode: projectCodeSchema,
+  /**
+   * 累计完成投资（截至上年末）: what was completed in the years before this board's year, since the
+   * project started. Carried by the 新建年度看板 rollover (last year's figure plus last year's
+   * 已完成投资, exact to the cent); the 项目办 may correct it. 开工以来累计 = this + 已完成投资.
+   */
+  cumulativeInvestment: money('累计完成投资'),
+  /** 上年看板: the board this card was carried over from (same project id there). Written only by the rollover. */
+  carriedFrom: z.string({ error: '上年看板须为看板编号' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '上年看板编号无效' }),
+  /** 首次列入年度: the year of the first board the project was on; with this board's year, the card's years. */
+  firstYear: z.number({ error: '首次列入年度须为数字' }).int({ error: '首次列入年度须为整数' }).min(2000).max(2100),
   restoredFrom: z.string({ error: '恢复时间须为时间' }).refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), {
     error: '恢复时间须为有效时间',
   }),
@@ -136,6 +149,12 @@ export const PROJECT_POLICY = {
     // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
     unconfirmedFigures: DEPARTMENT,
     coordinates: DEPARTMENT,
+    projectCode: DEPARTMENT,
+    // Carried by the rollover from the figures the server read itself; only the office corrects it.
+    cumulativeInvestment: writtenBy(FieldWriter.office),
+    // The cross-year link is the server's statement of what it carried: no client may forge it.
+    carriedFrom: writtenBy(FieldWriter.server),
+    firstYear: writtenBy(FieldWriter.server),
     // Whoever may restore the project's fields marks the restore.
     restoredFrom: DEPARTMENT,
   } satisfies Record<ProjectField, FieldPolicy>,
@@ -159,6 +178,10 @@ export const OPTIONAL_PROJECT_FIELDS = [
   'seq',
   'unconfirmedFigures',
   'coordinates',
+  'projectCode',
+  'cumulativeInvestment',
+  'carriedFrom',
+  'firstYear',
   'restoredFrom',
 ] as const satisfies readonly ProjectField[]
 type OptionalProjectField = (typeof OPTIONAL_PROJECT_FIELDS)[number]

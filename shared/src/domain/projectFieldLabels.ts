@@ -36,6 +36,10 @@ export const PROJECT_FIELD_LABEL: Record<ProjectField, string> = {
   seq: '序号',
   unconfirmedFigures: '待确认数字',
   coordinates: '坐标',
+  projectCode: '项目代码',
+  cumulativeInvestment: '累计完成投资（截至上年末）',
+  carriedFrom: '上年看板',
+  firstYear: '首次列入年度',
   restoredFrom: '恢复自',
 }
 
@@ -52,6 +56,7 @@ export function formatFieldValue(field: ProjectField, value: unknown): string {
     case 'totalInvestment':
     case 'annualPlanInvestment':
     case 'completedInvestment':
+    case 'cumulativeInvestment':
       return isWanAmount(value) ? formatMoneyLabel(value) : String(value)
     case 'plannedSignDate':
     case 'plannedStartDate':

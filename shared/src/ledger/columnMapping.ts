@@ -14,10 +14,12 @@ export const ColumnUse = {
 } as const
 export type ColumnUse = (typeof ColumnUse)[keyof typeof ColumnUse]
 
-export type MappableField = Exclude<ProjectField, 'rank' | 'stage'>
+/** 上年看板 and 首次列入年度 are the rollover's statement (server-written), never a ledger column. */
+const UNMAPPABLE = ['rank', 'stage', 'carriedFrom', 'firstYear'] as const
+export type MappableField = Exclude<ProjectField, (typeof UNMAPPABLE)[number]>
 export type ColumnChoice = MappableField | ColumnUse
 
-export const MAPPABLE_FIELDS = PROJECT_FIELDS.filter((field): field is MappableField => field !== 'rank' && field !== 'stage')
+export const MAPPABLE_FIELDS = PROJECT_FIELDS.filter((field): field is MappableField => !(UNMAPPABLE as readonly string[]).includes(field))
 export const COLUMN_CHOICES: readonly ColumnChoice[] = [...MAPPABLE_FIELDS, ColumnUse.problems, ColumnUse.stageEvidence, ColumnUse.ignore]
 
 export const COLUMN_CHOICE_LABEL: Record<ColumnChoice, string> = {

@@ -1,0 +1,12 @@
+import { rolloverPreviewSchema, rolloverResultSchema, type RolloverPreview, type RolloverRequest, type RolloverResult } from '@guatu/shared/api/years'
+import { jsonBody, requestJson } from '../api/http.ts'
+
+/** 新建年度看板: what carrying `boardId` into `request.year` would do; writes nothing. */
+export async function previewRollover(boardId: string, request: RolloverRequest): Promise<RolloverPreview> {
+  return requestJson(`/api/boards/${encodeURIComponent(boardId)}/rollover/preview`, rolloverPreviewSchema, { method: 'POST', ...jsonBody(request) })
+}
+
+/** Makes the new year's board; `created: false` when it existed already (nothing written). */
+export async function commitRollover(boardId: string, request: RolloverRequest): Promise<RolloverResult> {
+  return requestJson(`/api/boards/${encodeURIComponent(boardId)}/rollover`, rolloverResultSchema, { method: 'POST', ...jsonBody(request) })
+}
