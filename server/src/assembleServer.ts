@@ -38,6 +38,15 @@ import type { BlobStore } from './storage/blobStore.ts'
 import { FileBlobStore } from './storage/fileBlobStore.ts'
 import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
 import { PhotoService } from './photos/photoService.ts'
+import { noticeReminderSource, problemReminderSource } from './reminders/boardReminderSources.ts'
+import { ChannelSender } from './reminders/channelSender.ts'
+import { ChannelTargets } from './reminders/channelTargets.ts'
+import { ReminderChannels } from './reminders/reminderChannels.ts'
+import { ReminderScheduler } from './reminders/reminderScheduler.ts'
+import { ReminderSender } from './reminders/reminderSender.ts'
+import type { ReminderStore } from './reminders/reminderStore.ts'
+import { PostgresReminderStore } from './storage/postgresReminderStore.ts'
+import { SqliteReminderStore } from './storage/sqliteReminderStore.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -52,6 +61,8 @@ interface Backend {
   label: string
   readiness: ReadinessCheck
   postgres?: PostgresStorage
+  /** Reminder channels, outbox and delivery log. */
+  reminderStore: ReminderStore
   /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
   blobs: BlobStore
   /** First-start work runs through this: one process at a time when several share a database. */
@@ -75,6 +86,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       readiness,
       postgres: storage,
       blobs: new PostgresBlobStore(pool),
+      reminderStore: new PostgresReminderStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -90,6 +102,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     blobs: await FileBlobStore.open(config.dataDir),
+    reminderStore: new SqliteReminderStore(db),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -148,11 +161,14 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
       ? new RedisFanout({ url: config.redisUrl, log, catchUpEveryMs: config.catchUpEveryMs, readHeads: (ids) => postgres.boardHeads(ids) })
       : undefined
   let loadedBoards = () => 0
+  let reminderSweeps = () => 0
   const metrics = new ServerMetrics({
     connections: () => transport.openSockets(),
     loadedBoards: () => loadedBoards(),
     publishFailures: fanout ? () => fanout.publishFailures : undefined,
+    reminderSweeps: () => reminderSweeps(),
   })
+  let boardPersisted = (_boardId: string) => {}
   const commits = new CommitQueue(storage, log, metrics)
   const rooms = new RoomRegistry(
     storage,
@@ -164,7 +180,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
       history: config.history,
     },
     log,
-    { fanout, metrics },
+    { fanout, metrics, persisted: (boardId) => boardPersisted(boardId) },
   )
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
@@ -182,6 +198,38 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     log,
   )
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
+  // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.
+  const reminderSettings = config.reminders
+  const channelSender = new ChannelSender({ timeoutMs: reminderSettings.timeoutMs, smtp: reminderSettings.smtp })
+  const reminderSender = new ReminderSender(
+    backend.reminderStore,
+    channelSender,
+    {
+      pollEveryMs: reminderSettings.sendEveryMs,
+      retryBaseMs: reminderSettings.retryBaseMs,
+      maxAttempts: reminderSettings.maxAttempts,
+      leaseMs: reminderSettings.timeoutMs * 3,
+      publicUrl: reminderSettings.publicUrl,
+    },
+    log,
+  )
+  const reminderScheduler = new ReminderScheduler(
+    backend.reminderStore,
+    (boardId, read) => boards.withDoc(boardId, (doc) => read(doc)),
+    { scanEveryMs: reminderSettings.scanEveryMs, changeQuietMs: 200, digestAtMinute: reminderSettings.digestAtMinute },
+    log,
+    () => reminderSender.sendSoon(),
+  )
+    .register(noticeReminderSource)
+    .register(problemReminderSource)
+  const reminderChannels = new ReminderChannels(
+    backend.reminderStore,
+    new ChannelTargets(reminderSettings.allowedTargets),
+    channelSender,
+    reminderSettings.publicUrl,
+  )
+  boardPersisted = (boardId) => reminderScheduler.boardChanged(boardId)
+  reminderSweeps = () => reminderScheduler.sweeps
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   // Ready with Redis means both the fan-out and the shared login counters are connected.
@@ -198,6 +246,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
   })
   await photos.cleanupOrphans()
+  reminderScheduler.start()
+  reminderSender.start()
 
   let shuttingDown = false
   const app = createApp({
@@ -205,6 +255,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     boards,
     ledgers,
     meetings,
+    reminders: reminderChannels,
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
     rooms,
@@ -242,6 +293,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     close: async () => {
       shuttingDown = true
       stopPruning()
+      await reminderScheduler.stop()
+      await reminderSender.stop()
       await rooms.closeAll()
       await fanout?.close()
       await loginCounters.close()

@@ -14,6 +14,7 @@ import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
 import type { PhotoService } from '../photos/photoService.ts'
+import type { ReminderChannels } from '../reminders/reminderChannels.ts'
 import { errorFields, type Logger } from '../log.ts'
 import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
@@ -31,6 +32,7 @@ import { externalIdRoutes } from './externalIdRoutes.ts'
 import { oidcRoutes } from './oidcRoutes.ts'
 import { passwordChangeGate } from './passwordChangeGate.ts'
 import { photoRoutes } from './photoRoutes.ts'
+import { reminderRoutes } from './reminderRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { screenLinkRoutes } from './screenLinkRoutes.ts'
 import { auditRequest } from './securityAuditing.ts'
@@ -46,6 +48,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   boards: BoardService
   ledgers: LedgerService
   meetings: MeetingService
+  /** 提醒渠道: each unit's 企业微信 / 钉钉 / e-mail, the test message and the delivery log. */
+  reminders: ReminderChannels
   /** 形象进度照片, and the largest file one may be. */
   photos: { service: PhotoService; maxFileBytes: number }
   accounts: AccountService
@@ -115,6 +119,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', reportRoutes(deps.boards))
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
+  app.route('/api/boards', reminderRoutes(deps.reminders, deps.boards, deps.securityAudit))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
