@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { ChannelListResponse, DeliveryLogEntry, DeliveryLogResponse, ReminderChannel, TestMessageResponse } from '@guatu/shared/api/reminders'
 import type { SecurityAuditExport } from '@guatu/shared/api/securityAudit'
-import type { UserMeResponse } from '@guatu/shared/api/users'
+import type { UserMeResponse } from '@guatu/shared/api/session'
 import { escalateNotice, issueNotice } from '@guatu/shared/board/noticeCommands'
 import { raiseProblem } from '@guatu/shared/board/problemCommands'
 import { createProject } from '@guatu/shared/board/projectCommands'
