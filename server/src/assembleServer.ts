@@ -256,6 +256,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     ledgers,
     meetings,
     reminders: reminderChannels,
+    // 月报 报送情况: the reporting cycle's period statuses plug in here (a PeriodStatusReader).
+    periodStatus: undefined,
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
     rooms,
