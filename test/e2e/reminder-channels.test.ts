@@ -61,7 +61,8 @@ describe('提醒渠道 and 月报 in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }), page.getByTestId('monthly-report-xlsx').click()])
     expect(download.suggestedFilename()).toMatch(/^提醒测试看板-\d{4}年\d{1,2}月月报\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(await readFile((await download.path()) ?? ''))
+    const bytes = await readFile((await download.path()) ?? '')
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
     const summary = workbook.getWorksheet('总体情况')!
     expect(summary.getCell(3, 1).value).toBe('项目数')
     expect(summary.getCell(3, 2).value).toBe(2)
