@@ -38,9 +38,20 @@ import type { BlobStore } from './storage/blobStore.ts'
 import { FileBlobStore } from './storage/fileBlobStore.ts'
 import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
 import { PhotoService } from './photos/photoService.ts'
+import { periodStatusReader } from './reporting/monthlyPeriodStatus.ts'
+import { reportingReminders } from './reporting/reportingReminders.ts'
 import { boardsOnly } from './reserve/boardsOnly.ts'
 import { ReserveService } from './reserve/reserveService.ts'
 import { ReserveStore } from './reserve/reserveStore.ts'
+import { noticeReminderSource, problemReminderSource } from './reminders/boardReminderSources.ts'
+import { ChannelSender } from './reminders/channelSender.ts'
+import { ChannelTargets } from './reminders/channelTargets.ts'
+import { ReminderChannels } from './reminders/reminderChannels.ts'
+import { ReminderScheduler } from './reminders/reminderScheduler.ts'
+import { ReminderSender } from './reminders/reminderSender.ts'
+import type { ReminderStore } from './reminders/reminderStore.ts'
+import { PostgresReminderStore } from './storage/postgresReminderStore.ts'
+import { SqliteReminderStore } from './storage/sqliteReminderStore.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -55,6 +66,8 @@ interface Backend {
   label: string
   readiness: ReadinessCheck
   postgres?: PostgresStorage
+  /** Reminder channels, outbox and delivery log. */
+  reminderStore: ReminderStore
   /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
   blobs: BlobStore
   /** First-start work runs through this: one process at a time when several share a database. */
@@ -78,6 +91,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       readiness,
       postgres: storage,
       blobs: new PostgresBlobStore(pool),
+      reminderStore: new PostgresReminderStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -93,6 +107,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     blobs: await FileBlobStore.open(config.dataDir),
+    reminderStore: new SqliteReminderStore(db),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -153,11 +168,14 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
       ? new RedisFanout({ url: config.redisUrl, log, catchUpEveryMs: config.catchUpEveryMs, readHeads: (ids) => postgres.boardHeads(ids) })
       : undefined
   let loadedBoards = () => 0
+  let reminderSweeps = () => 0
   const metrics = new ServerMetrics({
     connections: () => transport.openSockets(),
     loadedBoards: () => loadedBoards(),
     publishFailures: fanout ? () => fanout.publishFailures : undefined,
+    reminderSweeps: () => reminderSweeps(),
   })
+  let boardPersisted = (_boardId: string) => {}
   const commits = new CommitQueue(storage, log, metrics)
   const rooms = new RoomRegistry(
     storage,
@@ -169,7 +187,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
       history: config.history,
     },
     log,
-    { fanout, metrics },
+    { fanout, metrics, persisted: (boardId) => boardPersisted(boardId) },
   )
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
@@ -188,6 +206,39 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   )
   const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits)
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
+  // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.
+  const reminderSettings = config.reminders
+  const channelSender = new ChannelSender({ timeoutMs: reminderSettings.timeoutMs, smtp: reminderSettings.smtp })
+  const reminderSender = new ReminderSender(
+    backend.reminderStore,
+    channelSender,
+    {
+      pollEveryMs: reminderSettings.sendEveryMs,
+      retryBaseMs: reminderSettings.retryBaseMs,
+      maxAttempts: reminderSettings.maxAttempts,
+      leaseMs: reminderSettings.timeoutMs * 3,
+      publicUrl: reminderSettings.publicUrl,
+    },
+    log,
+  )
+  const reminderScheduler = new ReminderScheduler(
+    backend.reminderStore,
+    (boardId, read) => boards.withDoc(boardId, (doc) => read(doc)),
+    { scanEveryMs: reminderSettings.scanEveryMs, changeQuietMs: 200, digestAtMinute: reminderSettings.digestAtMinute },
+    log,
+    () => reminderSender.sendSoon(),
+  )
+    .register(noticeReminderSource)
+    .register(problemReminderSource)
+    .register(reportingReminders)
+  const reminderChannels = new ReminderChannels(
+    backend.reminderStore,
+    new ChannelTargets(reminderSettings.allowedTargets),
+    channelSender,
+    reminderSettings.publicUrl,
+  )
+  boardPersisted = (boardId) => reminderScheduler.boardChanged(boardId)
+  reminderSweeps = () => reminderScheduler.sweeps
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   // Ready with Redis means both the fan-out and the shared login counters are connected.
@@ -204,6 +255,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
   })
   await photos.cleanupOrphans()
+  reminderScheduler.start()
+  reminderSender.start()
 
   let shuttingDown = false
   const app = createApp({
@@ -211,6 +264,9 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     boards,
     ledgers,
     meetings,
+    reminders: reminderChannels,
+    // 月报 报送情况: the reporting cycle's period statuses plug in here (a PeriodStatusReader).
+    periodStatus: periodStatusReader(boards),
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     accounts,
     reserve,
@@ -249,6 +305,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     close: async () => {
       shuttingDown = true
       stopPruning()
+      await reminderScheduler.stop()
+      await reminderSender.stop()
       await rooms.closeAll()
       await fanout?.close()
       await loginCounters.close()

@@ -11,6 +11,7 @@ import { AddressAllowList, LOOPBACK_ALLOW_LIST } from './ops/addressAllowList.ts
 import type { LedgerParserSettings } from './ledger/ledgerParser.ts'
 import { DAY_MS, type HistoryPolicy } from './storage/boardStorage.ts'
 import type { PhotoLimits } from './photos/imageIntake.ts'
+import type { SmtpSettings } from './reminders/channelSender.ts'
 
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
@@ -112,6 +113,28 @@ const envSchema = z.object({
   // 网络安全法 第二十一条: network logs are kept for at least six months.
   GUATU_SECURITY_AUDIT_RETENTION_DAYS: integer(180, 36_500).default(180),
   GUATU_SEPARATE_ADMIN_DUTIES: flag.default(false),
+  // Reminders through 企业微信 / 钉钉 / e-mail (server/src/reminders).
+  GUATU_REMINDER_ALLOWED_TARGETS: z
+    .string()
+    .refine((value) => listOf(value).every((origin) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(origin)), {
+      error: 'must be origins such as http://127.0.0.1:9000 or https://gateway.example.gov.cn, separated by spaces or commas',
+    })
+    .default(''),
+  GUATU_REMINDER_SCAN_MS: integer(50, 24 * 3600 * 1000).default(10 * 60 * 1000),
+  GUATU_REMINDER_SEND_MS: integer(20, 3600 * 1000).default(15_000),
+  GUATU_REMINDER_RETRY_MS: integer(10, 24 * 3600 * 1000).default(60_000),
+  GUATU_REMINDER_MAX_ATTEMPTS: integer(1, 20).default(6),
+  GUATU_REMINDER_TIMEOUT_MS: integer(100, 120_000).default(10_000),
+  GUATU_REMINDER_DIGEST_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a Beijing time of day such as 08:30' })
+    .default('08:30'),
+  GUATU_SMTP_HOST: z.string().min(1).optional(),
+  GUATU_SMTP_PORT: integer(1, 65535).default(465),
+  GUATU_SMTP_SECURE: flag.default(true),
+  GUATU_SMTP_USER: z.string().min(1).optional(),
+  GUATU_SMTP_PASSWORD: z.string().min(1).optional(),
+  GUATU_SMTP_FROM: z.string().min(3).optional(),
 })
 
 export interface ServerConfig {
@@ -148,6 +171,8 @@ export interface ServerConfig {
   metricsAllow: AddressAllowList
   /** LibreOffice's command, which renders the Word minutes as PDF (absent: no PDF, a Chinese error). */
   officeCommand: string
+  /** Reminders: where robots may be, how often to look, retries, SMTP, and the link back (GUATU_PUBLIC_URL). */
+  reminders: ReminderSettings
   /** 统一身份认证 (OpenID Connect), when GUATU_OIDC_ISSUER and GUATU_OIDC_CLIENT_ID are set. */
   oidc: OidcSettings | undefined
   /**
@@ -260,6 +285,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       separateDuties: values.GUATU_SEPARATE_ADMIN_DUTIES,
     },
     securityAuditRetentionDays: values.GUATU_SECURITY_AUDIT_RETENTION_DAYS,
+    reminders: reminderSettings(values),
+  }
+}
+
+/** Reminder channels and the outbox (server/src/reminders, docs/api.md 提醒渠道). */
+export interface ReminderSettings {
+  /** Origins besides the official robot hosts the server may post to (an intranet gateway). */
+  allowedTargets: string[]
+  scanEveryMs: number
+  sendEveryMs: number
+  retryBaseMs: number
+  maxAttempts: number
+  timeoutMs: number
+  /** Minutes after midnight, Beijing time, for 每日汇总. */
+  digestAtMinute: number
+  smtp: SmtpSettings | undefined
+  publicUrl: string | undefined
+}
+
+function reminderSettings(values: z.infer<typeof envSchema>): ReminderSettings {
+  const [hours = 8, minutes = 30] = values.GUATU_REMINDER_DIGEST_AT.split(':').map(Number)
+  if (values.GUATU_SMTP_HOST && !values.GUATU_SMTP_FROM)
+    throw new Error('配置无效 (invalid configuration):\n  GUATU_SMTP_HOST needs GUATU_SMTP_FROM (the sender address)')
+  return {
+    allowedTargets: listOf(values.GUATU_REMINDER_ALLOWED_TARGETS),
+    scanEveryMs: values.GUATU_REMINDER_SCAN_MS,
+    sendEveryMs: values.GUATU_REMINDER_SEND_MS,
+    retryBaseMs: values.GUATU_REMINDER_RETRY_MS,
+    maxAttempts: values.GUATU_REMINDER_MAX_ATTEMPTS,
+    timeoutMs: values.GUATU_REMINDER_TIMEOUT_MS,
+    digestAtMinute: hours * 60 + minutes,
+    smtp:
+      values.GUATU_SMTP_HOST && values.GUATU_SMTP_FROM
+        ? {
+            host: values.GUATU_SMTP_HOST,
+            port: values.GUATU_SMTP_PORT,
+            secure: values.GUATU_SMTP_SECURE,
+            user: values.GUATU_SMTP_USER,
+            password: values.GUATU_SMTP_PASSWORD,
+            from: values.GUATU_SMTP_FROM,
+          }
+        : undefined,
+    publicUrl: values.GUATU_PUBLIC_URL,
   }
 }
 

@@ -7,7 +7,9 @@ import { ExternalIdsSection } from './ExternalIdsSection.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { ScreenLinksSection } from './ScreenLinksSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
+import { ReminderChannelsSection } from '../reminders/ReminderChannelsSection.tsx'
 import './admin.css'
+import '../reminders/reminders.css'
 
 /** `/admin`, for 项目办 only: accounts, their 统一身份账号, and wall-display links. */
 export const AdminPage = memo(function AdminPage() {
@@ -35,6 +37,7 @@ export const AdminPage = memo(function AdminPage() {
         <UsersSection boards={boards} />
         {canManageAccounts(principal) && <ExternalIdsSection />}
         {canManageBoards(principal) && <ScreenLinksSection boards={boards} />}
+        {canManageBoards(principal) && <ReminderChannelsSection boards={boards} />}
       </main>
     </div>
   )

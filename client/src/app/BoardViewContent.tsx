@@ -26,7 +26,7 @@ export const BoardViewContent = memo(function BoardViewContent({
     case 'problems':
       return <ProblemsPage onOpenProject={onOpenProject} />
     case 'progress':
-      return <ProgressPage onOpenProject={onOpenProject} />
+      return <ProgressPage boardId={boardId} onOpenProject={onOpenProject} onError={onMessage} />
     case 'warnings':
       return <WarningsPage onOpenProject={onOpenProject} />
     case 'notices':

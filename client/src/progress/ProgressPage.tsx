@@ -8,6 +8,7 @@ import { useAllProjects } from '../sync/useAllProjects.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { GroupTable } from './GroupTable.tsx'
 import { MilestoneList } from './MilestoneList.tsx'
+import { MonthlyReportDownload } from './MonthlyReportDownload.tsx'
 import { MonthlyTable } from './MonthlyTable.tsx'
 import { StageRangeCounts } from './StageRangeCounts.tsx'
 import { TargetTable } from './TargetTable.tsx'
@@ -19,7 +20,15 @@ import '../app/reportPage.css'
  * 目标进度: the year's targets against 序时进度, per 责任单位 and 包抓领导, milestones and monthly
  * entries — computed live in the browser, so a card moved in the meeting shows here at once.
  */
-export const ProgressPage = memo(function ProgressPage({ onOpenProject }: { onOpenProject: (id: ProjectId) => void }) {
+export const ProgressPage = memo(function ProgressPage({
+  boardId,
+  onOpenProject,
+  onError,
+}: {
+  boardId: string
+  onOpenProject: (id: ProjectId) => void
+  onError: (message: string) => void
+}) {
   const progress = useBoardProgress()
   const projects = useAllProjects()
   const { view } = useBoardConnection()
@@ -40,6 +49,7 @@ export const ProgressPage = memo(function ProgressPage({ onOpenProject }: { onOp
             共 {progress.board.projectCount} 个项目 · <LightCounts counts={progress.board.lights} testId="progress-light-counts" />
           </span>
         </p>
+        <MonthlyReportDownload boardId={boardId} onError={onError} />
       </header>
       <section aria-labelledby="targets-title" className="report-section">
         <h3 id="targets-title">年度目标完成情况</h3>

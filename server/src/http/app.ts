@@ -14,6 +14,8 @@ import type { BoardService } from '../boards/boardService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
 import type { PhotoService } from '../photos/photoService.ts'
+import type { ReminderChannels } from '../reminders/reminderChannels.ts'
+import type { PeriodStatusReader } from '../reports/monthlyReport.ts'
 import { errorFields, type Logger } from '../log.ts'
 import type { ReadinessReport } from '../ops/readiness.ts'
 import { RequestError } from '../requestError.ts'
@@ -33,6 +35,8 @@ import { externalIdRoutes } from './externalIdRoutes.ts'
 import { oidcRoutes } from './oidcRoutes.ts'
 import { passwordChangeGate } from './passwordChangeGate.ts'
 import { photoRoutes } from './photoRoutes.ts'
+import { monthlyReportRoutes } from './monthlyReportRoutes.ts'
+import { reminderRoutes } from './reminderRoutes.ts'
 import { reportRoutes } from './reportRoutes.ts'
 import { reserveRoutes } from './reserveRoutes.ts'
 import type { ReserveService } from '../reserve/reserveService.ts'
@@ -50,6 +54,13 @@ export interface AppDependencies extends SyncRouteDependencies {
   boards: BoardService
   ledgers: LedgerService
   meetings: MeetingService
+  /**
+   * 月报's 报送情况 (units not reported, returned items): the reporting cycle supplies it; absent,
+   * the 月报 says periods are not in use.
+   */
+  periodStatus?: PeriodStatusReader
+  /** 提醒渠道: each unit's 企业微信 / 钉钉 / e-mail, the test message and the delivery log. */
+  reminders: ReminderChannels
   /** 形象进度照片, and the largest file one may be. */
   photos: { service: PhotoService; maxFileBytes: number }
   accounts: AccountService
@@ -122,6 +133,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
   app.route('/api/reserve', reserveRoutes(deps.reserve))
+  app.route('/api/boards', monthlyReportRoutes(deps.boards, deps.periodStatus))
+  app.route('/api/boards', reminderRoutes(deps.reminders, deps.boards, deps.securityAudit))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.route('/api', yearRoutes(new YearService(deps.boards)))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))

@@ -28,22 +28,22 @@ import { decisionText, meetingTimeText, totalsRows, unitPartLines } from '@guatu
  * "— 1 —" in 4号宋体, right on odd pages and left on even ones. Word substitutes fonts a machine
  * lacks; LibreOffice does the same when it renders the PDF.
  */
-const FONT = { title: '方正小标宋简体', body: '仿宋', heading: '黑体', subheading: '楷体', number: '宋体', latin: 'Times New Roman' } as const
+export const FONT = { title: '方正小标宋简体', body: '仿宋', heading: '黑体', subheading: '楷体', number: '宋体', latin: 'Times New Roman' } as const
 /** Sizes in half-points: 2号 22pt, 3号 16pt, 4号 14pt, 5号 10.5pt (tables). */
-const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const
-const MM = 56.7
-const LINE_TWIPS = 560
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const
+export const MM = 56.7
+export const LINE_TWIPS = 560
 /** Two characters of 3号: the first-line indent of every body paragraph. */
 const INDENT_TWIPS = 640
-const BLACK = '000000'
+export const BLACK = '000000'
 /** Simplified Chinese, so a renderer picks SC glyphs (not Japanese forms) for shared characters. */
-const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
+export const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const
 
 /**
  * Every text of the minutes passes here. Characters no .docx can hold are dropped: new text is
  * refused at the schema, but a meeting stored before that rule must still give a valid document.
  */
-function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
+export function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
   return new TextRun({
     text: withoutXmlUnsafeCharacters(text),
     font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: font },
@@ -54,7 +54,7 @@ function run(text: string, font: string, options: Omit<IRunOptions, 'text' | 'fo
   })
 }
 
-function body(text: string, options: { indent?: boolean } = {}): Paragraph {
+export function body(text: string, options: { indent?: boolean } = {}): Paragraph {
   return new Paragraph({
     indent: options.indent === false ? undefined : { firstLine: INDENT_TWIPS },
     alignment: AlignmentType.JUSTIFIED,
@@ -63,13 +63,13 @@ function body(text: string, options: { indent?: boolean } = {}): Paragraph {
 }
 
 /** Heading paragraphs keep Word's outline levels (navigation pane) with black, 公文 styles. */
-function heading(text: string, level: 1 | 2 | 3): Paragraph {
+export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const font = level === 1 ? FONT.heading : level === 2 ? FONT.subheading : FONT.body
   const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3
   return new Paragraph({ heading: headingLevel, indent: { firstLine: INDENT_TWIPS }, keepNext: true, children: [run(text, font, { bold: level === 3 })] })
 }
 
-function cell(text: string, options: { header?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+export function cell(text: string, options: { header?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
   const paragraph = new Paragraph({
     alignment: options.align ?? AlignmentType.CENTER,
     spacing: { line: 360, lineRule: LineRuleType.AUTO },
@@ -107,7 +107,7 @@ function unitParagraphs(unit: UnitMinutes, index: number): Paragraph[] {
   ]
 }
 
-function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+export function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
   const number = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
     new TextRun({ children, font: { ascii: FONT.number, hAnsi: FONT.number, eastAsia: FONT.number }, size: SIZE.pageNumber, color: BLACK })
   // "一字" from the edge: one character of 4号 inside the margin.
@@ -115,7 +115,7 @@ function pageNumberFooter(alignment: (typeof AlignmentType)[keyof typeof Alignme
   return new Footer({ children: [new Paragraph({ alignment, indent, children: [number(['— ', PageNumber.CURRENT, ' —'])] })] })
 }
 
-const headingStyle = (id: string, name: string, font: string, level: number) => ({
+export const headingStyle = (id: string, name: string, font: string, level: number) => ({
   id,
   name,
   basedOn: 'Normal',

@@ -7,6 +7,8 @@ export interface MetricSources {
   loadedBoards: () => number
   /** Fan-out hints that could not be published (absent without Redis). */
   publishFailures?: () => number
+  /** Sweeps of the reminder scheduler over every board with a channel. */
+  reminderSweeps?: () => number
 }
 
 /**
@@ -43,6 +45,17 @@ export class ServerMetrics implements SyncMetrics {
         this.set(sources.loadedBoards())
       },
     })
+    if (sources.reminderSweeps) {
+      const sweeps = sources.reminderSweeps
+      new Gauge({
+        name: 'guatu_reminder_sweeps',
+        help: 'Sweeps of the reminder scheduler over every board with a reminder channel, since start',
+        registers,
+        collect() {
+          this.set(sweeps())
+        },
+      })
+    }
     this.updatesIn = new Counter({
       name: 'guatu_updates_in_total',
       help: 'Document updates applied: source="client" accepted from this process\'s clients and stored, source="remote" stored by another process',

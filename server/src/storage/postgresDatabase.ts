@@ -157,6 +157,52 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (board_id, blob_id, variant)
    );
    CREATE INDEX photo_blobs_pending ON photo_blobs (board_id, blob_id) WHERE pending;`,
+  // Reminders: as in sqliteDatabase.ts. The primary key of reminder_events is what keeps one
+  // message per event when every process of a cluster finds the same event.
+  `CREATE TABLE reminder_channels (
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     target TEXT NOT NULL,
+     secret TEXT,
+     mode TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     updated_by_label TEXT NOT NULL,
+     PRIMARY KEY (board_id, unit, kind)
+   );
+   CREATE TABLE reminder_events (
+     event_key TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE reminder_deliveries (
+     id BIGSERIAL PRIMARY KEY,
+     event_key TEXT NOT NULL REFERENCES reminder_events(event_key),
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     not_before BIGINT NOT NULL,
+     lease_until BIGINT NOT NULL DEFAULT 0,
+     UNIQUE (event_key, kind)
+   );
+   CREATE INDEX reminder_deliveries_due ON reminder_deliveries (status, not_before);
+   CREATE TABLE reminder_delivery_log (
+     id BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     at TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     ok BOOLEAN NOT NULL,
+     answer TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     status TEXT NOT NULL
+   );
+   CREATE INDEX reminder_delivery_log_by_board ON reminder_delivery_log (board_id, id);`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -176,6 +176,52 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);
    INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state)
      SELECT board_id, upto_seq, CAST(strftime('%s', 'now') AS INTEGER) * 1000, state FROM board_snapshots;`,
+  // Reminders (server/src/reminders): channels with their secrets, the outbox keyed by
+  // reminderKey so an event is recorded once, and the delivery log.
+  `CREATE TABLE reminder_channels (
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     target TEXT NOT NULL,
+     secret TEXT,
+     mode TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     updated_by_label TEXT NOT NULL,
+     PRIMARY KEY (board_id, unit, kind)
+   ) WITHOUT ROWID;
+   CREATE TABLE reminder_events (
+     event_key TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE TABLE reminder_deliveries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     event_key TEXT NOT NULL REFERENCES reminder_events(event_key),
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     mode TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     status TEXT NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     not_before INTEGER NOT NULL,
+     lease_until INTEGER NOT NULL DEFAULT 0,
+     UNIQUE (event_key, kind)
+   );
+   CREATE INDEX reminder_deliveries_due ON reminder_deliveries (status, not_before);
+   CREATE TABLE reminder_delivery_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL,
+     unit TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     at TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     ok INTEGER NOT NULL,
+     answer TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     status TEXT NOT NULL
+   );
+   CREATE INDEX reminder_delivery_log_by_board ON reminder_delivery_log (board_id, id);`,
 ]
 
 /**

@@ -44,6 +44,8 @@ export interface RoomCluster {
   /** Other processes serving the same boards (PostgreSQL + Redis); absent for a single process. */
   fanout?: RoomFanout
   metrics?: SyncMetrics
+  /** Told after each durable batch of a board's changes (the reminder scheduler asks about the board again). */
+  persisted?: (boardId: string) => void
 }
 
 type Applied = { outcome: 'applied' } | { outcome: 'gap'; needs: HistoryNeeds } | { outcome: 'rejected'; reason: string }
@@ -72,6 +74,7 @@ export class BoardRoom implements CommitTarget {
   private closed = false
   private readonly fanout: RoomFanout | undefined
   private readonly metrics: SyncMetrics
+  private readonly persisted: ((boardId: string) => void) | undefined
   /** History entries and client-id claims of the update being applied right now (see tryApply). */
   private nextCommit: { audit: AuditRecord[]; claims: ClientClaim[] } | undefined
   /** When the update being applied was judged: its commit time for 回头看, and its stamps' (see PendingUpdate.receivedAt). */
@@ -97,6 +100,7 @@ export class BoardRoom implements CommitTarget {
     this.history = options.history
     this.fanout = cluster.fanout
     this.metrics = cluster.metrics ?? NO_METRICS
+    this.persisted = cluster.persisted
     this.compaction = new CompactionScheduler(options, { isSettled: () => this.unpersisted === 0, writeSnapshot: () => this.writeSnapshot() }, (error) =>
       this.log.error('compaction failed', { boardId: this.boardId, ...errorFields(error) }),
     )
@@ -372,6 +376,7 @@ export class BoardRoom implements CommitTarget {
     acknowledgeDurable(this.connections, entries)
     if (this.unpersisted === 0) for (const reply of this.whenPersisted.splice(0)) reply()
     this.compaction.scheduleIfDue()
+    this.persisted?.(this.boardId)
   }
 
   /** Storage refused the write: the in-memory state is ahead of storage, so it must be thrown away. */

@@ -14,6 +14,9 @@ export const SecurityEventType = {
   tokenDeleted: 'token.deleted',
   screenLinkCreated: 'screen-link.created',
   screenLinkRevoked: 'screen-link.revoked',
+  /** A unit's 企业微信 / 钉钉 / e-mail reminder channel registered, replaced or removed. */
+  reminderChannelSet: 'reminder-channel.set',
+  reminderChannelRemoved: 'reminder-channel.removed',
   /** A REST request refused with 403. */
   accessDenied: 'access.denied',
   /** A websocket upgrade refused: wrong origin, no right to the board, password to change. */
@@ -34,6 +37,8 @@ export const SECURITY_EVENT_LABEL: Record<SecurityEventType, string> = {
   'token.deleted': '删除令牌',
   'screen-link.created': '创建大屏链接',
   'screen-link.revoked': '撤销大屏链接',
+  'reminder-channel.set': '登记提醒渠道',
+  'reminder-channel.removed': '删除提醒渠道',
   'access.denied': '拒绝访问',
   'socket.refused': '拒绝同步连接',
   'audit.pruned': '清理过期日志',
