@@ -38,6 +38,10 @@ import type { BlobStore } from './storage/blobStore.ts'
 import { FileBlobStore } from './storage/fileBlobStore.ts'
 import { PostgresBlobStore } from './storage/postgresBlobStore.ts'
 import { PhotoService } from './photos/photoService.ts'
+import { BoundaryService } from './boundaries/boundaryService.ts'
+import type { BoundaryStore } from './storage/boundaryStore.ts'
+import { PostgresBoundaryStore } from './storage/postgresBoundaryStore.ts'
+import { SqliteBoundaryStore } from './storage/sqliteBoundaryStore.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -54,6 +58,8 @@ interface Backend {
   postgres?: PostgresStorage
   /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
   blobs: BlobStore
+  /** The office's base map (县界, 乡镇 boundaries), beside the boards. */
+  boundaryStore: BoundaryStore
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
   /** Closes storage, and whatever works on it in the background first. */
@@ -75,6 +81,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       readiness,
       postgres: storage,
       blobs: new PostgresBlobStore(pool),
+      boundaryStore: new PostgresBoundaryStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -90,6 +97,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     label: config.dataDir,
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     blobs: await FileBlobStore.open(config.dataDir),
+    boundaryStore: new SqliteBoundaryStore(db),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -182,6 +190,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     log,
   )
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
+  const boundaries = new BoundaryService(storage, backend.boundaryStore)
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   // Ready with Redis means both the fan-out and the shared login counters are connected.
@@ -206,6 +215,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     ledgers,
     meetings,
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
+    boundaries,
     accounts,
     rooms,
     commits,

@@ -11,6 +11,7 @@ import type { AccountService } from '../accounts/accountService.ts'
 import type { SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
 import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
 import type { BoardService } from '../boards/boardService.ts'
+import type { BoundaryService } from '../boundaries/boundaryService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
 import type { PhotoService } from '../photos/photoService.ts'
@@ -22,6 +23,7 @@ import { accountRoutes } from './accountRoutes.ts'
 import { peerAddress, type AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { boundaryRoutes } from './boundaryRoutes.ts'
 import { csrfGuard } from './csrfGuard.ts'
 import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
@@ -48,6 +50,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   meetings: MeetingService
   /** 形象进度照片, and the largest file one may be. */
   photos: { service: PhotoService; maxFileBytes: number }
+  /** The office's base map: 县界 and 乡镇 boundaries. */
+  boundaries: BoundaryService
   accounts: AccountService
   log: Logger
   clientDir: string
@@ -116,6 +120,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
+  app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.accounts))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

@@ -1,0 +1,48 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { MAX_BOUNDARY_UPLOAD_BYTES, putBoundariesRequestSchema, type BoundariesResponse } from '@guatu/shared/api/boundaries'
+import { canManageBoards } from '@guatu/shared/domain/permissions'
+import type { AccountService } from '../accounts/accountService.ts'
+import type { BoundaryService } from '../boundaries/boundaryService.ts'
+import { RequestError } from '../requestError.ts'
+import { requireUser, type AppEnv } from './appEnv.ts'
+import { parseBody } from './parseBody.ts'
+import { photoReader } from './photoRoutes.ts'
+
+const TOO_LARGE = `边界文件过大（最大 ${MAX_BOUNDARY_UPLOAD_BYTES / 1024 / 1024}MB）：请先在 GIS 软件中简化，或只上传本县范围`
+
+/**
+ * The office's base map (contract: shared/src/api/boundaries.ts). The upload's size is counted as
+ * it arrives (a declared length is refused before any byte is read, a chunked body as soon as it
+ * passes the limit), so a 50 MB file never sits in memory whole.
+ */
+export function boundaryRoutes(boundaries: BoundaryService, accounts: AccountService): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+
+  routes.get('/:id/boundaries', async (c) => {
+    const principal = await photoReader(c, accounts)
+    const result = await boundaries.read(c.req.param('id'), principal)
+    c.header('cache-control', 'private, no-cache')
+    return c.json(result satisfies BoundariesResponse)
+  })
+
+  routes.put(
+    '/:id/boundaries',
+    bodyLimit({
+      maxSize: MAX_BOUNDARY_UPLOAD_BYTES,
+      onError: () => {
+        throw new RequestError(413, TOO_LARGE)
+      },
+    }),
+    async (c) => {
+      const principal = requireUser(c)
+      // Judged before the body is parsed: nobody else's file is read at all.
+      if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以上传县界和乡镇边界')
+      const body = await parseBody(c, putBoundariesRequestSchema)
+      const result = await boundaries.replace(c.req.param('id'), principal, body)
+      return c.json(result satisfies BoundariesResponse)
+    },
+  )
+
+  return routes
+}
