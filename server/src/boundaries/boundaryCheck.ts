@@ -1,5 +1,5 @@
-import { kinks } from '@turf/kinks'
 import { simplify } from '@turf/simplify'
+import selfIntersections from 'geojson-polygon-self-intersections'
 import { MAX_DISPLAY_VERTICES, type BoundaryFeature, type BoundaryFeatureCollection, type BoundaryGeometry } from '@guatu/shared/api/boundaries'
 import { formatCoordinates, withinChina } from '@guatu/shared/domain/coordinates'
 import { xmlUnsafeCharacter } from '@guatu/shared/domain/safeText'
@@ -17,8 +17,12 @@ const LEVEL_LABEL: Record<BoundaryLevel, string> = { county: '县界', township:
 
 /** A county has a few dozen 乡镇; a file with thousands of features is not a county's. */
 export const MAX_BOUNDARY_FEATURES = 500
-/** Vertices read before simplification; the self-intersection sweep stays well under a second below it. */
-export const MAX_SOURCE_VERTICES = 1_000_000
+/**
+ * Vertices read before simplification. The self-intersection search (an R-tree over the edges)
+ * takes about 3.5 s for half a million on one core, while the upload holds the event loop: an
+ * office-only request, seldom sent, but not unbounded.
+ */
+export const MAX_SOURCE_VERTICES = 500_000
 const MAX_NAME_LENGTH = 40
 
 type Ring = [number, number][]
@@ -49,9 +53,9 @@ export function checkBoundaryCollection(input: unknown, level: BoundaryLevel): B
     vertices += countVertices(geometry)
     if (vertices > MAX_SOURCE_VERTICES)
       throw new BoundaryRefusal(`${label}的顶点过多（最多 ${MAX_SOURCE_VERTICES.toLocaleString('en-US')} 个），请先在 GIS 软件中简化`)
-    const crossing = kinks(geometry as Parameters<typeof kinks>[0]).features[0]
+    const crossing = firstCrossing(geometry)
     if (crossing) {
-      const [lng, lat] = crossing.geometry.coordinates as [number, number]
+      const [lng, lat] = crossing
       throw new BoundaryRefusal(`${named}的边界自相交（约在 ${formatCoordinates({ lng, lat })}），请在 GIS 软件中修复后再上传`)
     }
     features.push({ type: 'Feature', properties: { name: name ?? '县界' }, geometry })
@@ -105,6 +109,35 @@ function readRing(value: unknown, where: string): Ring {
   const last = ring[ring.length - 1]!
   if (first[0] !== last[0] || first[1] !== last[1]) throw new BoundaryRefusal(`${where}的环没有闭合（首尾坐标须相同）`)
   return ring
+}
+
+/** Thrown from the search's callback to stop at the first crossing: one is enough to refuse. */
+class Crossing {
+  constructor(readonly at: [number, number]) {}
+}
+
+/**
+ * Where a ring crosses itself or another ring of its polygon, if anywhere. Each polygon of a
+ * multipolygon alone: parts of one 乡镇 may touch at a point (an enclave's corner).
+ */
+function firstCrossing(geometry: BoundaryGeometry): [number, number] | undefined {
+  const polygons: number[][][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+  for (const coordinates of polygons) {
+    try {
+      selfIntersections(
+        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } },
+        {
+          callbackFunction: ({ isect }) => {
+            throw new Crossing([isect[0]!, isect[1]!])
+          },
+        },
+      )
+    } catch (error) {
+      if (error instanceof Crossing) return error.at
+      throw error
+    }
+  }
+  return undefined
 }
 
 function countVertices(geometry: BoundaryGeometry): number {

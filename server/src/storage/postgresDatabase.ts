@@ -156,7 +156,8 @@ const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (board_id, blob_id, variant)
    );
-   CREATE INDEX photo_blobs_pending ON photo_blobs (board_id, blob_id) WHERE pending;`,  // The office's base map (storage/boundaryStore.ts): one row per board, replaced whole.
+   CREATE INDEX photo_blobs_pending ON photo_blobs (board_id, blob_id) WHERE pending;`,
+  // The office's base map (storage/boundaryStore.ts): one row per board, replaced whole.
   `CREATE TABLE board_boundaries (
      board_id TEXT PRIMARY KEY REFERENCES boards(id),
      body TEXT NOT NULL,

@@ -175,7 +175,8 @@ const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX board_history_snapshots_by_time ON board_history_snapshots (board_id, taken_at);
    INSERT INTO board_history_snapshots (board_id, upto_seq, taken_at, state)
-     SELECT board_id, upto_seq, CAST(strftime('%s', 'now') AS INTEGER) * 1000, state FROM board_snapshots;`,  // The office's base map (storage/boundaryStore.ts): one row per board, replaced whole.
+     SELECT board_id, upto_seq, CAST(strftime('%s', 'now') AS INTEGER) * 1000, state FROM board_snapshots;`,
+  // The office's base map (storage/boundaryStore.ts): one row per board, replaced whole.
   `CREATE TABLE board_boundaries (
      board_id TEXT PRIMARY KEY REFERENCES boards(id),
      body TEXT NOT NULL,
