@@ -201,7 +201,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   await backend.firstStart(async () => {
     const firstStart = (await storage.listBoards()).length === 0
     if (config.demo && firstStart) {
-      const demo = await seedDemoBoard(boards)
+      const demo = await seedDemoBoard(boards, boundaries)
       log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
     }
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })

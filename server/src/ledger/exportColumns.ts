@@ -84,4 +84,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   text('存在问题', 44, (_project, problems) => problems.map(formatProblemLine).join('\n')),
   text('是否入库', 8, (project) => yesNo(project.registered)),
   text('是否政府投资', 10, (project) => yesNo(project.governmentFunded)),
+  // Degrees as numbers, read back by the import's 经度/纬度 columns; last, so older layouts keep their places.
+  { header: '经度', width: 11, kind: ExportCellKind.number, value: (project) => project.coordinates?.lng },
+  { header: '纬度', width: 10, kind: ExportCellKind.number, value: (project) => project.coordinates?.lat },
 ]
