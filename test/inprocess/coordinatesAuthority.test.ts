@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import type * as Y from 'yjs'
 import { projectsRoot } from '@guatu/shared/board/boardDoc'
+import { placeProjectFromPhoto } from '@guatu/shared/board/coordinateCommands'
+import { listPhotos } from '@guatu/shared/board/photoQueries'
 import { updateProject } from '@guatu/shared/board/projectCommands'
 import { readProject } from '@guatu/shared/board/projectQueries'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { connectClient, waitForDoc } from '../helpers/client.ts'
+import { SITE_GPS, albumPng, cameraJpeg, uploadPhotos } from '../helpers/photoFiles.ts'
 import { captureUpdate, openRawSyncSocket } from '../helpers/rawSocket.ts'
 import { flushThroughObserver, startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 import { waitFor } from '../helpers/wait.ts'
@@ -74,4 +77,45 @@ describe('coordinates: who may place a project on the map', () => {
       socket.close()
     })
   }
+
+  test('用照片定位: the unit takes its project’s point from its photo’s GPS; a leader, a screen link and another department cannot', async () => {
+    const own = await uploadPhotos(board.server, board.boardId, board.own, [{ name: '现场.jpg', bytes: await cameraJpeg() }], { token: board.editor.token })
+    expect(own.status, JSON.stringify(own.body)).toBe(201)
+    const other = await uploadPhotos(
+      board.server,
+      board.boardId,
+      board.other,
+      [{ name: '冷库.png', bytes: await albumPng(), type: 'image/png', meta: { lng: 116.4, lat: 39.9 } }],
+      { token: board.server.adminToken },
+    )
+    expect(other.status, JSON.stringify(other.body)).toBe(201)
+    await waitForDoc(board.observer.doc, (doc) => listPhotos(doc).length === 2, { message: 'both photo records' })
+    const ownPhoto = listPhotos(board.observer.doc, board.own)[0]!.id
+    const otherPhoto = listPhotos(board.observer.doc, board.other)[0]!.id
+    const otherBefore = readProject(board.observer.doc, board.other)?.coordinates
+
+    for (const [who, token, photo, project] of [
+      ['a leader', board.viewer.token, otherPhoto, board.other],
+      ['a screen link', board.screen.token, otherPhoto, board.other],
+      ['another department', board.editor.token, otherPhoto, board.other],
+    ] as const) {
+      const client = connectClient(board.server, board.boardId, { token })
+      await client.waitSynced()
+      placeProjectFromPhoto(client.doc, project, photo)
+      await waitFor(() => client.deniedReasons.length > 0, { message: `${who}'s 照片定位 to be refused` })
+      expect(client.deniedReasons[0]).toMatch(CHINESE)
+    }
+    await flushThroughObserver(board)
+    expect(readProject(board.observer.doc, board.other)?.coordinates).toEqual(otherBefore)
+
+    const editor = connectClient(board.server, board.boardId, { token: board.editor.token })
+    await editor.waitSynced()
+    // A photo of another project does not place this one.
+    expect(() => placeProjectFromPhoto(editor.doc, board.own, otherPhoto)).toThrow(/不属于此项目/)
+    placeProjectFromPhoto(editor.doc, board.own, ownPhoto)
+    await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.own)?.coordinates?.source === 'photo', {
+      message: 'the photo’s point on 工信局’s project',
+    })
+    expect(readProject(board.observer.doc, board.own)?.coordinates).toEqual({ lng: SITE_GPS.lng, lat: SITE_GPS.lat, source: 'photo' })
+  })
 })

@@ -120,7 +120,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
-  app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.accounts))
+  app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.boards, deps.accounts))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

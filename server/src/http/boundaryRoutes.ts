@@ -1,11 +1,14 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { MAX_BOUNDARY_UPLOAD_BYTES, putBoundariesRequestSchema, type BoundariesResponse } from '@guatu/shared/api/boundaries'
-import { canManageBoards } from '@guatu/shared/domain/permissions'
+import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
 import type { AccountService } from '../accounts/accountService.ts'
+import type { BoardService } from '../boards/boardService.ts'
 import type { BoundaryService } from '../boundaries/boundaryService.ts'
+import { projectsGeoJson } from '../boundaries/projectsGeoJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requireUser, type AppEnv } from './appEnv.ts'
+import { fileResponse } from './fileResponse.ts'
 import { parseBody } from './parseBody.ts'
 import { photoReader } from './photoRoutes.ts'
 
@@ -16,8 +19,19 @@ const TOO_LARGE = `边界文件过大（最大 ${MAX_BOUNDARY_UPLOAD_BYTES / 102
  * it arrives (a declared length is refused before any byte is read, a chunked body as soon as it
  * passes the limit), so a 50 MB file never sits in memory whole.
  */
-export function boundaryRoutes(boundaries: BoundaryService, accounts: AccountService): Hono<AppEnv> {
+export function boundaryRoutes(boundaries: BoundaryService, boards: BoardService, accounts: AccountService): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
+
+  // Same read rules as the board: a screen link (`?token=`) of this board too.
+  routes.get('/:id/projects.geojson', async (c) => {
+    const boardId = c.req.param('id')
+    const principal = await photoReader(c, accounts)
+    if (!canReadBoard(principal, boardId)) throw new RequestError(403, '无权查看此看板')
+    const exported = await boards.withDoc(boardId, (doc, record) => ({ collection: projectsGeoJson(doc, record.year), name: record.name }))
+    if (!exported) throw new RequestError(404, '看板不存在')
+    const bytes = new TextEncoder().encode(JSON.stringify(exported.collection))
+    return fileResponse(c, bytes, `${exported.name}-项目分布.geojson`, 'application/geo+json')
+  })
 
   routes.get('/:id/boundaries', async (c) => {
     const principal = await photoReader(c, accounts)
