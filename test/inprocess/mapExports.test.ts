@@ -1,5 +1,8 @@
+import sharp from 'sharp'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { boundariesPath, boundariesResponseSchema, projectsGeoJsonPath } from '@guatu/shared/api/boundaries'
+import { renderMapPng } from '@guatu/server/boundaries/mapImage'
+import type { ProjectPointFeature } from '@guatu/server/boundaries/projectsGeoJson'
+import { boundariesPath, boundariesResponseSchema, mapPngPath, projectsGeoJsonPath } from '@guatu/shared/api/boundaries'
 import { createScreenLink } from '../helpers/accounts.ts'
 import { startInProcessServer } from '../helpers/inProcessServer.ts'
 import { createBoard, expectParsed, fetchBoard, requestJson } from '../helpers/rest.ts'
@@ -52,5 +55,34 @@ describe('the demo board’s map out of the box, and projects as GeoJSON', () =>
     const otherScreen = await createScreenLink(server, other.id)
     expect((await requestJson(server, `${projectsGeoJsonPath(DEMO)}?token=${otherScreen.token}`, { token: null })).status).toBe(403)
     expect((await requestJson(server, projectsGeoJsonPath(DEMO), { token: null })).status).toBe(401)
+  })
+
+  test('map.png is a PNG of the asked size, drawn on the server', async () => {
+    const screen = await createScreenLink(server, DEMO)
+    const response = await fetch(`${server.url}${mapPngPath(DEMO)}?width=1200&height=800&token=${screen.token}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('image/png')
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+    expect([meta.format, meta.width, meta.height]).toEqual(['png', 1200, 800])
+    expect((await requestJson(server, `${mapPngPath(DEMO)}?width=99999`)).status).toBe(400)
+  })
+
+  test('every project is drawn where it is: the pixels at its point are neither the page nor the 乡镇 fill', async () => {
+    const boundaries = boundariesResponseSchema.parse((await requestJson(server, boundariesPath(DEMO))).body)
+    const points = (await requestJson<{ features: ProjectPointFeature[] }>(server, projectsGeoJsonPath(DEMO))).body.features
+    const { png, drawnAt } = await renderMapPng({ title: '示范县 项目分布图', boundaries, points, width: 1600, height: 1000 })
+    const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    expect([info.width, info.height]).toEqual([1600, 1000])
+    const pixel = (x: number, y: number) => {
+      const offset = (Math.round(y) * info.width + Math.round(x)) * info.channels
+      return [data[offset]!, data[offset + 1]!, data[offset + 2]!]
+    }
+    const background = ['255,255,255', '241,243,244']
+    expect(drawnAt.size).toBe(points.length)
+    for (const point of points) {
+      const [x, y] = drawnAt.get(point.id)!
+      expect(x > 0 && x < 1600 && y > 0 && y < 1000, point.properties.name).toBe(true)
+      expect(background, `${point.properties.name} at ${x},${y}`).not.toContain(pixel(x, y).join(','))
+    }
   })
 })

@@ -5,6 +5,7 @@ import { canManageBoards, canReadBoard } from '@guatu/shared/domain/permissions'
 import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { BoundaryService } from '../boundaries/boundaryService.ts'
+import { MAP_IMAGE_LIMITS, renderMapPng } from '../boundaries/mapImage.ts'
 import { projectsGeoJson } from '../boundaries/projectsGeoJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requireUser, type AppEnv } from './appEnv.ts'
@@ -31,6 +32,30 @@ export function boundaryRoutes(boundaries: BoundaryService, boards: BoardService
     if (!exported) throw new RequestError(404, '看板不存在')
     const bytes = new TextEncoder().encode(JSON.stringify(exported.collection))
     return fileResponse(c, bytes, `${exported.name}-项目分布.geojson`, 'application/geo+json')
+  })
+
+  routes.get('/:id/map.png', async (c) => {
+    const boardId = c.req.param('id')
+    const principal = await photoReader(c, accounts)
+    if (!canReadBoard(principal, boardId)) throw new RequestError(403, '无权查看此看板')
+    const side = (name: string, fallback: number) => {
+      const value = Number(c.req.query(name) ?? fallback)
+      if (!Number.isInteger(value) || value < MAP_IMAGE_LIMITS.minSide || value > MAP_IMAGE_LIMITS.maxSide)
+        throw new RequestError(400, `图片${name === 'width' ? '宽度' : '高度'}须为 ${MAP_IMAGE_LIMITS.minSide}–${MAP_IMAGE_LIMITS.maxSide} 像素的整数`)
+      return value
+    }
+    const width = side('width', 1600)
+    const height = side('height', 1000)
+    const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectsGeoJson(doc, record.year).features, name: record.name }))
+    if (!board) throw new RequestError(404, '看板不存在')
+    const { png } = await renderMapPng({
+      title: `${board.name} 项目分布图`,
+      boundaries: await boundaries.read(boardId, principal),
+      points: board.points,
+      width,
+      height,
+    })
+    return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'private, no-cache' })
   })
 
   routes.get('/:id/boundaries', async (c) => {
