@@ -52,6 +52,10 @@ import { ReminderSender } from './reminders/reminderSender.ts'
 import type { ReminderStore } from './reminders/reminderStore.ts'
 import { PostgresReminderStore } from './storage/postgresReminderStore.ts'
 import { SqliteReminderStore } from './storage/sqliteReminderStore.ts'
+import { BoundaryService } from './boundaries/boundaryService.ts'
+import type { BoundaryStore } from './storage/boundaryStore.ts'
+import { PostgresBoundaryStore } from './storage/postgresBoundaryStore.ts'
+import { SqliteBoundaryStore } from './storage/sqliteBoundaryStore.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -70,6 +74,8 @@ interface Backend {
   reminderStore: ReminderStore
   /** 形象进度照片 bytes: files in the data dir, or PostgreSQL beside the boards. */
   blobs: BlobStore
+  /** The office's base map (县界, 乡镇 boundaries), beside the boards. */
+  boundaryStore: BoundaryStore
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
   /** Closes storage, and whatever works on it in the background first. */
@@ -92,6 +98,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       postgres: storage,
       blobs: new PostgresBlobStore(pool),
       reminderStore: new PostgresReminderStore(pool),
+      boundaryStore: new PostgresBoundaryStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -108,6 +115,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     readiness: { name: 'sqlite', check: () => storage.isReady() },
     blobs: await FileBlobStore.open(config.dataDir),
     reminderStore: new SqliteReminderStore(db),
+    boundaryStore: new SqliteBoundaryStore(db),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -239,6 +247,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   )
   boardPersisted = (boardId) => reminderScheduler.boardChanged(boardId)
   reminderSweeps = () => reminderScheduler.sweeps
+  const boundaries = new BoundaryService(storage, backend.boundaryStore)
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   // Ready with Redis means both the fan-out and the shared login counters are connected.
@@ -249,7 +258,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   await backend.firstStart(async () => {
     const firstStart = (await storage.listBoards()).length === 0
     if (config.demo && firstStart) {
-      const demo = await seedDemoBoard(boards)
+      const demo = await seedDemoBoard(boards, boundaries)
       log.info('demo board created', { boardId: demo.id, projects: demo.projectCount })
     }
     await bootstrapAccounts(accounts, { adminPassword: config.adminPassword, withDemoAccounts: config.demo && firstStart })
@@ -268,6 +277,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     // 月报 报送情况: the reporting cycle's period statuses plug in here (a PeriodStatusReader).
     periodStatus: periodStatusReader(boards),
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
+    boundaries,
     accounts,
     reserve,
     rooms,

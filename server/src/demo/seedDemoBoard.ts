@@ -1,11 +1,14 @@
 import * as Y from 'yjs'
 import { writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { demoBoundaries, demoCoordinates } from '@guatu/shared/demo/demoMap'
 import { generateDemoLedger, type DemoLedger } from '@guatu/shared/demo/generateLedger'
+import { createPrng } from '@guatu/shared/demo/prng'
 import { seedBoardDoc } from '@guatu/shared/demo/seedBoard'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import { DEFAULT_BOARD_SETTINGS, MilestoneKind, type BoardSettings } from '@guatu/shared/progress/boardSettings'
 import type { BoardSummary } from '@guatu/shared/api/boards'
 import type { BoardService } from '../boards/boardService.ts'
+import type { BoundaryService } from '../boundaries/boundaryService.ts'
 
 export const DEMO_BOARD_ID = 'demo'
 
@@ -27,11 +30,28 @@ function demoSettings(ledger: DemoLedger): BoardSettings {
   }
 }
 
-/** On an empty data directory, creates the demo board so the quick start shows a real-looking ledger. */
-export async function seedDemoBoard(boards: BoardService): Promise<BoardSummary> {
-  const ledger = generateDemoLedger()
+/** Every demo project a point inside its 乡镇 (shared/src/demo/demoMap.ts), the same on every machine. */
+function placeOnDemoMap(ledger: DemoLedger): DemoLedger {
+  const random = createPrng(23)
+  return {
+    ...ledger,
+    projects: ledger.projects.map((fields) => {
+      const coordinates = demoCoordinates(fields.location ?? '', random)
+      return coordinates ? { ...fields, coordinates } : fields
+    }),
+  }
+}
+
+/**
+ * On an empty data directory, creates the demo board so the quick start shows a real-looking
+ * ledger, and, given the boundary service, its made-up county map, so the map is full out of the box.
+ */
+export async function seedDemoBoard(boards: BoardService, boundaries?: BoundaryService): Promise<BoardSummary> {
+  const ledger = placeOnDemoMap(generateDemoLedger())
   const doc = new Y.Doc()
   seedBoardDoc(doc, ledger)
   writeBoardSettings(doc, demoSettings(ledger))
-  return boards.create({ id: DEMO_BOARD_ID, name: ledger.boardName, year: ledger.year }, doc)
+  const board = await boards.create({ id: DEMO_BOARD_ID, name: ledger.boardName, year: ledger.year }, doc)
+  await boundaries?.seed(board.id, demoBoundaries())
+  return board
 }

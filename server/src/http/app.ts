@@ -11,6 +11,7 @@ import type { AccountService } from '../accounts/accountService.ts'
 import type { SingleSignOn } from '../accounts/oidc/singleSignOn.ts'
 import type { SsoStore } from '../accounts/oidc/ssoStore.ts'
 import type { BoardService } from '../boards/boardService.ts'
+import type { BoundaryService } from '../boundaries/boundaryService.ts'
 import type { LedgerService } from '../boards/ledgerService.ts'
 import type { MeetingService } from '../meetings/meetingService.ts'
 import type { PhotoService } from '../photos/photoService.ts'
@@ -24,6 +25,7 @@ import { accountRoutes } from './accountRoutes.ts'
 import { peerAddress, type AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
+import { boundaryRoutes } from './boundaryRoutes.ts'
 import { csrfGuard } from './csrfGuard.ts'
 import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
@@ -63,6 +65,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   reminders: ReminderChannels
   /** 形象进度照片, and the largest file one may be. */
   photos: { service: PhotoService; maxFileBytes: number }
+  /** The office's base map: 县界 and 乡镇 boundaries. */
+  boundaries: BoundaryService
   accounts: AccountService
   /** 项目库: candidates proposed, vetted and moved into a year's board. */
   reserve: ReserveService
@@ -137,6 +141,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', reminderRoutes(deps.reminders, deps.boards, deps.securityAudit))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.route('/api', yearRoutes(new YearService(deps.boards)))
+  app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.boards, deps.accounts))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

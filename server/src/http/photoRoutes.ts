@@ -63,7 +63,7 @@ export function photoRoutes(photos: PhotoService, accounts: AccountService, maxF
 }
 
 /** The signed-in user or API token, else a screen link's `?token=`. */
-async function photoReader(c: AppContext, accounts: AccountService): Promise<Principal> {
+export async function photoReader(c: AppContext, accounts: AccountService): Promise<Principal> {
   const principal = c.get('principal')
   if (principal) return principal
   const token = c.req.query('token')

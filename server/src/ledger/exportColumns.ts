@@ -86,6 +86,9 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   text('是否政府投资', 10, (project) => yesNo(project.governmentFunded)),
   // Last, so files and scripts that read the columns by position keep working.
   text('项目代码', 26, (project) => project.projectCode ?? ''),
+  // Degrees as numbers, read back by the import's 经度/纬度 columns; last, so older layouts keep their places.
+  { header: '经度', width: 11, kind: ExportCellKind.number, value: (project) => project.coordinates?.lng },
+  { header: '纬度', width: 10, kind: ExportCellKind.number, value: (project) => project.coordinates?.lat },
 ]
 
 /**

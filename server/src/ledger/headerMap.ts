@@ -7,7 +7,10 @@ import { MoneyUnit } from './parseMoney.ts'
  * What a ledger column holds: a project field, the 存在问题 text that becomes problems, or text
  * read only as evidence of the stage (a column the office mapped so: 备注, 推进情况 …).
  */
-export type LedgerColumnKind = Exclude<ProjectField, 'rank'> | 'problems' | 'stageEvidence'
+export type LedgerColumnKind = Exclude<ProjectField, 'rank'> | 'problems' | 'stageEvidence' | CoordinateColumnKind
+
+/** 经度 and 纬度 in columns of their own; both together in one column are `coordinates`. */
+export type CoordinateColumnKind = 'longitude' | 'latitude'
 
 export interface HeaderMatch {
   kind: LedgerColumnKind
@@ -29,6 +32,9 @@ const HEADER_RULES: readonly (readonly [RegExp, LedgerColumnKind])[] = [
   [/(产业集群|产业链|集群|细分行业)/, 'cluster'],
   [/(产业类别|产业类型|产业分类|行业类别|所属产业|^产业$|^行业$|三次产业)/, 'industry'],
   [/(建设地点|建设地址|项目地点|项目选址|^地点$|^选址$)/, 'location'],
+  [/^(经度|东经|经度坐标|X坐标|lng|lon|longitude)(°|度)?$/i, 'longitude'],
+  [/^(纬度|北纬|纬度坐标|Y坐标|lat|latitude)(°|度)?$/i, 'latitude'],
+  [/(经纬度|坐标|GPS|定位)/i, 'coordinates'],
   [/(建设内容|建设规模|主要内容)/, 'scope'],
   [/(电话|手机|联系方式)/, 'phone'],
   [/(包抓|包联|联系领导|分管领导|领导)/, 'leaders'],

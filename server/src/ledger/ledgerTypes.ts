@@ -39,6 +39,8 @@ export const InferenceSource = {
   words: 'words',
   dates: 'dates',
   reportYear: 'reportYear',
+  /** 坐标 read from 经度/纬度 columns or a coordinate text: how it was read is on the row. */
+  coordinateColumns: 'coordinateColumns',
   unset: 'unset',
 } as const
 export type InferenceSource = (typeof InferenceSource)[keyof typeof InferenceSource]
@@ -50,6 +52,7 @@ export const INFERENCE_SOURCE_LABEL: Record<InferenceSource, string> = {
   words: '按进度文字推定',
   dates: '按实际日期推定',
   reportYear: '按填报年份推定',
+  coordinateColumns: '按经纬度列读取',
   unset: '未填写，留待补充',
 }
 

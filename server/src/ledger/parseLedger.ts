@@ -117,7 +117,10 @@ function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, bo
 
 function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, reportDate: IsoDate | undefined): void {
   for (const column of table.columns) {
-    if (column.kind !== 'problems' && column.kind !== 'stageEvidence' && !ledger.columns.includes(column.kind)) ledger.columns.push(column.kind)
+    if (column.kind === 'problems' || column.kind === 'stageEvidence') continue
+    // 经度 and 纬度 columns state one field between them.
+    const field = column.kind === 'longitude' || column.kind === 'latitude' ? 'coordinates' : column.kind
+    if (!ledger.columns.includes(field)) ledger.columns.push(field)
   }
   ledger.unknownColumns.push(...table.unknown.map((column) => ({ ...column, sheetName: grid.name })))
   const sheetName = grid.name

@@ -5,6 +5,7 @@ import { NATURE_LABEL, type Nature } from '@guatu/shared/domain/nature'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import { normalizeProjectCode } from '@guatu/shared/domain/projectCode'
 import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
+import { COORDINATE_SOURCE_LABEL, CoordinateSource, formatCoordinates } from '@guatu/shared/domain/coordinates'
 import { isBlankCell, type LedgerCell } from './cellText.ts'
 import { booleanFromLedgerText, industryFromLedgerText, natureFromLedgerText, splitLeaders, stageFromLedgerText } from './fieldLabels.ts'
 import type { LedgerColumn } from './findTable.ts'
@@ -13,6 +14,7 @@ import { describeIndustryGuess, guessIndustry, IndustryEvidence } from './inferI
 import { readStage, StageSource } from './inferStage.ts'
 import { InferenceSource, IssueSeverity, type Inference, type ParsedRow } from './ledgerTypes.ts'
 import { parseLedgerDate } from './parseDate.ts'
+import { readCoordinateColumns, readCoordinateText, type CoordinateReading } from './parseCoordinates.ts'
 import { parseLedgerMoney } from './parseMoney.ts'
 import { parseProblemCell } from './problemText.ts'
 
@@ -63,10 +65,15 @@ export function parseProjectRow(rowNumber: number, cells: (column: number) => Le
 
   const evidence: string[] = []
   let columnStage: Stage | undefined
+  const coordinateCells: Partial<Record<'longitude' | 'latitude' | 'coordinates', { column: LedgerColumn; cell: LedgerCell }>> = {}
   for (const column of columns) {
     const cell = cells(column.column)
     if (isBlankCell(cell)) continue
     const report = (severity: IssueSeverity, message: string) => issue(severity, column, message)
+    if (column.kind === 'longitude' || column.kind === 'latitude' || column.kind === 'coordinates') {
+      coordinateCells[column.kind] = { column, cell }
+      continue
+    }
     if (column.kind === 'stageEvidence' || column.kind === 'progressNote') evidence.push(cell.text)
     if (column.kind === 'stage') {
       columnStage = stageFromLedgerText(cell.text)
@@ -81,6 +88,7 @@ export function parseProjectRow(rowNumber: number, cells: (column: number) => Le
   }
 
   const columnOf = (kind: LedgerColumnKind) => columns.find((column) => column.kind === kind)
+  readCoordinates(coordinateCells, fields, issue, infer)
   inferNatureAndIndustry(context, fields, row, infer)
   const stage = readStage(columnStage, evidence, row.fields)
   row.stage = stage
@@ -175,6 +183,40 @@ function readOtherColumn(kind: LedgerColumnKind, cell: LedgerCell, context: RowC
 }
 
 type Infer = (field: ProjectField, from: Inference['from'], message: string) => void
+
+/**
+ * 坐标 from the row's 经度 and 纬度 columns, or from one column holding both. A point that cannot
+ * be read, lies outside China or looks swapped is a warning on the row and is not imported: the
+ * project itself is still good, and a wrong point on the map is worse than none.
+ */
+function readCoordinates(
+  cells: Partial<Record<'longitude' | 'latitude' | 'coordinates', { column: LedgerColumn; cell: LedgerCell }>>,
+  fields: Record<string, unknown>,
+  issue: (severity: IssueSeverity, column: LedgerColumn | undefined, message: string) => void,
+  infer: Infer,
+): void {
+  const { longitude, latitude, coordinates } = cells
+  let reading: CoordinateReading | undefined
+  let column: LedgerColumn | undefined
+  if (longitude && latitude) {
+    reading = readCoordinateColumns(longitude.cell, latitude.cell)
+    column = longitude.column
+  } else if (longitude || latitude) {
+    const only = (longitude ?? latitude)!
+    issue(IssueSeverity.warning, only.column, `只有${longitude ? '经度' : '纬度'}没有${longitude ? '纬度' : '经度'}，未导入坐标`)
+  } else if (coordinates) {
+    reading = readCoordinateText(coordinates.cell.text)
+    column = coordinates.column
+  }
+  if (!reading) return
+  if (reading.kind === 'error') return issue(IssueSeverity.warning, column, reading.message)
+  fields.coordinates = { lng: reading.lng, lat: reading.lat, source: CoordinateSource.import }
+  infer(
+    'coordinates',
+    InferenceSource.coordinateColumns,
+    `${reading.how}为 ${formatCoordinates(reading)}（${COORDINATE_SOURCE_LABEL.import}，按 WGS-84/CGCS2000）`,
+  )
+}
 
 /**
  * A date cell, judged against the report date: a partial date (3月底, 上半年, 年内) is resolved in

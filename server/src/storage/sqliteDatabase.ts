@@ -222,6 +222,12 @@ const MIGRATIONS: readonly string[] = [
      status TEXT NOT NULL
    );
    CREATE INDEX reminder_delivery_log_by_board ON reminder_delivery_log (board_id, id);`,
+  // The office's base map (storage/boundaryStore.ts): one row per board, replaced whole.
+  `CREATE TABLE board_boundaries (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id),
+     body TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ]
 
 /**
