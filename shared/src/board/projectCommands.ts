@@ -1,5 +1,6 @@
 import { generateNKeysBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
+import type { Coordinates } from '../domain/coordinates.ts'
 import { todayInChina, type IsoDate } from '../domain/dates.ts'
 import { PROJECT_DEFAULTS, checkProjectField, isProjectField, newProjectId, type ProjectFields, type ProjectId, type ProjectPatch } from '../domain/project.ts'
 import { isRankKey, rankAt } from '../domain/rank.ts'
@@ -115,6 +116,15 @@ export function updateProject(doc: Y.Doc, id: ProjectId, patch: ProjectPatch, op
   assertValid(patch)
   const map = requireProjectMap(doc, id)
   doc.transact(() => writeFields(map, patch), options.origin)
+}
+
+/**
+ * Places a project on the map, or takes it off (`undefined`). The point is written as ONE value, so
+ * two people placing the same project at once leave one whole point, never one's 经度 beside the
+ * other's 纬度.
+ */
+export function placeProject(doc: Y.Doc, id: ProjectId, point: Coordinates | undefined, options: CommandOptions = {}): void {
+  updateProject(doc, id, { coordinates: point === undefined ? undefined : { lng: point.lng, lat: point.lat, source: point.source } }, options)
 }
 
 /** Deletes a project and, in the same transaction, the problems raised on it. */

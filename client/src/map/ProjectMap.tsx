@@ -1,0 +1,144 @@
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { ProjectId } from '@guatu/shared/domain/project'
+import type { Boundaries } from './boundariesApi.ts'
+import { echarts } from './mapEcharts.ts'
+import { Choropleth, mapOption, registerBaseMap } from './mapOption.ts'
+import { readMapPalette, type MapPalette } from './mapPalette.ts'
+import { clusterPoints, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import { townshipFigures } from './townships.ts'
+
+export interface ProjectMapProps {
+  readonly points: readonly MapPoint[]
+  readonly boundaries: Boundaries
+  /** 'svg' on the wall (sharp when scaled to 4K), 'canvas' elsewhere. */
+  readonly renderer: 'svg' | 'canvas'
+  readonly symbolSize: number
+  /** Pan and zoom with the mouse, the wheel and two fingers; the wall stays put. */
+  readonly roam: boolean
+  readonly choropleth?: Choropleth
+  readonly unit?: string
+  readonly pulseId?: ProjectId
+  readonly label: string
+  readonly className?: string
+  /** A project's marker clicked. */
+  readonly onOpen?: (id: ProjectId) => void
+  /** What is drawn, for the list beside the chart (the keyboard's and screen reader's way in). */
+  readonly renderList?: (markers: readonly MapMarker[]) => ReactNode
+}
+
+/** One step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
+function zoomStep(pixelsPerDegree: number): number {
+  return 2 ** Math.floor(Math.log2(pixelsPerDegree))
+}
+
+/**
+ * The projects on the office's base map, as an ECharts geo chart. The points are clustered for
+ * the scale actually on screen (measured from the chart after layout, again after every pan,
+ * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
+ */
+export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
+  const { points, boundaries, renderer, symbolSize, roam, choropleth = Choropleth.none, unit, pulseId, label, onOpen, renderList } = props
+  const box = useRef<HTMLDivElement>(null)
+  const chart = useRef<echarts.EChartsType | null>(null)
+  const [palette, setPalette] = useState<MapPalette | null>(null)
+  const [pixelsPerDegree, setPixelsPerDegree] = useState<number | undefined>()
+  const onOpenRef = useRef(onOpen)
+  onOpenRef.current = onOpen
+  const chartId = useId()
+
+  const clusters = useMemo(() => clusterPoints(points), [points])
+  const extent = pointsExtent(points)
+  const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
+  const base = useMemo(
+    () => registerBaseMap(`guatu${chartId}${extentKey}`, boundaries, extent),
+    // The extent as text: a live stage move gives new point objects at the same places.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [boundaries, extentKey, chartId],
+  )
+  const outlined = (boundaries.county?.features.length ?? 0) + (boundaries.townships?.features.length ?? 0) > 0
+  const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree)), [clusters, pixelsPerDegree])
+  const figures = useMemo(
+    () => (boundaries.townships && choropleth !== Choropleth.none ? townshipFigures(boundaries.townships, points) : undefined),
+    [boundaries.townships, choropleth, points],
+  )
+  const pulse = useMemo(() => (pulseId === undefined ? undefined : points.find((point) => point.id === pulseId)), [points, pulseId])
+
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const instance = echarts.init(element, null, { renderer })
+    chart.current = instance
+    setPalette(readMapPalette(element))
+    const measure = () => {
+      const option = instance.getOption() as { geo?: { center?: number[] }[] } | undefined
+      const center = option?.geo?.[0]?.center
+      const from = instance.convertToPixel({ geoIndex: 0 }, [center?.[0] ?? 0, center?.[1] ?? 0]) as number[] | undefined
+      const to = instance.convertToPixel({ geoIndex: 0 }, [(center?.[0] ?? 0) + 0.1, center?.[1] ?? 0]) as number[] | undefined
+      if (!from || !to) return
+      const measured = Math.abs((to[0] ?? 0) - (from[0] ?? 0)) * 10
+      if (measured > 0) setPixelsPerDegree(zoomStep(measured))
+    }
+    instance.on('georoam', measure)
+    instance.on('finished', measure)
+    instance.on('click', (event) => {
+      const data = event.data as { id?: string; value?: number[] } | undefined
+      if (event.seriesId === 'projects' && data?.id) onOpenRef.current?.(data.id as ProjectId)
+      else if (event.seriesId === 'clusters' && data?.value && roam) {
+        // A bubble opens up: zoom in on it until its projects stand apart.
+        const option = instance.getOption() as { geo?: { zoom?: number }[] }
+        instance.setOption({ geo: { center: [data.value[0], data.value[1]], zoom: (option.geo?.[0]?.zoom ?? 1) * 2.5 } })
+        measure()
+      }
+    })
+    const resize = new ResizeObserver(() => {
+      instance.resize()
+      measure()
+    })
+    resize.observe(element)
+    return () => {
+      resize.disconnect()
+      instance.dispose()
+      chart.current = null
+    }
+  }, [renderer, roam])
+
+  // A new base map (another board's outlines, or the frame around the points) starts a new view.
+  useEffect(() => {
+    chart.current?.clear()
+    setPixelsPerDegree(undefined)
+  }, [base])
+
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance || !palette || !base) return
+    instance.setOption(
+      mapOption({
+        mapName: base.name,
+        countyNames: base.countyNames,
+        outlined,
+        markers,
+        palette,
+        symbolSize,
+        roam,
+        unit,
+        pulse,
+        ...(figures ? { townships: { mode: choropleth, figures } } : {}),
+      }),
+      // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
+      { replaceMerge: ['series'] },
+    )
+    box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
+  }, [base, markers, palette, symbolSize, roam, unit, pulse, figures, choropleth, outlined])
+
+  return (
+    <div className={`project-map ${props.className ?? ''}`}>
+      <div ref={box} className="project-map-chart" role="img" aria-label={label} data-testid="map-chart" />
+      {!base && (
+        <p className="project-map-empty" data-testid="map-empty">
+          暂无已标注位置的项目
+        </p>
+      )}
+      {renderList?.(markers)}
+    </div>
+  )
+})
