@@ -13,6 +13,8 @@ export interface ProjectMapProps {
   /** 'svg' on the wall (sharp when scaled to 4K), 'canvas' elsewhere. */
   readonly renderer: 'svg' | 'canvas'
   readonly symbolSize: number
+  /** Markers closer than this (screen pixels) share a bubble. */
+  readonly clusterRadiusPx?: number
   /** Pan and zoom with the mouse, the wheel and two fingers; the wall stays put. */
   readonly roam: boolean
   readonly choropleth?: Choropleth
@@ -26,9 +28,9 @@ export interface ProjectMapProps {
   readonly renderList?: (markers: readonly MapMarker[]) => ReactNode
 }
 
-/** One step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
+/** The nearest step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
 function zoomStep(pixelsPerDegree: number): number {
-  return 2 ** Math.floor(Math.log2(pixelsPerDegree))
+  return 2 ** Math.round(Math.log2(pixelsPerDegree))
 }
 
 /**
@@ -37,7 +39,7 @@ function zoomStep(pixelsPerDegree: number): number {
  * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
  */
 export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
-  const { points, boundaries, renderer, symbolSize, roam, choropleth = Choropleth.none, unit, pulseId, label, onOpen, renderList } = props
+  const { points, boundaries, renderer, symbolSize, clusterRadiusPx, roam, choropleth = Choropleth.none, unit, pulseId, label, onOpen, renderList } = props
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.EChartsType | null>(null)
   const [palette, setPalette] = useState<MapPalette | null>(null)
@@ -46,7 +48,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   onOpenRef.current = onOpen
   const chartId = useId()
 
-  const clusters = useMemo(() => clusterPoints(points), [points])
+  const clusters = useMemo(() => clusterPoints(points, clusterRadiusPx), [points, clusterRadiusPx])
   const extent = pointsExtent(points)
   const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
   const base = useMemo(

@@ -64,7 +64,7 @@ export type MapMarker =
       readonly members: readonly MapPoint[]
     }
 
-/** How close (in screen pixels) two markers may come before they share a bubble. */
+/** How close (in screen pixels) two markers may come before they share a bubble, by default. */
 export const CLUSTER_RADIUS_PX = 28
 /** Supercluster's tile size: its radius is in pixels of a 512-pixel tile. */
 const TILE_EXTENT_PX = 512
@@ -79,8 +79,8 @@ export interface MapClusters {
  * Indexes the points once (supercluster's k-d tree per zoom level); asking for another zoom after
  * a pinch or a wheel step costs a lookup, not a re-index of thousands of projects.
  */
-export function clusterPoints(points: readonly MapPoint[]): MapClusters {
-  const index = new Supercluster<{ index: number }>({ radius: CLUSTER_RADIUS_PX, extent: TILE_EXTENT_PX, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 2 })
+export function clusterPoints(points: readonly MapPoint[], radiusPx: number = CLUSTER_RADIUS_PX): MapClusters {
+  const index = new Supercluster<{ index: number }>({ radius: radiusPx, extent: TILE_EXTENT_PX, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 2 })
   index.load(
     points.map((point, at) => ({
       type: 'Feature' as const,

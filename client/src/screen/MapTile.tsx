@@ -11,7 +11,9 @@ import { Figure, ScreenTile } from './ScreenTile.tsx'
 import '../map/map.css'
 
 /** Marker size on the 1920×1080 design; ×2 on a 4K wall, like every other figure. */
-const WALL_SYMBOL_PX = 15
+const WALL_SYMBOL_PX = 14
+/** The tile is small: bubbles only where markers would really touch. */
+const WALL_CLUSTER_RADIUS_PX = 12
 
 /**
  * 项目分布 on the wall: every placed project in its light's colour and its stage's shape, live.
@@ -53,6 +55,7 @@ export const MapTile = memo(function MapTile({
           boundaries={boundaries}
           renderer="svg"
           symbolSize={WALL_SYMBOL_PX}
+          clusterRadiusPx={WALL_CLUSTER_RADIUS_PX}
           roam={false}
           {...(unit === undefined ? {} : { unit })}
           {...(latestMoveId === undefined ? {} : { pulseId: latestMoveId })}
