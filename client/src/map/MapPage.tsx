@@ -12,6 +12,8 @@ import { MapMarkerList } from './MapMarkerList.tsx'
 import { Choropleth, CHOROPLETH_LABEL } from './mapOption.ts'
 import { placeProjects, type MapMarker } from './mapPoints.ts'
 import { ProjectMap } from './ProjectMap.tsx'
+import { TownshipTable } from './TownshipTable.tsx'
+import { townshipFigures } from './townships.ts'
 import { UnplacedList } from './UnplacedList.tsx'
 import { boundariesOf, useBoundaries } from './useBoundaries.ts'
 import './map.css'
@@ -40,6 +42,10 @@ const MapPage = memo(function MapPage({ boardId, query, onOpen }: { boardId: str
   const boundaries = boundariesOf(boundariesState)
   const hasTownships = (boundaries.townships?.features.length ?? 0) > 0
   const [choropleth, setChoropleth] = useState<Choropleth>(Choropleth.none)
+  const shading = useMemo(
+    () => (boundaries.townships && choropleth !== Choropleth.none ? { mode: choropleth, figures: townshipFigures(boundaries.townships, placed) } : undefined),
+    [boundaries.townships, choropleth, placed],
+  )
   const renderList = useCallback((markers: readonly MapMarker[]) => <MapMarkerList markers={markers} onOpen={onOpen} />, [onOpen])
 
   return (
@@ -82,12 +88,13 @@ const MapPage = memo(function MapPage({ boardId, query, onOpen }: { boardId: str
           renderer="canvas"
           symbolSize={14}
           roam
-          choropleth={hasTownships ? choropleth : Choropleth.none}
+          {...(shading ? { shading } : {})}
           label={`项目分布地图：${placed.length}个项目，颜色表示预警，形状表示阶段`}
           onOpen={onOpen}
           renderList={renderList}
         />
         <UnplacedList projects={unplaced} onOpen={onOpen} />
+        {shading && <TownshipTable mode={shading.mode} figures={shading.figures} />}
       </div>
     </div>
   )

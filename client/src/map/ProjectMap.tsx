@@ -2,10 +2,10 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } fro
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Boundaries } from './boundariesApi.ts'
 import { echarts } from './mapEcharts.ts'
-import { Choropleth, mapOption, registerBaseMap } from './mapOption.ts'
+import { mapOption, registerBaseMap, type Choropleth } from './mapOption.ts'
 import { readMapPalette, type MapPalette } from './mapPalette.ts'
 import { clusterPoints, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
-import { townshipFigures } from './townships.ts'
+import type { TownshipFigure } from './townships.ts'
 
 export interface ProjectMapProps {
   readonly points: readonly MapPoint[]
@@ -17,7 +17,8 @@ export interface ProjectMapProps {
   readonly clusterRadiusPx?: number
   /** Pan and zoom with the mouse, the wheel and two fingers; the wall stays put. */
   readonly roam: boolean
-  readonly choropleth?: Choropleth
+  /** 乡镇 shading with its figures (townships.ts), when the office has 乡镇 outlines and asked for it. */
+  readonly shading?: { readonly mode: Choropleth; readonly figures: readonly TownshipFigure[] }
   readonly unit?: string
   readonly pulseId?: ProjectId
   readonly label: string
@@ -39,7 +40,7 @@ function zoomStep(pixelsPerDegree: number): number {
  * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
  */
 export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
-  const { points, boundaries, renderer, symbolSize, clusterRadiusPx, roam, choropleth = Choropleth.none, unit, pulseId, label, onOpen, renderList } = props
+  const { points, boundaries, renderer, symbolSize, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList } = props
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.EChartsType | null>(null)
   const [palette, setPalette] = useState<MapPalette | null>(null)
@@ -59,10 +60,6 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   )
   const outlined = (boundaries.county?.features.length ?? 0) + (boundaries.townships?.features.length ?? 0) > 0
   const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree)), [clusters, pixelsPerDegree])
-  const figures = useMemo(
-    () => (boundaries.townships && choropleth !== Choropleth.none ? townshipFigures(boundaries.townships, points) : undefined),
-    [boundaries.townships, choropleth, points],
-  )
   const pulse = useMemo(() => (pulseId === undefined ? undefined : points.find((point) => point.id === pulseId)), [points, pulseId])
 
   useEffect(() => {
@@ -124,13 +121,13 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
         roam,
         unit,
         pulse,
-        ...(figures ? { townships: { mode: choropleth, figures } } : {}),
+        ...(shading ? { townships: shading } : {}),
       }),
       // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
       { replaceMerge: ['series'] },
     )
     box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
-  }, [base, markers, palette, symbolSize, roam, unit, pulse, figures, choropleth, outlined])
+  }, [base, markers, palette, symbolSize, roam, unit, pulse, shading, outlined])
 
   return (
     <div className={`project-map ${props.className ?? ''}`}>

@@ -113,7 +113,7 @@ function townshipRegions(input: MapOptionInput) {
   const top = Math.max(1, ...shading.figures.map(valueOf))
   return shading.figures.map((figure) => ({
     name: figure.name,
-    itemStyle: { areaColor: `rgba(${input.palette.fillRgb}, ${(0.08 + (0.55 * valueOf(figure)) / top).toFixed(3)})` },
+    itemStyle: { areaColor: `rgba(${input.palette.fillRgb}, ${(0.06 + (0.34 * valueOf(figure)) / top).toFixed(3)})` },
     // Printed, since nobody hovers over a wall: the 乡镇, its count and its 亿元.
     label: {
       show: true,
