@@ -8,7 +8,15 @@ function lightWord(light: Light): string {
   return light === Light.green ? '无预警' : `${LIGHT_LABEL[light]}灯`
 }
 
-function PointItem({ point, unit, onOpen }: { point: MapPoint; unit: string | undefined; onOpen: ((id: ProjectId) => void) | undefined }) {
+const PointItem = memo(function PointItem({
+  point,
+  unit,
+  onOpen,
+}: {
+  point: MapPoint
+  unit: string | undefined
+  onOpen: ((id: ProjectId) => void) | undefined
+}) {
   const text = `${point.name} · ${STAGE_LABEL[point.stage]} · ${lightWord(point.light)}`
   return (
     <li
@@ -29,7 +37,7 @@ function PointItem({ point, unit, onOpen }: { point: MapPoint; unit: string | un
       )}
     </li>
   )
-}
+})
 
 /**
  * The markers as a list: every project on the map, one button each (Tab, then Enter opens its
@@ -45,11 +53,14 @@ export const MapMarkerList = memo(function MapMarkerList({
   markers: readonly MapMarker[]
   unit?: string
   onOpen?: (id: ProjectId) => void
-  /** On the wall the list is for assistive technology only. */
+  /**
+   * On the wall nobody tabs through 2,000 lines and nothing may spill out of a tile: the list stays
+   * in the page (what the chart was given, for checks) but is not shown; the chart's label sums it up.
+   */
   hidden?: boolean
 }) {
   return (
-    <ul className={`map-marker-list${hidden ? ' sr-only' : ''}`} aria-label="地图上的项目" data-testid="map-marker-list">
+    <ul className="map-marker-list" hidden={hidden} aria-label="地图上的项目" data-testid="map-marker-list">
       {markers.map((marker) =>
         marker.kind === 'project' ? (
           <PointItem key={marker.point.id} point={marker.point} unit={unit} onOpen={onOpen} />

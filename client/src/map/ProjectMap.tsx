@@ -29,6 +29,13 @@ export interface ProjectMapProps {
   readonly renderList?: (markers: readonly MapMarker[]) => ReactNode
 }
 
+/** A point's place in the chart's box, or nothing before the chart has a layout. */
+function toPixel(instance: echarts.EChartsType, lng: number, lat: number): { x: number; y: number } | undefined {
+  const at = instance.convertToPixel({ geoIndex: 0 }, [lng, lat]) as number[] | undefined
+  const [x, y] = at ?? []
+  return x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined
+}
+
 /** The nearest step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
 function zoomStep(pixelsPerDegree: number): number {
   return 2 ** Math.round(Math.log2(pixelsPerDegree))
@@ -61,6 +68,12 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   const outlined = (boundaries.county?.features.length ?? 0) + (boundaries.townships?.features.length ?? 0) > 0
   const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree)), [clusters, pixelsPerDegree])
   const pulse = useMemo(() => (pulseId === undefined ? undefined : points.find((point) => point.id === pulseId)), [points, pulseId])
+  const [pulseAt, setPulseAt] = useState<{ x: number; y: number } | undefined>()
+  const pulseRef = useRef(pulse)
+  pulseRef.current = pulse
+  // Where the scale is measured: the middle of the points (read by the chart's event handlers).
+  const centerRef = useRef<[number, number]>([0, 0])
+  if (extent) centerRef.current = [(extent.minLng + extent.maxLng) / 2, (extent.minLat + extent.maxLat) / 2]
 
   useEffect(() => {
     const element = box.current
@@ -68,14 +81,17 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     const instance = echarts.init(element, null, { renderer })
     chart.current = instance
     setPalette(readMapPalette(element))
+    // Cheap enough for every render: two conversions, never getOption() (a deep copy of every marker).
     const measure = () => {
-      const option = instance.getOption() as { geo?: { center?: number[] }[] } | undefined
-      const center = option?.geo?.[0]?.center
-      const from = instance.convertToPixel({ geoIndex: 0 }, [center?.[0] ?? 0, center?.[1] ?? 0]) as number[] | undefined
-      const to = instance.convertToPixel({ geoIndex: 0 }, [(center?.[0] ?? 0) + 0.1, center?.[1] ?? 0]) as number[] | undefined
+      const [lng, lat] = centerRef.current
+      const from = toPixel(instance, lng, lat)
+      const to = toPixel(instance, lng + 0.1, lat)
       if (!from || !to) return
-      const measured = Math.abs((to[0] ?? 0) - (from[0] ?? 0)) * 10
+      const measured = Math.abs(to.x - from.x) * 10
       if (measured > 0) setPixelsPerDegree(zoomStep(measured))
+      const latest = pulseRef.current
+      const at = latest ? toPixel(instance, latest.lng, latest.lat) : undefined
+      setPulseAt((current) => (current?.x === at?.x && current?.y === at?.y ? current : at))
     }
     instance.on('georoam', measure)
     instance.on('finished', measure)
@@ -120,18 +136,36 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
         symbolSize,
         roam,
         unit,
-        pulse,
         ...(shading ? { townships: shading } : {}),
       }),
       // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
       { replaceMerge: ['series'] },
     )
     box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
-  }, [base, markers, palette, symbolSize, roam, unit, pulse, shading, outlined])
+  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
+
+  // The pulse follows the latest move at once, without waiting for the chart's next render.
+  useEffect(() => {
+    const instance = chart.current
+    const at = instance && pulse ? toPixel(instance, pulse.lng, pulse.lat) : undefined
+    setPulseAt(at)
+  }, [pulse, markers])
 
   return (
     <div className={`project-map ${props.className ?? ''}`}>
-      <div ref={box} className="project-map-chart" role="img" aria-label={label} data-testid="map-chart" />
+      <div className="project-map-frame">
+        <div ref={box} className="project-map-chart" role="img" aria-label={label} data-testid="map-chart" />
+        {pulse && pulseAt && (
+          <span
+            key={pulse.id}
+            className={`map-pulse light-${pulse.light}`}
+            style={{ left: pulseAt.x, top: pulseAt.y }}
+            data-testid="map-pulse"
+            data-project-id={pulse.id}
+            aria-hidden="true"
+          />
+        )}
+      </div>
       {!base && (
         <p className="project-map-empty" data-testid="map-empty">
           暂无已标注位置的项目

@@ -1,5 +1,4 @@
 import { formatYi } from '@guatu/shared/domain/money'
-import type { ProjectId } from '@guatu/shared/domain/project'
 import { Stage } from '@guatu/shared/domain/stage'
 import type { BoundaryCollection, Boundaries } from './boundariesApi.ts'
 import { echarts, type MapChartOption } from './mapEcharts.ts'
@@ -68,8 +67,6 @@ export interface MapOptionInput {
   readonly townships?: { readonly mode: Choropleth; readonly figures: readonly TownshipFigure[] }
   /** During a meeting on the wall: the reporting unit's projects stand out, the others are dimmed. */
   readonly unit?: string
-  /** The latest move, ringed by a pulse. */
-  readonly pulse?: MapPoint
   /** Keep the user's pan and zoom: only on the first option is the view set. */
   readonly view?: { readonly center?: number[]; readonly zoom?: number }
 }
@@ -87,12 +84,6 @@ function pointItem(point: MapPoint, input: MapOptionInput) {
     symbolSize: point.stage === Stage.planning || point.stage === Stage.producing ? input.symbolSize : input.symbolSize * 1.2,
     itemStyle: { color: input.palette.light[point.light], opacity: dimmed ? DIMMED_OPACITY : 1 },
   }
-}
-
-/** The latest move's ring: the point itself (its light and shape) drawn again, pulsing. */
-function pulseItem(point: MapPoint, input: MapOptionInput) {
-  const { id: _id, ...item } = pointItem(point, { ...input, unit: undefined })
-  return item
 }
 
 function clusterItem(marker: Extract<MapMarker, { kind: 'cluster' }>, input: MapOptionInput) {
@@ -122,7 +113,7 @@ function townshipRegions(input: MapOptionInput) {
   }))
 }
 
-/** The whole chart: outlines (shaded per 乡镇 when asked), projects, bubbles, and the pulse. */
+/** The whole chart: outlines (shaded per 乡镇 when asked), projects and bubbles. */
 export function mapOption(input: MapOptionInput): MapChartOption {
   const { palette } = input
   const projects = input.markers.flatMap((marker) => (marker.kind === 'project' ? [pointItem(marker.point, input)] : []))
@@ -178,20 +169,6 @@ export function mapOption(input: MapOptionInput): MapChartOption {
         },
         z: 4,
       },
-      {
-        type: 'effectScatter',
-        id: 'pulse',
-        coordinateSystem: 'geo',
-        silent: true,
-        rippleEffect: { scale: 4, brushType: 'stroke', period: 2.4 },
-        data: input.pulse ? [pulseItem(input.pulse, input)] : [],
-        itemStyle: { color: palette.highlight },
-        z: 5,
-      },
     ],
   }
-}
-
-export function pulseOf(points: readonly MapPoint[], id: ProjectId | undefined): MapPoint | undefined {
-  return id === undefined ? undefined : points.find((point) => point.id === id)
 }

@@ -26,27 +26,37 @@ export interface PlacedProjects {
   readonly unplaced: readonly Project[]
 }
 
+/**
+ * Points already made, per project view model: the view store keeps an unchanged project's record
+ * identical, so after a move only the moved project gets a new point and only its line re-renders.
+ */
+const pointCache = new WeakMap<Project, MapPoint>()
+
+function pointOf(project: Project, coordinates: NonNullable<Project['coordinates']>, light: Light): MapPoint {
+  const cached = pointCache.get(project)
+  if (cached?.light === light) return cached
+  const point: MapPoint = {
+    id: project.id,
+    name: project.name,
+    unit: project.unit,
+    stage: project.stage,
+    light,
+    lng: coordinates.lng,
+    lat: coordinates.lat,
+    source: coordinates.source,
+    totalCents: wanToCents(countedProject(project).totalInvestment),
+  }
+  pointCache.set(project, point)
+  return point
+}
+
 /** Splits the projects into those on the map (as points) and those without coordinates. */
 export function placeProjects(projects: readonly Project[], lightsOf: LightsOf): PlacedProjects {
   const placed: MapPoint[] = []
   const unplaced: Project[] = []
   for (const project of projects) {
-    const point = project.coordinates
-    if (!point) {
-      unplaced.push(project)
-      continue
-    }
-    placed.push({
-      id: project.id,
-      name: project.name,
-      unit: project.unit,
-      stage: project.stage,
-      light: lightsOf(project).worst,
-      lng: point.lng,
-      lat: point.lat,
-      source: point.source,
-      totalCents: wanToCents(countedProject(project).totalInvestment),
-    })
+    if (project.coordinates) placed.push(pointOf(project, project.coordinates, lightsOf(project).worst))
+    else unplaced.push(project)
   }
   return { placed, unplaced }
 }

@@ -1,9 +1,10 @@
 import { memo, useCallback, useMemo } from 'react'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
+import { Light } from '@guatu/shared/progress/lights'
 import type { LightsOf } from '../lights/lightCache.ts'
 import { MapLegend } from '../map/MapLegend.tsx'
 import { MapMarkerList } from '../map/MapMarkerList.tsx'
-import { placeProjects, type MapMarker } from '../map/mapPoints.ts'
+import { placeProjects, type MapMarker, type MapPoint } from '../map/mapPoints.ts'
 import { ProjectMap } from '../map/ProjectMap.tsx'
 import { boundariesOf, useBoundaries } from '../map/useBoundaries.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
@@ -14,6 +15,14 @@ import '../map/map.css'
 const WALL_SYMBOL_PX = 14
 /** The tile is small: bubbles only where markers would really touch. */
 const WALL_CLUSTER_RADIUS_PX = 12
+
+/** The map in words for a screen reader: how many projects, how many of each light, whose turn. */
+function wallLabel(placed: readonly MapPoint[], unit: string | undefined): string {
+  const counts = { red: 0, yellow: 0, blue: 0 }
+  for (const point of placed) if (point.light !== Light.green) counts[point.light] += 1
+  const turn = unit === undefined ? '' : `，突出显示${unit}的${placed.filter((point) => point.unit === unit).length}个`
+  return `项目分布地图：${placed.length}个项目，红灯${counts.red}个、黄灯${counts.yellow}个、蓝灯${counts.blue}个${turn}`
+}
 
 /**
  * 项目分布 on the wall: every placed project in its light's colour and its stage's shape, live.
@@ -59,7 +68,7 @@ export const MapTile = memo(function MapTile({
           roam={false}
           {...(unit === undefined ? {} : { unit })}
           {...(latestMoveId === undefined ? {} : { pulseId: latestMoveId })}
-          label={`项目分布地图：${placed.length}个项目，颜色表示预警，形状表示阶段`}
+          label={wallLabel(placed, unit)}
           renderList={renderList}
         />
         <MapLegend className="sw-map-legend" />
