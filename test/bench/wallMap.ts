@@ -90,7 +90,8 @@ export async function wallMapFigures(projects: number, loads: number): Promise<W
       const sentAt = Date.now()
       moveProject(doc, moving.id, { stage: 'started' })
       const shownAt = await page.waitForFunction(
-        (id) => (document.querySelector(`.sw-map [data-project-id="${id}"]`)?.getAttribute('data-stage') === 'started' ? Date.now() : 0),
+        (id) =>
+          document.querySelector(`.sw-map [data-testid="map-point"][data-project-id="${id}"]`)?.getAttribute('data-stage') === 'started' ? Date.now() : 0,
         moving.id,
         { timeout: TIMEOUT_MS, polling: 'raf' },
       )
