@@ -19,6 +19,7 @@ import { scaleOutThroughput } from './scaleOut.ts'
 import { pastMomentFigures } from './pastMoment.ts'
 import { formatMs } from './stats.ts'
 import { validationCost } from './validationCost.ts'
+import { wallMapFigures } from './wallMap.ts'
 
 const quick = process.argv.includes('--quick')
 const SIZES = quick
@@ -354,6 +355,28 @@ for (const mode of ['sequential', 'burst'] as const) {
     '',
     'One server, files in turn; RSS of the server process and its parse process together sampled from /proc every 10 ms while the file was read, /healthz asked in a loop meanwhile. Run alone with `node --import tsx bench/hostileImportRun.ts` in test/.',
     '',
+  )
+}
+
+// 9: the wall screen's map tile with 2,000 placed projects (Guatu only). A failure is reported, not invented.
+{
+  const loads = quick ? 1 : 5
+  let row: string[]
+  try {
+    const figures = await wallMapFigures(2000, loads)
+    log(`wall map: ${JSON.stringify(figures)}`)
+    row = [String(figures.projects), formatMs(figures.drawnMs), formatMs(figures.moveMs)]
+  } catch (error) {
+    log(`wall map failed: ${(error as Error).message}`)
+    row = ['2000', `not measured in this run (${(error as Error).message.split('\n')[0]!.slice(0, 120)})`, '—']
+  }
+  table(
+    '9. Wall screen map tile (Chromium, headless, 3840×2160), Guatu only',
+    ['projects', 'map drawn from navigation start, ms', 'move shown on the map, ms'],
+    [row],
+    [
+      `Every project placed; the tile clusters for its scale and lists every point (test/bench/wallMap.ts). Median of ${loads} load${loads > 1 ? 's' : ''}; run alone with \`node --import tsx bench/wallMapRun.ts [--quick]\` in test/.`,
+    ],
   )
 }
 

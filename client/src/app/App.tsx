@@ -109,6 +109,7 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
     case 'boards':
       return <BoardListPage />
     case 'board':
+    case 'map':
     case 'problems':
     case 'progress':
     case 'warnings':

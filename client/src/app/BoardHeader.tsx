@@ -19,6 +19,7 @@ import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage, type Boar
 
 /** The header's page links, in the order a meeting goes through them. */
 const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean }[] = [
+  { page: 'map', label: '地图' },
   { page: 'progress', label: '目标进度' },
   { page: 'warnings', label: '预警' },
   { page: 'notices', label: '督办' },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import { FilterBar } from '../filter/FilterBar.tsx'
 import { FollowedBoard } from '../filter/FollowedBoard.tsx'
@@ -21,6 +21,9 @@ import { Toast, type ToastMessage } from './Toast.tsx'
 import type { BoardView } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 import './boardPage.css'
+
+// The map carries ECharts; loaded when 地图 is opened, so the board's first load stays small.
+const MapPage = lazy(() => import('../map/MapPage.tsx'))
 import '../phone/fullBoard.css'
 
 /**
@@ -94,6 +97,21 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
                         <FollowedBoard key={generation} query={query} onOpen={open} onError={showMessage} />
                       </main>
                     </ChangedCardsToggle>
+                  </>
+                ) : view === 'map' ? (
+                  <>
+                    <FilterBar boardId={boardId} query={query} onChange={setQuery} />
+                    <main className="board-main map-main">
+                      <Suspense
+                        fallback={
+                          <p role="status" className="page-message">
+                            正在打开地图…
+                          </p>
+                        }
+                      >
+                        <MapPage key={generation} boardId={boardId} query={query} onOpen={open} />
+                      </Suspense>
+                    </main>
                   </>
                 ) : view === 'meetings' ? (
                   <main className="board-main problems-main">

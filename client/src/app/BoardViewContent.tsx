@@ -18,7 +18,7 @@ export const BoardViewContent = memo(function BoardViewContent({
   onMessage,
 }: {
   boardId: string
-  view: BoardSubpage
+  view: Exclude<BoardSubpage, 'map'>
   onOpenProject: (id: ProjectId) => void
   onMessage: (message: string) => void
 }) {

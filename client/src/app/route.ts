@@ -6,7 +6,7 @@
 export type Route =
   | { kind: 'boards' }
   | { kind: 'board'; boardId: string }
-  /** The board's other pages (问题清单, 目标进度, 预警, 督办, 排名, 设置), over the same live connection as the board. */
+  /** The board's other pages (地图, 问题清单, 目标进度, 预警, 督办, 排名, 设置), over the same live connection as the board. */
   | { kind: BoardSubpage; boardId: string }
   /** 大屏: the wall display of a board, read-only, for a screen link or anyone signed in. */
   | { kind: 'screen'; boardId: string }
@@ -23,7 +23,7 @@ export type Route =
 
 const BOARD_PATH = /^\/board\/([^/]+)\/?$/
 const SCREEN_PATH = /^\/screen\/([^/]+)\/?$/
-export const BOARD_SUBPAGES = ['problems', 'progress', 'warnings', 'notices', 'review', 'ranking', 'lookback', 'settings'] as const
+export const BOARD_SUBPAGES = ['map', 'problems', 'progress', 'warnings', 'notices', 'review', 'ranking', 'lookback', 'settings'] as const
 export type BoardSubpage = (typeof BOARD_SUBPAGES)[number]
 /** Which page of the board: the kanban itself or one of its other pages (问题清单, 目标进度 …). */
 export type BoardView = 'board' | BoardSubpage | 'meetings' | 'minutes'

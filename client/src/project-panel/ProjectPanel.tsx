@@ -19,6 +19,7 @@ import { DeleteProjectButton } from './DeleteProjectButton.tsx'
 import { FieldEditor } from './FieldEditor.tsx'
 import { FIELD_GROUPS } from './fieldDefs.ts'
 import { PanelPhotos } from './PanelPhotos.tsx'
+import { PanelLocation } from '../map/PanelLocation.tsx'
 import { assignableUnits } from '@guatu/shared/domain/permissions'
 import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
@@ -117,6 +118,7 @@ export const ProjectPanel = memo(function ProjectPanel({
             </fieldset>
           ))}
           <ProjectLightsSection project={project} />
+          <PanelLocation project={project} readOnly={readOnly} />
           <PanelPhotos boardId={boardId} projectId={projectId} canAdd={!readOnly} />
           <NoticeSection project={project} history={historyEntries} />
           <ProblemSection project={project} />

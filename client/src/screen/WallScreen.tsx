@@ -1,5 +1,7 @@
 import { useDeferredValue, useMemo } from 'react'
 import { boardToday } from '@guatu/shared/progress/boardToday'
+import { WallMap } from '@guatu/shared/progress/boardSettings'
+import { lightsLookupFor } from '../lights/lightCache.ts'
 import { ConnectionState } from '../sync/connectionStatus.ts'
 import { useAllProblems } from '../sync/useAllProblems.ts'
 import { useBoardSettings } from '../sync/useBoardSettings.ts'
@@ -7,6 +9,7 @@ import { useBoardColumns } from '../sync/useBoardColumns.ts'
 import { useConnectionStatus } from '../sync/useConnectionStatus.ts'
 import { FeedTile } from './FeedTile.tsx'
 import { IndustryTile } from './IndustryTile.tsx'
+import { MapTile } from './MapTile.tsx'
 import { MonthlyTile } from './MonthlyTile.tsx'
 import { RankingTile } from './RankingTile.tsx'
 import { ScreenHeader } from './ScreenHeader.tsx'
@@ -62,6 +65,14 @@ export function WallScreen({ title }: { title: string }) {
       all: turnSide({ ...common, projects: deferredProjects, progress: figures.progress.board }),
     }
   }, [unit, deferredProjects, deferredProblems, decisionProjects, asOf, figures.progress])
+  const wallMap = settings.wallMap ?? WallMap.off
+  const lightsOf = lightsLookupFor(settings, asOf)
+  const map = <MapTile projects={deferredProjects} lightsOf={lightsOf} unit={unit} latestMoveId={feed.items[0]?.projectId} />
+  const unitTurn = unit && turn ? <UnitTurnTile unit={unit} mine={turn.mine} all={turn.all} /> : undefined
+  // The map stays up while a unit reports: in 产业结构's place, the 汇报单位 tile takes 月度走势's.
+  const firstLower = wallMap === WallMap.replaceIndustry ? map : (unitTurn ?? <IndustryTile industries={figures.industries} />)
+  const monthly = <MonthlyTile monthly={figures.progress.monthly} year={settings.year} asOf={asOf} />
+  const secondUpper = wallMap === WallMap.besideIndustry ? map : wallMap === WallMap.replaceIndustry && unitTurn ? unitTurn : monthly
   const warnings = useMemo(() => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings), [figures.warnings, unit])
 
   return (
@@ -71,10 +82,10 @@ export function WallScreen({ title }: { title: string }) {
       <div className="sw-wall-main">
         <div className="sw-wall-column">
           <TargetsTile targets={figures.progress.targets} timeProgress={figures.progress.timeProgress} />
-          {unit && turn ? <UnitTurnTile unit={unit} mine={turn.mine} all={turn.all} /> : <IndustryTile industries={figures.industries} />}
+          {firstLower}
         </div>
         <div className="sw-wall-column">
-          <MonthlyTile monthly={figures.progress.monthly} year={settings.year} asOf={asOf} />
+          {secondUpper}
           <WarningsTile warnings={warnings} unit={unit} projectLights={unit ? turn?.mine.progress?.lights : figures.progress.board.lights} />
         </div>
         <div className="sw-wall-column">

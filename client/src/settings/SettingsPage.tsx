@@ -1,7 +1,7 @@
 import { memo, useContext, useState } from 'react'
 import { writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
-import { TIME_BASIS_LABEL, TimeBasis, type BoardSettings } from '@guatu/shared/progress/boardSettings'
+import { TIME_BASIS_LABEL, TimeBasis, WALL_MAP_LABEL, WALL_MAPS, type BoardSettings } from '@guatu/shared/progress/boardSettings'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { useChinaToday } from '../progress/useChinaToday.ts'
 import { BoardYearContext } from '../sync/boardYearContext.ts'
@@ -143,6 +143,28 @@ export const SettingsPage = memo(function SettingsPage({ onSaved }: { onSaved: (
           <TargetsFieldset draft={draft} errors={errors} onChange={change} />
           <MilestonesFieldset draft={draft} errors={errors} editable={editable} onChange={change} />
           <ThresholdsFieldset draft={draft} errors={errors} onChange={change} />
+          <fieldset className="settings-group">
+            <legend>大屏</legend>
+            <div className="setting-field" role="radiogroup" aria-label="大屏地图">
+              <span>项目地图</span>
+              <span className="segmented">
+                {WALL_MAPS.map((choice) => (
+                  <label key={choice} className={draft.wallMap === choice ? 'segment segment-on' : 'segment'}>
+                    <input
+                      type="radio"
+                      name="wall-map"
+                      value={choice}
+                      checked={draft.wallMap === choice}
+                      onChange={() => change({ wallMap: choice })}
+                      data-testid={`settings-wall-map-${choice}`}
+                    />
+                    {WALL_MAP_LABEL[choice]}
+                  </label>
+                ))}
+              </span>
+              <span className="setting-hint">并列：地图占月度走势的位置；替换：地图占产业结构的位置。调度会中地图突出正在汇报单位的项目</span>
+            </div>
+          </fieldset>
         </fieldset>
         {editable && (
           <footer className="settings-footer">

@@ -1,4 +1,4 @@
-import { boardSettingsSchema, MilestoneKind, TimeBasis, type BoardSettings, type Milestone } from '@guatu/shared/progress/boardSettings'
+import { boardSettingsSchema, MilestoneKind, TimeBasis, WallMap, type BoardSettings, type Milestone } from '@guatu/shared/progress/boardSettings'
 import { PROGRESS_STAGES, ProgressStage } from '@guatu/shared/progress/stageEntry'
 
 /**
@@ -32,6 +32,7 @@ export interface SettingsDraft {
     investment: { yellowBelowPoints: string; redBelowPoints: string }
     registration: { yellowAfterMonths: string; redAfterMonths: string }
   }
+  wallMap: WallMap
 }
 
 const text = (value: number | string | undefined) => (value === undefined ? '' : String(value))
@@ -64,6 +65,7 @@ export function toDraft(settings: BoardSettings): SettingsDraft {
       investment: { yellowBelowPoints: text(investment.yellowBelowPoints), redBelowPoints: text(investment.redBelowPoints) },
       registration: { yellowAfterMonths: text(registration.yellowAfterMonths), redAfterMonths: text(registration.redAfterMonths) },
     },
+    wallMap: settings.wallMap ?? WallMap.off,
   }
 }
 
@@ -137,6 +139,7 @@ export function fromDraft(
       investment: { yellowBelowPoints: number(investment.yellowBelowPoints), redBelowPoints: number(investment.redBelowPoints) },
       registration: { yellowAfterMonths: number(registration.yellowAfterMonths), redAfterMonths: number(registration.redAfterMonths) },
     },
+    ...(draft.wallMap === WallMap.off ? {} : { wallMap: draft.wallMap }),
   }
   const parsed = boardSettingsSchema.safeParse(value)
   if (parsed.success) return { settings: parsed.data }

@@ -11,9 +11,13 @@ import { updateProject } from './projectCommands.ts'
  * DEPARTMENT field: the server lets the project's unit and the office write it, nobody else.
  */
 
-/** Places (or moves) a project where the user clicked on the map. */
-export function placeProject(doc: Y.Doc, projectId: ProjectId, point: { lng: number; lat: number }, options: CommandOptions = {}): void {
-  updateProject(doc, projectId, { coordinates: { lng: point.lng, lat: point.lat, source: CoordinateSource.manual } }, options)
+/**
+ * Places (or moves) a project: clicked on the map (`manual`), a photo's point, or typed in. The
+ * point is written as ONE value, so two people placing the same project at once leave one whole
+ * point, never one's 经度 beside the other's 纬度.
+ */
+export function placeProject(doc: Y.Doc, projectId: ProjectId, point: Coordinates, options: CommandOptions = {}): void {
+  updateProject(doc, projectId, { coordinates: { lng: point.lng, lat: point.lat, source: point.source } }, options)
 }
 
 /** Takes the project off the map. */

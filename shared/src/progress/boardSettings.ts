@@ -17,6 +17,16 @@ export const MILESTONE_KIND_LABEL: Record<MilestoneKind, string> = {
   monthlyQuota: '每月任务',
 }
 
+/**
+ * 大屏地图: whether the wall screen shows the project map, and in which tile's place. Beside
+ * 产业结构 it takes 月度走势's place; instead of it, 产业结构's (and the 汇报单位 tile then moves to
+ * 月度走势's place during a meeting, so the map stays up while a unit reports).
+ */
+export const WallMap = { off: 'off', besideIndustry: 'besideIndustry', replaceIndustry: 'replaceIndustry' } as const
+export type WallMap = (typeof WallMap)[keyof typeof WallMap]
+export const WALL_MAPS: readonly WallMap[] = [WallMap.off, WallMap.besideIndustry, WallMap.replaceIndustry]
+export const WALL_MAP_LABEL: Record<WallMap, string> = { off: '不显示地图', besideIndustry: '地图与产业结构并列', replaceIndustry: '地图替换产业结构' }
+
 const date = (label: string) => z.custom<IsoDate>(isIsoDate, { error: `${label}须为有效日期（如 2022-06-30）` })
 const money = (label: string) =>
   z
@@ -95,6 +105,8 @@ export const boardSettingsSchema = z.strictObject({
   investmentToCompleteWan: money('年度投资目标').optional(),
   milestones: z.array(milestoneSchema, { error: '节点须为列表' }).max(50, { error: '节点最多50个' }),
   thresholds: thresholdsSchema,
+  /** Absent: no map on the wall (boards saved before the map existed). */
+  wallMap: z.enum(WALL_MAPS as [WallMap, ...WallMap[]], { error: '大屏地图须为不显示、并列或替换' }).optional(),
 })
 export type BoardSettings = z.infer<typeof boardSettingsSchema>
 

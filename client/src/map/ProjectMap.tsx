@@ -1,0 +1,177 @@
+import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { ProjectId } from '@guatu/shared/domain/project'
+import type { Boundaries } from './boundariesApi.ts'
+import { echarts } from './mapEcharts.ts'
+import { mapOption, registerBaseMap, type Choropleth } from './mapOption.ts'
+import { readMapPalette, type MapPalette } from './mapPalette.ts'
+import { clusterPoints, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import type { TownshipFigure } from './townships.ts'
+
+export interface ProjectMapProps {
+  readonly points: readonly MapPoint[]
+  readonly boundaries: Boundaries
+  /** 'svg' on the wall (sharp when scaled to 4K), 'canvas' elsewhere. */
+  readonly renderer: 'svg' | 'canvas'
+  readonly symbolSize: number
+  /** Markers closer than this (screen pixels) share a bubble. */
+  readonly clusterRadiusPx?: number
+  /** Pan and zoom with the mouse, the wheel and two fingers; the wall stays put. */
+  readonly roam: boolean
+  /** 乡镇 shading with its figures (townships.ts), when the office has 乡镇 outlines and asked for it. */
+  readonly shading?: { readonly mode: Choropleth; readonly figures: readonly TownshipFigure[] }
+  readonly unit?: string
+  readonly pulseId?: ProjectId
+  readonly label: string
+  readonly className?: string
+  /** A project's marker clicked. */
+  readonly onOpen?: (id: ProjectId) => void
+  /** What is drawn, for the list beside the chart (the keyboard's and screen reader's way in). */
+  readonly renderList?: (markers: readonly MapMarker[]) => ReactNode
+}
+
+/** A point's place in the chart's box, or nothing before the chart has a layout. */
+function toPixel(instance: echarts.EChartsType, lng: number, lat: number): { x: number; y: number } | undefined {
+  const at = instance.convertToPixel({ geoIndex: 0 }, [lng, lat]) as number[] | undefined
+  const [x, y] = at ?? []
+  return x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined
+}
+
+/** The nearest step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
+function zoomStep(pixelsPerDegree: number): number {
+  return 2 ** Math.round(Math.log2(pixelsPerDegree))
+}
+
+/**
+ * The projects on the office's base map, as an ECharts geo chart. The points are clustered for
+ * the scale actually on screen (measured from the chart after layout, again after every pan,
+ * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
+ */
+export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
+  const { points, boundaries, renderer, symbolSize, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList } = props
+  const box = useRef<HTMLDivElement>(null)
+  const chart = useRef<echarts.EChartsType | null>(null)
+  const [palette, setPalette] = useState<MapPalette | null>(null)
+  const [pixelsPerDegree, setPixelsPerDegree] = useState<number | undefined>()
+  const onOpenRef = useRef(onOpen)
+  onOpenRef.current = onOpen
+  const chartId = useId()
+
+  const clusters = useMemo(() => clusterPoints(points, clusterRadiusPx), [points, clusterRadiusPx])
+  const extent = pointsExtent(points)
+  const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
+  const base = useMemo(
+    () => registerBaseMap(`guatu${chartId}${extentKey}`, boundaries, extent),
+    // The extent as text: a live stage move gives new point objects at the same places.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [boundaries, extentKey, chartId],
+  )
+  const outlined = (boundaries.county?.features.length ?? 0) + (boundaries.townships?.features.length ?? 0) > 0
+  const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree)), [clusters, pixelsPerDegree])
+  const pulse = useMemo(() => (pulseId === undefined ? undefined : points.find((point) => point.id === pulseId)), [points, pulseId])
+  const [pulseAt, setPulseAt] = useState<{ x: number; y: number } | undefined>()
+  const pulseRef = useRef(pulse)
+  pulseRef.current = pulse
+  // Where the scale is measured: the middle of the points (read by the chart's event handlers).
+  const centerRef = useRef<[number, number]>([0, 0])
+  if (extent) centerRef.current = [(extent.minLng + extent.maxLng) / 2, (extent.minLat + extent.maxLat) / 2]
+
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const instance = echarts.init(element, null, { renderer })
+    chart.current = instance
+    setPalette(readMapPalette(element))
+    // Cheap enough for every render: two conversions, never getOption() (a deep copy of every marker).
+    const measure = () => {
+      const [lng, lat] = centerRef.current
+      const from = toPixel(instance, lng, lat)
+      const to = toPixel(instance, lng + 0.1, lat)
+      if (!from || !to) return
+      const measured = Math.abs(to.x - from.x) * 10
+      if (measured > 0) setPixelsPerDegree(zoomStep(measured))
+      const latest = pulseRef.current
+      const at = latest ? toPixel(instance, latest.lng, latest.lat) : undefined
+      setPulseAt((current) => (current?.x === at?.x && current?.y === at?.y ? current : at))
+    }
+    instance.on('georoam', measure)
+    instance.on('finished', measure)
+    instance.on('click', (event) => {
+      const data = event.data as { id?: string; value?: number[] } | undefined
+      if (event.seriesId === 'projects' && data?.id) onOpenRef.current?.(data.id as ProjectId)
+      else if (event.seriesId === 'clusters' && data?.value && roam) {
+        // A bubble opens up: zoom in on it until its projects stand apart.
+        const option = instance.getOption() as { geo?: { zoom?: number }[] }
+        instance.setOption({ geo: { center: [data.value[0], data.value[1]], zoom: (option.geo?.[0]?.zoom ?? 1) * 2.5 } })
+        measure()
+      }
+    })
+    const resize = new ResizeObserver(() => {
+      instance.resize()
+      measure()
+    })
+    resize.observe(element)
+    return () => {
+      resize.disconnect()
+      instance.dispose()
+      chart.current = null
+    }
+  }, [renderer, roam])
+
+  // A new base map (another board's outlines, or the frame around the points) starts a new view.
+  useEffect(() => {
+    chart.current?.clear()
+    setPixelsPerDegree(undefined)
+  }, [base])
+
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance || !palette || !base) return
+    instance.setOption(
+      mapOption({
+        mapName: base.name,
+        countyNames: base.countyNames,
+        outlined,
+        markers,
+        palette,
+        symbolSize,
+        roam,
+        unit,
+        ...(shading ? { townships: shading } : {}),
+      }),
+      // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
+      { replaceMerge: ['series'] },
+    )
+    box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
+  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
+
+  // The pulse follows the latest move at once, without waiting for the chart's next render.
+  useEffect(() => {
+    const instance = chart.current
+    const at = instance && pulse ? toPixel(instance, pulse.lng, pulse.lat) : undefined
+    setPulseAt(at)
+  }, [pulse, markers])
+
+  return (
+    <div className={`project-map ${props.className ?? ''}`}>
+      <div className="project-map-frame">
+        <div ref={box} className="project-map-chart" role="img" aria-label={label} data-testid="map-chart" />
+        {pulse && pulseAt && (
+          <span
+            key={pulse.id}
+            className={`map-pulse light-${pulse.light}`}
+            style={{ left: pulseAt.x, top: pulseAt.y }}
+            data-testid="map-pulse"
+            data-project-id={pulse.id}
+            aria-hidden="true"
+          />
+        )}
+      </div>
+      {!base && (
+        <p className="project-map-empty" data-testid="map-empty">
+          暂无已标注位置的项目
+        </p>
+      )}
+      {renderList?.(markers)}
+    </div>
+  )
+})
