@@ -8,6 +8,8 @@ import { RankChange } from './RankChange.tsx'
 /** The full ranking: rank and its change, score and what it is made of. */
 export const RankingTable = memo(function RankingTable({ rows, groupLabel }: { rows: readonly RankingRow[]; groupLabel: string }) {
   if (rows.length === 0) return <p className="column-empty">本周没有可排名的{groupLabel}。</p>
+  // 填报及时率 and 退回次数 exist for 责任单位 on a board with the reporting cycle.
+  const reporting = rows.some((row) => row.reporting !== null)
   return (
     <div className="table-scroll">
       <table className="data-table ranking-table" data-testid="ranking-table">
@@ -24,6 +26,8 @@ export const RankingTable = memo(function RankingTable({ rows, groupLabel }: { r
             <th scope="col">问题办结</th>
             <th scope="col">投资完成率</th>
             <th scope="col">对比序时进度</th>
+            {reporting && <th scope="col">填报及时率</th>}
+            {reporting && <th scope="col">退回次数</th>}
           </tr>
         </thead>
         <tbody>
@@ -46,6 +50,8 @@ export const RankingTable = memo(function RankingTable({ rows, groupLabel }: { r
               <td>{row.problemsSolved}</td>
               <td>{formatRate(row.investment.rate)}</td>
               <GapCell completion={row.investment} />
+              {reporting && <td>{row.reporting ? onTimeText(row.reporting.onTime, row.reporting.due) : '—'}</td>}
+              {reporting && <td className={row.reporting && row.reporting.returns > 0 ? 'overdue-text' : undefined}>{row.reporting?.returns ?? '—'}</td>}
             </tr>
           ))}
         </tbody>
@@ -53,3 +59,8 @@ export const RankingTable = memo(function RankingTable({ rows, groupLabel }: { r
     </div>
   )
 })
+
+/** 填报及时率 as the office reads it: "75%（3/4期）", or 暂无到期 before the first deadline. */
+function onTimeText(onTime: number, due: number): string {
+  return due === 0 ? '暂无到期' : `${Math.round((onTime / due) * 100)}%（${onTime}/${due}期）`
+}

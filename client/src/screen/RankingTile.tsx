@@ -1,10 +1,13 @@
 import { memo } from 'react'
+import type { ReportingPeriod } from '@guatu/shared/domain/reportingPeriod'
 import type { RankingRow, WeeklyRanking } from '@guatu/shared/progress/ranking'
 import { fitText } from './fitText.ts'
 import { ScreenTile } from './ScreenTile.tsx'
 import { useFlash } from './useFlash.ts'
 
 const UNIT_MAX_EM = 6.5
+/** Names that fit under the lists at 1080p; the rest are counted. */
+const NOT_REPORTED_SHOWN = 6
 
 function dayLabel(date: string): string {
   const [, month, day] = date.split('-').map(Number)
@@ -43,8 +46,17 @@ function RankList({ title, kind, rows }: { title: string; kind: 'red' | 'black';
   )
 }
 
-/** 一周一晾晒: the top three 责任单位 (红榜) and the bottom three (黑榜), with the change in rank. */
-export const RankingTile = memo(function RankingTile({ ranking }: { ranking: WeeklyRanking }) {
+/**
+ * 一周一晾晒: the top three 责任单位 (红榜) and the bottom three (黑榜), with the change in rank; with
+ * the reporting cycle, the units that have not reported this period under it.
+ */
+export const RankingTile = memo(function RankingTile({
+  ranking,
+  notReported,
+}: {
+  ranking: WeeklyRanking
+  notReported?: { period: ReportingPeriod; units: readonly string[] }
+}) {
   return (
     <ScreenTile
       title="责任单位红黑榜"
@@ -62,6 +74,18 @@ export const RankingTile = memo(function RankingTile({ ranking }: { ranking: Wee
           <RankList title="红榜" kind="red" rows={ranking.redList} />
           <RankList title="黑榜" kind="black" rows={ranking.blackList} />
         </div>
+      )}
+      {notReported && (
+        <p className="sw-not-reported" data-testid="screen-not-reported">
+          <span className="sw-not-reported-label">
+            {notReported.period.label}未报（{dayLabel(notReported.period.deadline)}截止）
+          </span>
+          {notReported.units.length === 0
+            ? '全部已报'
+            : notReported.units.length > NOT_REPORTED_SHOWN
+              ? `${notReported.units.slice(0, NOT_REPORTED_SHOWN).join('、')} 等${notReported.units.length}个单位`
+              : notReported.units.join('、')}
+        </p>
       )}
     </ScreenTile>
   )

@@ -12,6 +12,7 @@ import { IndustryTile } from './IndustryTile.tsx'
 import { MapTile } from './MapTile.tsx'
 import { MonthlyTile } from './MonthlyTile.tsx'
 import { RankingTile } from './RankingTile.tsx'
+import { useReportingStanding } from './useReportingStanding.ts'
 import { ScreenHeader } from './ScreenHeader.tsx'
 import { allProjects, boardTotals, computeScreenFigures } from './screenFigures.ts'
 import { StageTiles } from './StageTiles.tsx'
@@ -50,9 +51,11 @@ export function WallScreen({ title }: { title: string }) {
   const projects = useMemo(() => allProjects(columns), [columns])
   const deferredProjects = useDeferredValue(projects)
   const deferredProblems = useDeferredValue(problems)
+  const standing = useReportingStanding(settings.year, asOf)
   const figures = useMemo(
-    () => computeScreenFigures({ projects: deferredProjects, problems: deferredProblems, settings, asOf }),
-    [deferredProjects, deferredProblems, settings, asOf],
+    () =>
+      computeScreenFigures({ projects: deferredProjects, problems: deferredProblems, settings, asOf, ...(standing ? { reporting: standing.ranking } : {}) }),
+    [deferredProjects, deferredProblems, settings, asOf, standing],
   )
   const unit = meeting?.reportingUnit
   const decisionProjects = useMeetingDecisionProjects()
@@ -89,7 +92,7 @@ export function WallScreen({ title }: { title: string }) {
           <WarningsTile warnings={warnings} unit={unit} projectLights={unit ? turn?.mine.progress?.lights : figures.progress.board.lights} />
         </div>
         <div className="sw-wall-column">
-          <RankingTile ranking={figures.ranking} />
+          <RankingTile ranking={figures.ranking} {...(standing ? { notReported: { period: standing.period, units: standing.notReported } } : {})} />
           <FeedTile feed={feed} unit={unit} />
         </div>
       </div>

@@ -8,7 +8,7 @@ import type { IsoDate } from '@guatu/shared/domain/dates'
 import { computeBoardProgress, type BoardProgress } from '@guatu/shared/progress/boardProgress'
 import type { BoardSettings } from '@guatu/shared/progress/boardSettings'
 import { Light, warningList, type Warning } from '@guatu/shared/progress/lights'
-import { computeWeeklyRanking, RankingGroup, type WeeklyRanking } from '@guatu/shared/progress/ranking'
+import { computeWeeklyRanking, RankingGroup, type WeeklyRanking, type WeeklyRankingInput } from '@guatu/shared/progress/ranking'
 import type { BoardColumns } from '../sync/boardViewStore.ts'
 
 /** Count and exact 总投资 of a set of projects. */
@@ -79,13 +79,15 @@ export function computeScreenFigures(input: {
   problems: readonly Problem[]
   settings: BoardSettings
   asOf: IsoDate
+  /** The reporting cycle's part of the ranking (填报及时率, 退回次数), when the board has one. */
+  reporting?: WeeklyRankingInput['reporting']
 }): ScreenFigures {
-  const { projects, problems, settings, asOf } = input
+  const { projects, problems, settings, asOf, reporting } = input
   return {
     progress: computeBoardProgress({ projects, problems, settings, asOf }),
     industries: industryMix(projects),
     // 一周一晾晒 of the week containing 数据截至, read up to that day.
-    ranking: computeWeeklyRanking({ projects, problems, settings, weekOf: asOf, asOf, groupBy: RankingGroup.unit }),
+    ranking: computeWeeklyRanking({ projects, problems, settings, weekOf: asOf, asOf, groupBy: RankingGroup.unit, ...(reporting ? { reporting } : {}) }),
     warnings: warningList(projects, settings, asOf).filter((warning) => warning.light === Light.red || warning.light === Light.yellow),
   }
 }

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs'
-import { readBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { readBoardSettings, readReportingSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { unitReportingRecords } from '@guatu/shared/board/reportingRecord'
+import { DEFAULT_REPORTING_RANKING_WEIGHTS } from '@guatu/shared/domain/reportingPeriod'
 import { listProblems } from '@guatu/shared/board/problemQueries'
 import { listProjects } from '@guatu/shared/board/projectQueries'
 import type { ProgressReport } from '@guatu/shared/api/reports'
@@ -34,5 +36,18 @@ export function progressReport(doc: Y.Doc, year: number, asOfParam?: IsoDate): P
 export function weeklyRanking(doc: Y.Doc, year: number, weekOf: IsoDate | undefined, groupBy: RankingGroup): WeeklyRanking {
   const settings = readBoardSettings(doc, year)
   const asOf = boardToday(settings)
-  return computeWeeklyRanking({ projects: listProjects(doc), problems: listProblems(doc), settings, weekOf: weekOf ?? asOf, groupBy, asOf })
+  const cycle = readReportingSettings(doc)
+  const reporting = cycle && {
+    recordsAt: (cutoff: IsoDate) => unitReportingRecords(doc, cycle, year, cutoff),
+    weights: cycle.rankingWeights ?? DEFAULT_REPORTING_RANKING_WEIGHTS,
+  }
+  return computeWeeklyRanking({
+    projects: listProjects(doc),
+    problems: listProblems(doc),
+    settings,
+    weekOf: weekOf ?? asOf,
+    groupBy,
+    asOf,
+    ...(reporting ? { reporting } : {}),
+  })
 }

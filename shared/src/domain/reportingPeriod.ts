@@ -26,6 +26,12 @@ const fieldList = (label: string) =>
     .max(REVIEWABLE_FIELDS.length, { error: `${label}过多` })
     .refine((fields) => new Set(fields).size === fields.length, { error: `${label}不能重复` })
 
+const weight = (label: string) =>
+  z
+    .number({ error: `${label}须为数字` })
+    .min(0, { error: `${label}不能为负` })
+    .max(20, { error: `${label}不能超过20分` })
+
 export const reportingSettingsSchema = z
   .strictObject({
     /** Off: no periods, no review; departments write their fields directly (the board before the cycle). */
@@ -42,6 +48,13 @@ export const reportingSettingsSchema = z
     reportedFields: fieldList('报送字段'),
     /** What a department's edit proposes instead of writing: the office confirms it first. */
     reviewedFields: fieldList('审核字段'),
+    /**
+     * What the weekly ranking (一周一晾晒) deducts from a 责任单位, in points: per period of the year
+     * not reported on time (填报及时率), and per proposal returned (退回次数). Absent: the defaults.
+     */
+    rankingWeights: z
+      .strictObject({ perLatePeriod: weight('每期迟报扣分'), perReturn: weight('每次退回扣分') }, { error: '排名扣分须为迟报和退回两项' })
+      .optional(),
   })
   .refine((settings) => settings.cadence === Cadence.monthly || settings.deadlineDay <= 7, { error: '每周报送的截止日须为周一至周日（1至7）' })
 export type ReportingSettings = z.infer<typeof reportingSettingsSchema>
@@ -54,6 +67,19 @@ export const DEFAULT_REPORTING_SETTINGS: ReportingSettings = {
   reportedFields: ['completedInvestment', 'progressNote'],
   reviewedFields: ['totalInvestment', 'annualPlanInvestment', 'completedInvestment', 'stage'],
 }
+
+/** A 责任单位's reporting so far in the year: what 填报及时率 and 退回次数 are made of. */
+export interface UnitReportingRecord {
+  /** Periods of the year whose deadline has passed. */
+  readonly due: number
+  /** Of those, reported by the deadline. */
+  readonly onTime: number
+  /** Proposals the office returned, each return counted. */
+  readonly returns: number
+}
+
+/** Points the weekly ranking deducts when the office has not set its own. */
+export const DEFAULT_REPORTING_RANKING_WEIGHTS = { perLatePeriod: 4, perReturn: 2 } as const
 
 /** 每月25日前 / 每周五前, as the office says it. */
 export function deadlineRuleText(settings: Pick<ReportingSettings, 'cadence' | 'deadlineDay'>): string {

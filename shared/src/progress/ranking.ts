@@ -3,6 +3,7 @@ import { countedProject } from '../domain/figureCheck.ts'
 import { sumCents } from '../domain/money.ts'
 import type { Problem } from '../domain/problem.ts'
 import type { Project } from '../domain/project.ts'
+import type { UnitReportingRecord } from '../domain/reportingPeriod.ts'
 import { groupBy } from './boardProgress.ts'
 import type { BoardSettings } from './boardSettings.ts'
 import { completionAgainstTime, type Completion } from './completion.ts'
@@ -24,6 +25,8 @@ export const RANKING_GROUP_LABEL: Record<RankingGroup, string> = { unit: '责任
  *   −2  per project overdue on the schedule rule (any colour) at week end
  *   −3  per project whose worst light is yellow, −6 per red, at week end
  *   + the group's investment gap to 序时进度 in points, capped at ±20 (0 without an annual plan)
+ *   − with the reporting cycle, per 责任单位: the office's points per period not reported on time
+ *     (填报及时率) and per proposal returned (退回次数), DEFAULT_REPORTING_RANKING_WEIGHTS unless set
  * Rewards movement and closing problems, punishes what is visibly late. Highest first; equal
  * scores are ordered by name (zh-CN collation), so the order is total and stable between weeks.
  */
@@ -54,6 +57,8 @@ export interface RankingRow {
   readonly openRed: number
   readonly problemsSolved: number
   readonly investment: Completion
+  /** 填报及时率 and 退回次数, for 责任单位 on a board with the reporting cycle; null otherwise. */
+  readonly reporting: UnitReportingRecord | null
 }
 
 export interface WeeklyRanking {
@@ -80,6 +85,14 @@ export interface WeeklyRankingInput {
   /** The data-as-of day; a week still running is read up to it. Defaults to the week's Sunday. */
   readonly asOf?: IsoDate
   readonly listSize?: number
+  /**
+   * The reporting cycle, when the board has one: each unit's record as of a day (this week's and
+   * last week's cutoffs both ask), and the points deducted per late period and per return.
+   */
+  readonly reporting?: {
+    readonly recordsAt: (cutoff: IsoDate) => ReadonlyMap<string, UnitReportingRecord>
+    readonly weights: { readonly perLatePeriod: number; readonly perReturn: number }
+  }
 }
 
 const NAME_ORDER = new Intl.Collator('zh-CN')
@@ -93,6 +106,8 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
   const time = timeProgress(cutoff, settings.year, settings.timeBasis)
   const lights = lightsByProject(input.projects, settings, cutoff)
   const keys = input.groupBy === RankingGroup.unit ? (p: Project) => [p.unit] : (p: Project) => p.leaders
+  const reporting = input.groupBy === RankingGroup.unit && input.reporting ? input.reporting : undefined
+  const records = reporting?.recordsAt(cutoff)
   const rows: Unranked[] = []
   for (const [name, projects] of groupBy(input.projects, keys)) {
     const ids = new Set(projects.map((project) => project.id))
@@ -113,8 +128,15 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
     )
     const cap = W.investmentGapCapPoints * 10
     const investmentTenths = Math.max(-cap, Math.min(cap, investment.gapTenths ?? 0))
+    const record = records?.get(name) ?? (records ? { due: 0, onTime: 0, returns: 0 } : null)
+    const reportingTenths =
+      record && reporting
+        ? Math.round(-10 * (reporting.weights.perLatePeriod * (record.due - record.onTime) + reporting.weights.perReturn * record.returns))
+        : 0
     const scoreTenths =
-      10 * (W.advance * advances + W.problemSolved * problemsSolved + W.overdue * overdue + W.yellow * openYellow + W.red * openRed) + investmentTenths
+      10 * (W.advance * advances + W.problemSolved * problemsSolved + W.overdue * overdue + W.yellow * openYellow + W.red * openRed) +
+      investmentTenths +
+      reportingTenths
     rows.push({
       name,
       scoreTenths,
@@ -126,6 +148,7 @@ function scoreRows(input: WeeklyRankingInput, week: DateRange, cutoff: IsoDate):
       openRed,
       problemsSolved,
       investment,
+      reporting: record,
     })
   }
   return rows.sort((a, b) => b.scoreTenths - a.scoreTenths || NAME_ORDER.compare(a.name, b.name))
