@@ -60,6 +60,7 @@ import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
+import { boardMapImage } from './boundaries/boardMapImage.ts'
 
 interface Backend {
   storage: BoardStorage
@@ -213,7 +214,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     log,
   )
   const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits)
-  const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand))
+  const boundaries = new BoundaryService(storage, backend.boundaryStore)
+  const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand), boardMapImage(boards, boundaries))
   // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.
   const reminderSettings = config.reminders
   const channelSender = new ChannelSender({ timeoutMs: reminderSettings.timeoutMs, smtp: reminderSettings.smtp })
@@ -247,7 +249,6 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   )
   boardPersisted = (boardId) => reminderScheduler.boardChanged(boardId)
   reminderSweeps = () => reminderScheduler.sweeps
-  const boundaries = new BoundaryService(storage, backend.boundaryStore)
   const tracker = fanout ? new ClusterConnectionTracker(config.maxConnectionsPerUser, fanout) : new ConnectionTracker(config.maxConnectionsPerUser)
   const readinessChecks: ReadinessCheck[] = [backend.readiness]
   // Ready with Redis means both the fan-out and the shared login counters are connected.

@@ -30,6 +30,11 @@ export class BoundaryService {
     return (await this.store.get(boardId)) ?? {}
   }
 
+  /** The stored map, for documents the server draws for a reader it has already checked. */
+  async stored(boardId: string): Promise<BoundariesResponse> {
+    return (await this.store.get(boardId)) ?? {}
+  }
+
   async replace(boardId: string, principal: Principal, upload: BoundaryUpload): Promise<BoundariesResponse> {
     if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以上传县界和乡镇边界')
     if (!(await this.storage.getBoard(boardId))) throw new RequestError(404, '看板不存在')

@@ -50,6 +50,7 @@ import { syncHandler, type SyncRouteDependencies } from './syncRoute.ts'
 import { userRoutes } from './userRoutes.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import type { HealthResponse, ReadinessResponse } from '@guatu/shared/api/ops'
+import { boardMapImage } from '../boundaries/boardMapImage.ts'
 
 export interface AppDependencies extends SyncRouteDependencies {
   storage: BoardStorage
@@ -137,7 +138,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', ledgerRoutes(deps.ledgers))
   app.route('/api/boards', meetingRoutes(deps.meetings))
   app.route('/api/reserve', reserveRoutes(deps.reserve))
-  app.route('/api/boards', monthlyReportRoutes(deps.boards, deps.periodStatus))
+  app.route('/api/boards', monthlyReportRoutes(deps.boards, deps.periodStatus, boardMapImage(deps.boards, deps.boundaries)))
   app.route('/api/boards', reminderRoutes(deps.reminders, deps.boards, deps.securityAudit))
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.route('/api', yearRoutes(new YearService(deps.boards)))

@@ -7,6 +7,8 @@ import { monthlyReportOf } from '../reports/monthlyReportService.ts'
 import { RequestError } from '../requestError.ts'
 import { requireReadableBoard, type AppContext, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
+import type { BoardMapImage } from '../boundaries/boardMapImage.ts'
+import { CHINA_OFFSET_MS } from '@guatu/shared/domain/chinaTime'
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -18,7 +20,7 @@ function monthOf(c: AppContext): ReportMonth {
 }
 
 /** 月报 (`?month=YYYY-MM`, default this month): JSON, Word in the 公文 layout, and Excel. */
-export function monthlyReportRoutes(boards: BoardService, periodStatus: PeriodStatusReader | undefined): Hono<AppEnv> {
+export function monthlyReportRoutes(boards: BoardService, periodStatus: PeriodStatusReader | undefined, mapImage?: BoardMapImage): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   async function load(c: AppContext) {
@@ -33,7 +35,10 @@ export function monthlyReportRoutes(boards: BoardService, periodStatus: PeriodSt
 
   routes.get('/:id/monthly-report.docx', async (c) => {
     const report = await load(c)
-    return fileResponse(c, await monthlyReportDocx(report), `${report.boardName}-${report.title}月报.docx`, DOCX_TYPE)
+    // The map as the month ended (回头看), or as it stands while the month runs.
+    const monthEnd = Date.UTC(report.month.year, report.month.month, 1) - CHINA_OFFSET_MS
+    const map = await mapImage?.(c.req.param('id') ?? '', monthEnd < Date.now() ? monthEnd - 1 : undefined)
+    return fileResponse(c, await monthlyReportDocx(report, map), `${report.boardName}-${report.title}月报.docx`, DOCX_TYPE)
   })
 
   routes.get('/:id/monthly-report.xlsx', async (c) => {

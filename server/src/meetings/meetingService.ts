@@ -18,6 +18,7 @@ import { lastEndedMeeting } from '@guatu/shared/lookback/compareBoards'
 import { boardChanges } from '../boards/boardChanges.ts'
 import { minutesDocx } from './minutesDocx.ts'
 import type { DocxToPdf } from './minutesPdf.ts'
+import type { BoardMapImage } from '../boundaries/boardMapImage.ts'
 
 const HISTORY_PAGE = 1_000
 /** How far the chair's browser clock may be off the server's, for finding where to stop paging. */
@@ -29,6 +30,8 @@ export class MeetingService {
     private readonly boards: BoardService,
     private readonly storage: BoardStorage,
     private readonly pdf: DocxToPdf,
+    /** The board's map for the minutes; without it the minutes have no map. */
+    private readonly mapImage?: BoardMapImage,
   ) {}
 
   async list(boardId: string): Promise<Meeting[] | undefined> {
@@ -73,7 +76,9 @@ export class MeetingService {
   /** The minutes as Word, in the 公文 layout. */
   async minutesDocx(boardId: string, meetingId: string): Promise<{ minutes: Minutes; bytes: Uint8Array }> {
     const minutes = await this.minutes(boardId, meetingId)
-    return { minutes, bytes: await minutesDocx(minutes) }
+    const endedAt = minutes.meeting.endedAt ? Date.parse(minutes.meeting.endedAt) : undefined
+    const map = await this.mapImage?.(boardId, endedAt)
+    return { minutes, bytes: await minutesDocx(minutes, map) }
   }
 
   /** The Word minutes rendered to PDF by LibreOffice; a 503-worthy PdfUnavailableError when it cannot. */

@@ -5,6 +5,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -126,7 +127,24 @@ export const headingStyle = (id: string, name: string, font: string, level: numb
 })
 
 /** The minutes as a Word document in the 公文 layout offices circulate after a meeting. */
-export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
+/** Text width of the A4 公文 page (210 mm less 28 + 26 mm margins) in the 96-dpi pixels docx sizes images in. */
+const TEXT_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96)
+
+/** A PNG figure across the text width, keeping its 16:10 shape, with its caption centred below. */
+export function figure(png: Uint8Array, caption: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      // The document's lines are exact (公文 layout): this one may grow to the image's height.
+      spacing: { line: LINE_TWIPS, lineRule: LineRuleType.AT_LEAST },
+      children: [new ImageRun({ type: 'png', data: png, transformation: { width: TEXT_WIDTH_PX, height: Math.round(TEXT_WIDTH_PX * 0.625) } })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(caption, FONT.body, { size: SIZE.body - 4 })] }),
+  ]
+}
+
+/** The minutes in the 公文 layout; `map`, when the board has places, follows the totals. */
+export async function minutesDocx(minutes: Minutes, map?: Uint8Array): Promise<Uint8Array> {
   const { meeting } = minutes
   const facts = [
     `时间：${meetingTimeText(meeting)}`,
@@ -154,6 +172,7 @@ export async function minutesDocx(minutes: Minutes): Promise<Uint8Array> {
     ...minutes.units.flatMap(unitParagraphs),
     heading(`${chineseNumeral(3)}、${MINUTES_SECTION.totals}`, 1),
     totalsTable(minutes),
+    ...(map ? figure(map, '项目分布图（会议结束时，按灯色着色、按阶段区分形状）') : []),
     ...(minutes.lookback
       ? [heading(`${chineseNumeral(4)}、${MINUTES_SECTION.lookback}`, 1), ...lookbackLines(minutes.lookback).map((text, index) => body(`${index + 1}.${text}`))]
       : []),

@@ -9,7 +9,7 @@ import { LIGHTS, LIGHT_LABEL } from '@guatu/shared/progress/lights'
 import type { Completion } from '@guatu/shared/progress/completion'
 import { newWorkbook } from '../ledger/newWorkbook.ts'
 import { stripXmlUnsafeText } from '../ledger/xmlSafeWorkbook.ts'
-import { BLACK, body, cell, FONT, heading, headingStyle, LANGUAGE, LINE_TWIPS, MM, pageNumberFooter, run, SIZE } from '../meetings/minutesDocx.ts'
+import { BLACK, body, cell, figure, FONT, heading, headingStyle, LANGUAGE, LINE_TWIPS, MM, pageNumberFooter, run, SIZE } from '../meetings/minutesDocx.ts'
 import type { MonthlyReport } from './monthlyReport.ts'
 
 /** "45.0%", or "—" without a plan. */
@@ -70,7 +70,7 @@ function signed(n: number): string {
 }
 
 /** The 月报 as a Word document in the 公文 layout of the minutes (minutesDocx.ts). */
-export async function monthlyReportDocx(report: MonthlyReport): Promise<Uint8Array> {
+export async function monthlyReportDocx(report: MonthlyReport, map?: Uint8Array): Promise<Uint8Array> {
   const title = `${report.boardName}${report.title}项目推进月报`
   const changeLines = report.changes.flatMap((unit) => unit.changes.map((change) => `${unit.unit}：「${change.projectName}」${change.summary}`))
   const children: (Paragraph | Table)[] = [
@@ -89,6 +89,7 @@ export async function monthlyReportDocx(report: MonthlyReport): Promise<Uint8Arr
     ...(changeLines.length === 0 ? [body('本月无变化。')] : changeLines.map((text, index) => body(`${index + 1}.${text}`))),
     heading(`${chineseNumeral(5)}、报送情况`, 1),
     ...periodLines(report).map((text) => body(text)),
+    ...(map ? [heading(`${chineseNumeral(6)}、项目分布图`, 1), ...figure(map, `${report.title}末项目分布（按灯色着色、按阶段区分形状）`)] : []),
   ]
   const document = new Document({
     title: withoutXmlUnsafeCharacters(title),

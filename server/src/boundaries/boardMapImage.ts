@@ -1,0 +1,35 @@
+import type { BoardService } from '../boards/boardService.ts'
+import { RequestError } from '../requestError.ts'
+import type { BoundaryService } from './boundaryService.ts'
+import { renderMapPng } from './mapImage.ts'
+import { projectsGeoJson } from './projectsGeoJson.ts'
+
+/** The figure's size: a 16:10 image that fills the text width of an A4 公文 page at print quality. */
+const FIGURE_PX = { width: 1600, height: 1000 } as const
+
+/**
+ * The board's map as a PNG for a document (the minutes, the 月报), as the board stood at `at` (a
+ * past moment, through 回头看) or now; undefined when no project has a place, or the moment is
+ * beyond what history keeps. The caller has already checked that its reader may read the board.
+ */
+export type BoardMapImage = (boardId: string, at?: number) => Promise<Uint8Array | undefined>
+
+export function boardMapImage(boards: BoardService, boundaries: BoundaryService): BoardMapImage {
+  return async (boardId, at) => {
+    try {
+      const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectsGeoJson(doc, record.year).features, name: record.name }), at)
+      if (!board || board.points.length === 0) return undefined
+      const { png } = await renderMapPng({
+        title: `${board.name} 项目分布图`,
+        boundaries: await boundaries.stored(boardId),
+        points: board.points,
+        ...FIGURE_PX,
+      })
+      return new Uint8Array(png)
+    } catch (error) {
+      // A moment older than the history kept has no board to draw: the document goes without its map.
+      if (error instanceof RequestError && error.status === 404) return undefined
+      throw error
+    }
+  }
+}
