@@ -15,5 +15,18 @@ export default defineConfig({
   build: {
     // The server serves client/dist; a source map helps when a department reports a crash from the meeting room.
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // zod, with the module that turns its eval off, in a chunk of its own: every chunk holding
+            // schemas imports it, so zod is configured before any schema is built. Left to the
+            // splitter, zod joined a chunk shared with the lazy pages whose schemas are built at load,
+            // before main.tsx's first import ran, and zod's probe for eval broke the CSP.
+            { name: 'zod', test: /[\\/]zod@[^\\/]+[\\/]node_modules[\\/]zod[\\/]|zodWithoutEval/, priority: 10 },
+          ],
+        },
+      },
+    },
   },
 })

@@ -39,6 +39,20 @@ describe('新建年度看板 in the browser', () => {
     expect(await page.getByTestId('card-years').first().textContent()).toBe('2022—2023年')
     const created = expectStatus(await requestJson<BoardDetailResponse>(server, '/api/boards/demo-2023'), 200, 'the 2023 board')
     expect(created.projects).toHaveLength(expected)
+
+    // 汇总: both years side by side, read only, with their totals.
+    await page.goto(`${server.url}/`)
+    await page.getByRole('link', { name: '汇总' }).click()
+    const rollup = page.getByRole('table', { name: /各看板汇总/ })
+    await rollup.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS })
+    // A board's row: 年度 then 项目数; the 合计 row spans both header columns, so 项目数 comes first.
+    const cells = (name: RegExp) => rollup.getByRole('row', { name }).getByRole('cell')
+    expect(
+      await cells(/示例区2023年重点项目/)
+        .nth(1)
+        .textContent(),
+    ).toBe(String(expected))
+    expect(await cells(/^合计/).nth(0).textContent()).toBe(String(demo.projects.length + expected))
     expect(errors).toEqual([])
     await browser.close()
   })

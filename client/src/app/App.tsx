@@ -11,6 +11,7 @@ import { useSession } from '../auth/useSession.ts'
 import { BoardListPage } from './BoardListPage.tsx'
 import { BoardPage } from './BoardPage.tsx'
 import { ReservePage } from '../reserve/ReservePage.tsx'
+import { RollupsPage } from '../years/RollupsPage.tsx'
 import { loginPath, navigate, nextPathAfterLogin, parseRoute, type Route } from './route.ts'
 import { usePathname } from './usePathname.ts'
 
@@ -139,6 +140,8 @@ function UserPage({ route, principal, passwordPolicy }: { route: Route; principa
       )
     case 'reserve':
       return <ReservePage />
+    case 'rollups':
+      return <RollupsPage />
     case 'notFound':
       return <NotFound />
   }

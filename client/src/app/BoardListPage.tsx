@@ -3,7 +3,7 @@ import { canManageBoards } from '@guatu/shared/domain/permissions'
 import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { AppLink } from './AppLink.tsx'
-import { RESERVE_PATH, boardPath, navigate } from './route.ts'
+import { RESERVE_PATH, ROLLUPS_PATH, boardPath, navigate } from './route.ts'
 import { CreateBoardForm } from './CreateBoardForm.tsx'
 import { useBoardList } from './useBoardList.ts'
 import { RolloverForm } from '../years/RolloverForm.tsx'
@@ -22,6 +22,7 @@ export const BoardListPage = memo(function BoardListPage() {
       <div className="board-list-top">
         <h1>挂图作战 · 重点项目看板</h1>
         <AppLink href={RESERVE_PATH}>项目库</AppLink>
+        {state.status === 'ready' && state.boards.length > 1 && <AppLink href={ROLLUPS_PATH}>汇总</AppLink>}
         <CurrentUser />
       </div>
       {state.status === 'loading' && <p role="status">正在加载看板列表…</p>}

@@ -17,6 +17,8 @@ export type Route =
   | { kind: 'admin' }
   /** 项目库: the reserve of candidate projects, outside the annual boards. */
   | { kind: 'reserve' }
+  /** 汇总: every board the user may read, side by side (read only). */
+  | { kind: 'rollups' }
   /** 修改密码: the user's own password (also shown, whatever the path, while a change is required). */
   | { kind: 'password' }
   | { kind: 'notFound' }
@@ -36,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/login' || pathname === '/login/') return { kind: 'login' }
   if (pathname === '/admin' || pathname === '/admin/') return { kind: 'admin' }
   if (pathname === RESERVE_PATH || pathname === `${RESERVE_PATH}/`) return { kind: 'reserve' }
+  if (pathname === ROLLUPS_PATH || pathname === `${ROLLUPS_PATH}/`) return { kind: 'rollups' }
   if (pathname === PASSWORD_PATH || pathname === `${PASSWORD_PATH}/`) return { kind: 'password' }
   const match = BOARD_PATH.exec(pathname)
   if (match?.[1]) return { kind: 'board', boardId: decodeURIComponent(match[1]) }
@@ -53,6 +56,7 @@ export function parseRoute(pathname: string): Route {
 
 export const ADMIN_PATH = '/admin'
 export const RESERVE_PATH = '/reserve'
+export const ROLLUPS_PATH = '/rollups'
 export const PASSWORD_PATH = '/password'
 
 /** The login page, remembering where to return to. */

@@ -1,4 +1,12 @@
-import { rolloverPreviewSchema, rolloverResultSchema, type RolloverPreview, type RolloverRequest, type RolloverResult } from '@guatu/shared/api/years'
+import {
+  rollupResponseSchema,
+  rolloverPreviewSchema,
+  rolloverResultSchema,
+  type RollupResponse,
+  type RolloverPreview,
+  type RolloverRequest,
+  type RolloverResult,
+} from '@guatu/shared/api/years'
 import { jsonBody, requestJson } from '../api/http.ts'
 
 /** 新建年度看板: what carrying `boardId` into `request.year` would do; writes nothing. */
@@ -9,4 +17,9 @@ export async function previewRollover(boardId: string, request: RolloverRequest)
 /** Makes the new year's board; `created: false` when it existed already (nothing written). */
 export async function commitRollover(boardId: string, request: RolloverRequest): Promise<RolloverResult> {
   return requestJson(`/api/boards/${encodeURIComponent(boardId)}/rollover`, rolloverResultSchema, { method: 'POST', ...jsonBody(request) })
+}
+
+/** 汇总: every board the signed-in user may read, with totals (read only). */
+export async function fetchRollups(): Promise<RollupResponse> {
+  return requestJson('/api/rollups', rollupResponseSchema)
 }
