@@ -8,7 +8,7 @@ import { readBoardSettings, writeBoardSettings } from '@guatu/shared/board/board
 import { boardTotals, setReportingUnit, startMeeting } from '@guatu/shared/board/meetingCommands'
 import { EMPTY_FILTER, filterToSearchParams, InvestmentCut, matchesFilter } from '@guatu/shared/board/projectFilter'
 import { moveProject } from '@guatu/shared/board/projectCommands'
-import { placeProject } from '@guatu/shared/board/coordinateCommands'
+import { clearProjectCoordinates, placeProject } from '@guatu/shared/board/coordinateCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { CoordinateSource } from '@guatu/shared/domain/coordinates'
 import type { IsoDate } from '@guatu/shared/domain/dates'
@@ -42,13 +42,25 @@ const REPORTING_UNIT = '工信局'
 const BROWSER_TEST_TIMEOUT_MS = 120_000
 
 /**
- * Places the first projects of the demo board in a made-up county (about 0.6° by 0.5°), by the
- * project office through the real board document, as the map view or an import would.
+ * The demo board comes placed (every project in its made-up 乡镇, server/src/demo). These tests
+ * set their own scene through the real endpoints and board document, as the office would: the
+ * demo outlines removed, every project taken off the map, then the first 60 placed in a made-up
+ * county (about 0.6° by 0.5°), as the map view or an import would.
  */
-async function placeDemoProjects(admin: TestClient): Promise<Project[]> {
-  const chosen = listProjects(admin.doc).slice(0, PLACED_COUNT)
-  chosen.forEach((project, index) => {
-    placeProject(admin.doc, project.id, { lng: 108.7 + ((index * 37) % 61) / 100, lat: 34.0 + ((index * 53) % 47) / 100, source: CoordinateSource.import })
+async function placeDemoProjects(server: TestServer, admin: TestClient): Promise<Project[]> {
+  const cleared = await requestJson(server, `/api/boards/${DEMO_BOARD}/boundaries`, {
+    method: 'PUT',
+    token: server.adminToken,
+    body: { county: null, townships: null },
+  })
+  expectStatus(cleared, 200, 'removing the demo outlines')
+  const all = listProjects(admin.doc)
+  const chosen = all.slice(0, PLACED_COUNT)
+  admin.doc.transact(() => {
+    for (const project of all.slice(PLACED_COUNT)) clearProjectCoordinates(admin.doc, project.id)
+    chosen.forEach((project, index) => {
+      placeProject(admin.doc, project.id, { lng: 108.7 + ((index * 37) % 61) / 100, lat: 34.0 + ((index * 53) % 47) / 100, source: CoordinateSource.import })
+    })
   })
   await admin.waitSaved()
   return chosen.map((project) => readProject(admin.doc, project.id) as Project)
@@ -104,7 +116,7 @@ describe('the map (地图)', () => {
       const server = await startServer({ demo: true })
       const admin = connectClient(server, DEMO_BOARD, { acks: true })
       await admin.waitSynced()
-      const placed = await placeDemoProjects(admin)
+      const placed = await placeDemoProjects(server, admin)
       const settings = readBoardSettings(admin.doc, 2022)
       const lights = expectedLights(placed, settings)
       expect(new Set(Object.values(lights)).size, 'the demo board gives the placed projects more than one colour').toBeGreaterThan(1)
@@ -152,7 +164,7 @@ describe('the map (地图)', () => {
       const server = await startServer({ demo: true })
       const admin = connectClient(server, DEMO_BOARD, { acks: true })
       await admin.waitSynced()
-      const placed = await placeDemoProjects(admin)
+      const placed = await placeDemoProjects(server, admin)
       const browser = await launchBrowser()
       const filtered = await officePage(
         browser,
@@ -188,7 +200,7 @@ describe('the map (地图)', () => {
     const server = await startServer({ demo: true })
     const admin = connectClient(server, DEMO_BOARD, { acks: true })
     await admin.waitSynced()
-    await placeDemoProjects(admin)
+    await placeDemoProjects(server, admin)
     const unplaced = listProjects(admin.doc).find((project) => project.coordinates === undefined)
     if (!unplaced) throw new Error('every demo project is placed')
     const browser = await launchBrowser()
@@ -225,7 +237,7 @@ describe('the map (地图)', () => {
     const server = await startServer({ demo: true })
     const admin = connectClient(server, DEMO_BOARD, { acks: true })
     await admin.waitSynced()
-    await placeDemoProjects(admin)
+    await placeDemoProjects(server, admin)
     const browser = await launchBrowser()
     const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' })
     const phone = await phoneContext.newPage()
@@ -246,7 +258,7 @@ describe('the map (地图)', () => {
     const server = await startServer({ demo: true })
     const admin = connectClient(server, DEMO_BOARD, { acks: true })
     await admin.waitSynced()
-    const placed = await placeDemoProjects(admin)
+    const placed = await placeDemoProjects(server, admin)
     const browser = await launchBrowser()
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
     const page = await context.newPage()
@@ -309,7 +321,7 @@ describe('the map (地图)', () => {
       const link = await createScreenLink(server, DEMO_BOARD)
       const admin = connectClient(server, DEMO_BOARD, { acks: true })
       await admin.waitSynced()
-      const placed = await placeDemoProjects(admin)
+      const placed = await placeDemoProjects(server, admin)
       const settings = readBoardSettings(admin.doc, 2022)
       writeBoardSettings(admin.doc, { ...settings, wallMap: WallMap.replaceIndustry })
       await admin.waitSaved()
@@ -386,7 +398,7 @@ describe('the map (地图)', () => {
       const link = await createScreenLink(server, DEMO_BOARD)
       const admin = connectClient(server, DEMO_BOARD, { acks: true })
       await admin.waitSynced()
-      await placeDemoProjects(admin)
+      await placeDemoProjects(server, admin)
       writeBoardSettings(admin.doc, { ...readBoardSettings(admin.doc, 2022), wallMap: WallMap.besideIndustry })
       await admin.waitSaved()
       const browser = await launchBrowser()

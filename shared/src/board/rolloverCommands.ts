@@ -88,6 +88,13 @@ function carryProject(project: Project, from: { boardId: string; year: number })
   // The reset figures start the year confirmed; a 待确认 总投资 stays to be confirmed.
   const unconfirmed = project.unconfirmedFigures?.filter((field) => field === 'totalInvestment')
   if (project.unconfirmedFigures?.includes('completedInvestment')) changes.push('注意：上年已完成投资尚待确认，已计入累计，请核对')
+  // No silent guess (rule 6): a project started before last year with no 累计 of its own has
+  // earlier years' investment missing from the carried figure; the preview says so.
+  const startedEarlier = started && (project.actualStartDate === undefined || project.actualStartDate < `${from.year}-01-01`)
+  if (project.cumulativeInvestment === undefined && startedEarlier) {
+    const when = project.actualStartDate === undefined ? '开工时间未填' : `${project.actualStartDate.slice(0, 4)}年开工`
+    changes.push(`注意：${when}且无累计完成投资，累计仅计${from.year}年已完成投资，${from.year}年以前的投资请核实补录`)
+  }
   const { restoredFrom: _restoredFrom, unconfirmedFigures: _unconfirmed, ...kept } = old
   const fields: Omit<Project, 'id'> = {
     ...kept,
