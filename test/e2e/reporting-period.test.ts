@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { writeReportingSettings } from '@guatu/shared/board/boardSettingsAccess'
+import { readReportingSettings, writeReportingSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { createProject } from '@guatu/shared/board/projectCommands'
 import { readProject } from '@guatu/shared/board/projectQueries'
 import { openProposalsOf } from '@guatu/shared/board/reviewQueries'
@@ -110,6 +110,16 @@ describe('a reporting period in the browser', () => {
       expect(await advancesOf(server, board.id)).toEqual({ 工信局: 1, 商务局: 1 })
       await office.locator('[data-testid="inbox-count"][data-count="0"]').waitFor({ timeout: UI_TIMEOUT_MS })
       await office.screenshot({ path: await artifactPath('reporting-period-review.png'), fullPage: true })
+
+      // The office changes the rules: weekly, due on Friday, 3 points per late period.
+      await office.locator('summary', { hasText: '报送规则' }).click()
+      const rules = office.getByRole('form', { name: '报送规则' })
+      await rules.getByLabel('报送周期').selectOption('weekly')
+      await rules.getByLabel('每周截止').selectOption('5')
+      await rules.getByLabel('每期迟报或未报').fill('3')
+      await rules.getByRole('button', { name: '保存报送规则' }).click()
+      await waitForDoc(watcher.doc, (doc) => readReportingSettings(doc)?.cadence === 'weekly', { message: 'the weekly rule to reach the board' })
+      expect(readReportingSettings(watcher.doc)).toMatchObject({ cadence: 'weekly', deadlineDay: 5, rankingWeights: { perLatePeriod: 3, perReturn: 2 } })
       expect(errors).toEqual([])
     } finally {
       await browser.close()

@@ -12,18 +12,20 @@ import { ConnectionIndicator } from '../sync/ConnectionIndicator.tsx'
 import { UndoButtons } from '../undo/UndoButtons.tsx'
 import { AppLink } from './AppLink.tsx'
 import { InboxCount } from '../review/InboxCount.tsx'
+import { useReportingEnabled } from '../review/useReportingEnabled.ts'
 import { HeaderMenu } from './HeaderMenu.tsx'
 import { StartMeetingButton } from '../meeting/StartMeetingButton.tsx'
 import { useFollowedUnit } from '../meeting/useFollowedUnit.ts'
 import { boardPath, boardSubpagePath, meetingsPath, type BoardSubpage, type BoardView } from './route.ts'
 
 /** The header's page links, in the order a meeting goes through them. */
-const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean }[] = [
+const NAV_PAGES: readonly { page: BoardSubpage; label: string; officeOnly?: boolean; reportingOnly?: boolean }[] = [
   { page: 'map', label: '地图' },
   { page: 'progress', label: '目标进度' },
   { page: 'warnings', label: '预警' },
   { page: 'notices', label: '督办' },
-  { page: 'review', label: '报送审核' },
+  // Departments see it once the office has set up the reporting cycle (the office sets it up there).
+  { page: 'review', label: '报送审核', reportingOnly: true },
   { page: 'ranking', label: '排名' },
   { page: 'problems', label: '问题清单' },
   { page: 'lookback', label: '回头看' },
@@ -50,6 +52,7 @@ export const BoardHeader = memo(function BoardHeader({
   // While following a unit's report the lights are that unit's, as the board below them is.
   const followedUnit = useFollowedUnit()
   const counts = useBoardLightCounts(followedUnit)
+  const reporting = useReportingEnabled()
   return (
     <header className="board-header">
       <a href="/" className="home-link" aria-label="返回看板列表">
@@ -64,7 +67,7 @@ export const BoardHeader = memo(function BoardHeader({
             <AppLink href={boardPath(boardId)} aria-current={view === 'board' ? 'page' : undefined} data-testid="nav-board">
               看板
             </AppLink>
-            {NAV_PAGES.filter((link) => office || !link.officeOnly).map((link) => (
+            {NAV_PAGES.filter((link) => office || (!link.officeOnly && (reporting || !link.reportingOnly))).map((link) => (
               <AppLink
                 key={link.page}
                 href={boardSubpagePath(boardId, link.page)}

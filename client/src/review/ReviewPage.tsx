@@ -17,6 +17,7 @@ import { InboxList } from './InboxList.tsx'
 import { useReviewSnapshot } from './useReviewSnapshot.ts'
 import '../app/reportPage.css'
 import './review.css'
+import { ReportingSettingsForm } from './ReportingSettingsForm.tsx'
 
 interface ReviewRow {
   proposal: Proposal
@@ -121,6 +122,8 @@ export const ReviewPage = memo(function ReviewPage({
           {view.rule}（本期截止 {formatChineseDate(period.deadline)}）· 待审核 <span data-testid="review-pending-count">{pending.length}</span> 项
         </p>
       </header>
+
+      {office && <ReportingSettingsForm onMessage={onMessage} />}
 
       {principal.kind === 'user' && <InboxList onOpenProject={onOpenProject} />}
 

@@ -1,4 +1,4 @@
-import * as echarts from 'echarts'
+import type * as ECharts from 'echarts'
 import type { BoundariesResponse } from '@guatu/shared/api/boundaries'
 import type { Stage } from '@guatu/shared/domain/stage'
 import type { Light } from '@guatu/shared/progress/lights'
@@ -26,6 +26,8 @@ export const MAP_IMAGE_LIMITS = { minSide: 200, maxSide: 4000 } as const
 
 /** The PNG, and where each project was drawn (pixels), which the tests check. */
 export async function renderMapPng(input: MapImageInput): Promise<{ png: Buffer; drawnAt: Map<string, [number, number]> }> {
+  // Loaded at the first map image: ECharts is some 3 MB of code a server drawing no map never needs.
+  const echarts: typeof ECharts = await import('echarts')
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: input.width, height: input.height })
   try {
     // ECharts keeps maps by name, process-wide. Registering, drawing and serialising run without
@@ -34,7 +36,7 @@ export async function renderMapPng(input: MapImageInput): Promise<{ png: Buffer;
     // The county first: drawn after them, it would cover the 乡镇 borders.
     const features = [...(input.boundaries.county?.features ?? []), ...(input.boundaries.townships?.features ?? [])]
     const withMap = features.length > 0
-    if (withMap) echarts.registerMap(mapName, { type: 'FeatureCollection', features } as unknown as Parameters<typeof echarts.registerMap>[1])
+    if (withMap) echarts.registerMap(mapName, { type: 'FeatureCollection', features } as unknown as Parameters<typeof ECharts.registerMap>[1])
     chart.setOption({
       animation: false,
       backgroundColor: '#ffffff',
