@@ -28,10 +28,13 @@ async function desktopPage(browser: Browser, server: TestServer, boardId: string
   return page
 }
 
-const thumbnailsLoaded = (page: Page) =>
-  page
+/** Thumbnails load lazily, once the photo list is scrolled into view (the panel's map sits above it). */
+const thumbnailsLoaded = async (page: Page) => {
+  await page.locator('[data-testid="panel-photos"]').scrollIntoViewIfNeeded()
+  return page
     .locator('[data-testid="panel-photos"] [data-testid="photo-item"] img')
     .evaluateAll((images) => images.length > 0 && images.every((image) => (image as HTMLImageElement).naturalWidth > 0))
+}
 
 describe('形象进度照片 in the desktop project panel', () => {
   test('the office sees a photo sent from the phone with its thumbnail and can add one; a leader sees them all but has no upload control', async () => {
