@@ -177,8 +177,16 @@ export async function minutesDocx(minutes: Minutes, map?: Uint8Array): Promise<U
       ? [heading(`${chineseNumeral(4)}、${MINUTES_SECTION.lookback}`, 1), ...lookbackLines(minutes.lookback).map((text, index) => body(`${index + 1}.${text}`))]
       : []),
   ]
+  return gongwenDocx(`${meeting.title}会议纪要`, children)
+}
+
+/**
+ * A 公文-layout Word file (A4, GB/T 9704 margins, 仿宋 body, exact line pitch, page numbers outside
+ * on odd and even pages) around `children`: the minutes and the 月报 share it.
+ */
+export async function gongwenDocx(title: string, children: readonly (Paragraph | Table)[]): Promise<Uint8Array> {
   const document = new Document({
-    title: withoutXmlUnsafeCharacters(`${meeting.title}会议纪要`),
+    title: withoutXmlUnsafeCharacters(title),
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -212,7 +220,7 @@ export async function minutesDocx(minutes: Minutes, map?: Uint8Array): Promise<U
           },
         },
         footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
-        children,
+        children: [...children],
       },
     ],
   })

@@ -1,15 +1,14 @@
-import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableRow, WidthType } from 'docx'
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableRow, WidthType } from 'docx'
 import { formatChineseDate } from '@guatu/shared/domain/dates'
 import { formatYi } from '@guatu/shared/domain/money'
 import { chineseNumeral } from '@guatu/shared/domain/minutes'
-import { withoutXmlUnsafeCharacters } from '@guatu/shared/domain/safeText'
 import { BOARD_CHANGE_LABEL } from '@guatu/shared/api/lookback'
 import { formatTenths } from '@guatu/shared/progress/fraction'
 import { LIGHTS, LIGHT_LABEL } from '@guatu/shared/progress/lights'
 import type { Completion } from '@guatu/shared/progress/completion'
 import { newWorkbook } from '../ledger/newWorkbook.ts'
 import { stripXmlUnsafeText } from '../ledger/xmlSafeWorkbook.ts'
-import { BLACK, body, cell, figure, FONT, heading, headingStyle, LANGUAGE, LINE_TWIPS, MM, pageNumberFooter, run, SIZE } from '../meetings/minutesDocx.ts'
+import { BLACK, body, cell, figure, FONT, gongwenDocx, heading, LINE_TWIPS, run, SIZE } from '../meetings/minutesDocx.ts'
 import type { MonthlyReport } from './monthlyReport.ts'
 
 /** "45.0%", or "—" without a plan. */
@@ -91,45 +90,7 @@ export async function monthlyReportDocx(report: MonthlyReport, map?: Uint8Array)
     ...periodLines(report).map((text) => body(text)),
     ...(map ? [heading(`${chineseNumeral(6)}、项目分布图`, 1), ...figure(map, `${report.title}末项目分布（按灯色着色、按阶段区分形状）`)] : []),
   ]
-  const document = new Document({
-    title: withoutXmlUnsafeCharacters(title),
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: { ascii: FONT.latin, hAnsi: FONT.latin, eastAsia: FONT.body }, size: SIZE.body, color: BLACK, language: LANGUAGE },
-          paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT } },
-        },
-      },
-      paragraphStyles: [
-        headingStyle('Heading1', 'heading 1', FONT.heading, 0),
-        headingStyle('Heading2', 'heading 2', FONT.subheading, 1),
-        headingStyle('Heading3', 'heading 3', FONT.body, 2),
-        headingStyle('Heading4', 'heading 4', FONT.body, 3),
-        headingStyle('Heading5', 'heading 5', FONT.body, 4),
-        headingStyle('Heading6', 'heading 6', FONT.body, 5),
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-              footer: Math.round(25 * MM),
-            },
-          },
-        },
-        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
-        children,
-      },
-    ],
-  })
-  return new Uint8Array(await Packer.toBuffer(document))
+  return gongwenDocx(title, children)
 }
 
 /** The 月报 as a workbook: 总体情况, 分阶段, 分单位, 本月变化, 报送情况 — figures as numbers (亿元, %). */
