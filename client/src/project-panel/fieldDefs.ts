@@ -21,7 +21,7 @@ export type FieldKind =
 
 // The rank is set by dragging, 待确认数字 by the figure checks, 恢复自 by a restore, 坐标 on the map,
 // 上年看板 and 首次列入年度 by the 新建年度看板 rollover: none typed in the panel.
-export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom' | 'coordinates' | 'carriedFrom' | 'firstYear'>
+export type EditableField = Exclude<ProjectField, 'rank' | 'unconfirmedFigures' | 'restoredFrom' | 'coordinates' | 'area' | 'carriedFrom' | 'firstYear'>
 
 export interface FieldDef {
   label: string

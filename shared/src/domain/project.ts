@@ -9,6 +9,7 @@ import { NATURES, Nature } from './nature.ts'
 import { isRankKey } from './rank.ts'
 import { STAGES, Stage } from './stage.ts'
 import { coordinatesSchema } from './coordinates.ts'
+import { areaSchema } from './projectArea.ts'
 import { projectCodeSchema } from './projectCode.ts'
 
 /** A project id is opaque and stable: the key of the project in the board document. */
@@ -89,6 +90,8 @@ export const projectFieldSchemas = {
    */
   /** 坐标: where the project is on the map, with where the point came from (domain/coordinates.ts). */
   coordinates: coordinatesSchema,
+  /** 项目范围: an optional outline (园区, land parcel) drawn or imported (domain/projectArea.ts). */
+  area: areaSchema,
   /** 项目代码 from the 投资项目在线审批监管平台 (domain/projectCode.ts): matched first on import and across years. */
   projectCode: projectCodeSchema,
   /**
@@ -149,6 +152,7 @@ export const PROJECT_POLICY = {
     // office removes one; the asymmetry is checked in server/src/validation/figureRule.ts.
     unconfirmedFigures: DEPARTMENT,
     coordinates: DEPARTMENT,
+    area: DEPARTMENT,
     projectCode: DEPARTMENT,
     // Carried by the rollover from the figures the server read itself; only the office corrects it.
     cumulativeInvestment: writtenBy(FieldWriter.office),
@@ -178,6 +182,7 @@ export const OPTIONAL_PROJECT_FIELDS = [
   'seq',
   'unconfirmedFigures',
   'coordinates',
+  'area',
   'projectCode',
   'cumulativeInvestment',
   'carriedFrom',

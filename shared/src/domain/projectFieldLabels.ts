@@ -5,6 +5,7 @@ import { formatMoneyLabel, isWanAmount } from './money.ts'
 import { NATURE_LABEL, type Nature } from './nature.ts'
 import type { ProjectField } from './project.ts'
 import { coordinatesSchema, formatCoordinates, COORDINATE_SOURCE_LABEL } from './coordinates.ts'
+import { AREA_SOURCE_LABEL, areaSchema } from './projectArea.ts'
 import { STAGE_LABEL, isStage } from './stage.ts'
 
 /** The 台账 column name of each field, as offices write it. */
@@ -36,6 +37,7 @@ export const PROJECT_FIELD_LABEL: Record<ProjectField, string> = {
   seq: '序号',
   unconfirmedFigures: '待确认数字',
   coordinates: '坐标',
+  area: '项目范围',
   projectCode: '项目代码',
   cumulativeInvestment: '累计完成投资（截至上年末）',
   carriedFrom: '上年看板',
@@ -75,6 +77,10 @@ export function formatFieldValue(field: ProjectField, value: unknown): string {
     case 'coordinates': {
       const point = coordinatesSchema.safeParse(value)
       return point.success ? `${formatCoordinates(point.data)}（${COORDINATE_SOURCE_LABEL[point.data.source]}）` : String(value)
+    }
+    case 'area': {
+      const area = areaSchema.safeParse(value)
+      return area.success ? `${area.data.ring.length}个顶点的范围（${AREA_SOURCE_LABEL[area.data.source]}）` : String(value)
     }
     default:
       return String(value)
