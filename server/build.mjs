@@ -1,7 +1,7 @@
 // Bundles the server into one ESM file. better-sqlite3 and sharp stay external (native addons); ws's optional
 // native helpers are not installed. CJS dependencies need `require`, which ESM lacks: the banner
 // provides it.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 
 const common = {
@@ -19,8 +19,13 @@ const common = {
   charset: 'ascii',
 }
 
+// Chunks are named by content hash: last build's must not linger beside this one's.
+await rm('dist/chunks', { recursive: true, force: true })
 const outputs = [
-  build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),
+  // What only some servers or some requests need (ECharts for the map image, ExcelJS, PostgreSQL
+  // and Redis clients, nodemailer) is imported dynamically and split into chunks/: V8 holds every
+  // loaded script's source for the process's life, and an idle embedded server loads none of them.
+  build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' }),
   // `node server/dist/cli.js import|export …`: the ledger CLI, talking to a running server over REST.
   build({ ...common, entryPoints: ['src/cli/ledgerCli.ts'], outfile: 'dist/cli.js' }),
   // `node server/dist/audit.js verify|export`: the security audit log, read from the database itself.
@@ -31,7 +36,10 @@ const outputs = [
   build({ ...common, entryPoints: ['src/ledger/parseProcess.ts'], outfile: 'dist/ledgerParseProcess.js' }),
 ]
 await Promise.all(outputs)
-await Promise.all(['main', 'cli', 'audit', 'walCheckpointWorker', 'ledgerParseProcess'].map((name) => asciiOnly(`dist/${name}.js`)))
+const chunks = (await readdir('dist/chunks').catch(() => [])).filter((name) => name.endsWith('.js')).map((name) => `chunks/${name}`)
+await Promise.all(
+  ['main', 'cli', 'audit', 'walCheckpointWorker', 'ledgerParseProcess', ...chunks].map((name) => asciiOnly(`dist/${name.replace(/\.js$/, '')}.js`)),
+)
 
 /**
  * esbuild leaves non-ASCII inside regular expression literals and comments. A \uXXXX escape means

@@ -1,18 +1,14 @@
-import { memo, useCallback } from 'react'
-import type * as Y from 'yjs'
-import { openProposalsOf } from '@guatu/shared/board/reviewQueries'
+import { memo, useMemo } from 'react'
 import { chinaMinute } from '@guatu/shared/domain/chinaTime'
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
 import type { ProjectId } from '@guatu/shared/domain/project'
-import { PROPOSAL_STATUS_LABEL, type Proposal } from '@guatu/shared/domain/proposal'
-import { useReviewSnapshot } from './useReviewSnapshot.ts'
-
-const fingerprint = (proposals: readonly Proposal[]) => proposals.map((proposal) => `${proposal.id}:${proposal.status}:${proposal.proposedAt}`).join('|')
+import { PROPOSAL_STATUS_LABEL, ProposalStatus } from '@guatu/shared/domain/proposal'
+import { useProjectProposals } from '../sync/useProjectProposals.ts'
 
 /** 待审核 on a card: what a department proposed (a stage as "→ 开工"), who and when; 退回 with its reason. */
 export const ProposalBadge = memo(function ProposalBadge({ projectId }: { projectId: ProjectId }) {
-  const read = useCallback((doc: Y.Doc) => openProposalsOf(doc, projectId), [projectId])
-  const proposals = useReviewSnapshot(read, fingerprint)
+  const all = useProjectProposals(projectId)
+  const proposals = useMemo(() => all.filter((proposal) => proposal.status !== ProposalStatus.confirmed), [all])
   if (proposals.length === 0) return null
   return (
     <ul className="proposal-badges" data-testid="card-proposals">

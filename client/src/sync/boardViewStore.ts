@@ -8,12 +8,15 @@ import { compareRank } from '@guatu/shared/domain/rank'
 import { STAGES, type Stage } from '@guatu/shared/domain/stage'
 import type { Problem } from '@guatu/shared/domain/problem'
 import type { Notice } from '@guatu/shared/domain/notice'
+import type { Proposal } from '@guatu/shared/domain/proposal'
 import type { Decision } from '@guatu/shared/domain/decision'
 import type { Meeting, MeetingId } from '@guatu/shared/domain/meeting'
 import type { BoardSettings } from '@guatu/shared/progress/boardSettings'
 import { createMeetingIndex } from './meetingIndex.ts'
 import { createNoticeIndex, type NoticesByProject } from './noticeIndex.ts'
 import { createProblemIndex, type ProblemsByProject } from './problemIndex.ts'
+import { createProposalIndex } from './proposalIndex.ts'
+import { createFrameBatch } from './nextFrame.ts'
 import { createSettingsIndex } from './settingsIndex.ts'
 
 /** One stage column as React sees it: plain validated records, never Y types. */
@@ -40,6 +43,8 @@ export interface BoardViewStore {
   /** 督办单 per project, kept like problems. */
   getNoticesByProject: () => NoticesByProject
   getNoticesOf: (projectId: ProjectId) => readonly Notice[]
+  /** 待审核/退回/已确认 proposals of one project, kept like problems (proposalIndex.ts). */
+  getProposalsOf: (projectId: ProjectId) => readonly Proposal[]
   getAllNotices: () => readonly Notice[]
   /** 调度会, newest first, and the one running now (meetingIndex.ts). */
   getMeetings: () => readonly Meeting[]
@@ -53,6 +58,12 @@ export interface BoardViewStore {
   subscribe: (listener: () => void) => () => void
   stop: () => void
 }
+
+/**
+ * How often colleagues' changes are rendered during a burst: ten times a second still reads as
+ * live, and each render of a column costs the same whether it shows one move or ten.
+ */
+const REMOTE_RENDER_INTERVAL_MS = 100
 
 /**
  * Keeps a validated view model per project and re-reads only the projects a transaction touched:
@@ -95,8 +106,26 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
 
   root.forEach((_map, id) => refresh(id, new Set()))
   let columns = Object.fromEntries(STAGES.map((stage) => [stage, buildColumn(stage)])) as BoardColumns
+  /** Columns touched since they were last built: rebuilt when read, so every getter is current. */
+  const staleStages = new Set<Stage>()
+  const currentColumns = (): BoardColumns => {
+    if (staleStages.size === 0) return columns
+    const next = { ...columns }
+    for (const stage of staleStages) next[stage] = buildColumn(stage)
+    staleStages.clear()
+    columns = next
+    return columns
+  }
 
-  const onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+  const notify = () => {
+    for (const listener of listeners) listener()
+  }
+  // A meeting's burst of colleagues' moves arrives as one message per move, and rendering the
+  // columns they touch costs a slow PC more than a frame. Remote changes are heard at most every
+  // REMOTE_RENDER_INTERVAL_MS, all together (issue 22); one's own edits at once, so a dropped card
+  // never flickers back.
+  const remoteBatch = createFrameBatch(notify, REMOTE_RENDER_INTERVAL_MS)
+  const onDeepChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     const touchedStages = new Set<Stage>()
     for (const event of events) {
       if (event.target === root) {
@@ -108,33 +137,36 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
       }
     }
     if (touchedStages.size === 0) return
-    const next = { ...columns }
-    for (const stage of touchedStages) next[stage] = buildColumn(stage)
-    columns = next
-    for (const listener of listeners) listener()
+    for (const stage of touchedStages) staleStages.add(stage)
+    if (transaction.local) {
+      remoteBatch.cancel()
+      notify()
+    } else {
+      remoteBatch.schedule()
+    }
   }
   root.observeDeep(onDeepChange)
-  const notify = () => {
-    for (const listener of listeners) listener()
-  }
   const problems = createProblemIndex(doc, notify)
   const notices = createNoticeIndex(doc, notify)
+  const proposals = createProposalIndex(doc, notify)
   const settings = createSettingsIndex(doc, notify)
   const meetings = createMeetingIndex(doc, notify)
   let allProjects: { columns: BoardColumns; list: readonly Project[] } | undefined
 
   return {
-    getColumns: () => columns,
+    getColumns: currentColumns,
     getProject: (id) => projects.get(id),
     getProblemsByProject: problems.getByProject,
     getProblemsOf: problems.getOfProject,
     getAllProblems: problems.getAll,
     getAllProjects: () => {
-      if (allProjects?.columns !== columns) allProjects = { columns, list: STAGES.flatMap((stage) => columns[stage].cards) }
+      const current = currentColumns()
+      if (allProjects?.columns !== current) allProjects = { columns: current, list: STAGES.flatMap((stage) => current[stage].cards) }
       return allProjects.list
     },
     getNoticesByProject: notices.getByProject,
     getNoticesOf: notices.getOfProject,
+    getProposalsOf: proposals.getOfProject,
     getAllNotices: notices.getAll,
     getSettings: settings.get,
     getMeetings: meetings.getMeetings,
@@ -147,8 +179,10 @@ export function createBoardViewStore(doc: Y.Doc): BoardViewStore {
     },
     stop: () => {
       root.unobserveDeep(onDeepChange)
+      remoteBatch.cancel()
       problems.stop()
       notices.stop()
+      proposals.stop()
       settings.stop()
       meetings.stop()
     },

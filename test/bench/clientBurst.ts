@@ -1,0 +1,295 @@
+/**
+ * Issue 22, items 1 and 2: what a person's browser feels. In Debian's chromium with the CPU
+ * throttled (4× stands for an office PC):
+ * - `burstFigures`: the board page (signed in as the office) or the wall screen (a screen link, its
+ *   map tile on so every project has an element to watch) while other clients move cards at a
+ *   steady rate. Frame times, long tasks, and for every move the delay from its sending until the
+ *   page could paint it in its new stage.
+ * - `firstLoadFigures`: the board's first card, whole board and quiet main thread, and the wall's
+ *   first paint and figures, from navigation start.
+ *
+ * Each starts its own Guatu server. Moves go to the top of their new column, so the board page
+ * mounts the card where a person looking at the column sees it (long columns are virtualised).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import * as Y from 'yjs'
+import { moveProject } from '@guatu/shared/board/projectCommands'
+import { columnOrder, listProjects } from '@guatu/shared/board/projectQueries'
+import { createPrng, type Prng } from '@guatu/shared/demo/prng'
+import type { ProjectId } from '@guatu/shared/domain/project'
+import { STAGES, type Stage } from '@guatu/shared/domain/stage'
+import { WallMap } from '@guatu/shared/progress/boardSettings'
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/credentials.ts'
+import { CHROMIUM_PATH } from '../helpers/paths.ts'
+import { seedBenchBoard } from './benchBoard.ts'
+import { ServerKind, guatuHttp, startServer, type BenchServer } from './benchServers.ts'
+import { allLongTasks, firstElementAt, probeScript, startRecording, stopRecording, throttleCpu } from './pageProbe.ts'
+import { RawClient } from './rawClient.ts'
+import { percentile } from './stats.ts'
+
+export const View = { board: 'board', wall: 'wall' } as const
+export type View = (typeof View)[keyof typeof View]
+
+const TIMEOUT_MS = 180_000
+const TICK_MS = 10
+/** A card is not moved again this soon: each move's arrival on the page stays unambiguous. */
+const CARD_COOLDOWN_MS = 3_000
+/** Moves still arriving after the last was sent are waited for this long. */
+const SETTLE_MS = 3_000
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+const SELECTOR: Record<View, string> = { board: '[data-testid^="card-"][data-project-id]', wall: '.sw-map [data-testid="map-point"]' }
+const VIEWPORT: Record<View, { width: number; height: number }> = { board: { width: 1600, height: 1000 }, wall: { width: 1920, height: 1080 } }
+
+export interface BurstOptions {
+  view: View
+  cards: number
+  /** Clients moving cards, besides the measured page. */
+  movers: number
+  movesPerSecond: number
+  seconds: number
+  cpuThrottle: number
+  /** Writes a CPU profile of the page while the moves arrive (a .cpuprofile for DevTools). */
+  profilePath?: string
+  /** Writes a Chrome trace (devtools.timeline) of the same window: style, layout and paint costs. */
+  tracePath?: string
+}
+
+export interface BurstFigures extends BurstOptions {
+  frames: { count: number; p50: number; p95: number; max: number }
+  longTasks: { count: number; maxMs: number; totalMs: number }
+  moves: { sent: number; shown: number; p50: number; p95: number; p99: number; max: number; within250: number }
+}
+
+export interface FirstLoadFigures {
+  cards: number
+  cpuThrottle: number
+  board: { firstCardMs: number; wholeBoardMs: number; quietMs: number; longTasks: number; maxLongTaskMs: number }
+  wall: { firstPaintMs: number; figuresMs: number; mapMs: number }
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10
+
+interface Stage0 {
+  server: BenchServer
+  browser: Browser
+  boardId: string
+  seed: { doc: Y.Doc; close(): void }
+  dataDir: string
+}
+
+async function setUp(cards: number): Promise<Stage0> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'guatu-bench-client-'))
+  const server = await startServer(ServerKind.guatu, dataDir)
+  const seed = await seedBenchBoard(server, cards, { placed: true, wallMap: WallMap.besideIndustry })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  return { server, browser, boardId: seed.boardId, seed, dataDir }
+}
+
+async function tearDown(stage: Stage0): Promise<void> {
+  stage.seed.close()
+  await stage.browser.close()
+  await stage.server.stop()
+  await rm(stage.dataDir, { recursive: true, force: true })
+}
+
+/** A screen link for the board, as the office makes one: the wall signs in with its token. */
+async function screenLinkUrl(server: BenchServer, boardId: string): Promise<string> {
+  const http = guatuHttp(server)
+  const response = await fetch(`${http.url}/api/screen-links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${http.adminToken}` },
+    body: JSON.stringify({ boardId, name: '基准大屏' }),
+  })
+  if (response.status !== 201) throw new Error(`POST /api/screen-links answered ${response.status}`)
+  return `${http.url}${((await response.json()) as { url: string }).url}`
+}
+
+/** A page for the view, signed in (board) or on its screen link (wall), offline cache empty, probe installed. */
+async function openView(stage: Stage0, view: View): Promise<{ page: Page; url: string }> {
+  const context = await stage.browser.newContext({ viewport: VIEWPORT[view], locale: 'zh-CN' })
+  const page = await context.newPage()
+  const http = guatuHttp(stage.server)
+  let url: string
+  if (view === View.board) {
+    url = `${http.url}/board/${encodeURIComponent(stage.boardId)}`
+    await page.goto(url)
+    await page.getByTestId('login-username').fill(TEST_ADMIN_USERNAME)
+    await page.getByTestId('login-password').fill(TEST_ADMIN_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('login-username').waitFor({ state: 'detached', timeout: TIMEOUT_MS })
+  } else {
+    url = await screenLinkUrl(stage.server, stage.boardId)
+    await page.goto(url)
+  }
+  // The measured load is a first visit over the network: the offline cache of the visit above goes.
+  await page.evaluate(async () => {
+    for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name)
+  })
+  await page.addInitScript(probeScript(SELECTOR[view]))
+  return { page, url }
+}
+
+async function waitForWholeBoard(page: Page, view: View, cards: number): Promise<void> {
+  if (view === View.board) {
+    await page.waitForFunction(
+      (total) =>
+        [...document.querySelectorAll('[data-testid^="column-count-"]')].reduce((sum, element) => sum + Number(element.getAttribute('data-value')), 0) ===
+        total,
+      cards,
+      { timeout: TIMEOUT_MS },
+    )
+  } else {
+    await page.waitForFunction((total) => document.querySelectorAll('.sw-map [data-testid="map-point"]').length === total, cards, {
+      timeout: TIMEOUT_MS,
+    })
+  }
+}
+
+/** The card to move and where: not moved lately, to another stage, on top of that column. */
+function pickMove(doc: Y.Doc, random: Prng, cooling: Map<ProjectId, number>, now: number): { id: ProjectId; stage: Stage; beforeId?: ProjectId } {
+  const projects = listProjects(doc)
+  for (;;) {
+    const project = random.pick(projects)
+    if ((cooling.get(project.id) ?? 0) > now) continue
+    const others = STAGES.filter((stage) => stage !== project.stage)
+    const stage = random.pick(others)
+    cooling.set(project.id, now + CARD_COOLDOWN_MS)
+    return { id: project.id, stage, beforeId: columnOrder(doc, stage)[0]?.id }
+  }
+}
+
+export async function burstFigures(options: BurstOptions): Promise<BurstFigures> {
+  const stage = await setUp(options.cards)
+  const movers: RawClient[] = []
+  try {
+    const { page, url } = await openView(stage, options.view)
+    const cdp = await throttleCpu(page, options.cpuThrottle)
+    await page.goto(url)
+    await waitForWholeBoard(page, options.view, options.cards)
+
+    const docs = Array.from({ length: options.movers }, () => new Y.Doc())
+    for (const doc of docs) movers.push(new RawClient(stage.server.endpoint(stage.boardId), { doc }))
+    await Promise.all(movers.map((mover) => mover.synced))
+    while (docs.some((doc) => listProjects(doc).length < options.cards)) await new Promise((resolve) => setTimeout(resolve, 50))
+    // Let the page settle after its load before anything is recorded.
+    await page.waitForTimeout(2_000)
+
+    if (options.profilePath) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
+    if (options.tracePath) await stage.browser.startTracing(page, { path: options.tracePath, categories: ['devtools.timeline'] })
+    await startRecording(page)
+    const random = createPrng(22)
+    const cooling = new Map<ProjectId, number>()
+    const sent: Array<{ id: ProjectId; stage: Stage; at: number }> = []
+    const total = Math.round(options.movesPerSecond * options.seconds)
+    const startedAt = Date.now()
+    while (sent.length < total) {
+      const due = Math.min(total, Math.floor(((Date.now() - startedAt) * options.movesPerSecond) / 1000) + 1)
+      while (sent.length < due) {
+        const doc = docs[sent.length % docs.length]!
+        const now = Date.now()
+        const move = pickMove(doc, random, cooling, now)
+        moveProject(doc, move.id, { stage: move.stage, ...(move.beforeId ? { beforeId: move.beforeId } : {}) })
+        sent.push({ id: move.id, stage: move.stage, at: now })
+      }
+      await new Promise((resolve) => setTimeout(resolve, TICK_MS))
+    }
+    await page.waitForTimeout(SETTLE_MS)
+    const records = await stopRecording(page)
+    if (options.tracePath) await stage.browser.stopTracing()
+    if (options.profilePath) await writeFile(options.profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile))
+    await cdp.detach()
+
+    const delays: number[] = []
+    for (const move of sent) {
+      const shown = records.shown.find(([id, shownStage, at]) => id === move.id && shownStage === move.stage && at >= move.at)
+      if (shown) delays.push(shown[2] - move.at)
+    }
+    const frames = [...records.frames].sort((a, b) => a - b)
+    const sortedDelays = [...delays].sort((a, b) => a - b)
+    return {
+      ...options,
+      frames: {
+        count: frames.length,
+        p50: round1(percentile(frames, 50)),
+        p95: round1(percentile(frames, 95)),
+        max: round1(frames.at(-1) ?? Number.NaN),
+      },
+      longTasks: {
+        count: records.longTasks.length,
+        maxMs: round1(Math.max(0, ...records.longTasks.map(([, duration]) => duration))),
+        totalMs: round1(records.longTasks.reduce((sum, [, duration]) => sum + duration, 0)),
+      },
+      moves: {
+        sent: sent.length,
+        shown: delays.length,
+        p50: round1(percentile(sortedDelays, 50)),
+        p95: round1(percentile(sortedDelays, 95)),
+        p99: round1(percentile(sortedDelays, 99)),
+        max: round1(sortedDelays.at(-1) ?? Number.NaN),
+        within250: delays.filter((delay) => delay <= 250).length / Math.max(1, sent.length),
+      },
+    }
+  } finally {
+    for (const mover of movers) mover.close()
+    await tearDown(stage)
+  }
+}
+
+/** The board is interactive once its main thread has been free of long tasks this long. */
+const QUIET_WINDOW_MS = 1_000
+
+export async function firstLoadFigures(cards: number, cpuThrottle: number): Promise<FirstLoadFigures> {
+  const stage = await setUp(cards)
+  try {
+    const board = await openView(stage, View.board)
+    await throttleCpu(board.page, cpuThrottle)
+    await board.page.goto(board.url)
+    await waitForWholeBoard(board.page, View.board, cards)
+    const navigationStart = await board.page.evaluate(() => performance.timeOrigin)
+    const wholeBoardMs = await board.page.evaluate(() => performance.now())
+    const firstCardMs = (await firstElementAt(board.page)) - navigationStart
+    // Quiet: the end of the last long task before a window of QUIET_WINDOW_MS without one.
+    await board.page.waitForTimeout(QUIET_WINDOW_MS + 500)
+    let tasks = await allLongTasks(board.page)
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const lastEnd = Math.max(0, ...tasks.map(([start, duration]) => start + duration))
+      if (Date.now() - lastEnd >= QUIET_WINDOW_MS) break
+      await board.page.waitForTimeout(QUIET_WINDOW_MS)
+      tasks = await allLongTasks(board.page)
+    }
+    const lastEnd = Math.max(navigationStart + wholeBoardMs, ...tasks.map(([start, duration]) => start + duration))
+
+    const wall = await openView(stage, View.wall)
+    await throttleCpu(wall.page, cpuThrottle)
+    await wall.page.goto(wall.url)
+    await wall.page.waitForFunction((total) => document.querySelector('[data-testid="screen-total-count"]')?.textContent?.includes(String(total)), cards, {
+      timeout: TIMEOUT_MS,
+    })
+    const figuresMs = await wall.page.evaluate(() => performance.now())
+    await waitForWholeBoard(wall.page, View.wall, cards)
+    const mapMs = await wall.page.evaluate(() => performance.now())
+    const firstPaintMs = await wall.page.evaluate(
+      () => performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? Number.NaN,
+    )
+    return {
+      cards,
+      cpuThrottle,
+      board: {
+        firstCardMs: Math.round(firstCardMs),
+        wholeBoardMs: Math.round(wholeBoardMs),
+        quietMs: Math.round(lastEnd - navigationStart),
+        longTasks: tasks.length,
+        maxLongTaskMs: Math.round(Math.max(0, ...tasks.map(([, duration]) => duration))),
+      },
+      wall: { firstPaintMs: Math.round(firstPaintMs), figuresMs: Math.round(figuresMs), mapMs: Math.round(mapMs) },
+    }
+  } finally {
+    await tearDown(stage)
+  }
+}
