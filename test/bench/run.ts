@@ -15,11 +15,13 @@ import { ledgerRoundTrip } from './ledger.ts'
 import { hostileImportFigures, hostileImportTable } from './hostileImport.ts'
 import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
-import { scaleOutThroughput } from './scaleOut.ts'
+import { SCALE_OUT_CITY_SIZES, scaleOutSustained, scaleOutThroughput, type ScaleOutCityResult } from './scaleOut.ts'
 import { pastMomentFigures } from './pastMoment.ts'
 import { formatMs } from './stats.ts'
 import { validationCost } from './validationCost.ts'
 import { wallMapFigures } from './wallMap.ts'
+import { CITY_SIZES, cityOnOneServer } from './city.ts'
+import { cityMarkdown } from './cityReport.ts'
 
 const quick = process.argv.includes('--quick')
 const SIZES = quick
@@ -378,6 +380,17 @@ for (const mode of ['sequential', 'burst'] as const) {
       `Every project placed; the tile clusters for its scale and lists every point (test/bench/wallMap.ts). Median of ${loads} load${loads > 1 ? 's' : ''}; run alone with \`node --import tsx bench/wallMapRun.ts [--quick]\` in test/.`,
     ],
   )
+}
+
+// 10: a city on one server (many boards, 2,000 connections), then many boards on 1 and 3 processes
+// on PostgreSQL + Redis (Guatu only).
+{
+  const city = await cityOnOneServer(quick ? CITY_SIZES.quick : CITY_SIZES.full, log)
+  log(`city: ${JSON.stringify(city)}`)
+  const scaleOutSizes = quick ? SCALE_OUT_CITY_SIZES.quick : SCALE_OUT_CITY_SIZES.full
+  const scaleOut: ScaleOutCityResult[] = []
+  for (const processes of [1, 3]) scaleOut.push(await scaleOutSustained(processes, scaleOutSizes, log))
+  section.push(...cityMarkdown(city, scaleOut, scaleOutSizes))
 }
 
 const versions = serverVersions()
