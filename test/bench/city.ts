@@ -41,7 +41,7 @@ export const CITY_SIZES = {
     meetingBoards: 5,
     meetingMovesPerSecond: 2,
     quietSecondsPerMove: 30,
-    seconds: 60,
+    seconds: 45,
     idleUnloadMs: 5_000,
     reloads: 10,
   },
@@ -84,6 +84,9 @@ export interface CityFigures {
     seconds: number
     rssBeforeMiB: number
     rssAfterMiB: number
+    /** V8 heap in use (from /metrics): what the unload freed, before the heap itself shrinks. */
+    heapBeforeMiB: number
+    heapAfterMiB: number
   }
   /** A new client of an unloaded board, from connect until its document holds the whole board, ms. */
   reload: { medianMs: number; maxMs: number; boardsLoadedAfter: number }
@@ -108,6 +111,8 @@ export function citySchedule(sizes: CitySizes): PlannedMove[] {
   return plan.sort((a, b) => a.atMs - b.atMs)
 }
 
+const HEAP_USED = 'guatu_process_nodejs_heap_size_used_bytes'
+
 /** Boards the server has in memory, from its /metrics. */
 async function boardsLoaded(baseUrl: string): Promise<number> {
   const loaded = (await readMetrics(baseUrl)).get('guatu_boards_loaded')
@@ -127,7 +132,12 @@ export async function cityOnOneServer(sizes: CitySizes, log: (line: string) => v
     log('city: server started')
     await settle()
     const rssIdle = rssBytes(server.pid)
-    const boards = await seedBoards(sizes.boards, sizes.projectsPerBoard, (name) => server.createBoard(name), (boardId) => [server.endpoint(boardId)])
+    const boards = await seedBoards(
+      sizes.boards,
+      sizes.projectsPerBoard,
+      (name) => server.createBoard(name),
+      (boardId) => [server.endpoint(boardId)],
+    )
     closeLoad = async () => boards.forEach((board) => board.mover.close())
     await settle()
     const rssLoaded = rssBytes(server.pid)
@@ -154,6 +164,7 @@ export async function cityOnOneServer(sizes: CitySizes, log: (line: string) => v
     closeLoad = async () => undefined
     const closedAt = performance.now()
     const rssBeforeUnload = rssBytes(server.pid)
+    const heapBeforeUnload = (await readMetrics(http.url)).get(HEAP_USED) ?? Number.NaN
     await waitFor(async () => (await boardsLoaded(http.url)) === 0, {
       timeoutMs: sizes.idleUnloadMs + UNLOAD_TIMEOUT_MS,
       intervalMs: 100,
@@ -163,6 +174,7 @@ export async function cityOnOneServer(sizes: CitySizes, log: (line: string) => v
     log(`city: every board unloaded after ${unloadSeconds.toFixed(1)} s`)
     await settle()
     const rssAfterUnload = rssBytes(server.pid)
+    const heapAfterUnload = (await readMetrics(http.url)).get(HEAP_USED) ?? Number.NaN
 
     const reloads: number[] = []
     for (const board of boards.slice(0, sizes.reloads)) reloads.push(await receiveWholeBoard(board.endpoints[0]!, sizes.projectsPerBoard))
@@ -189,7 +201,13 @@ export async function cityOnOneServer(sizes: CitySizes, log: (line: string) => v
         perBoardMiB: (rssLoaded - rssIdle) / sizes.boards / MiB,
         perConnectionKiB: (rssConnected - rssLoaded) / (sizes.boards * observersPerBoard) / 1024,
       },
-      unload: { seconds: unloadSeconds, rssBeforeMiB: rssBeforeUnload / MiB, rssAfterMiB: rssAfterUnload / MiB },
+      unload: {
+        seconds: unloadSeconds,
+        rssBeforeMiB: rssBeforeUnload / MiB,
+        rssAfterMiB: rssAfterUnload / MiB,
+        heapBeforeMiB: heapBeforeUnload / MiB,
+        heapAfterMiB: heapAfterUnload / MiB,
+      },
       reload: { medianMs: median(reloads), maxMs: Math.max(...reloads), boardsLoadedAfter },
     }
   } finally {

@@ -6,6 +6,7 @@ import { formatMs } from './stats.ts'
 /** Issue 22: three processes should carry at least twice the moves of one. */
 const SCALE_OUT_GOAL_RATIO = 2
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
 const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
 const cores = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(2))
 
@@ -22,18 +23,24 @@ export function cityMarkdown(city: CityFigures, scaleOut: readonly ScaleOutCityR
     row(['connections (a full-Yjs mover and thin observers per board)', String(city.connections)]),
     row([
       'moves offered, per second over all boards',
-      `${city.movesPerSecond.toFixed(1)} (${sizes.meetingBoards} boards in a 调度会 at ${sizes.meetingMovesPerSecond}/s, ${quietBoards} at one per ${sizes.quietSecondsPerMove} s; ${city.moves} moves in ${sizes.seconds} s)`,
+      `${city.movesPerSecond.toFixed(1)} (${plural(sizes.meetingBoards, 'board')} in a 调度会 at ${sizes.meetingMovesPerSecond}/s, ${quietBoards} at one per ${sizes.quietSecondsPerMove} s; ${city.moves} moves in ${sizes.seconds} s)`,
     ]),
-    row(['fan-out, move sent → last client of its board has it: p50 / p99 / max, ms', `${formatMs(city.fanout.p50)} / ${formatMs(city.fanout.p99)} / ${formatMs(city.fanout.max)}`]),
+    row([
+      'fan-out, move sent → last client of its board has it: p50 / p99 / max, ms',
+      `${formatMs(city.fanout.p50)} / ${formatMs(city.fanout.p99)} / ${formatMs(city.fanout.max)}`,
+    ]),
     row(['… p99 of the meeting boards alone, ms', formatMs(city.fanout.meetingP99)]),
     row(['moves some client never got', String(city.fanout.lost)]),
     row(['server CPU during the moves, cores (load generator beside it)', `${cores(city.serverCores)} (${cores(city.loadGeneratorCores)})`]),
-    row(['server RSS: started / every board loaded / every client connected, MiB', [city.rss.idleMiB, city.rss.boardsLoadedMiB, city.rss.connectedMiB].map((v) => v.toFixed(0)).join(' / ')]),
+    row([
+      'server RSS: started / every board loaded / every client connected, MiB',
+      [city.rss.idleMiB, city.rss.boardsLoadedMiB, city.rss.connectedMiB].map((v) => v.toFixed(0)).join(' / '),
+    ]),
     row(['RSS per loaded board, MiB', city.rss.perBoardMiB.toFixed(2)]),
     row(['RSS per connection, KiB', city.rss.perConnectionKiB.toFixed(0)]),
     row([
-      `idle unload (GUATU_IDLE_UNLOAD_MS=${sizes.idleUnloadMs}): last client gone → no board loaded, s; RSS before → after, MiB`,
-      `${city.unload.seconds.toFixed(1)}; ${city.unload.rssBeforeMiB.toFixed(0)} → ${city.unload.rssAfterMiB.toFixed(0)}`,
+      `idle unload (GUATU_IDLE_UNLOAD_MS=${sizes.idleUnloadMs}): last client gone → no board loaded, s; RSS / V8 heap used, before → after, MiB`,
+      `${city.unload.seconds.toFixed(1)}; ${city.unload.rssBeforeMiB.toFixed(0)} → ${city.unload.rssAfterMiB.toFixed(0)} / ${city.unload.heapBeforeMiB.toFixed(0)} → ${city.unload.heapAfterMiB.toFixed(0)}`,
     ]),
     row([
       `reload: a new client of an unloaded board until it holds all ${sizes.projectsPerBoard} projects, median / max of ${sizes.reloads}, ms`,
@@ -46,7 +53,19 @@ export function cityMarkdown(city: CityFigures, scaleOut: readonly ScaleOutCityR
     '',
     ...scaleOutSummary(scaleOut),
     '',
-    row(['processes', 'offered moves/s', 'p50 ms', 'p99 ms', 'CPU cores: each Guatu process', 'PostgreSQL', 'Redis', 'load gen.', 'commit mean ms (per s)', 'Redis lag mean ms', 'catch-ups']),
+    row([
+      'processes',
+      'offered moves/s',
+      'p50 ms',
+      'p99 ms',
+      'CPU cores: each Guatu process',
+      'PostgreSQL',
+      'Redis',
+      'load gen.',
+      'commit mean ms (per s)',
+      'Redis lag mean ms',
+      'catch-ups',
+    ]),
     row(Array.from({ length: 11 }, () => '---')),
     ...scaleOut.flatMap((result) =>
       result.steps.map((step) =>
@@ -83,6 +102,6 @@ function scaleOutSummary(results: readonly ScaleOutCityResult[]): string[] {
     ? `×${ratio.toFixed(2)}: goal ≥ ×${SCALE_OUT_GOAL_RATIO} ${ratio >= SCALE_OUT_GOAL_RATIO ? 'met' : 'not met'} here`
     : `no ratio (1 process stayed within ${SCALE_OUT_P99_LIMIT_MS} ms at none of the rates tried)`
   return [
-    `Highest offered rate with p99 within ${SCALE_OUT_P99_LIMIT_MS} ms: 1 process **${one.movesPerSecond}** moves/s (${one.connections} connections), 3 processes **${three.movesPerSecond}** moves/s; 3 ÷ 1 = ${verdict}.`,
+    `Highest offered rate with p99 within ${SCALE_OUT_P99_LIMIT_MS} ms: 1 process **${one.movesPerSecond}** moves/s (${one.connections} connections), 3 processes **${three.movesPerSecond}** moves/s; 3 ÷ 1 = ${verdict}. A bare INSERT + COMMIT on the same PostgreSQL just before the steps took ${formatMs(one.bareCommitMs)} ms (1 process run) and ${formatMs(three.bareCommitMs)} ms (3 processes run), median of 40.`,
   ]
 }

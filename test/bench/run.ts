@@ -15,7 +15,7 @@ import { ledgerRoundTrip } from './ledger.ts'
 import { hostileImportFigures, hostileImportTable } from './hostileImport.ts'
 import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
-import { SCALE_OUT_CITY_SIZES, scaleOutSustained, scaleOutThroughput, type ScaleOutCityResult } from './scaleOut.ts'
+import { SCALE_OUT_CITY_SIZES, scaleOutSustained, scaleOutThroughput } from './scaleOut.ts'
 import { pastMomentFigures } from './pastMoment.ts'
 import { formatMs } from './stats.ts'
 import { validationCost } from './validationCost.ts'
@@ -388,8 +388,7 @@ for (const mode of ['sequential', 'burst'] as const) {
   const city = await cityOnOneServer(quick ? CITY_SIZES.quick : CITY_SIZES.full, log)
   log(`city: ${JSON.stringify(city)}`)
   const scaleOutSizes = quick ? SCALE_OUT_CITY_SIZES.quick : SCALE_OUT_CITY_SIZES.full
-  const scaleOut: ScaleOutCityResult[] = []
-  for (const processes of [1, 3]) scaleOut.push(await scaleOutSustained(processes, scaleOutSizes, log))
+  const scaleOut = await scaleOutSustained([1, 3], scaleOutSizes, log)
   section.push(...cityMarkdown(city, scaleOut, scaleOutSizes))
 }
 

@@ -203,47 +203,87 @@ export interface ScaleOutStep {
   catchUps: number
 }
 
+/** How many single-row INSERT commits time the database's own commit latency. */
+const COMMIT_PROBES = 40
+
+/**
+ * The database's bare commit (one single-row INSERT in its own transaction), median ms: the floor
+ * under every group commit, set by the disk's fsync and whatever else the server is doing.
+ */
+async function bareCommitMs(sql: pg.Client): Promise<number> {
+  await sql.query('CREATE TABLE IF NOT EXISTS bench_commit_probe (at double precision)')
+  const samples: number[] = []
+  for (let i = 0; i < COMMIT_PROBES; i++) {
+    const started = performance.now()
+    await sql.query('INSERT INTO bench_commit_probe VALUES ($1)', [started])
+    samples.push(performance.now() - started)
+  }
+  return median(samples)
+}
+
 export interface ScaleOutCityResult {
   processes: number
   connections: number
   /** The highest offered rate whose p99 stayed within the limit (0 when even the first did not). */
   movesPerSecond: number
   steps: ScaleOutStep[]
+  /** A bare INSERT + COMMIT on the same PostgreSQL just before the steps, median ms. */
+  bareCommitMs: number
 }
 
 /**
- * Moves per second at p99 ≤ 100 ms for `processes` processes serving many boards: each board's
+ * Moves per second at p99 ≤ 100 ms for each count of processes serving many boards: each board's
  * mover on one process, its observers spread over all of them, moves offered at rising rates
  * (round robin over the boards) as section 2b does for one board. A rate over the limit is tried
- * once more; the first rate over the limit twice ends the run.
+ * once more; the first rate over the limit twice ends that count's run. One cluster of the largest
+ * count serves every run, each on fresh boards: a process without boards of the run only idles.
  */
-export async function scaleOutSustained(processes: number, sizes: ScaleOutCitySizes, log: (line: string) => void = () => undefined): Promise<ScaleOutCityResult> {
-  const cluster = await startCluster(processes)
-  const { servers } = cluster
+export async function scaleOutSustained(
+  processCounts: readonly number[],
+  sizes: ScaleOutCitySizes,
+  log: (line: string) => void = () => undefined,
+): Promise<ScaleOutCityResult[]> {
+  const cluster = await startCluster(Math.max(...processCounts))
+  const sql = new pg.Client({ connectionString: cluster.database.url })
+  try {
+    await sql.connect()
+    log(`scale-out city: ${cluster.servers.length} processes started`)
+    const results: ScaleOutCityResult[] = []
+    for (const processes of processCounts) results.push(await sustainedOn(cluster, cluster.servers.slice(0, processes), sql, sizes, log))
+    return results
+  } finally {
+    await sql.end().catch(() => undefined)
+    await cluster.stop()
+  }
+}
+
+async function sustainedOn(
+  cluster: Cluster,
+  servers: readonly ServerProcess[],
+  sql: pg.Client,
+  sizes: ScaleOutCitySizes,
+  log: (line: string) => void,
+): Promise<ScaleOutCityResult> {
+  const processes = servers.length
   const endpointOf = (server: ServerProcess, boardId: string): Endpoint => ({
     url: `${server.wsUrl}/${boardId}?token=${encodeURIComponent(server.adminToken)}`,
     protocol: WireProtocol.yWebsocket,
     documentName: boardId,
   })
-  const sql = new pg.Client({ connectionString: cluster.database.url })
-  let closeLoad = async () => undefined as void
+  const boards = await seedBoards(
+    sizes.boards,
+    sizes.projectsPerBoard,
+    (name) => createBoard(servers[0]!, name),
+    (boardId) => servers.map((server) => endpointOf(server, boardId)),
+  )
+  let closeLoad = async () => boards.forEach((board) => board.mover.close())
   try {
-    await sql.connect()
-    log(`scale-out city: ${processes} process(es) started`)
-    const boards = await seedBoards(
-      sizes.boards,
-      sizes.projectsPerBoard,
-      (name) => createBoard(servers[0]!, name),
-      (boardId) => servers.map((server) => endpointOf(server, boardId)),
-    )
-    closeLoad = async () => boards.forEach((board) => board.mover.close())
-    log(`scale-out city: ${boards.length} boards seeded`)
     const pool = await watchBoards(boards, sizes.observersPerBoard)
-    log(`scale-out city: observers connected`)
     closeLoad = async () => {
       boards.forEach((board) => board.mover.close())
       await pool.close()
     }
+    log(`scale-out city, ${processes} process(es): ${boards.length} boards seeded and watched`)
     // The backends serving this database's pools (the bench's own connection left out); the pools are warm by now.
     const backends = await sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
     const pids: Record<string, number[]> = {
@@ -251,15 +291,15 @@ export async function scaleOutSustained(processes: number, sizes: ScaleOutCitySi
       postgres: backends.rows.map((row) => row.pid),
       redis: [cluster.redis.pid],
     }
-    const steps: ScaleOutStep[] = []
-    let movesPerSecond = 0
     const planAt = (rate: number, seconds: number) =>
       Array.from({ length: Math.round(rate * seconds) }, (_, k) => ({ atMs: (k * 1000) / rate, board: k % boards.length }))
     if (sizes.warmupSeconds > 0) await runSchedule(boards, pool, planAt(sizes.rates[0]!, sizes.warmupSeconds), {})
+    const bareCommit = await bareCommitMs(sql)
+
+    const steps: ScaleOutStep[] = []
     const step = async (rate: number): Promise<ScaleOutStep> => {
-      const plan = planAt(rate, sizes.secondsPerStep)
       const metricsBefore = await Promise.all(servers.map((server) => readMetrics(server.url)))
-      const run = await runSchedule(boards, pool, plan, pids)
+      const run = await runSchedule(boards, pool, planAt(rate, sizes.secondsPerStep), pids)
       const metricsAfter = await Promise.all(servers.map((server) => readMetrics(server.url)))
       const mean = (name: string) => {
         const parts = metricsAfter.map((after, index) => histogramMeanMs(metricsBefore[index]!, after, name))
@@ -267,10 +307,10 @@ export async function scaleOutSustained(processes: number, sizes: ScaleOutCitySi
         return { count, meanMs: parts.reduce((sum, part) => sum + (part.count > 0 ? part.meanMs * part.count : 0), 0) / count }
       }
       const commits = mean('guatu_persist_seconds')
-      const catchUps = metricsAfter.reduce((sum, after, index) => sum + (after.get('guatu_catch_ups_total') ?? 0) - (metricsBefore[index]!.get('guatu_catch_ups_total') ?? 0), 0)
+      const counter = (name: string) => metricsAfter.reduce((sum, after, index) => sum + (after.get(name) ?? 0) - (metricsBefore[index]!.get(name) ?? 0), 0)
       const measured = run.latencies.map((latency) => (Number.isNaN(latency) ? Number.POSITIVE_INFINITY : latency))
-      const cores = Object.fromEntries([...Object.entries(run.cpu), ['load generator', run.ownCpu]].map(([name, cpu]) => [name, (cpu as number) / run.seconds]))
-      const result = {
+      const cores = Object.fromEntries([...Object.entries(run.cpu), ['load generator', run.ownCpu] as const].map(([name, cpu]) => [name, cpu / run.seconds]))
+      const result: ScaleOutStep = {
         rate,
         p50: median(measured),
         p99: percentile(measured, 99),
@@ -278,23 +318,22 @@ export async function scaleOutSustained(processes: number, sizes: ScaleOutCitySi
         commitMs: commits.meanMs,
         commitsPerSecond: commits.count / run.seconds,
         redisLagMs: mean('guatu_redis_lag_seconds').meanMs,
-        catchUps,
+        catchUps: counter('guatu_catch_ups_total'),
       }
       log(`scale-out city, ${processes} process(es), ${rate} moves/s: ${JSON.stringify(result)}`)
       steps.push(result)
       return result
     }
+    let movesPerSecond = 0
     for (const rate of sizes.rates) {
       let { p99 } = await step(rate)
       if (p99 > SCALE_OUT_P99_LIMIT_MS) p99 = Math.min(p99, (await step(rate)).p99)
       if (p99 > SCALE_OUT_P99_LIMIT_MS) break
       movesPerSecond = rate
     }
-    return { processes, connections: sizes.boards * (sizes.observersPerBoard + 1), movesPerSecond, steps }
+    return { processes, connections: sizes.boards * (sizes.observersPerBoard + 1), movesPerSecond, steps, bareCommitMs: bareCommit }
   } finally {
     await closeLoad()
-    await sql.end().catch(() => undefined)
-    await cluster.stop()
   }
 }
 
