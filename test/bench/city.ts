@@ -183,7 +183,7 @@ export async function cityOnOneServer(sizes: CitySizes, log: (line: string) => v
     return {
       sizes,
       connections: sizes.boards * sizes.clientsPerBoard,
-      movesPerSecond: sizes.meetingBoards * sizes.meetingMovesPerSecond + (sizes.boards - sizes.meetingBoards) / sizes.quietSecondsPerMove,
+      movesPerSecond: plan.length / sizes.seconds,
       moves: plan.length,
       fanout: {
         p50: median(measured),

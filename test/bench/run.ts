@@ -424,7 +424,7 @@ const previous = await readFile(output, 'utf8').catch(() => '')
 const reading = previous.includes(READING_MARKER) ? previous.slice(previous.indexOf(READING_MARKER)) : `${READING_MARKER}\n`
 await writeFile(
   output,
-  [...header, ...section, 'Reproduce with `pnpm bench` (full, about 10 minutes here) or `pnpm bench --quick` (under a minute).', '', reading].join('\n'),
+  [...header, ...section, 'Reproduce with `pnpm bench` (full, about 15 minutes here) or `pnpm bench --quick` (a minute or two).', '', reading].join('\n'),
 )
 console.log(`wrote ${path.relative(REPO_ROOT, output)}`)
 process.exit(0)
