@@ -15,7 +15,7 @@ import { ledgerRoundTrip } from './ledger.ts'
 import { hostileImportFigures, hostileImportTable } from './hostileImport.ts'
 import { browserFigures } from './browserBoard.ts'
 import type { BrowserBoardFigures } from './browser.ts'
-import { scaleOutThroughput } from './scaleOut.ts'
+import { SCALE_OUT_CITY_SIZES, scaleOutSustained, scaleOutThroughput } from './scaleOut.ts'
 import { pastMomentFigures } from './pastMoment.ts'
 import { formatMs } from './stats.ts'
 import { validationCost } from './validationCost.ts'
@@ -23,6 +23,8 @@ import { wallMapFigures } from './wallMap.ts'
 import { burstFigures, firstLoadFigures, View } from './clientBurst.ts'
 import { dayGrowth, wallDayFigures, type DaySample } from './wallDay.ts'
 import { idleFootprint, type IdleFootprint } from './idleFootprint.ts'
+import { CITY_SIZES, cityOnOneServer } from './city.ts'
+import { cityMarkdown } from './cityReport.ts'
 
 const quick = process.argv.includes('--quick')
 /**
@@ -529,6 +531,16 @@ if (runs('13')) {
       `Goal: Guatu under 100 MiB idle. Each server restarted on its stored demo board (Guatu's is its own, seeded at first start with its map; the references get the same generated ledger from a client), so start-up seeding is not counted (test/bench/idleFootprint.ts). Guatu's WAL checkpoint worker stops after 60 s without writes, hence the long settle.`,
     ],
   )
+}
+
+// 14: a city on one server (many boards, 2,000 connections), then many boards on 1 and 3 processes
+// on PostgreSQL + Redis (Guatu only).
+if (runs('14')) {
+  const city = await cityOnOneServer(quick ? CITY_SIZES.quick : CITY_SIZES.full, log)
+  log(`city: ${JSON.stringify(city)}`)
+  const scaleOutSizes = quick ? SCALE_OUT_CITY_SIZES.quick : SCALE_OUT_CITY_SIZES.full
+  const scaleOut = await scaleOutSustained([1, 3], scaleOutSizes, log)
+  section.push(...cityMarkdown(city, scaleOut, scaleOutSizes))
 }
 
 const versions = serverVersions()

@@ -31,6 +31,12 @@ export class RedisServer {
     return `redis://127.0.0.1:${this.port}`
   }
 
+  /** The redis-server process id, for /proc readings (CPU, memory). */
+  get pid(): number {
+    if (!this.child?.pid || !this.running) throw new Error('redis-server is not running')
+    return this.child.pid
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
   }

@@ -84,6 +84,12 @@ export class ServerProcess implements TestServer {
     return this.currentPort
   }
 
+  /** The server's own process id (it is spawned directly, no shell between): for /proc readings. */
+  get pid(): number {
+    if (!this.child?.pid || this.hasExited) throw new Error('the server is not running')
+    return this.child.pid
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.currentPort}`
   }
