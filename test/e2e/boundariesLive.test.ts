@@ -21,9 +21,10 @@ const DEMO_BOARD = 'demo'
 /** A server, a 4K wall page and a second drawing of its map on a shared 2-core machine. */
 const BROWSER_TEST_TIMEOUT_MS = 120_000
 
-/** The 乡镇 names the wall's map prints (ECharts' SVG labels). */
-function wallTownshipLabels(page: import('playwright-core').Page): Promise<string[]> {
-  return page.locator('.sw-map svg text').evaluateAll((items) => items.map((item) => (item.textContent ?? '').trim()).filter((text) => text !== ''))
+/** The 乡镇 the wall's map drew (ProjectMap sets them with every drawing, canvas or SVG). */
+async function wallTownshipLabels(page: import('playwright-core').Page): Promise<string[]> {
+  const names = await page.locator('.sw-map [data-testid="map-chart"]').getAttribute('data-townships')
+  return names ? names.split('、') : []
 }
 
 test(
@@ -48,11 +49,17 @@ test(
     await wall.goto(`${server.url}${link.url}`)
     await wall.getByTestId('wall-map').waitFor({ timeout: UI_TIMEOUT_MS })
     const demoNames = DEMO_TOWNSHIPS.flat()
-    await waitFor(async () => demoNames.every((name) => wallTownshipLabels(wall).then((labels) => labels.includes(name))), {
+    await waitFor(
+      async () => {
+        const labels = await wallTownshipLabels(wall)
+        return demoNames.every((name) => labels.includes(name))
+      },
+      {
       timeoutMs: UI_TIMEOUT_MS,
-      message: 'the wall to draw the demo’s 乡镇',
-    })
-    for (const name of demoNames) expect(await wallTownshipLabels(wall)).toContain(name)
+        message: 'the wall to draw the demo’s 乡镇',
+      },
+    )
+    expect((await wallTownshipLabels(wall)).sort()).toEqual([...demoNames].sort())
     // Marks this page: a reload would lose it.
     await wall.evaluate(() => {
       ;(window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true

@@ -15,7 +15,7 @@ import { readStage, StageSource } from './inferStage.ts'
 import { InferenceSource, IssueSeverity, type Inference, type ParsedRow } from './ledgerTypes.ts'
 import { parseLedgerDate } from './parseDate.ts'
 import { COORDINATE_SYSTEM_LABEL, CoordinateSystem, toWgs84 } from '@guatu/shared/geo/coordinateSystem'
-import { readCoordinateColumns, readCoordinateText, type CoordinateReading } from './parseCoordinates.ts'
+import { readCoordinateColumns, readCoordinateText, type CoordinateReading } from '@guatu/shared/geo/parseCoordinates'
 import { parseLedgerMoney } from './parseMoney.ts'
 import { parseProblemCell } from './problemText.ts'
 
