@@ -55,7 +55,7 @@ test(
         return demoNames.every((name) => labels.includes(name))
       },
       {
-      timeoutMs: UI_TIMEOUT_MS,
+        timeoutMs: UI_TIMEOUT_MS,
         message: 'the wall to draw the demo’s 乡镇',
       },
     )
@@ -82,7 +82,10 @@ test(
       { timeoutMs: UI_TIMEOUT_MS, message: 'the open wall to draw the uploaded 乡镇' },
     )
     const labels = await wallTownshipLabels(wall)
-    expect(demoNames.filter((name) => labels.includes(name)), 'the replaced 乡镇 are gone').toEqual([])
+    expect(
+      demoNames.filter((name) => labels.includes(name)),
+      'the replaced 乡镇 are gone',
+    ).toEqual([])
     expect(await wall.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true)
     await wall.screenshot({ path: await artifactPath('map-wall-boundaries-live-3840x2160.png') })
     expect(problems).toEqual([])

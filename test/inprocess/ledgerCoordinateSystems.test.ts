@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 async function post(boardId: string, rows: Parameters<typeof workbookOf>[0], options: { dryRun?: boolean; fields?: Record<string, string> } = {}) {
   const form = new FormData()
-  form.append('file', new Blob([await workbookOf(rows)]), '台账.xlsx')
+  form.append('file', new Blob([Buffer.from(await workbookOf(rows))]), '台账.xlsx')
   for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value)
   const response = await fetch(`${server.url}/api/boards/${boardId}/import${options.dryRun ? '?dryRun=1' : ''}`, {
     method: 'POST',
@@ -106,7 +106,16 @@ describe('coordinate systems in a ledger import', () => {
     expect(point?.lng).toBeCloseTo(GCJ_EXAMPLE.wgs[0], 6)
     expect(point?.lat).toBeCloseTo(GCJ_EXAMPLE.wgs[1], 6)
 
-    const none = (await post(board.id, [['项目名称', '责任单位', '当前阶段'], ['无坐标项目', '工信局', '谋划']], { dryRun: true })).body as unknown as ImportPreview
+    const none = (
+      await post(
+        board.id,
+        [
+          ['项目名称', '责任单位', '当前阶段'],
+          ['无坐标项目', '工信局', '谋划'],
+        ],
+        { dryRun: true },
+      )
+    ).body as unknown as ImportPreview
     expect(none.coordinateSystem).toBeUndefined()
 
     const bad = await post(board.id, rows, { dryRun: true, fields: { [IMPORT_OPTION_FIELDS.coordinateSystem]: 'mercator' } })

@@ -95,7 +95,11 @@ describe('项目范围: who may draw a project’s outline', () => {
     ['a vertex in the sea (longitude and latitude swapped)', { ring: [...PARCEL.ring.slice(0, 3), [34.27, 108.94]], source: 'manual' }, /不在中国境内/],
     ['a source nobody offers', { ring: PARCEL.ring, source: 'satellite' }, /范围来源/],
     ['an extra key beside the ring', { ...PARCEL, by: 'admin' }, CHINESE],
-    ['more vertices than a parcel has', { ring: Array.from({ length: 501 }, (_, index) => [108.9 + Math.cos(index) / 100, 34.2 + Math.sin(index) / 100]), source: 'manual' }, /最多500个顶点/],
+    [
+      'more vertices than a parcel has',
+      { ring: Array.from({ length: 501 }, (_, index) => [108.9 + Math.cos(index) / 100, 34.2 + Math.sin(index) / 100]), source: 'manual' },
+      /最多500个顶点/,
+    ],
     ['a GeoJSON string instead of the ring', JSON.stringify({ type: 'Polygon', coordinates: [PARCEL.ring] }), CHINESE],
   ]
   for (const [what, value, reason] of BAD_VALUES) {
@@ -120,10 +124,9 @@ describe('项目范围: who may draw a project’s outline', () => {
   test('projects.geojson exports an outlined project’s polygon beside its point', async () => {
     placeProject(board.admin.doc, board.own, { lng: 108.945, lat: 34.265, source: 'manual' })
     await waitForDoc(board.observer.doc, (doc) => readProject(doc, board.own)?.coordinates !== undefined, { message: 'the point' })
-    const response = await requestJson<{ features: Array<{ id: string; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }> }>(
-      board.server,
-      projectsGeoJsonPath(board.boardId),
-    )
+    const response = await requestJson<{
+      features: Array<{ id: string; geometry: { type: string; coordinates: unknown }; properties: Record<string, unknown> }>
+    }>(board.server, projectsGeoJsonPath(board.boardId))
     expect(response.status).toBe(200)
     const own = response.body.features.filter((feature) => feature.id === board.own || feature.properties.projectId === board.own)
     expect(own.map((feature) => feature.geometry.type)).toEqual(['Point', 'Polygon'])

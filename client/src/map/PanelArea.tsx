@@ -76,7 +76,10 @@ export const PanelArea = memo(function PanelArea({
     }
     const read = areaFromGeoJson(parsed)
     if ('problem' in read) return setError(read.problem)
-    save(read.area.ring.map(([lng, lat]): Vertex => [lng, lat]), AreaSource.import)
+    save(
+      read.area.ring.map(([lng, lat]): Vertex => [lng, lat]),
+      AreaSource.import,
+    )
   }
 
   return (

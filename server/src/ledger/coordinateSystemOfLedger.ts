@@ -1,9 +1,4 @@
-import {
-  COORDINATE_SYSTEM_LABEL,
-  CoordinateSystem,
-  coordinateSystemNamedIn,
-  type CoordinateSystem as System,
-} from '@guatu/shared/geo/coordinateSystem'
+import { COORDINATE_SYSTEM_LABEL, CoordinateSystem, coordinateSystemNamedIn, type CoordinateSystem as System } from '@guatu/shared/geo/coordinateSystem'
 import type { LedgerTable } from './findTable.ts'
 import { classifyRow } from './rowClassifier.ts'
 import { rowTexts, type SheetGrid } from './sheetGrid.ts'
