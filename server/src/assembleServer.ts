@@ -53,6 +53,7 @@ import type { ReminderStore } from './reminders/reminderStore.ts'
 import { PostgresReminderStore } from './storage/postgresReminderStore.ts'
 import { SqliteReminderStore } from './storage/sqliteReminderStore.ts'
 import { BoundaryService } from './boundaries/boundaryService.ts'
+import { roomBoundaryAnnouncer } from './boundaries/announceBoundaries.ts'
 import type { BoundaryStore } from './storage/boundaryStore.ts'
 import { PostgresBoundaryStore } from './storage/postgresBoundaryStore.ts'
 import { SqliteBoundaryStore } from './storage/sqliteBoundaryStore.ts'
@@ -214,7 +215,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     log,
   )
   const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits)
-  const boundaries = new BoundaryService(storage, backend.boundaryStore)
+  const boundaries = new BoundaryService(storage, backend.boundaryStore, roomBoundaryAnnouncer(rooms, commits))
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand), boardMapImage(boards, boundaries))
   // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.
   const reminderSettings = config.reminders

@@ -1,3 +1,4 @@
+import type { CoordinateSystem } from '@guatu/shared/geo/coordinateSystem'
 import { importResultSchema, type ImportResult } from '@guatu/shared/api/ledgerImport'
 import { filterToSearchParams, type ProjectFilter } from '@guatu/shared/board/projectFilter'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
@@ -19,6 +20,8 @@ export interface ImportOptions {
   reportDate?: string
   sheets?: readonly string[]
   mapping?: ColumnMapping
+  /** The system the coordinate columns are in; left out, the server reads what the ledger names, else WGS-84. */
+  coordinateSystem?: CoordinateSystem
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
@@ -43,6 +46,7 @@ function fileForm(file: File, options: ImportOptions): FormData {
   form.append('file', file)
   if (options.reportDate) form.append(IMPORT_OPTION_FIELDS.reportDate, options.reportDate)
   if (options.sheets) form.append(IMPORT_OPTION_FIELDS.sheets, JSON.stringify(options.sheets))
+  if (options.coordinateSystem) form.append(IMPORT_OPTION_FIELDS.coordinateSystem, options.coordinateSystem)
   if (options.mapping && Object.keys(options.mapping).length > 0) form.append(IMPORT_OPTION_FIELDS.mapping, JSON.stringify(options.mapping))
   return form
 }

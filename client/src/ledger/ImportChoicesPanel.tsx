@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react'
 import { COLUMN_CHOICES, COLUMN_CHOICE_LABEL, isColumnChoice, type ColumnMapping } from '@guatu/shared/ledger/columnMapping'
+import { COORDINATE_SYSTEM_LABEL, COORDINATE_SYSTEMS, isCoordinateSystem } from '@guatu/shared/geo/coordinateSystem'
 import type { ImportOptions, ImportPreview } from '../api/ledgerApi.ts'
 
 /**
@@ -41,6 +42,32 @@ export const ImportChoicesPanel = memo(function ImportChoicesPanel({
             : '台账中未找到填报日期，请填写：实际日期将以此核对'}
         </span>
       </div>
+      {preview.coordinateSystem && (
+        <div className="import-report-date">
+          <label htmlFor="import-coordinate-system">坐标系</label>
+          <select
+            id="import-coordinate-system"
+            data-testid="import-coordinate-system"
+            disabled={disabled}
+            value={options.coordinateSystem ?? preview.coordinateSystem.system}
+            onChange={(event) => {
+              const system = event.target.value
+              if (isCoordinateSystem(system)) onChange({ coordinateSystem: system })
+            }}
+          >
+            {COORDINATE_SYSTEMS.map((system) => (
+              <option key={system} value={system}>
+                {COORDINATE_SYSTEM_LABEL[system]}
+              </option>
+            ))}
+          </select>
+          <span className="field-hint" data-testid="import-coordinate-system-source">
+            {preview.coordinateSystem.source === 'default'
+              ? '台账未注明坐标系，按 WGS-84/CGCS2000 读取；从高德、腾讯或百度地图复制的坐标请在此选择，将换算后导入'
+              : `来源：${preview.coordinateSystem.sourceLabel}（${preview.coordinateSystem.text}）。高德、腾讯、百度坐标换算为 WGS-84 后导入，每行注明换算前后的坐标`}
+          </span>
+        </div>
+      )}
       {ledgerSheets.length > 1 && (
         <fieldset className="import-sheets">
           <legend>工作表</legend>

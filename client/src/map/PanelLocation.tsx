@@ -3,9 +3,13 @@ import { clearProjectCoordinates, placeProject } from '@guatu/shared/board/coord
 import { COORDINATE_SOURCE_LABEL, CoordinateSource, coordinatesSchema, formatCoordinates, type Coordinates } from '@guatu/shared/domain/coordinates'
 import { photoLocation } from '@guatu/shared/domain/photo'
 import type { Project } from '@guatu/shared/domain/project'
+import { COORDINATE_SYSTEM_LABEL, CoordinateSystem, toWgs84 } from '@guatu/shared/geo/coordinateSystem'
+import { readCoordinateText } from '@guatu/shared/geo/parseCoordinates'
 import { useAllProjects } from '../sync/useAllProjects.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { useProjectPhotos } from '../sync/useProjectPhotos.ts'
+import { CoordinateSystemSelect } from './CoordinateSystemSelect.tsx'
+import { PanelArea, type Vertex } from './PanelArea.tsx'
 import { boundariesOf, useBoundaries } from './useBoundaries.ts'
 import './map.css'
 
@@ -14,8 +18,10 @@ const PlacePicker = lazy(() => import('./PlacePicker.tsx'))
 
 /**
  * 项目位置 in the panel: where the project is and where that came from; a click on the small map,
- * typed 经度/纬度 (the keyboard's way), or the newest 形象进度照片 with a GPS fix places it. Each
- * writes the one `coordinates` value; the server checks the role and the unit as for any field.
+ * typed 经度/纬度 or a pasted point (the keyboard's way; one copied from 高德/腾讯/百度 converted
+ * from the system chosen), or the newest 形象进度照片 with a GPS fix places it. Each writes the one
+ * `coordinates` value; the server checks the role and the unit as for any field. Below it, the
+ * project's 项目范围 (PanelArea), drawn on the same small map.
  */
 export const PanelLocation = memo(function PanelLocation({ project, readOnly }: { project: Project; readOnly: boolean }) {
   const { doc, boardId } = useBoardConnection()
@@ -28,6 +34,9 @@ export const PanelLocation = memo(function PanelLocation({ project, readOnly }: 
   const [error, setError] = useState<string | undefined>()
   const [lngText, setLngText] = useState('')
   const [latText, setLatText] = useState('')
+  const [pasted, setPasted] = useState('')
+  const [system, setSystem] = useState<CoordinateSystem>(CoordinateSystem.wgs84)
+  const [draft, setDraft] = useState<Vertex[] | undefined>()
 
   const place = (next: Coordinates | undefined) => {
     if (next) {
@@ -46,13 +55,26 @@ export const PanelLocation = memo(function PanelLocation({ project, readOnly }: 
     }
   }
   const placeTyped = () => {
-    const lng = Number(lngText)
-    const lat = Number(latText)
-    if (lngText.trim() === '' || latText.trim() === '' || !Number.isFinite(lng) || !Number.isFinite(lat)) {
-      setError('请填写经度和纬度（度，如 108.9412 和 34.2610）')
-      return
+    const pastedText = pasted.trim()
+    let written: { lng: number; lat: number }
+    if (pastedText !== '') {
+      const reading = readCoordinateText(pastedText)
+      if (reading.kind === 'error') return setError(reading.message)
+      written = reading
+    } else {
+      written = { lng: Number(lngText), lat: Number(latText) }
+      if (lngText.trim() === '' || latText.trim() === '' || !Number.isFinite(written.lng) || !Number.isFinite(written.lat)) {
+        setError('请填写经度和纬度（度，如 108.9412 和 34.2610），或粘贴“108.9412,34.2610”')
+        return
+      }
     }
-    place({ lng, lat, source: CoordinateSource.manual })
+    const point = toWgs84(written.lng, written.lat, system)
+    place({ ...point, source: CoordinateSource.manual })
+    setPasted('')
+  }
+  const pick = (lng: number, lat: number) => {
+    if (draft) setDraft([...draft, [lng, lat]])
+    else place({ lng, lat, source: CoordinateSource.manual })
   }
 
   return (
@@ -68,7 +90,9 @@ export const PanelLocation = memo(function PanelLocation({ project, readOnly }: 
           point={point}
           stage={project.stage}
           disabled={readOnly}
-          onPick={(lng, lat) => place({ lng, lat, source: CoordinateSource.manual })}
+          area={project.area?.ring}
+          draft={draft}
+          onPick={pick}
         />
       </Suspense>
       <div className="panel-location-actions">
@@ -80,6 +104,11 @@ export const PanelLocation = memo(function PanelLocation({ project, readOnly }: 
           纬度
           <input inputMode="decimal" value={latText} onChange={(event) => setLatText(event.target.value)} data-testid="location-lat" />
         </label>
+        <label>
+          或粘贴坐标
+          <input value={pasted} placeholder="108.9412,34.2610" onChange={(event) => setPasted(event.target.value)} data-testid="location-paste" />
+        </label>
+        <CoordinateSystemSelect value={system} onChange={setSystem} testId="location-system" />
         <button type="button" onClick={placeTyped} data-testid="location-save">
           标注
         </button>
@@ -98,11 +127,17 @@ export const PanelLocation = memo(function PanelLocation({ project, readOnly }: 
           </button>
         )}
       </div>
+      {system !== CoordinateSystem.wgs84 && (
+        <p className="field-hint" data-testid="location-system-note">
+          输入的坐标将按 {COORDINATE_SYSTEM_LABEL[system]} 换算为 WGS-84 后标注
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert" data-testid="location-error">
           {error}
         </p>
       )}
+      <PanelArea project={project} draft={draft} onDraft={setDraft} />
     </fieldset>
   )
 })

@@ -1,3 +1,4 @@
+import { LinesChart } from 'echarts/charts'
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Coordinates } from '@guatu/shared/domain/coordinates'
 import type { Stage } from '@guatu/shared/domain/stage'
@@ -7,8 +8,14 @@ import { registerBaseMap, STAGE_SYMBOL } from './mapOption.ts'
 import { readMapPalette, type MapPalette } from './mapPalette.ts'
 import { pointsExtent } from './mapPoints.ts'
 
+// The outline of a 项目范围 (and the one being drawn): only the panel's small map needs lines.
+echarts.use([LinesChart])
+
+type Vertex = readonly [number, number]
+
 /**
- * A small map in the project panel: a tap or a click puts the project there. Drawn on the office's
+ * A small map in the project panel: a tap or a click puts the project there, or, while an outline
+ * is drawn, adds the next vertex of its 项目范围. Drawn on the office's
  * outlines, or, without them, in a frame around the board's placed projects (there is nothing
  * else to place against offline). The project's own point is shown in its stage's shape.
  */
@@ -18,6 +25,8 @@ const PlacePicker = memo(function PlacePicker({
   point,
   stage,
   disabled,
+  area,
+  draft,
   onPick,
 }: {
   boundaries: Boundaries
@@ -26,6 +35,10 @@ const PlacePicker = memo(function PlacePicker({
   point: Coordinates | undefined
   stage: Stage
   disabled: boolean
+  /** The project's stored 项目范围 (an open ring). */
+  area: readonly Vertex[] | undefined
+  /** The outline being drawn: its vertices so far, drawn open. */
+  draft: readonly Vertex[] | undefined
   onPick: (lng: number, lat: number) => void
 }) {
   const box = useRef<HTMLDivElement>(null)
@@ -34,7 +47,8 @@ const PlacePicker = memo(function PlacePicker({
   const pick = useRef({ onPick, disabled })
   pick.current = { onPick, disabled }
   const id = useId()
-  const extent = pointsExtent(point ? [...around, point] : around)
+  const framed = [...around, ...(point ? [point] : []), ...[...(area ?? []), ...(draft ?? [])].map(([lng, lat]) => ({ lng, lat }))]
+  const extent = pointsExtent(framed)
   const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the extent as text, see ProjectMap
   const base = useMemo(() => registerBaseMap(`guatu-pick${id}${extentKey}`, boundaries, extent), [boundaries, extentKey, id])
@@ -91,11 +105,38 @@ const PlacePicker = memo(function PlacePicker({
             itemStyle: { color: palette.highlight, borderColor: palette.pointEdge, borderWidth: 1.5 },
             data: point ? [[point.lng, point.lat]] : [],
           },
+          {
+            type: 'lines',
+            id: 'area',
+            coordinateSystem: 'geo',
+            polyline: true,
+            silent: true,
+            lineStyle: { color: palette.highlight, width: 2, opacity: 1 },
+            data: area && area.length > 2 ? [{ coords: [...area, area[0]!].map(([lng, lat]) => [lng, lat]) }] : [],
+          },
+          {
+            type: 'lines',
+            id: 'draft',
+            coordinateSystem: 'geo',
+            polyline: true,
+            silent: true,
+            lineStyle: { color: palette.ink, width: 2, type: 'dashed', opacity: 1 },
+            data: draft && draft.length > 1 ? [{ coords: draft.map(([lng, lat]) => [lng, lat]) }] : [],
+          },
+          {
+            type: 'scatter',
+            id: 'draft-vertices',
+            coordinateSystem: 'geo',
+            silent: true,
+            symbolSize: 8,
+            itemStyle: { color: palette.ink, borderColor: palette.pointEdge, borderWidth: 1 },
+            data: (draft ?? []).map(([lng, lat]) => [lng, lat]),
+          },
         ],
       },
       { replaceMerge: ['series'] },
     )
-  }, [base, palette, point, stage, outlined])
+  }, [base, palette, point, stage, outlined, area, draft])
 
   // Always in the page (the chart is bound to it once); hidden while there is nothing to place against.
   return (
@@ -104,9 +145,10 @@ const PlacePicker = memo(function PlacePicker({
       hidden={!base}
       className="place-picker"
       role="img"
-      aria-label="点击地图标注项目位置"
+      aria-label={draft ? '点击地图依次添加项目范围的顶点' : '点击地图标注项目位置'}
       data-testid="place-picker"
       data-disabled={disabled || undefined}
+      data-drawing={draft ? 'true' : undefined}
     />
   )
 })

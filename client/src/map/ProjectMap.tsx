@@ -142,7 +142,9 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       { replaceMerge: ['series'] },
     )
     box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
-  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
+    // The 乡镇 drawn, whatever the renderer: how a test sees that an upload reached an open page.
+    box.current?.setAttribute('data-townships', (boundaries.townships?.features ?? []).map((feature) => feature.properties.name).join('、'))
+  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined, boundaries])
 
   // The pulse follows the latest move at once, without waiting for the chart's next render.
   useEffect(() => {

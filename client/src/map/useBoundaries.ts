@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react'
 import { fetchBoundaries, NO_BOUNDARIES, type Boundaries } from './boundariesApi.ts'
+import { useBoundariesVersion } from './useBoundariesVersion.ts'
 
 export type BoundariesState = { status: 'loading' } | { status: 'ready'; boundaries: Boundaries } | { status: 'error'; message: string }
 
 /**
- * The board's base map, fetched once per board. An error leaves the map usable (points without
+ * The board's base map, fetched when the board opens and again whenever the server announces a
+ * new upload (useBoundariesVersion), so the wall redraws its 乡镇 with no one touching it. The
+ * map on show stays until the new one arrives. An error leaves the map usable (points without
  * the outlines) with the reason said beside it, rather than no map at all.
  */
 export function useBoundaries(boardId: string): BoundariesState {
+  const version = useBoundariesVersion()
   const [state, setState] = useState<BoundariesState>({ status: 'loading' })
   useEffect(() => {
     const abort = new AbortController()
@@ -19,7 +23,8 @@ export function useBoundaries(boardId: string): BoundariesState {
       },
     )
     return () => abort.abort()
-  }, [boardId])
+    // `version` only triggers the refetch: the answer carries the map itself.
+  }, [boardId, version])
   return state
 }
 

@@ -1,3 +1,4 @@
+import type { CoordinateSystem } from '@guatu/shared/geo/coordinateSystem'
 import * as Y from 'yjs'
 import { readBoardSettings, readColumnMapping, writeColumnMapping } from '@guatu/shared/board/boardSettingsAccess'
 import type { IsoDate } from '@guatu/shared/domain/dates'
@@ -30,6 +31,8 @@ export interface ImportChoices {
   sheets?: readonly string[]
   /** Choices for unknown headers, on top of those remembered for the board. */
   mapping?: ColumnMapping
+  /** The system the coordinate columns are in, as the office chose in the preview. */
+  coordinateSystem?: CoordinateSystem
   /** Which rows of the preview to answer with. */
   page?: PreviewPage
 }
@@ -135,6 +138,7 @@ function parseOptions(year: number, mapping: ColumnMapping, choices: ImportChoic
     ...(choices.fileName ? { fileName: choices.fileName } : {}),
     ...(choices.reportDate ? { reportDate: choices.reportDate } : {}),
     ...(choices.sheets ? { sheets: choices.sheets } : {}),
+    ...(choices.coordinateSystem ? { coordinateSystem: choices.coordinateSystem } : {}),
   }
 }
 

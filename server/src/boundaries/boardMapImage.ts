@@ -2,7 +2,7 @@ import type { BoardService } from '../boards/boardService.ts'
 import { RequestError } from '../requestError.ts'
 import type { BoundaryService } from './boundaryService.ts'
 import { renderMapPng } from './mapImage.ts'
-import { projectsGeoJson } from './projectsGeoJson.ts'
+import { projectPointFeatures } from './projectsGeoJson.ts'
 
 /** The figure's size: a 16:10 image that fills the text width of an A4 公文 page at print quality. */
 const FIGURE_PX = { width: 1600, height: 1000 } as const
@@ -17,7 +17,7 @@ export type BoardMapImage = (boardId: string, at?: number) => Promise<Uint8Array
 export function boardMapImage(boards: BoardService, boundaries: BoundaryService): BoardMapImage {
   return async (boardId, at) => {
     try {
-      const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectsGeoJson(doc, record.year).features, name: record.name }), at)
+      const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectPointFeatures(doc, record.year), name: record.name }), at)
       if (!board || board.points.length === 0) return undefined
       const { png } = await renderMapPng({
         title: `${board.name} 项目分布图`,

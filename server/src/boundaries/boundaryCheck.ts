@@ -1,8 +1,8 @@
 import { simplify } from '@turf/simplify'
-import selfIntersections from 'geojson-polygon-self-intersections'
 import { MAX_DISPLAY_VERTICES, type BoundaryFeature, type BoundaryFeatureCollection, type BoundaryGeometry } from '@guatu/shared/api/boundaries'
 import { formatCoordinates, withinChina } from '@guatu/shared/domain/coordinates'
 import { xmlUnsafeCharacter } from '@guatu/shared/domain/safeText'
+import { firstRingCrossing } from '@guatu/shared/geo/ringCrossing'
 
 /** A boundary file refused, with the Chinese reason the office reads. */
 export class BoundaryRefusal extends Error {
@@ -111,31 +111,15 @@ function readRing(value: unknown, where: string): Ring {
   return ring
 }
 
-/** Thrown from the search's callback to stop at the first crossing: one is enough to refuse. */
-class Crossing {
-  constructor(readonly at: [number, number]) {}
-}
-
 /**
  * Where a ring crosses itself or another ring of its polygon, if anywhere. Each polygon of a
  * multipolygon alone: parts of one 乡镇 may touch at a point (an enclave's corner).
  */
 function firstCrossing(geometry: BoundaryGeometry): [number, number] | undefined {
-  const polygons: number[][][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-  for (const coordinates of polygons) {
-    try {
-      selfIntersections(
-        { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates } },
-        {
-          callbackFunction: ({ isect }) => {
-            throw new Crossing([isect[0]!, isect[1]!])
-          },
-        },
-      )
-    } catch (error) {
-      if (error instanceof Crossing) return error.at
-      throw error
-    }
+  const polygons: [number, number][][][] = geometry.type === 'Polygon' ? [geometry.coordinates as Ring[]] : (geometry.coordinates as Ring[][])
+  for (const rings of polygons) {
+    const crossing = firstRingCrossing(rings)
+    if (crossing) return crossing
   }
   return undefined
 }

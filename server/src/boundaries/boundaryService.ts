@@ -4,6 +4,7 @@ import type { Principal } from '@guatu/shared/domain/principal'
 import { RequestError } from '../requestError.ts'
 import type { BoardStorage } from '../storage/boardStorage.ts'
 import type { BoundaryStore, StoredBoundaries } from '../storage/boundaryStore.ts'
+import type { BoundaryAnnouncer } from './announceBoundaries.ts'
 import { BoundaryLevel, BoundaryRefusal, checkBoundaryCollection } from './boundaryCheck.ts'
 
 /** What an upload says about each collection: left out keeps it, `null` removes it. */
@@ -15,12 +16,14 @@ export interface BoundaryUpload {
 /**
  * The office's base map (contract: shared/src/api/boundaries.ts): read by whoever may read the
  * board, a wall screen included; replaced by the project office only, after every collection it
- * sends has been judged, so a refused file leaves the stored map as it was.
+ * sends has been judged, so a refused file leaves the stored map as it was. An accepted upload is
+ * announced in the board document, so open pages redraw without a reload.
  */
 export class BoundaryService {
   constructor(
     private readonly storage: BoardStorage,
     private readonly store: BoundaryStore,
+    private readonly announce: BoundaryAnnouncer,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -50,6 +53,8 @@ export class BoundaryService {
         updatedAt: this.now().toISOString(),
       }
       await this.store.put(boardId, next)
+      // Stored first: a page that hears of the upload must find the new map when it asks.
+      await this.announce(boardId, principal, next.updatedAt)
       return next
     } catch (error) {
       if (error instanceof BoundaryRefusal) throw new RequestError(400, error.message)

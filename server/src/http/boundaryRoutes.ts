@@ -6,7 +6,7 @@ import type { AccountService } from '../accounts/accountService.ts'
 import type { BoardService } from '../boards/boardService.ts'
 import type { BoundaryService } from '../boundaries/boundaryService.ts'
 import { MAP_IMAGE_LIMITS, renderMapPng } from '../boundaries/mapImage.ts'
-import { projectsGeoJson } from '../boundaries/projectsGeoJson.ts'
+import { projectPointFeatures, projectsGeoJson } from '../boundaries/projectsGeoJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
@@ -46,7 +46,7 @@ export function boundaryRoutes(boundaries: BoundaryService, boards: BoardService
     }
     const width = side('width', 1600)
     const height = side('height', 1000)
-    const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectsGeoJson(doc, record.year).features, name: record.name }))
+    const board = await boards.withDoc(boardId, (doc, record) => ({ points: projectPointFeatures(doc, record.year), name: record.name }))
     if (!board) throw new RequestError(404, '看板不存在')
     const { png } = await renderMapPng({
       title: `${board.name} 项目分布图`,

@@ -1,3 +1,4 @@
+import { isCoordinateSystem } from '@guatu/shared/geo/coordinateSystem'
 import { Hono } from 'hono'
 import { isIsoDate } from '@guatu/shared/domain/dates'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
@@ -84,6 +85,11 @@ function readChoices(body: Record<string, unknown>, fileName: string): ImportCho
       throw new RequestError(400, '工作表选择应为工作表名称的列表')
     }
     choices.sheets = sheets as string[]
+  }
+  const system = body[IMPORT_OPTION_FIELDS.coordinateSystem]
+  if (typeof system === 'string' && system !== '') {
+    if (!isCoordinateSystem(system)) throw new RequestError(400, `坐标系无效：${system.slice(0, 20)}（应为 wgs84、gcj02 或 bd09）`)
+    choices.coordinateSystem = system
   }
   const mapping = jsonField(body, IMPORT_OPTION_FIELDS.mapping, '列映射')
   if (mapping !== undefined) {

@@ -1,3 +1,4 @@
+import { withoutSystemWords } from '@guatu/shared/geo/coordinateSystem'
 import type { ProjectField } from '@guatu/shared/domain/project'
 import { ColumnUse, type ColumnChoice } from '@guatu/shared/ledger/columnMapping'
 import { normalizeText } from './cellText.ts'
@@ -70,8 +71,14 @@ export function matchHeader(raw: string): HeaderMatch | undefined {
   const date = matchDate(label)
   if (date) return { kind: date }
   const rule = HEADER_RULES.find(([pattern]) => pattern.test(label))
-  return rule ? { kind: rule[1] } : undefined
+  if (rule) return { kind: rule[1] }
+  // "经度（高德）": the map's name is for the coordinate system (ledger/coordinateSystemOfLedger.ts), not the column's use.
+  const plain = withoutSystemWords(label)
+  const coordinate = plain === label ? undefined : HEADER_RULES.find(([pattern, kind]) => COORDINATE_HEADER_KINDS.has(kind) && pattern.test(plain))
+  return coordinate ? { kind: coordinate[1] } : undefined
 }
+
+const COORDINATE_HEADER_KINDS = new Set<LedgerColumnKind>(['longitude', 'latitude', 'coordinates'])
 
 function matchMoney(label: string): LedgerColumnKind | undefined {
   if (!label.includes('投资') || /(是否|政府投资|性质|主体|方)/.test(label)) return undefined

@@ -1,3 +1,4 @@
+import type { LedgerCoordinateSystem } from './coordinateSystemOfLedger.ts'
 import type { NewProblem } from '@guatu/shared/board/problemCommands'
 import type { ProblemStatus } from '@guatu/shared/domain/problem'
 import type { IsoDate } from '@guatu/shared/domain/dates'
@@ -142,6 +143,8 @@ export interface ParsedLedger {
   sheets: LedgerSheet[]
   /** Absent when neither the file nor the office gave one: the preview asks for it. */
   reportDate?: ReportDate
+  /** Which system the coordinates are in and why; absent when the ledger has no coordinate column. */
+  coordinateSystem?: LedgerCoordinateSystem
   /** The year dates without one are read in: the report's, else the board's. */
   year: number
   /** Project fields some chosen sheet has a column for. */

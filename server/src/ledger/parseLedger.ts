@@ -23,6 +23,8 @@ import { reportDateFromFileName, reportDateFromTitle } from './reportDate.ts'
 import { classifyRow } from './rowClassifier.ts'
 import type { SheetGrid } from './sheetGrid.ts'
 import { checkSections, type SheetMark } from './sectionChecks.ts'
+import { coordinateSystemOfLedger } from './coordinateSystemOfLedger.ts'
+import type { CoordinateSystem } from '@guatu/shared/geo/coordinateSystem'
 
 export interface ParseLedgerOptions {
   /** The board's year: dates written without one fall in it when the ledger names no report date. */
@@ -35,6 +37,8 @@ export interface ParseLedgerOptions {
   sheets?: readonly string[]
   /** The office's choices for headers no rule knows (remembered per board). */
   mapping?: ColumnMapping
+  /** The system the office says the coordinate columns are in; else named in the file, else WGS-84. */
+  coordinateSystem?: CoordinateSystem
   /** How much of the file may be read; the defaults when absent. */
   limits?: LedgerImportLimits
 }
@@ -57,11 +61,13 @@ export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedger
 
   const reportDate = findReportDate(reading, options)
   const year = reportDate ? Number(reportDate.date.slice(0, 4)) : options.year
+  const coordinateSystem = coordinateSystemOfLedger(reading, options.coordinateSystem)
   const ledger: ParsedLedger = {
     format,
     ...(encoding ? { encoding } : {}),
     sheets: [],
     ...(reportDate ? { reportDate } : {}),
+    ...(coordinateSystem ? { coordinateSystem } : {}),
     year,
     columns: [],
     unknownColumns: [],
@@ -75,7 +81,7 @@ export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedger
     ledger.sheets.push(sheet)
     if (!table || !sheet.chosen) continue
     const before = ledger.rows.length
-    readTable(ledger, grid, table, reportDate?.date)
+    readTable(ledger, grid, table, reportDate?.date, coordinateSystem?.system)
     sheet.rows = ledger.rows.length - before
   }
   ledger.issues.unshift(...sheetNotes(ledger, reportDate, options.year))
@@ -115,7 +121,13 @@ function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, bo
   return notes
 }
 
-function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, reportDate: IsoDate | undefined): void {
+function readTable(
+  ledger: ParsedLedger,
+  grid: SheetGrid,
+  table: LedgerTable,
+  reportDate: IsoDate | undefined,
+  coordinateSystem: CoordinateSystem | undefined,
+): void {
   for (const column of table.columns) {
     if (column.kind === 'problems' || column.kind === 'stageEvidence') continue
     // 经度 and 纬度 columns state one field between them.
@@ -162,6 +174,7 @@ function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, re
           ...(reportDate ? { reportDate } : {}),
           ...(section?.nature ? { sectionNature: section.nature } : {}),
           ...(section ? { sectionLabel: section.label } : {}),
+          ...(coordinateSystem ? { coordinateSystem } : {}),
         })
         rows.push(row)
         marks.push({ kind: 'project', rowNumber, amount: row.fields.totalInvestment })

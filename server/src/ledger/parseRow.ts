@@ -14,7 +14,8 @@ import { describeIndustryGuess, guessIndustry, IndustryEvidence } from './inferI
 import { readStage, StageSource } from './inferStage.ts'
 import { InferenceSource, IssueSeverity, type Inference, type ParsedRow } from './ledgerTypes.ts'
 import { parseLedgerDate } from './parseDate.ts'
-import { readCoordinateColumns, readCoordinateText, type CoordinateReading } from './parseCoordinates.ts'
+import { COORDINATE_SYSTEM_LABEL, CoordinateSystem, toWgs84 } from '@guatu/shared/geo/coordinateSystem'
+import { readCoordinateColumns, readCoordinateText, type CoordinateReading } from '@guatu/shared/geo/parseCoordinates'
 import { parseLedgerMoney } from './parseMoney.ts'
 import { parseProblemCell } from './problemText.ts'
 
@@ -28,6 +29,8 @@ export interface RowContext {
   sectionNature?: Nature
   /** The heading of the section the row sits in, as evidence of its 产业类别 ("（一）工业项目"). */
   sectionLabel?: string
+  /** The system the ledger's coordinates are written in (coordinateSystemOfLedger); WGS-84 when absent. */
+  coordinateSystem?: CoordinateSystem
 }
 
 const ACTUAL_DATE_KINDS = new Set<LedgerColumnKind>(['actualSignDate', 'actualStartDate', 'actualProduceDate'])
@@ -88,7 +91,7 @@ export function parseProjectRow(rowNumber: number, cells: (column: number) => Le
   }
 
   const columnOf = (kind: LedgerColumnKind) => columns.find((column) => column.kind === kind)
-  readCoordinates(coordinateCells, fields, issue, infer)
+  readCoordinates(coordinateCells, context.coordinateSystem ?? CoordinateSystem.wgs84, fields, issue, infer)
   inferNatureAndIndustry(context, fields, row, infer)
   const stage = readStage(columnStage, evidence, row.fields)
   row.stage = stage
@@ -191,6 +194,7 @@ type Infer = (field: ProjectField, from: Inference['from'], message: string) => 
  */
 function readCoordinates(
   cells: Partial<Record<'longitude' | 'latitude' | 'coordinates', { column: LedgerColumn; cell: LedgerCell }>>,
+  system: CoordinateSystem,
   fields: Record<string, unknown>,
   issue: (severity: IssueSeverity, column: LedgerColumn | undefined, message: string) => void,
   infer: Infer,
@@ -210,11 +214,15 @@ function readCoordinates(
   }
   if (!reading) return
   if (reading.kind === 'error') return issue(IssueSeverity.warning, column, reading.message)
-  fields.coordinates = { lng: reading.lng, lat: reading.lat, source: CoordinateSource.import }
+  // Read and judged as written; converted after (a GCJ-02 point in China stays in China, some 500 m off).
+  const point = toWgs84(reading.lng, reading.lat, system)
+  fields.coordinates = { lng: point.lng, lat: point.lat, source: CoordinateSource.import }
   infer(
     'coordinates',
     InferenceSource.coordinateColumns,
-    `${reading.how}为 ${formatCoordinates(reading)}（${COORDINATE_SOURCE_LABEL.import}，按 WGS-84/CGCS2000）`,
+    system === CoordinateSystem.wgs84
+      ? `${reading.how}为 ${formatCoordinates(point)}（${COORDINATE_SOURCE_LABEL.import}，按 ${COORDINATE_SYSTEM_LABEL.wgs84}）`
+      : `${reading.how}为 ${formatCoordinates(reading)}，按 ${COORDINATE_SYSTEM_LABEL[system]} 换算为 WGS-84 ${formatCoordinates(point)}（${COORDINATE_SOURCE_LABEL.import}）`,
   )
 }
 

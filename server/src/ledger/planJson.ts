@@ -1,3 +1,4 @@
+import { COORDINATE_SYSTEM_SOURCE_LABEL } from './coordinateSystemOfLedger.ts'
 import { PROBLEM_CATEGORY_LABEL } from '@guatu/shared/domain/problem'
 import { PROJECT_FIELD_LABEL, formatFieldValue } from '@guatu/shared/domain/projectFieldLabels'
 import {
@@ -44,7 +45,7 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
       counts.set(key, entry)
     }
   }
-  const { reportDate } = parsed
+  const { reportDate, coordinateSystem } = parsed
   // Some row issues name no sheet (the figure checks): those belong to a project row of that number.
   const projectRows = new Set(plan.rows.map(rowKey))
   const projectRowNumbers = new Set(plan.rows.map((row) => row.rowNumber))
@@ -59,6 +60,7 @@ export function importPlanToJson(plan: ImportPlan, parsed: ParsedLedger, page: P
     ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
     sheets: parsed.sheets.map(({ name, hasLedger, chosen, rows }) => ({ name, hasLedger, chosen, rows })),
     ...(reportDate ? { reportDate: { ...reportDate, sourceLabel: REPORT_DATE_SOURCE_LABEL[reportDate.source] } } : {}),
+    ...(coordinateSystem ? { coordinateSystem: { ...coordinateSystem, sourceLabel: COORDINATE_SYSTEM_SOURCE_LABEL[coordinateSystem.source] } } : {}),
     year: parsed.year,
     unknownColumns: parsed.unknownColumns.map(({ sheetName, header, key, suggestion, choice }) => ({
       sheetName,

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { RecordCollection, collectionRoot } from '@guatu/shared/board/boardDoc'
 import { RECORD_SCHEMAS, checkRecordField, isOptionalRecordField, isRecordField, requiredRecordFields } from '@guatu/shared/board/recordSchemas'
+import { areaCrossingProblem, areaSchema } from '@guatu/shared/domain/projectArea'
 import type { UpdateEffect } from './updateEffects.ts'
 
 type RecordKey = `${RecordCollection}:${string}`
@@ -30,7 +31,7 @@ export function checkSchema(doc: Y.Doc, effects: readonly UpdateEffect[]): strin
       case 'deleteRecord':
         break
       case 'setField': {
-        const problem = checkRecordField(effect.collection, effect.field, effect.value)
+        const problem = checkRecordField(effect.collection, effect.field, effect.value) ?? crossingArea(effect.collection, effect.field, effect.value)
         if (problem) return problem
         const written = fieldsWritten.get(key) ?? new Map<string, unknown>()
         written.set(effect.field, effect.value)
@@ -80,6 +81,13 @@ function checkProjectReferences(doc: Y.Doc, effects: readonly UpdateEffect[], cr
     if (!projects.has(projectId) && !created.has(keyOf(RecordCollection.projects, projectId))) return `${label}所属项目不存在：${projectId}`
   }
   return undefined
+}
+
+/** A 项目范围 valid in shape may still cross itself: a check beyond the schema (domain/projectArea.ts). */
+function crossingArea(collection: RecordCollection, field: string, value: unknown): string | undefined {
+  if (collection !== RecordCollection.projects || field !== 'area') return undefined
+  const area = areaSchema.safeParse(value)
+  return area.success ? areaCrossingProblem(area.data.ring) : undefined
 }
 
 function assertNever(value: never): never {

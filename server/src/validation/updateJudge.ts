@@ -84,7 +84,7 @@ export class UpdateJudge {
     const reason =
       checkPermissions(doc, principal, effects, serverWrite) ??
       checkReview(doc, principal, effects, now) ??
-      checkSettings(principal, settings) ??
+      checkSettings(principal, settings, serverWrite) ??
       checkSchema(doc, effects) ??
       this.quotas.checkCreations(doc, principalId(principal), office, effects, now.getTime())
     if (reason !== undefined) {

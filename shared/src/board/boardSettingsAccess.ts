@@ -13,6 +13,11 @@ export const SettingKey = {
   columnMapping: 'ledgerColumns',
   /** The reporting cycle: cadence, deadline, reported and reviewed fields (domain/reportingPeriod.ts). */
   reporting: 'reporting',
+  /**
+   * When the office last uploaded its 县界/乡镇 boundaries (an ISO time). Written by the SERVER
+   * alone on upload, so every open page, the wall included, fetches the new map without a reload.
+   */
+  boundariesVersion: 'boundariesVersion',
 } as const
 export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey]
 
@@ -58,4 +63,15 @@ export function writeReportingSettings(doc: Y.Doc, settings: ReportingSettings, 
   const parsed = reportingSettingsSchema.safeParse(settings)
   if (!parsed.success) throw new ProjectValidationError('reporting', parsed.error.issues[0]?.message ?? '报送设置无效')
   doc.transact(() => metaRoot(doc).set(SettingKey.reporting, JSON.parse(JSON.stringify(parsed.data)) as ReportingSettings), options.origin)
+}
+
+/** The time of the last boundary upload the server announced, or undefined (api/boundaries.ts). */
+export function readBoundariesVersion(doc: Y.Doc): string | undefined {
+  const value = metaRoot(doc).get(SettingKey.boundariesVersion)
+  return typeof value === 'string' && value.length <= 40 ? value : undefined
+}
+
+/** Announces a new boundary upload to every open page. The server's own write: a client's is refused. */
+export function writeBoundariesVersion(doc: Y.Doc, version: string, options: CommandOptions = {}): void {
+  doc.transact(() => metaRoot(doc).set(SettingKey.boundariesVersion, version), options.origin)
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { withinChina } from './coordinates.ts'
+import { closeRing, firstRingCrossing } from '../geo/ringCrossing.ts'
+import { formatCoordinates, withinChina } from './coordinates.ts'
 
 /**
  * 项目范围: the outline of a 园区 or a land parcel, one closed ring of WGS-84 / CGCS2000
@@ -38,3 +39,15 @@ export const areaSchema = z.strictObject(
   { error: '项目范围须为顶点列表和来源' },
 )
 export type ProjectArea = z.infer<typeof areaSchema>
+
+/**
+ * Why a ring cannot be a 项目范围 although its shape is valid: its edges cross (a figure-of-eight
+ * outline has no inside to fill or count). The one check the server applies to every written
+ * area and the panel's drawing tool applies before it writes, so both say the same.
+ */
+export function areaCrossingProblem(ring: readonly (readonly [number, number])[]): string | undefined {
+  const crossing = firstRingCrossing([closeRing(ring.map(([lng, lat]) => [lng, lat]))])
+  if (!crossing) return undefined
+  const [lng, lat] = crossing
+  return `项目范围的边相互交叉（约在 ${formatCoordinates({ lng, lat })}），请按边界走向依次点选顶点`
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { STAGES, type Stage } from '../domain/stage.ts'
 import { COLUMN_CHOICES, type ColumnChoice } from './columnMapping.ts'
+import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../geo/coordinateSystem.ts'
 
 /**
  * The REST contract of `POST /api/boards/:id/import` (docs/api.md): the options the office sends
@@ -14,6 +15,8 @@ export const IMPORT_OPTION_FIELDS = {
   sheets: 'sheets',
   /** multipart field: JSON object, header key → ColumnChoice. */
   mapping: 'mapping',
+  /** multipart field: wgs84 | gcj02 | bd09, the system the coordinate columns are in (geo/coordinateSystem.ts). */
+  coordinateSystem: 'coordinateSystem',
 } as const
 
 /**
@@ -71,6 +74,14 @@ export const importPreviewSchema = z.object({
   encoding: z.string().optional(),
   sheets: z.array(z.object({ name: z.string(), hasLedger: z.boolean(), chosen: z.boolean(), rows: z.number() })),
   reportDate: z.object({ date: z.string(), source: z.string(), sourceLabel: z.string(), text: z.string() }).optional(),
+  /**
+   * Which system the coordinate columns were read in, and why: chosen by the office, named in the
+   * ledger (a header "经度（高德）" or a note), or the WGS-84 default. Absent when there is no
+   * coordinate column. GCJ-02 and BD-09 points are converted, and each row says so.
+   */
+  coordinateSystem: z
+    .object({ system: z.enum(COORDINATE_SYSTEMS as [CoordinateSystem, ...CoordinateSystem[]]), source: z.string(), sourceLabel: z.string(), text: z.string() })
+    .optional(),
   year: z.number(),
   unknownColumns: z.array(
     z.object({

@@ -1,8 +1,13 @@
-import { CHINA_BOUNDS, withinChina } from '@guatu/shared/domain/coordinates'
-import type { LedgerCell } from './cellText.ts'
+import { CHINA_BOUNDS, withinChina } from '../domain/coordinates.ts'
+
+/** A ledger cell as the server reads it (server/src/ledger/cellText.ts): its text, and its number when it is one. */
+export interface DegreeCell {
+  text: string
+  number?: number
+}
 
 /**
- * 经度/纬度 as ledgers write them: two columns of degrees ("108.9412", "108°54′28″", "东经108.9"),
+ * 经度/纬度 as ledgers write them (and as the panel's paste box takes them): two columns of degrees ("108.9412", "108°54′28″", "东经108.9"),
  * or one column holding both ("E108.9 N34.2", "108.9,34.2", "东经108°54′ 北纬34°12′"). Nothing is
  * guessed silently: a pair without letters is read as 经度 then 纬度 and the preview says so; a
  * pair that only fits China swapped is refused with that suspicion, never swapped quietly.
@@ -100,7 +105,7 @@ export function readCoordinateText(text: string): CoordinateReading {
 }
 
 /** One 经度 or 纬度 cell: degrees as a number, or text with degrees, minutes, seconds and a letter. */
-export function readDegreeCell(cell: LedgerCell, axis: Axis): { kind: 'degrees'; value: number } | { kind: 'error'; message: string } {
+export function readDegreeCell(cell: DegreeCell, axis: Axis): { kind: 'degrees'; value: number } | { kind: 'error'; message: string } {
   const label = axis === 'lng' ? '经度' : '纬度'
   if (cell.number !== undefined && Number.isFinite(cell.number)) return { kind: 'degrees', value: cell.number }
   const found = components(cell.text)
@@ -112,7 +117,7 @@ export function readDegreeCell(cell: LedgerCell, axis: Axis): { kind: 'degrees';
 }
 
 /** The two columns' degrees, judged as a pair. */
-export function readCoordinateColumns(lngCell: LedgerCell, latCell: LedgerCell): CoordinateReading {
+export function readCoordinateColumns(lngCell: DegreeCell, latCell: DegreeCell): CoordinateReading {
   const lng = readDegreeCell(lngCell, 'lng')
   if (lng.kind === 'error') return lng
   const lat = readDegreeCell(latCell, 'lat')
