@@ -31,6 +31,23 @@ export type LedgerProblem = NewProblem & { status?: ProblemStatus }
 
 export type LedgerFields = Partial<Omit<ProjectFields, 'rank'>>
 
+/**
+ * A column an import reads beyond the project fields (the 项目库's 储备级别 and 来源单位): named by
+ * the caller, read as text, and interpreted by that caller — the ledger parser knows no meaning.
+ * Structured-clonable, since the options cross to the parse process.
+ */
+export interface ExtraColumnRule {
+  key: string
+  /** Tried on the header with spaces, the unit and brackets removed (normalizeHeader). */
+  pattern: RegExp
+}
+
+/** An extra column's cell on one row, with the header it was read under (for messages). */
+export interface ExtraCell {
+  text: string
+  header: string
+}
+
 /** Where an inferred value came from; counted in the preview ("产业类别：按项目名称推定 3 个"). */
 export const InferenceSource = {
   section: 'section',
@@ -80,6 +97,8 @@ export interface ParsedRow {
    * stage evidence). A new project takes them; an existing project keeps its own value.
    */
   defaulted: ProjectField[]
+  /** The caller's extra columns (ParseLedgerOptions.extraColumns) this row has text in, by key. */
+  extra: Record<string, ExtraCell>
 }
 
 export const SkipReason = {
@@ -146,6 +165,8 @@ export interface ParsedLedger {
   year: number
   /** Project fields some chosen sheet has a column for. */
   columns: ProjectField[]
+  /** Keys of the caller's extra columns some chosen sheet has. */
+  extraColumns: string[]
   /** Headers no rule knows, per sheet, for the mapping step. */
   unknownColumns: (UnknownColumn & { sheetName: string })[]
   rows: ParsedRow[]
