@@ -22,7 +22,7 @@ import {
   type ReserveImportRow,
 } from '@guatu/shared/api/reserveImport'
 import { MAX_PREVIEW_TEXT_CHARS } from '@guatu/shared/ledger/importPreview'
-import { IssueSeverity, type ExtraCell, type ExtraColumnRule, type LedgerIssue, type ParsedLedger, type ParsedRow } from '../ledger/ledgerTypes.ts'
+import { InferenceSource, IssueSeverity, type ExtraCell, type ExtraColumnRule, type LedgerIssue, type ParsedLedger, type ParsedRow } from '../ledger/ledgerTypes.ts'
 
 /**
  * The 项目库 workbook is read by the ledger parser (one parser for both): the usual ledger
@@ -142,7 +142,10 @@ function planRow(row: ParsedRow, byCode: Map<string, Candidate>, byNameUnit: Map
     if (name !== '' && unit !== '') firstRowOf.set(`name:${nameUnitKey(name, unit)}`, row.rowNumber)
   }
 
-  const inferred = row.inferred.filter((entry) => KEPT.has(entry.field) && !(match && row.defaulted.includes(entry.field))).map((entry) => entry.message)
+  // An existing candidate keeps what the row leaves unset or only guesses: no note about those.
+  const inferred = row.inferred
+    .filter((entry) => KEPT.has(entry.field) && !(match && (row.defaulted.includes(entry.field) || entry.from === InferenceSource.unset)))
+    .map((entry) => entry.message)
   const values: Record<string, unknown> = {}
   for (const field of CANDIDATE_LEDGER_FIELDS) {
     const value = row.fields[field]
