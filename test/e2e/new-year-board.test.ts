@@ -34,8 +34,14 @@ describe('新建年度看板 in the browser', () => {
     // Every project of 2022 is offered once; the default set (everything not 投产) is checked.
     const rows = preview.getByTestId('rollover-row')
     expect(await rows.count()).toBe(demo.projects.length)
-    const checkedIds = () => preview.locator('[data-testid="rollover-row"][data-chosen="true"]').evaluateAll((found) => found.map((row) => row.getAttribute('data-project')))
-    expect((await checkedIds()).sort()).toEqual(demo.projects.filter((project) => project.stage !== 'producing').map((project) => project.id).sort())
+    const checkedIds = () =>
+      preview.locator('[data-testid="rollover-row"][data-chosen="true"]').evaluateAll((found) => found.map((row) => row.getAttribute('data-project')))
+    expect((await checkedIds()).sort()).toEqual(
+      demo.projects
+        .filter((project) => project.stage !== 'producing')
+        .map((project) => project.id)
+        .sort(),
+    )
 
     // 全不选 then 全选: the server's preview follows each choice.
     await preview.getByRole('button', { name: '全不选' }).click()

@@ -118,7 +118,11 @@ describe('项目库 in the browser', () => {
     await page.getByTestId('reserve-import-button').click()
     const upload = async (rows: typeof bad, name: string) =>
       page.getByTestId('reserve-import-file').setInputFiles([
-        { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await reserveWorkbookFile(headers, rows)) },
+        {
+          name,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: Buffer.from(await reserveWorkbookFile(headers, rows)),
+        },
       ])
 
     await upload(bad, '储备库-有错.xlsx')

@@ -38,7 +38,7 @@ export const candidatesOf = (response: JsonResponse, what: string) => expectPars
 /** POST /api/reserve/import (multipart `file`) as one caller; `dryRun` asks for the preview only. */
 export async function importReserve(server: TestServer, file: Uint8Array, options: { dryRun?: boolean; token?: string; name?: string } = {}) {
   const form = new FormData()
-  form.append('file', new Blob([file]), options.name ?? '项目库.xlsx')
+  form.append('file', new Blob([file as Uint8Array<ArrayBuffer>]), options.name ?? '项目库.xlsx')
   const response = await fetch(`${server.url}/api/reserve/import${options.dryRun ? '?dryRun=1' : ''}`, {
     method: 'POST',
     headers: authHeaders(server, options.token === undefined ? {} : { token: options.token }),
@@ -48,11 +48,14 @@ export async function importReserve(server: TestServer, file: Uint8Array, option
 }
 
 /** A 项目库 workbook as an office keeps one: a title row, the header, then `rows` (cells by header). */
-export async function reserveWorkbookFile(headers: readonly string[], rows: ReadonlyArray<Record<string, string | number>>): Promise<Uint8Array> {
+export async function reserveWorkbookFile(
+  headers: readonly string[],
+  rows: ReadonlyArray<Partial<Record<string, string | number>> | undefined>,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('储备项目')
   sheet.addRow(['2024年县级重点项目储备库'])
   sheet.addRow([...headers])
-  for (const row of rows) sheet.addRow(headers.map((header) => row[header] ?? null))
+  for (const row of rows) sheet.addRow(headers.map((header) => row?.[header] ?? null))
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }

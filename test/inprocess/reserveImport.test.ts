@@ -22,8 +22,28 @@ const CODE_B = '2023-610325-44-01-000102'
 
 /** Three good rows: a level as written, a level in other words, no level at all. */
 const GOOD_ROWS = [
-  { 序号: 1, 项目名称: '秦岭康养小镇', 项目代码: CODE_A, 储备级别: '前期推进', 来源单位: '文旅局', 产业类别: '三产', '总投资（万元）': 52000, 计划开工时间: '2024-03-01', 责任单位: '文旅局', 包抓领导: '王县长' },
-  { 序号: 2, 项目名称: '中药材加工园', 项目代码: CODE_B, 储备级别: '拟列入', 来源单位: '桃川镇', 产业类别: '二产', '总投资（万元）': 30000.5, 责任单位: '工信局' },
+  {
+    序号: 1,
+    项目名称: '秦岭康养小镇',
+    项目代码: CODE_A,
+    储备级别: '前期推进',
+    来源单位: '文旅局',
+    产业类别: '三产',
+    '总投资（万元）': 52000,
+    计划开工时间: '2024-03-01',
+    责任单位: '文旅局',
+    包抓领导: '王县长',
+  },
+  {
+    序号: 2,
+    项目名称: '中药材加工园',
+    项目代码: CODE_B,
+    储备级别: '拟列入',
+    来源单位: '桃川镇',
+    产业类别: '二产',
+    '总投资（万元）': 30000.5,
+    责任单位: '工信局',
+  },
   { 序号: 3, 项目名称: '城区停车场', 产业类别: '基础设施', '总投资（万元）': 8000, 责任单位: '住建局' },
 ]
 
@@ -175,7 +195,9 @@ describe('导入项目库', () => {
     expect(exported.status).toBe(200)
     const file = new Uint8Array(await exported.arrayBuffer())
     const preview = previewOf(await importReserve(server, file, { dryRun: true, name: '项目库-导出.xlsx' }))
-    expect(preview.rows.map((row) => [row.name, row.action, row.changes])).toEqual(before.map((candidate) => [candidate.name, ReserveImportAction.unchanged, []]))
+    expect(preview.rows.map((row) => [row.name, row.action, row.changes])).toEqual(
+      before.map((candidate) => [candidate.name, ReserveImportAction.unchanged, []]),
+    )
     expect(preview.notes.map((note) => note.message)).toContain('“审核状态”“退回原因”列不导入：审核在项目库中逐项进行并留有记录，新增的储备项目为“待审核”')
     expect(resultOf(await importReserve(server, file))).toEqual({ created: 0, updated: 0, unchanged: 4, kept: 0 })
     expect(await listOf(server)).toEqual(before)
@@ -191,7 +213,13 @@ describe('导入项目库', () => {
   it('only the 项目办 imports: a department, a leader, a screen link and no one at all are refused and nothing is written', async () => {
     const server = await startInProcessServer()
     const board = await createBoard(server, '2024年重点项目', 2024)
-    const department = await createAccount(server, { username: 'wlj_he', password: 'wenlv-pass-2025', role: Role.editor, units: ['文旅局'], displayName: '文旅局何科长' })
+    const department = await createAccount(server, {
+      username: 'wlj_he',
+      password: 'wenlv-pass-2025',
+      role: Role.editor,
+      units: ['文旅局'],
+      displayName: '文旅局何科长',
+    })
     const leader = await createAccount(server, { username: 'ld_wang', password: 'lingdao-pass-2025', role: Role.viewer, units: [], displayName: '王县长' })
     const screen = await createScreenLink(server, board.id, { name: '会议室大屏' })
     // Only the department's own unit in the file: its unit rights must not stretch to an import.
@@ -204,7 +232,7 @@ describe('导入项目库', () => {
       }
     }
     const form = new FormData()
-    form.append('file', new Blob([own]), '项目库.xlsx')
+    form.append('file', new Blob([own as Uint8Array<ArrayBuffer>]), '项目库.xlsx')
     const anonymous = await fetch(`${server.url}/api/reserve/import`, { method: 'POST', body: form })
     expect([401, 403]).toContain(anonymous.status)
     expect(await listOf(server)).toEqual([])

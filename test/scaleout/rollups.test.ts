@@ -25,9 +25,21 @@ describe('汇总 (GET /api/rollups) on PostgreSQL + Redis, two processes', () =>
     const onA = connectClient(a, first.id, { acks: true })
     const otherOnA = connectClient(a, second.id, { acks: true })
     await waitAllSynced([onA, otherOnA])
-    const started = createProject(onA.doc, { name: '甲项目', unit: '工信局', stage: 'started', totalInvestment: '100.01' as WanAmount, completedInvestment: '0.02' as WanAmount })
+    const started = createProject(onA.doc, {
+      name: '甲项目',
+      unit: '工信局',
+      stage: 'started',
+      totalInvestment: '100.01' as WanAmount,
+      completedInvestment: '0.02' as WanAmount,
+    })
     createProject(onA.doc, { name: '甲二项目', unit: '商务局', totalInvestment: '0.99' as WanAmount, annualPlanInvestment: '50.5' as WanAmount })
-    createProject(otherOnA.doc, { name: '乙项目', unit: '商务局', stage: 'producing', totalInvestment: '200.1' as WanAmount, completedInvestment: '7' as WanAmount })
+    createProject(otherOnA.doc, {
+      name: '乙项目',
+      unit: '商务局',
+      stage: 'producing',
+      totalInvestment: '200.1' as WanAmount,
+      completedInvestment: '7' as WanAmount,
+    })
     await onA.waitSaved()
     await otherOnA.waitSaved()
 

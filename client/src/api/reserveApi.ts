@@ -63,7 +63,9 @@ export function previewReserveImport(file: File): Promise<ReserveImportPreview> 
  * 导入项目库. A 422 means some row has an error and nothing was written; its fresh preview (the
  * reserve may have changed since the dry run) comes back with it.
  */
-export async function commitReserveImport(file: File): Promise<{ ok: true; result: ReserveImportResult } | { ok: false; message: string; preview?: ReserveImportPreview }> {
+export async function commitReserveImport(
+  file: File,
+): Promise<{ ok: true; result: ReserveImportResult } | { ok: false; message: string; preview?: ReserveImportPreview }> {
   try {
     return { ok: true, result: await requestJson('/api/reserve/import', reserveImportResultSchema, { method: 'POST', body: reserveImportForm(file) }) }
   } catch (error) {

@@ -126,7 +126,12 @@ const ReserveImportPreviewTable = memo(function ReserveImportPreviewTable({ prev
     <div className="import-preview" data-testid="reserve-import-preview">
       <p className="import-summary" data-testid="reserve-import-summary">
         新增 <strong>{preview.creates}</strong> 个 / 更新 <strong>{preview.updates}</strong> 个 / 无变化 <strong>{preview.unchanged}</strong> 个
-        {preview.kept > 0 && <> / 已列入看板 <strong>{preview.kept}</strong> 个</>}
+        {preview.kept > 0 && (
+          <>
+            {' '}
+            / 已列入看板 <strong>{preview.kept}</strong> 个
+          </>
+        )}
         {preview.errorRows > 0 && <span className="issue-error"> · {preview.errorRows} 行有错误</span>}
       </p>
       <IssueList issues={preview.notes} />

@@ -13,7 +13,6 @@ import type { ErrorResponse } from '@guatu/shared/api/errors'
 import { readMoment } from './pastMoment.ts'
 import { ledgerReadFailure, readLedgerUpload } from './ledgerUpload.ts'
 
-
 /** Excel in (`POST /:id/import`, multipart field `file`, `?dryRun=1`) and out (`GET /:id/export.xlsx`). */
 export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()

@@ -1,6 +1,5 @@
 import { ColumnUse, mappingKey, type ColumnChoice, type ColumnMapping } from '@guatu/shared/ledger/columnMapping'
 import { matchHeader, normalizeHeader, suggestColumnChoice, type LedgerColumnKind } from './headerMap.ts'
-import type { ExtraColumnRule } from './ledgerTypes.ts'
 import { MoneyUnit } from './parseMoney.ts'
 import { rowTexts, type SheetGrid } from './sheetGrid.ts'
 
@@ -22,6 +21,17 @@ export interface UnknownColumn {
   suggestion: ColumnChoice
   /** The office's choice (this import's, or remembered from the last); absent until it chooses. */
   choice?: ColumnChoice
+}
+
+/**
+ * A column an import reads beyond the project fields (the 项目库's 储备级别 and 来源单位): named by
+ * the caller, read as text, and interpreted by that caller — the ledger parser knows no meaning.
+ * Structured-clonable, since the options cross to the parse process.
+ */
+export interface ExtraColumnRule {
+  key: string
+  /** Tried on the header with spaces, the unit and brackets removed (normalizeHeader). */
+  pattern: RegExp
 }
 
 /** A column the caller asked for by name (ExtraColumnRule), outside the project fields. */

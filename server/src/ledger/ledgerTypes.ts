@@ -31,17 +31,6 @@ export type LedgerProblem = NewProblem & { status?: ProblemStatus }
 
 export type LedgerFields = Partial<Omit<ProjectFields, 'rank'>>
 
-/**
- * A column an import reads beyond the project fields (the 项目库's 储备级别 and 来源单位): named by
- * the caller, read as text, and interpreted by that caller — the ledger parser knows no meaning.
- * Structured-clonable, since the options cross to the parse process.
- */
-export interface ExtraColumnRule {
-  key: string
-  /** Tried on the header with spaces, the unit and brackets removed (normalizeHeader). */
-  pattern: RegExp
-}
-
 /** An extra column's cell on one row, with the header it was read under (for messages). */
 export interface ExtraCell {
   text: string

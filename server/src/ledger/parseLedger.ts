@@ -3,13 +3,12 @@ import type { WanAmount } from '@guatu/shared/domain/money'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import type { ProjectField } from '@guatu/shared/domain/project'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { findLedgerTable, type LedgerTable } from './findTable.ts'
+import { findLedgerTable, type ExtraColumnRule, type LedgerTable } from './findTable.ts'
 import { LedgerFormatError } from './ledgerFormatError.ts'
 import {
   IssueSeverity,
   ReportDateSource,
   SkipReason,
-  type ExtraColumnRule,
   type LedgerIssue,
   type LedgerSheet,
   type ParsedLedger,
@@ -170,13 +169,19 @@ function readTable(ledger: ParsedLedger, grid: SheetGrid, table: LedgerTable, re
         break
       }
       case 'project': {
-        const row = parseProjectRow(rowNumber, (column) => grid.cell(rowNumber, column), table.columns, {
-          sheetName,
-          year: ledger.year,
-          ...(reportDate ? { reportDate } : {}),
-          ...(section?.nature ? { sectionNature: section.nature } : {}),
-          ...(section ? { sectionLabel: section.label } : {}),
-        }, table.extras)
+        const row = parseProjectRow(
+          rowNumber,
+          (column) => grid.cell(rowNumber, column),
+          table.columns,
+          {
+            sheetName,
+            year: ledger.year,
+            ...(reportDate ? { reportDate } : {}),
+            ...(section?.nature ? { sectionNature: section.nature } : {}),
+            ...(section ? { sectionLabel: section.label } : {}),
+          },
+          table.extras,
+        )
         rows.push(row)
         marks.push({ kind: 'project', rowNumber, amount: row.fields.totalInvestment })
         break

@@ -14,15 +14,10 @@ import {
   type CandidateInput,
   type CandidatePatch,
 } from '@guatu/shared/domain/reserveCandidate'
-import {
-  MAX_RESERVE_PREVIEW_ROWS,
-  ReserveImportAction,
-  ReserveMatch,
-  type ReserveImportPreview,
-  type ReserveImportRow,
-} from '@guatu/shared/api/reserveImport'
+import { MAX_RESERVE_PREVIEW_ROWS, ReserveImportAction, ReserveMatch, type ReserveImportPreview, type ReserveImportRow } from '@guatu/shared/api/reserveImport'
 import { MAX_PREVIEW_TEXT_CHARS } from '@guatu/shared/ledger/importPreview'
-import { InferenceSource, IssueSeverity, type ExtraCell, type ExtraColumnRule, type LedgerIssue, type ParsedLedger, type ParsedRow } from '../ledger/ledgerTypes.ts'
+import type { ExtraColumnRule } from '../ledger/findTable.ts'
+import { InferenceSource, IssueSeverity, type ExtraCell, type LedgerIssue, type ParsedLedger, type ParsedRow } from '../ledger/ledgerTypes.ts'
 
 /**
  * The 项目库 workbook is read by the ledger parser (one parser for both): the usual ledger

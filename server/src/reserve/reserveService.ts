@@ -221,7 +221,10 @@ export class ReserveService {
     return this.store.change<ReserveImportOutcome>((doc) => {
       const plan = planReserveImport(parsed, listCandidates(doc))
       if (plan.preview.errorRows > 0)
-        return { result: { kind: 'refused', error: `有${plan.preview.errorRows}行有错误，未导入任何项目：请按行号改正后重新导入`, preview: plan.preview }, audit: [] }
+        return {
+          result: { kind: 'refused', error: `有${plan.preview.errorRows}行有错误，未导入任何项目：请按行号改正后重新导入`, preview: plan.preview },
+          audit: [],
+        }
       const written = writeImport(doc, principal, plan)
       return { result: { kind: 'committed', result: written.result }, audit: written.audit }
     })
@@ -276,21 +279,21 @@ function entry(principal: Principal, candidateId: CandidateId, change: Partial<A
 /** Every row of a checked plan, written into the reserve with its history entries. */
 function writeImport(doc: Y.Doc, principal: Principal, plan: ReserveImportPlan): { result: ReserveImportResult; audit: AuditRecord[] } {
   const audit: AuditRecord[] = []
-    const at = new Date().toISOString()
-    for (const row of plan.rows) {
-      if (row.create) {
-        const id = newCandidateId()
-        proposeCandidate(doc, id, row.create, actorOf(principal), at)
-        audit.push(entry(principal, id, { action: AuditAction.proposeCandidate, to: row.create.name }))
-      } else if (row.update) {
-        const { id, patch, before } = row.update
-        const resubmit = before.status === VettingStatus.returned
-        correctCandidate(doc, id, patch, resubmit)
-        for (const [field, to] of Object.entries(patch))
-          audit.push(entry(principal, id, { action: AuditAction.editCandidate, field, from: before[field as keyof Candidate] ?? null, to: to ?? null }))
-        if (resubmit) audit.push(entry(principal, id, { action: AuditAction.resubmitCandidate, field: 'status', from: before.status, to: VettingStatus.pending }))
-      }
+  const at = new Date().toISOString()
+  for (const row of plan.rows) {
+    if (row.create) {
+      const id = newCandidateId()
+      proposeCandidate(doc, id, row.create, actorOf(principal), at)
+      audit.push(entry(principal, id, { action: AuditAction.proposeCandidate, to: row.create.name }))
+    } else if (row.update) {
+      const { id, patch, before } = row.update
+      const resubmit = before.status === VettingStatus.returned
+      correctCandidate(doc, id, patch, resubmit)
+      for (const [field, to] of Object.entries(patch))
+        audit.push(entry(principal, id, { action: AuditAction.editCandidate, field, from: before[field as keyof Candidate] ?? null, to: to ?? null }))
+      if (resubmit) audit.push(entry(principal, id, { action: AuditAction.resubmitCandidate, field: 'status', from: before.status, to: VettingStatus.pending }))
     }
-    const { creates, updates, unchanged, kept } = plan.preview
-    return { result: { created: creates, updated: updates, unchanged, kept }, audit }
+  }
+  const { creates, updates, unchanged, kept } = plan.preview
+  return { result: { created: creates, updated: updates, unchanged, kept }, audit }
 }
