@@ -201,7 +201,8 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
   )
   loadedBoards = () => rooms.loadedCount
   const boards = new BoardService(storage, rooms, commits)
-  const ledgers = new LedgerService(storage, rooms, commits, boards, new LedgerParser(config.ledgerImport))
+  const ledgerParser = new LedgerParser(config.ledgerImport)
+  const ledgers = new LedgerService(storage, rooms, commits, boards, ledgerParser)
   const photos = new PhotoService(
     boards,
     rooms,
@@ -214,7 +215,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     },
     log,
   )
-  const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits)
+  const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits, ledgerParser)
   const boundaries = new BoundaryService(storage, backend.boundaryStore, roomBoundaryAnnouncer(rooms, commits))
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand), boardMapImage(boards, boundaries))
   // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.

@@ -9,7 +9,7 @@ import { createAccount } from '../helpers/accounts.ts'
 import { artifactPath, launchBrowser, signInThroughLoginPage } from '../helpers/browser.ts'
 import { CLIENT_DIST } from '../helpers/paths.ts'
 import { createBoard, fetchBoard } from '../helpers/rest.ts'
-import { candidatesOf, historyOf, reserveAs } from '../helpers/reserve.ts'
+import { candidatesOf, historyOf, reserveAs, reserveWorkbookFile } from '../helpers/reserve.ts'
 import { startServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../helpers/server.ts'
 
 const UI_TIMEOUT_MS = 15_000
@@ -96,6 +96,58 @@ describe('项目库 in the browser', () => {
       'resubmit-candidate 工信局孙科长（工信局）',
       'approve-candidate 项目办',
       'move-candidate 项目办',
+    ])
+    expect(errors).toEqual([])
+  })
+
+  test('the office imports a reserve workbook: a bad row blocks it with its row number, the corrected file is previewed with what was inferred and committed', async () => {
+    const server = await startServer()
+    const office = reserveAs(server)
+    await office.propose({ name: '城区停车场', unit: '住建局', level: 'planning' })
+    const headers = ['序号', '项目名称', '储备级别', '来源单位', '总投资（万元）', '责任单位']
+    const good = [
+      { 序号: 1, 项目名称: '城区停车场', 储备级别: '前期', 来源单位: '城关镇', '总投资（万元）': 8000, 责任单位: '住建局' },
+      { 序号: 2, 项目名称: '秦岭康养小镇', 储备级别: '拟列入年度计划', 来源单位: '文旅局', '总投资（万元）': 52000, 责任单位: '文旅局' },
+    ]
+    const bad = [...good, { 序号: 3, 项目名称: '级别乱写的项目', 储备级别: '特级', 责任单位: '发改局' }]
+    const browser = await launchBrowser()
+    const errors: string[] = []
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })).newPage()
+    page.on('pageerror', (error) => errors.push(`${error.name}: ${error.message}`))
+    await signInThroughLoginPage(page, `${server.url}/reserve`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+    await page.getByTestId('reserve-import-button').click()
+    const upload = async (rows: typeof bad, name: string) =>
+      page.getByTestId('reserve-import-file').setInputFiles([
+        {
+          name,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: Buffer.from(await reserveWorkbookFile(headers, rows)),
+        },
+      ])
+
+    await upload(bad, '储备库-有错.xlsx')
+    const badRow = page.getByTestId('reserve-import-row-error')
+    await badRow.waitFor({ timeout: UI_TIMEOUT_MS })
+    expect(await badRow.getAttribute('data-row')).toBe('5')
+    expect(await badRow.textContent()).toContain('储备级别“特级”无法识别')
+    expect(await page.getByTestId('reserve-import-commit').isDisabled()).toBe(true)
+
+    await upload(good, '储备库.xlsx')
+    await page.getByTestId('reserve-import-summary').getByText('新增 1 个 / 更新 1 个').waitFor({ timeout: UI_TIMEOUT_MS })
+    const matched = page.getByTestId('reserve-import-row').filter({ hasText: '城区停车场' })
+    expect(await matched.textContent()).toContain('按项目名称和责任单位匹配')
+    expect(await matched.textContent()).toContain('储备级别：谋划储备 → 前期推进')
+    expect(await matched.getByTestId('reserve-import-inferred').textContent()).toContain('储备级别按文字“前期”推定为“前期推进”')
+    await page.screenshot({ path: await artifactPath('reserve-import-preview.png'), fullPage: true })
+    await page.getByTestId('reserve-import-commit').click()
+    await page.getByTestId('reserve-import-result').getByText('新增 1 个，更新 1 个').waitFor({ timeout: UI_TIMEOUT_MS })
+    await page.getByTestId('reserve-total').getByText('2').waitFor({ timeout: UI_TIMEOUT_MS })
+    await page.getByTestId('candidate').filter({ hasText: '秦岭康养小镇' }).waitFor({ timeout: UI_TIMEOUT_MS })
+
+    const candidates = candidatesOf(await office.list(), 'the reserve')
+    expect(candidates.map((candidate) => [candidate.name, candidate.level, candidate.sourceUnit]).sort()).toEqual([
+      ['城区停车场', 'preparing', '城关镇'],
+      ['秦岭康养小镇', 'proposed', '文旅局'],
     ])
     expect(errors).toEqual([])
   })

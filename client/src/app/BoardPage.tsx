@@ -18,7 +18,7 @@ import { useOpenBoardConnection } from '../sync/useOpenBoardConnection.ts'
 import { BoardHeader } from './BoardHeader.tsx'
 import { BoardViewContent } from './BoardViewContent.tsx'
 import { Toast, type ToastMessage } from './Toast.tsx'
-import type { BoardView } from './route.ts'
+import { projectAskedFor, type BoardView } from './route.ts'
 import { useBoardMeta } from './useBoardMeta.ts'
 import './boardPage.css'
 
@@ -36,7 +36,11 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
   const user = useLocalUser()
   const [generation, setGeneration] = useState(0)
   const [toast, setToast] = useState<ToastMessage | null>(null)
-  const [openProject, setOpenProject] = useState<{ id: ProjectId; isNew: boolean } | null>(null)
+  // A link from the project's other years (projectHistoryPath) opens its panel at its history.
+  const [openProject, setOpenProject] = useState<{ id: ProjectId; isNew: boolean; atHistory?: boolean } | null>(() => {
+    const asked = projectAskedFor(window.location.search)
+    return asked ? { id: asked, isNew: false, atHistory: true } : null
+  })
   // A department user on a phone lands on the phone view of the same board; the full board stays one tap away.
   const phone = usePhoneLayout(usePrincipal())
   const [fullBoard, setFullBoard] = useState(false)
@@ -61,7 +65,11 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
 
   const open = useCallback((id: ProjectId) => setOpenProject({ id, isNew: false }), [])
   const openNew = useCallback((id: ProjectId) => setOpenProject({ id, isNew: true }), [])
-  const closePanel = useCallback(() => setOpenProject(null), [])
+  const closePanel = useCallback(() => {
+    setOpenProject(null)
+    // Closed: a reload should not open it again.
+    if (projectAskedFor(window.location.search)) history.replaceState(null, '', window.location.pathname)
+  }, [])
   // From a list page (问题清单, 预警, 督办 …): the project's panel opens over the page itself, so
   // closing it returns to the list where the office was working.
   const openFromList = useCallback((id: ProjectId) => setOpenProject({ id, isNew: false }), [])
@@ -127,7 +135,13 @@ export function BoardPage({ boardId, view, meetingId }: { boardId: string; view:
                   </main>
                 )}
                 {openProject && (
-                  <ProjectPanel key={`${generation}-${openProject.id}`} projectId={openProject.id} focusName={openProject.isNew} onClose={closePanel} />
+                  <ProjectPanel
+                    key={`${generation}-${openProject.id}`}
+                    projectId={openProject.id}
+                    focusName={openProject.isNew}
+                    atHistory={openProject.atHistory === true}
+                    onClose={closePanel}
+                  />
                 )}
               </>
             )}

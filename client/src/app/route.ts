@@ -1,3 +1,4 @@
+import { isProjectId, type ProjectId } from '@guatu/shared/domain/project'
 /**
  * The screens of the client. The server answers every unknown path with index.html (SPA
  * fallback), so a link to `/board/:boardId` pasted into a chat opens straight onto the board.
@@ -92,6 +93,19 @@ export function nextPathAfterLogin(search: string): string {
 
 export function boardPath(boardId: string): string {
   return `/board/${encodeURIComponent(boardId)}`
+}
+
+/** `?project=` on a board: open that project's panel at its history (links from a project's other years). */
+export const PROJECT_HISTORY_PARAM = 'project'
+
+export function projectHistoryPath(boardId: string, projectId: string): string {
+  return `${boardPath(boardId)}?${new URLSearchParams({ [PROJECT_HISTORY_PARAM]: projectId }).toString()}`
+}
+
+/** The project a board link asks to open (projectHistoryPath), if the address names a valid one. */
+export function projectAskedFor(search: string): ProjectId | undefined {
+  const id = new URLSearchParams(search).get(PROJECT_HISTORY_PARAM)
+  return isProjectId(id) ? id : undefined
 }
 
 export function problemsPath(boardId: string): string {

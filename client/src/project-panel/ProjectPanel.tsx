@@ -25,6 +25,7 @@ import type { HistoryEntry } from '../api/historyApi.ts'
 import { useProjectCommands } from './useProjectCommands.ts'
 import { usePublishEditing } from './usePublishEditing.ts'
 import { PanelConnectionStatus } from '../sync/PanelConnectionStatus.tsx'
+import { ProjectYears } from '../years/ProjectYears.tsx'
 import './panel.css'
 
 const NO_ENTRIES: readonly HistoryEntry[] = []
@@ -37,11 +38,14 @@ const NO_ENTRIES: readonly HistoryEntry[] = []
 export const ProjectPanel = memo(function ProjectPanel({
   projectId,
   focusName,
+  atHistory = false,
   onClose,
 }: {
   projectId: ProjectId
   /** A project just created with 新建项目: put the cursor in 项目名称 straight away. */
   focusName: boolean
+  /** Opened from a link to this project's history (its other years): show the history first. */
+  atHistory?: boolean
   onClose: () => void
 }) {
   const project = useProject(projectId)
@@ -75,6 +79,7 @@ export const ProjectPanel = memo(function ProjectPanel({
     if (!dialog.open) dialog.showModal()
     // showModal moves focus to the first control (关闭); a new card wants its name typed first.
     if (focusName) dialog.querySelector<HTMLInputElement>(`[id="${idPrefix}-name"]`)?.select()
+    if (atHistory) dialog.querySelector('[data-testid="project-history"]')?.scrollIntoView({ block: 'start' })
     return () => dialog.close()
     // Runs once per panel: refocusing on every render would steal focus from the field being edited.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -129,6 +134,7 @@ export const ProjectPanel = memo(function ProjectPanel({
               完成
             </button>
           </footer>
+          <ProjectYears boardId={boardId} projectId={projectId} />
           <ProjectHistory projectId={projectId} history={history} />
         </form>
       )}

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import type { BoardSummary } from '@guatu/shared/api/boards'
 import { INDUSTRIES, INDUSTRY_LABEL, INDUSTRY_UNSET_LABEL, type Industry } from '@guatu/shared/domain/industry'
-import { canWrite } from '@guatu/shared/domain/permissions'
+import { canManageBoards, canWrite } from '@guatu/shared/domain/permissions'
 import { RESERVE_LEVELS, RESERVE_LEVEL_LABEL, type Candidate, type ReserveLevel } from '@guatu/shared/domain/reserveCandidate'
 import { CANDIDATE_STAGE_LABEL, CandidateStage, countCandidates, matchesReserveFilter, type ReserveFilter } from '@guatu/shared/reserve/reserveFilter'
 import { fetchBoards } from '../api/boardsApi.ts'
@@ -11,6 +11,7 @@ import { CurrentUser } from '../auth/CurrentUser.tsx'
 import { usePrincipal } from '../auth/usePrincipal.ts'
 import { CandidateForm } from './CandidateForm.tsx'
 import { CandidateItem } from './CandidateItem.tsx'
+import { ReserveImport } from './ReserveImport.tsx'
 
 type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; candidates: Candidate[]; boards: BoardSummary[] }
 
@@ -24,6 +25,7 @@ export const ReservePage = memo(function ReservePage() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [filter, setFilter] = useState<ReserveFilter>({})
   const [proposing, setProposing] = useState(false)
+  const [importing, setImporting] = useState(false)
   const [notice, setNotice] = useState<string>()
 
   const load = useCallback(() => {
@@ -89,6 +91,11 @@ export const ReservePage = memo(function ReservePage() {
                 提出储备项目
               </button>
             )}
+            {canManageBoards(principal) && (
+              <button type="button" aria-expanded={importing} data-testid="reserve-import-button" onClick={() => setImporting((open) => !open)}>
+                导入 Excel
+              </button>
+            )}
             <button
               type="button"
               onClick={() =>
@@ -102,6 +109,7 @@ export const ReservePage = memo(function ReservePage() {
             </button>
             {notice && <span role="status">{notice}</span>}
           </div>
+          {importing && <ReserveImport onImported={load} onClose={() => setImporting(false)} />}
           {proposing && (
             <CandidateForm
               submitLabel="提交审核"

@@ -1,7 +1,9 @@
 import {
+  projectYearsSchema,
   rollupResponseSchema,
   rolloverPreviewSchema,
   rolloverResultSchema,
+  type ProjectYears,
   type RollupResponse,
   type RolloverPreview,
   type RolloverRequest,
@@ -22,4 +24,9 @@ export async function commitRollover(boardId: string, request: RolloverRequest):
 /** 汇总: every board the signed-in user may read, with totals (read only). */
 export async function fetchRollups(): Promise<RollupResponse> {
   return requestJson('/api/rollups', rollupResponseSchema)
+}
+
+/** The boards a project has been on across years (newest first), those the caller may read. */
+export async function fetchProjectYears(boardId: string, projectId: string): Promise<ProjectYears> {
+  return requestJson(`/api/boards/${encodeURIComponent(boardId)}/projects/${encodeURIComponent(projectId)}/years`, projectYearsSchema)
 }

@@ -6,18 +6,13 @@ import { columnMappingSchema } from '@guatu/shared/ledger/columnMapping'
 import type { ImportRefused, ImportResult } from '@guatu/shared/api/ledgerImport'
 import { IMPORT_OPTION_FIELDS, IMPORT_PAGE_PARAMS, MAX_PREVIEW_PAGE_ROWS, PREVIEW_PAGE_ROWS, type ImportPreview } from '@guatu/shared/ledger/importPreview'
 import type { ImportChoices, LedgerService } from '../boards/ledgerService.ts'
-import { LedgerLimitError } from '../ledger/importLimits.ts'
-import { LedgerParserBusyError } from '../ledger/ledgerParser.ts'
-import { LedgerFormatError } from '../ledger/ledgerFormatError.ts'
 import type { PreviewPage } from '../ledger/planJson.ts'
 import { RequestError } from '../requestError.ts'
 import { requireReadableBoard, requireUser, type AppEnv } from './appEnv.ts'
 import { fileResponse } from './fileResponse.ts'
 import type { ErrorResponse } from '@guatu/shared/api/errors'
 import { readMoment } from './pastMoment.ts'
-
-/** A real ledger is tens of kilobytes; 2,000 rows are about 200 KB. */
-export const MAX_LEDGER_BYTES = 20 * 1024 * 1024
+import { ledgerReadFailure, readLedgerUpload } from './ledgerUpload.ts'
 
 /** Excel in (`POST /:id/import`, multipart field `file`, `?dryRun=1`) and out (`GET /:id/export.xlsx`). */
 export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
@@ -26,13 +21,7 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
   routes.post('/:id/import', async (c) => {
     const principal = requireUser(c)
     if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以导入台账')
-    if (Number(c.req.header('content-length') ?? 0) > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
-    const body = await c.req.parseBody().catch(() => {
-      throw new RequestError(400, '请以 multipart/form-data 上传，字段名为 file')
-    })
-    const file = body.file
-    if (!(file instanceof File)) throw new RequestError(400, '请选择要导入的台账文件（字段名 file）')
-    if (file.size > MAX_LEDGER_BYTES) throw new RequestError(413, '文件过大（最大20MB）')
+    const { file, body } = await readLedgerUpload(c)
     const dryRun = c.req.query('dryRun') === '1'
     const choices: ImportChoices = { ...readChoices(body, file.name), page: readPage(new URL(c.req.url).searchParams) }
     try {
@@ -46,11 +35,7 @@ export function ledgerRoutes(ledgers: LedgerService): Hono<AppEnv> {
           return c.json({ error: outcome.error, preview: outcome.preview } satisfies ImportRefused, 422)
       }
     } catch (error) {
-      // A file past a limit is refused whole, naming the limit; the server read it in a worker and serves on.
-      if (error instanceof LedgerLimitError) throw new RequestError(413, error.message)
-      if (error instanceof LedgerFormatError) throw new RequestError(400, error.message)
-      if (error instanceof LedgerParserBusyError) throw new RequestError(429, error.message, 5)
-      throw error
+      throw ledgerReadFailure(error)
     }
   })
 

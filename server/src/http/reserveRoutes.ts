@@ -15,6 +15,8 @@ import { publicEntry } from './boardRoutes.ts'
 import { fileResponse } from './fileResponse.ts'
 import { requirePrincipal, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
+import type { ReserveImportRefused, ReserveImportPreview, ReserveImportResult } from '@guatu/shared/api/reserveImport'
+import { ledgerReadFailure, readLedgerUpload } from './ledgerUpload.ts'
 
 /** 项目库 (contract: shared/src/api/reserve.ts). Every refusal is the service's, by role and unit. */
 export function reserveRoutes(reserve: ReserveService): Hono<AppEnv> {
@@ -54,6 +56,27 @@ export function reserveRoutes(reserve: ReserveService): Hono<AppEnv> {
   routes.get('/origin/:boardId/:projectId', async (c) => {
     const origin = await reserve.origin(requirePrincipal(c), c.req.param('boardId'), c.req.param('projectId'))
     return c.json({ candidate: origin.candidate, entries: origin.entries.map(publicEntry) } satisfies ProjectOriginResponse)
+  })
+
+  routes.post('/import', async (c) => {
+    const principal = requirePrincipal(c)
+    // Refused before the upload is read: only the 项目办 imports (the service checks again).
+    reserve.requireImporter(principal)
+    const { file } = await readLedgerUpload(c)
+    const dryRun = c.req.query('dryRun') === '1'
+    try {
+      const outcome = await reserve.import(principal, new Uint8Array(await file.arrayBuffer()), file.name.slice(0, 200), dryRun)
+      switch (outcome.kind) {
+        case 'preview':
+          return c.json(outcome.preview satisfies ReserveImportPreview)
+        case 'committed':
+          return c.json(outcome.result satisfies ReserveImportResult)
+        case 'refused':
+          return c.json({ error: outcome.error, preview: outcome.preview } satisfies ReserveImportRefused, 422)
+      }
+    } catch (error) {
+      throw ledgerReadFailure(error)
+    }
   })
 
   routes.get('/export.xlsx', async (c) => {

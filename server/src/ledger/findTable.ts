@@ -1,5 +1,5 @@
 import { ColumnUse, mappingKey, type ColumnChoice, type ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { matchHeader, suggestColumnChoice, type LedgerColumnKind } from './headerMap.ts'
+import { matchHeader, normalizeHeader, suggestColumnChoice, type LedgerColumnKind } from './headerMap.ts'
 import { MoneyUnit } from './parseMoney.ts'
 import { rowTexts, type SheetGrid } from './sheetGrid.ts'
 
@@ -23,11 +23,30 @@ export interface UnknownColumn {
   choice?: ColumnChoice
 }
 
+/**
+ * A column an import reads beyond the project fields (the 项目库's 储备级别 and 来源单位): named by
+ * the caller, read as text, and interpreted by that caller — the ledger parser knows no meaning.
+ * Structured-clonable, since the options cross to the parse process.
+ */
+export interface ExtraColumnRule {
+  key: string
+  /** Tried on the header with spaces, the unit and brackets removed (normalizeHeader). */
+  pattern: RegExp
+}
+
+/** A column the caller asked for by name (ExtraColumnRule), outside the project fields. */
+export interface ExtraColumn {
+  column: number
+  key: string
+  header: string
+}
+
 export interface LedgerTable {
   /** The last header row; data starts below it. */
   headerRowNumber: number
   columns: LedgerColumn[]
   unknown: UnknownColumn[]
+  extras: ExtraColumn[]
 }
 
 /** Title rows, 填报单位 and 单位：万元 lines sit above the header; the header is within the first rows. */
@@ -42,7 +61,7 @@ const MAX_SUBHEADER_LENGTH = 12
  * columns, one of them 项目名称. A second header row below it (计划时间 merged over 签约 / 开工 /
  * 投产) is joined to it column by column. Returns undefined when no row looks like a header.
  */
-export function findLedgerTable(grid: SheetGrid, mapping: ColumnMapping = {}): LedgerTable | undefined {
+export function findLedgerTable(grid: SheetGrid, mapping: ColumnMapping = {}, extraRules: readonly ExtraColumnRule[] = []): LedgerTable | undefined {
   let best: { rowNumber: number; columns: MappedColumn[]; headers: string[] } | undefined
   const lastRow = Math.min(grid.rowCount, HEADER_SEARCH_ROWS)
   for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
@@ -60,7 +79,8 @@ export function findLedgerTable(grid: SheetGrid, mapping: ColumnMapping = {}): L
   if (!best) return undefined
   const defaultUnit = unitNamedAbove(grid, best.rowNumber)
   const columns = best.columns.map((column) => ({ ...column, unit: column.unit ?? defaultUnit }))
-  const unknown = unknownColumns(best.headers, columns, mapping)
+  const extras = extraColumns(best.headers, columns, extraRules)
+  const unknown = unknownColumns(best.headers, columns, mapping).filter((column) => !extras.some((extra) => extra.column === column.column))
   const seen = new Set(columns.map((column) => column.kind))
   for (const { column, header, choice } of unknown) {
     if (choice === undefined || choice === ColumnUse.ignore || seen.has(choice)) continue
@@ -68,7 +88,20 @@ export function findLedgerTable(grid: SheetGrid, mapping: ColumnMapping = {}): L
     columns.push({ column, kind: choice, header, unit: defaultUnit })
   }
   columns.sort((a, b) => a.column - b.column)
-  return { headerRowNumber: best.rowNumber, columns, unknown }
+  return { headerRowNumber: best.rowNumber, columns, unknown, extras }
+}
+
+/** Headers no project field claims that one of the caller's rules names; the first column per key wins. */
+function extraColumns(headers: readonly string[], known: readonly LedgerColumn[], rules: readonly ExtraColumnRule[]): ExtraColumn[] {
+  const knownColumns = new Set(known.map((column) => column.column))
+  const extras: ExtraColumn[] = []
+  headers.forEach((header, index) => {
+    if (knownColumns.has(index + 1)) return
+    const { label } = normalizeHeader(header.replace('/', ''))
+    const rule = rules.find((candidate) => candidate.pattern.test(label))
+    if (rule && !extras.some((extra) => extra.key === rule.key)) extras.push({ column: index + 1, key: rule.key, header: header.trim() })
+  })
+  return extras
 }
 
 /** Header cells that name no known column (and are no repeat of one), with the office's choice if any. */

@@ -32,6 +32,12 @@ export type LedgerProblem = NewProblem & { status?: ProblemStatus }
 
 export type LedgerFields = Partial<Omit<ProjectFields, 'rank'>>
 
+/** An extra column's cell on one row, with the header it was read under (for messages). */
+export interface ExtraCell {
+  text: string
+  header: string
+}
+
 /** Where an inferred value came from; counted in the preview ("产业类别：按项目名称推定 3 个"). */
 export const InferenceSource = {
   section: 'section',
@@ -81,6 +87,8 @@ export interface ParsedRow {
    * stage evidence). A new project takes them; an existing project keeps its own value.
    */
   defaulted: ProjectField[]
+  /** The caller's extra columns (ParseLedgerOptions.extraColumns) this row has text in, by key. */
+  extra: Record<string, ExtraCell>
 }
 
 export const SkipReason = {
@@ -149,6 +157,8 @@ export interface ParsedLedger {
   year: number
   /** Project fields some chosen sheet has a column for. */
   columns: ProjectField[]
+  /** Keys of the caller's extra columns some chosen sheet has. */
+  extraColumns: string[]
   /** Headers no rule knows, per sheet, for the mapping step. */
   unknownColumns: (UnknownColumn & { sheetName: string })[]
   rows: ParsedRow[]

@@ -3,7 +3,7 @@ import type { WanAmount } from '@guatu/shared/domain/money'
 import { PROJECT_FIELD_LABEL } from '@guatu/shared/domain/projectFieldLabels'
 import type { ProjectField } from '@guatu/shared/domain/project'
 import type { ColumnMapping } from '@guatu/shared/ledger/columnMapping'
-import { findLedgerTable, type LedgerTable } from './findTable.ts'
+import { findLedgerTable, type ExtraColumnRule, type LedgerTable } from './findTable.ts'
 import { LedgerFormatError } from './ledgerFormatError.ts'
 import {
   IssueSeverity,
@@ -41,6 +41,13 @@ export interface ParseLedgerOptions {
   coordinateSystem?: CoordinateSystem
   /** How much of the file may be read; the defaults when absent. */
   limits?: LedgerImportLimits
+  /** Columns beyond the project fields to read as text onto each row (ParsedRow.extra). */
+  extraColumns?: readonly ExtraColumnRule[]
+  /**
+   * The project fields this import keeps, when not all: notes about missing columns name only
+   * these, and a missing 填报日期 is noted only when an actual date (judged against it) is kept.
+   */
+  keptFields?: readonly ProjectField[]
 }
 
 /**
@@ -53,7 +60,7 @@ export interface ParseLedgerOptions {
  */
 export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedgerOptions): Promise<ParsedLedger> {
   const { format, encoding, grids } = await readLedgerGrids(data, options.limits)
-  const tables = grids.map((grid) => ({ grid, table: findLedgerTable(grid, options.mapping) }))
+  const tables = grids.map((grid) => ({ grid, table: findLedgerTable(grid, options.mapping, options.extraColumns) }))
   if (!tables.some(({ table }) => table)) throw new LedgerFormatError('未找到台账表头：表格中应有“项目名称”“责任单位”等列')
   const chosen = (name: string) => !options.sheets || options.sheets.length === 0 || options.sheets.includes(name)
   const reading = tables.filter((entry): entry is { grid: SheetGrid; table: LedgerTable } => entry.table !== undefined && chosen(entry.grid.name))
@@ -70,6 +77,7 @@ export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedger
     ...(coordinateSystem ? { coordinateSystem } : {}),
     year,
     columns: [],
+    extraColumns: [],
     unknownColumns: [],
     rows: [],
     skipped: [],
@@ -84,7 +92,7 @@ export async function parseLedgerWorkbook(data: Uint8Array, options: ParseLedger
     readTable(ledger, grid, table, reportDate?.date, coordinateSystem?.system)
     sheet.rows = ledger.rows.length - before
   }
-  ledger.issues.unshift(...sheetNotes(ledger, reportDate, options.year))
+  ledger.issues.unshift(...sheetNotes(ledger, reportDate, options.year, options.keptFields))
   return ledger
 }
 
@@ -98,10 +106,14 @@ function findReportDate(reading: readonly { grid: SheetGrid; table: LedgerTable 
 }
 
 /** What the office should know about the ledger as a whole before reading the rows. */
-function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, boardYear: number): LedgerIssue[] {
+function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, boardYear: number, keptFields?: readonly ProjectField[]): LedgerIssue[] {
   const notes: LedgerIssue[] = []
   const warn = (message: string) => notes.push({ severity: IssueSeverity.warning, message })
-  if (!reportDate)
+  const kept = (field: ProjectField) => !keptFields || keptFields.includes(field)
+  const judgesActualDates = kept('actualSignDate') || kept('actualStartDate') || kept('actualProduceDate')
+  if (!reportDate && !judgesActualDates) {
+    // Nothing kept is judged against a report date; dates without a year are still read in one.
+  } else if (!reportDate)
     warn(`未找到填报日期（标题行的“填报日期”“截至”或文件名）：请在预览中填写，实际日期将以此核对；在填写前，不带年份的日期按看板年度${boardYear}年读取`)
   else if (ledger.year !== boardYear) warn(`填报日期 ${reportDate.date} 不在看板年度${boardYear}年内，请确认选择了正确的台账`)
   const missing: Partial<Record<ProjectField, string>> = {
@@ -113,7 +125,7 @@ function sheetNotes(ledger: ParsedLedger, reportDate: ReportDate | undefined, bo
     registered: '：是否入库保持“未填”，不会记为“否”',
   }
   for (const [field, consequence] of Object.entries(missing) as [ProjectField, string][]) {
-    if (!ledger.columns.includes(field)) warn(`台账中没有“${PROJECT_FIELD_LABEL[field]}”列${consequence}`)
+    if (kept(field) && !ledger.columns.includes(field)) warn(`台账中没有“${PROJECT_FIELD_LABEL[field]}”列${consequence}`)
   }
   const unmapped = [...new Set(ledger.unknownColumns.filter((column) => column.choice === undefined).map((column) => column.header))]
   if (unmapped.length > 0)
@@ -134,6 +146,7 @@ function readTable(
     const field = column.kind === 'longitude' || column.kind === 'latitude' ? 'coordinates' : column.kind
     if (!ledger.columns.includes(field)) ledger.columns.push(field)
   }
+  for (const extra of table.extras) if (!ledger.extraColumns.includes(extra.key)) ledger.extraColumns.push(extra.key)
   ledger.unknownColumns.push(...table.unknown.map((column) => ({ ...column, sheetName: grid.name })))
   const sheetName = grid.name
   let section: { label: string; nature?: ParsedRow['fields']['nature'] } | undefined
@@ -168,14 +181,20 @@ function readTable(
         break
       }
       case 'project': {
-        const row = parseProjectRow(rowNumber, (column) => grid.cell(rowNumber, column), table.columns, {
-          sheetName,
-          year: ledger.year,
-          ...(reportDate ? { reportDate } : {}),
-          ...(section?.nature ? { sectionNature: section.nature } : {}),
-          ...(section ? { sectionLabel: section.label } : {}),
-          ...(coordinateSystem ? { coordinateSystem } : {}),
-        })
+        const row = parseProjectRow(
+          rowNumber,
+          (column) => grid.cell(rowNumber, column),
+          table.columns,
+          {
+            sheetName,
+            year: ledger.year,
+            ...(reportDate ? { reportDate } : {}),
+            ...(section?.nature ? { sectionNature: section.nature } : {}),
+            ...(section ? { sectionLabel: section.label } : {}),
+            ...(coordinateSystem ? { coordinateSystem } : {}),
+          },
+          table.extras,
+        )
         rows.push(row)
         marks.push({ kind: 'project', rowNumber, amount: row.fields.totalInvestment })
         break

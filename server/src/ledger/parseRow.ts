@@ -8,7 +8,7 @@ import { STAGE_LABEL, type Stage } from '@guatu/shared/domain/stage'
 import { COORDINATE_SOURCE_LABEL, CoordinateSource, formatCoordinates } from '@guatu/shared/domain/coordinates'
 import { isBlankCell, type LedgerCell } from './cellText.ts'
 import { booleanFromLedgerText, industryFromLedgerText, natureFromLedgerText, splitLeaders, stageFromLedgerText } from './fieldLabels.ts'
-import type { LedgerColumn } from './findTable.ts'
+import type { ExtraColumn, LedgerColumn } from './findTable.ts'
 import type { LedgerColumnKind } from './headerMap.ts'
 import { describeIndustryGuess, guessIndustry, IndustryEvidence } from './inferIndustry.ts'
 import { readStage, StageSource } from './inferStage.ts'
@@ -50,7 +50,13 @@ const DATE_KINDS = new Set<LedgerColumnKind>([
  * Reads one project row. Every value is checked with the board's own field validators, so a row
  * without errors can be written as it is; a row with any error is reported and not imported.
  */
-export function parseProjectRow(rowNumber: number, cells: (column: number) => LedgerCell, columns: readonly LedgerColumn[], context: RowContext): ParsedRow {
+export function parseProjectRow(
+  rowNumber: number,
+  cells: (column: number) => LedgerCell,
+  columns: readonly LedgerColumn[],
+  context: RowContext,
+  extras: readonly ExtraColumn[] = [],
+): ParsedRow {
   const row: ParsedRow = {
     sheetName: context.sheetName,
     rowNumber,
@@ -60,6 +66,11 @@ export function parseProjectRow(rowNumber: number, cells: (column: number) => Le
     stage: { stage: 'planning', source: StageSource.none, evidence: '' },
     inferred: [],
     defaulted: [],
+    extra: {},
+  }
+  for (const extra of extras) {
+    const cell = cells(extra.column)
+    if (!isBlankCell(cell)) row.extra[extra.key] = { text: cell.text, header: extra.header }
   }
   const fields = row.fields as Record<string, unknown>
   const issue = (severity: IssueSeverity, column: LedgerColumn | undefined, message: string) =>

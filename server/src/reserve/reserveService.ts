@@ -38,6 +38,16 @@ import type { CommitQueue } from '../sync/commitQueue.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { ReserveStore } from './reserveStore.ts'
 import { reserveWorkbook } from './reserveWorkbook.ts'
+import type { ReserveImportPreview, ReserveImportResult } from '@guatu/shared/api/reserveImport'
+import { todayInChina } from '@guatu/shared/domain/dates'
+import type { LedgerParser } from '../ledger/ledgerParser.ts'
+import { RESERVE_EXTRA_COLUMNS, RESERVE_KEPT_FIELDS, planReserveImport, type ReserveImportPlan } from './reserveImport.ts'
+
+/** What an import answers: its preview (dry run), what it wrote, or why it wrote nothing. */
+export type ReserveImportOutcome =
+  | { kind: 'preview'; preview: ReserveImportPreview }
+  | { kind: 'committed'; result: ReserveImportResult }
+  | { kind: 'refused'; error: string; preview: ReserveImportPreview }
 
 const NOT_FOUND = '储备项目不存在'
 
@@ -57,6 +67,7 @@ export class ReserveService {
     private readonly boards: BoardService,
     private readonly rooms: RoomRegistry,
     private readonly commits: CommitQueue,
+    private readonly parser: LedgerParser,
   ) {}
 
   async list(principal: Principal): Promise<Candidate[]> {
@@ -187,6 +198,38 @@ export class ReserveService {
     return reserveWorkbook(await this.list(principal))
   }
 
+  /** Throws the refusal (403, in the caller's terms) unless `principal` may import the reserve. */
+  requireImporter(principal: Principal): void {
+    if (!canVetCandidates(principal)) throw new RequestError(403, refusal(principal, '只有项目办可以导入项目库'))
+  }
+
+  /**
+   * 导入项目库 (the 项目办 only): the workbook is read by the ledger parser in its own process, then
+   * planned against the reserve as stored at that moment. A dry run answers the plan; a commit
+   * plans again inside the write (the reserve may have changed since the preview) and writes all
+   * rows in one update with their history, or nothing when any row has an error.
+   */
+  async import(principal: Principal, file: Uint8Array, fileName: string, dryRun: boolean): Promise<ReserveImportOutcome> {
+    this.requireImporter(principal)
+    const parsed = await this.parser.parse(file, {
+      year: Number(todayInChina().slice(0, 4)),
+      fileName,
+      extraColumns: RESERVE_EXTRA_COLUMNS,
+      keptFields: RESERVE_KEPT_FIELDS,
+    })
+    if (dryRun) return { kind: 'preview', preview: await this.store.read((doc) => planReserveImport(parsed, listCandidates(doc)).preview) }
+    return this.store.change<ReserveImportOutcome>((doc) => {
+      const plan = planReserveImport(parsed, listCandidates(doc))
+      if (plan.preview.errorRows > 0)
+        return {
+          result: { kind: 'refused', error: `有${plan.preview.errorRows}行有错误，未导入任何项目：请按行号改正后重新导入`, preview: plan.preview },
+          audit: [],
+        }
+      const written = writeImport(doc, principal, plan)
+      return { result: { kind: 'committed', result: written.result }, audit: written.audit }
+    })
+  }
+
   /** The candidate a board project came from, and its history in the reserve. */
   async origin(principal: Principal, boardId: string, projectId: string): Promise<{ candidate: Candidate; entries: StoredAuditEntry[] }> {
     requireReader(principal)
@@ -231,4 +274,26 @@ function entry(principal: Principal, candidateId: CandidateId, change: Partial<A
     actorId: principalId(principal),
     actorLabel: principalLabel(principal),
   }
+}
+
+/** Every row of a checked plan, written into the reserve with its history entries. */
+function writeImport(doc: Y.Doc, principal: Principal, plan: ReserveImportPlan): { result: ReserveImportResult; audit: AuditRecord[] } {
+  const audit: AuditRecord[] = []
+  const at = new Date().toISOString()
+  for (const row of plan.rows) {
+    if (row.create) {
+      const id = newCandidateId()
+      proposeCandidate(doc, id, row.create, actorOf(principal), at)
+      audit.push(entry(principal, id, { action: AuditAction.proposeCandidate, to: row.create.name }))
+    } else if (row.update) {
+      const { id, patch, before } = row.update
+      const resubmit = before.status === VettingStatus.returned
+      correctCandidate(doc, id, patch, resubmit)
+      for (const [field, to] of Object.entries(patch))
+        audit.push(entry(principal, id, { action: AuditAction.editCandidate, field, from: before[field as keyof Candidate] ?? null, to: to ?? null }))
+      if (resubmit) audit.push(entry(principal, id, { action: AuditAction.resubmitCandidate, field: 'status', from: before.status, to: VettingStatus.pending }))
+    }
+  }
+  const { creates, updates, unchanged, kept } = plan.preview
+  return { result: { created: creates, updated: updates, unchanged, kept }, audit }
 }

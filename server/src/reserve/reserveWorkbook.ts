@@ -14,11 +14,13 @@ const day = (date: IsoDate | undefined) => (date === undefined ? undefined : new
 
 /**
  * The 项目库 columns: the ledger's own headers (so the ledger reader recognises them) plus
- * 储备级别, 来源单位 and the vetting columns.
+ * 储备级别, 来源单位 and the vetting columns. 导入项目库 reads this workbook back unchanged
+ * (server/src/reserve/reserveImport.ts): keep the two in step.
  */
 const COLUMNS: ReadonlyArray<{ header: string; width: number; value: (candidate: Candidate, index: number) => Cell; money?: boolean; date?: boolean }> = [
   { header: '序号', width: 6, value: (_candidate, index) => index + 1 },
   { header: '项目名称', width: 30, value: (c) => c.name },
+  { header: '项目代码', width: 28, value: (c) => c.projectCode ?? '' },
   { header: '储备级别', width: 14, value: (c) => RESERVE_LEVEL_LABEL[c.level] },
   { header: '来源单位', width: 12, value: (c) => c.sourceUnit },
   { header: '建设性质', width: 8, value: (c) => (c.nature ? NATURE_LABEL[c.nature] : '') },

@@ -56,6 +56,7 @@ export const VETTING_STATUS_LABEL: Record<VettingStatus, string> = {
 /** The ledger fields a candidate shares with a project (what "列入年度看板" copies). */
 export const CANDIDATE_LEDGER_FIELDS = [
   'name',
+  'projectCode',
   'nature',
   'industry',
   'cluster',
@@ -102,6 +103,7 @@ export type CandidateField = keyof typeof candidateFieldSchemas
 export const CANDIDATE_FIELDS = Object.keys(candidateFieldSchemas) as CandidateField[]
 
 export const OPTIONAL_CANDIDATE_FIELDS = [
+  'projectCode',
   'nature',
   'industry',
   'plannedSignDate',
@@ -130,6 +132,7 @@ export const CANDIDATE_POLICY = {
   delete: RecordWriter.office,
   fields: {
     name: DEPARTMENT,
+    projectCode: DEPARTMENT,
     nature: DEPARTMENT,
     industry: DEPARTMENT,
     cluster: DEPARTMENT,
@@ -179,6 +182,7 @@ export const candidateInputSchema = z.strictObject(
     name: s.name,
     unit: s.unit,
     level: s.level,
+    projectCode: s.projectCode.optional(),
     nature: s.nature.optional(),
     industry: s.industry.optional(),
     cluster: s.cluster.optional(),

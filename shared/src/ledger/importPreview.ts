@@ -45,7 +45,7 @@ export const IssueSeverity = {
 } as const
 export type IssueSeverity = (typeof IssueSeverity)[keyof typeof IssueSeverity]
 
-const issueSchema = z.object({
+export const issueSchema = z.object({
   sheetName: z.string().optional(),
   rowNumber: z.number().optional(),
   column: z.string().optional(),
