@@ -10,8 +10,9 @@
 //   BENCH_HEAP_PROFILE_LIVE=1 only what is still alive then (the difference is what died old).
 //   BENCH_HEAP_PROFILE_ALL=1 keeps every sampled allocation (what makes scavenges frequent).
 // BENCH_HEAP_PROFILE_AFTER_MS delays the profile's start; BENCH_HEAP_PROFILE_INTERVAL sets its sampling.
-import { closeSync, openSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { Session } from 'node:inspector'
+import { setImmediate, setTimeout } from 'node:timers'
 import v8 from 'node:v8'
 
 const traceFile = process.env.BENCH_GC_TRACE
@@ -31,6 +32,7 @@ function start() {
     // More V8 flags for the trace, e.g. --trace-pretenuring.
     for (const flag of (process.env.BENCH_V8_FLAGS ?? '').split(' ').filter(Boolean)) v8.setFlagsFromString(flag)
   }
+  if (process.env.BENCH_ALLOCATION_SNAPSHOT) allocationSnapshot(process.env.BENCH_ALLOCATION_SNAPSHOT)
   if (profileFile) setTimeout(() => sampleHeap(profileFile), Number(process.env.BENCH_HEAP_PROFILE_AFTER_MS ?? 0))
 }
 
@@ -48,6 +50,33 @@ function sampleHeap(profileFile) {
       if (!error) writeFileSync(profileFile, JSON.stringify(result.profile))
     })
   })
+}
+
+/**
+ * BENCH_ALLOCATION_SNAPSHOT=<file>: allocation tracking from BENCH_TRACK_FROM_MS to
+ * BENCH_TRACK_UNTIL_MS after the start, then a heap snapshot (it collects garbage first), whose
+ * objects carry the stack that allocated them: what the window's work left reachable.
+ */
+function allocationSnapshot(file) {
+  const session = new Session()
+  session.connect()
+  setTimeout(
+    () => {
+      session.post('HeapProfiler.startTrackingHeapObjects', { trackAllocations: true })
+      setTimeout(
+        () => {
+          const fd = openSync(file, 'w')
+          session.on('HeapProfiler.addHeapSnapshotChunk', (message) => writeSync(fd, message.params.chunk))
+          session.post('HeapProfiler.takeHeapSnapshot', null, () => {
+            closeSync(fd)
+            session.post('HeapProfiler.stopTrackingHeapObjects')
+          })
+        },
+        Number(process.env.BENCH_TRACK_UNTIL_MS ?? 14000) - Number(process.env.BENCH_TRACK_FROM_MS ?? 8000),
+      )
+    },
+    Number(process.env.BENCH_TRACK_FROM_MS ?? 8000),
+  )
 }
 
 if (traceFile || profileFile) {
