@@ -27,23 +27,27 @@ import type { UpdateEffect } from './updateEffects.ts'
  */
 export function checkReview(doc: Y.Doc, principal: Principal, effects: readonly UpdateEffect[], now: Date): string | undefined {
   const office = canManageBoards(principal)
-  const settings = readReportingSettings(doc)
+  // Read only when a rule needs them: parsing them on every card move was a tenth of the judge's garbage.
+  let settings: ReportingSettings | undefined | null = null
+  const reporting = () => (settings === null ? (settings = readReportingSettings(doc)) : settings)
   const events = new UpdateEvents(effects)
   const written = events.written
   for (const { collection, id } of events.records.values()) {
-    if (collection === RecordCollection.projects && !office && settings && !events.isCreated(collection, id)) {
-      const reason = checkDirectWrite(settings, effects, id)
+    if (collection === RecordCollection.projects && !office && !events.isCreated(collection, id)) {
+      const current = reporting()
+      const reason = current && checkDirectWrite(current, effects, id)
       if (reason) return reason
     }
     if (collection === RecordCollection.proposals) {
-      const reason = checkProposal(doc, office, settings, events, id)
+      const reason = checkProposal(doc, office, reporting(), events, id)
       if (reason) return reason
     }
     if (collection === RecordCollection.submissions && events.isCreated(collection, id)) {
-      if (!settings) return '本看板未启用报送'
+      const cycle = reporting()
+      if (!cycle) return '本看板未启用报送'
       const periodId = written(collection, id, 'periodId')
-      if (!isPeriodId(periodId, settings.cadence)) return `报送期无效：应为${settings.cadence === 'monthly' ? '“2026-12”' : '“2026-W49”'}这样的编号`
-      if (periodId > periodOf(settings, todayInChina(now)).id) return '报送期尚未开始，不能提前报送'
+      if (!isPeriodId(periodId, cycle.cadence)) return `报送期无效：应为${cycle.cadence === 'monthly' ? '“2026-12”' : '“2026-W49”'}这样的编号`
+      if (periodId > periodOf(cycle, todayInChina(now)).id) return '报送期尚未开始，不能提前报送'
     }
   }
   return undefined
