@@ -28,6 +28,7 @@ import { seedBenchBoard } from './benchBoard.ts'
 import { ServerKind, guatuHttp, startServer, type BenchServer } from './benchServers.ts'
 import { allLongTasks, firstElementAt, probeScript, startRecording, stopRecording, throttleCpu } from './pageProbe.ts'
 import { RawClient } from './rawClient.ts'
+import { mainThreadBreakdown, type MainThreadBreakdown } from './traceBreakdown.ts'
 import { percentile } from './stats.ts'
 
 export const View = { board: 'board', wall: 'wall' } as const
@@ -53,14 +54,14 @@ export interface BurstOptions {
   cpuThrottle: number
   /** Writes a CPU profile of the page while the moves arrive (a .cpuprofile for DevTools). */
   profilePath?: string
-  /** Writes a Chrome trace (devtools.timeline) of the same window: style, layout and paint costs. */
-  tracePath?: string
 }
 
 export interface BurstFigures extends BurstOptions {
   frames: { count: number; p50: number; p95: number; max: number }
   longTasks: { count: number; maxMs: number; totalMs: number }
   moves: { sent: number; shown: number; p50: number; p95: number; p99: number; max: number; within250: number }
+  /** The page's main thread over the burst and its settling, from a Chrome trace. */
+  mainThread: MainThreadBreakdown
 }
 
 export interface FirstLoadFigures {
@@ -181,7 +182,8 @@ export async function burstFigures(options: BurstOptions): Promise<BurstFigures>
       await cdp.send('Profiler.enable')
       await cdp.send('Profiler.start')
     }
-    if (options.tracePath) await stage.browser.startTracing(page, { path: options.tracePath, categories: ['devtools.timeline'] })
+    const tracePath = path.join(stage.dataDir, 'burst.trace.json')
+    await stage.browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline'] })
     await startRecording(page)
     const random = createPrng(22)
     const cooling = new Map<ProjectId, number>()
@@ -201,7 +203,8 @@ export async function burstFigures(options: BurstOptions): Promise<BurstFigures>
     }
     await page.waitForTimeout(SETTLE_MS)
     const records = await stopRecording(page)
-    if (options.tracePath) await stage.browser.stopTracing()
+    await stage.browser.stopTracing()
+    const mainThread = await mainThreadBreakdown(tracePath)
     if (options.profilePath) await writeFile(options.profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile))
     await cdp.detach()
 
@@ -234,6 +237,7 @@ export async function burstFigures(options: BurstOptions): Promise<BurstFigures>
         max: round1(sortedDelays.at(-1) ?? Number.NaN),
         within250: delays.filter((delay) => delay <= 250).length / Math.max(1, sent.length),
       },
+      mainThread,
     }
   } finally {
     for (const mover of movers) mover.close()

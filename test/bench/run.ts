@@ -416,10 +416,11 @@ if (runs('10')) {
           `${f.longTasks.count}, longest ${formatMs(f.longTasks.maxMs)} (${pass(f.longTasks.maxMs <= 50)})`,
           `${formatMs(f.moves.p50)} / ${formatMs(f.moves.p95)} / ${formatMs(f.moves.max)}`,
           `${f.moves.shown} of ${f.moves.sent}, ${(f.moves.within250 * 100).toFixed(0)} % within 250 ms (${pass(f.moves.within250 === 1)})`,
+          `${f.mainThread.busyMs}: script ${f.mainThread.scriptAndOtherMs} (GC ${f.mainThread.gcMs}), style ${f.mainThread.styleMs}, layout ${f.mainThread.layoutMs}, paint ${f.mainThread.paintMs}`,
         ])
       } catch (error) {
         log(`burst ${label} failed: ${(error as Error).message}`)
-        rows.push([label, `not measured in this run (${(error as Error).message.split('\n')[0]!.slice(0, 120)})`, '', '', ''])
+        rows.push([label, `not measured in this run (${(error as Error).message.split('\n')[0]!.slice(0, 120)})`, '', '', '', ''])
       }
     }
   }
@@ -431,10 +432,11 @@ if (runs('10')) {
       'long tasks (goal none over 50 ms)',
       'move sent → painted, ms p50 / p95 / max',
       'moves painted (goal all within 250 ms)',
+      'main thread busy, ms: where',
     ],
     rows,
     [
-      `Each move takes a card not moved in the last 3 s to another stage, on top of that column (test/bench/clientBurst.ts). "Painted": the first animation frame after the card's element entered its new column (board, 1600×1000, signed in as the office) or the wall's map list showed its new stage (wall, 1920×1080, a screen link, map tile beside 产业结构). The movers are full Yjs peers in the benchmark process, on the same 2 cores as the server and the browser.`,
+      `Each move takes a card not moved in the last 3 s to another stage, on top of that column (test/bench/clientBurst.ts). "Painted": the first animation frame after the card's element entered its new column (board, 1600×1000, signed in as the office) or the wall's map list showed its new stage (wall, 1920×1080, a screen link, map tile beside 产业结构). The movers are full Yjs peers in the benchmark process, on the same 2 cores as the server and the browser. The last column sums the page's main-thread tasks over the burst and 3 s after it, from a Chrome trace (test/bench/traceBreakdown.ts); script includes React's renders, paint is software raster (headless, --disable-gpu).`,
     ],
   )
 }
