@@ -57,6 +57,8 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   const [pixelsPerDegree, setPixelsPerDegree] = useState<number | undefined>()
   const onOpenRef = useRef(onOpen)
   onOpenRef.current = onOpen
+  // Measures the scale on screen; set once the chart exists (read by the frame's effect).
+  const measureRef = useRef<(() => void) | undefined>(undefined)
   const chartId = useId()
 
   // Re-indexed only when a point is placed, moved on the map or leaves the filter: a stage move
@@ -100,6 +102,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       const at = latest ? toPixel(instance, latest.lng, latest.lat) : undefined
       setPulseAt((current) => (current?.x === at?.x && current?.y === at?.y ? current : at))
     }
+    measureRef.current = measure
     instance.on('georoam', measure)
     instance.on('finished', measure)
     instance.on('click', (event) => {
@@ -121,6 +124,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       resize.disconnect()
       instance.dispose()
       chart.current = null
+      measureRef.current = undefined
     }
   }, [roam, pixelRatio])
 
@@ -139,6 +143,9 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
       { replaceMerge: ['series'] },
     )
+    // setOption lays the geo out at once: measure now, not at the chart's first 'finished' (a frame
+    // later, after whatever else the page renders meanwhile), so the markers follow straight away.
+    measureRef.current?.()
   }, [base, palette, symbolSize, roam, shading, outlined])
 
   // After the frame's effect (declared first), so a new frame gets its markers back.
