@@ -7,11 +7,12 @@ import { describe, expect, test } from 'vitest'
 import { readBoardSettings, writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { boardTotals, setReportingUnit, startMeeting } from '@guatu/shared/board/meetingCommands'
 import { EMPTY_FILTER, filterToSearchParams, InvestmentCut, matchesFilter } from '@guatu/shared/board/projectFilter'
-import { moveProject } from '@guatu/shared/board/projectCommands'
+import { moveProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { clearProjectCoordinates, placeProject } from '@guatu/shared/board/coordinateCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { CoordinateSource } from '@guatu/shared/domain/coordinates'
 import type { IsoDate } from '@guatu/shared/domain/dates'
+import { AreaSource } from '@guatu/shared/domain/projectArea'
 import type { Principal } from '@guatu/shared/domain/principal'
 import type { Project } from '@guatu/shared/domain/project'
 import type { Role } from '@guatu/shared/domain/role'
@@ -144,6 +145,22 @@ describe('the map (地图)', () => {
       await waitFor(async () => (await point.getAttribute('data-stage')) === 'started', {
         timeoutMs: LIVE_UPDATE_MS,
         message: `${moving.name} to show as 开工 on the map within ${LIVE_UPDATE_MS} ms`,
+      })
+
+      // Another client draws its 项目范围: the map draws the parcel under the points.
+      const chart = page.locator('.map-page [data-testid="map-chart"]')
+      expect(await chart.getAttribute('data-drawn-areas')).toBe('0')
+      const at = readProject(admin.doc, moving.id)?.coordinates
+      if (!at) throw new Error(`${moving.name} has no place`)
+      const ring: [number, number][] = [
+        [at.lng - 0.01, at.lat - 0.01],
+        [at.lng + 0.01, at.lat - 0.01],
+        [at.lng, at.lat + 0.01],
+      ]
+      updateProject(admin.doc, moving.id, { area: { ring, source: AreaSource.manual } })
+      await waitFor(async () => (await chart.getAttribute('data-drawn-areas')) === '1', {
+        timeoutMs: UI_TIMEOUT_MS,
+        message: `${moving.name}’s 项目范围 to be drawn on the map`,
       })
 
       // Enter on its line opens the project panel, as a click on the marker does.

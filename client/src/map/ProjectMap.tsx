@@ -153,7 +153,10 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     const instance = chart.current
     if (!instance || !palette || !base) return
     instance.setOption(markersOption({ markers, palette, symbolSize, ...(unit === undefined ? {} : { unit }) }))
-    box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
+    const drawn = markers.flatMap((marker) => (marker.kind === 'project' ? [marker.point] : marker.members))
+    // What the canvas holds, for checks (a canvas has no elements to count).
+    box.current?.setAttribute('data-drawn-points', String(drawn.length))
+    box.current?.setAttribute('data-drawn-areas', String(drawn.filter((point) => point.area !== undefined).length))
   }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
 
   // The pulse follows the latest move at once, without waiting for the chart's next render.
