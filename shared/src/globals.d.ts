@@ -11,3 +11,12 @@ declare class URLSearchParams {
   getAll(name: string): string[]
   toString(): string
 }
+
+declare class URL {
+  constructor(url: string, base?: string)
+  readonly protocol: string
+  readonly username: string
+  readonly password: string
+  readonly host: string
+  readonly origin: string
+}

@@ -7,11 +7,12 @@ import { describe, expect, test } from 'vitest'
 import { readBoardSettings, writeBoardSettings } from '@guatu/shared/board/boardSettingsAccess'
 import { boardTotals, setReportingUnit, startMeeting } from '@guatu/shared/board/meetingCommands'
 import { EMPTY_FILTER, filterToSearchParams, InvestmentCut, matchesFilter } from '@guatu/shared/board/projectFilter'
-import { moveProject } from '@guatu/shared/board/projectCommands'
+import { moveProject, updateProject } from '@guatu/shared/board/projectCommands'
 import { clearProjectCoordinates, placeProject } from '@guatu/shared/board/coordinateCommands'
 import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
 import { CoordinateSource } from '@guatu/shared/domain/coordinates'
 import type { IsoDate } from '@guatu/shared/domain/dates'
+import { AreaSource } from '@guatu/shared/domain/projectArea'
 import type { Principal } from '@guatu/shared/domain/principal'
 import type { Project } from '@guatu/shared/domain/project'
 import type { Role } from '@guatu/shared/domain/role'
@@ -144,6 +145,22 @@ describe('the map (地图)', () => {
       await waitFor(async () => (await point.getAttribute('data-stage')) === 'started', {
         timeoutMs: LIVE_UPDATE_MS,
         message: `${moving.name} to show as 开工 on the map within ${LIVE_UPDATE_MS} ms`,
+      })
+
+      // Another client draws its 项目范围: the map draws the parcel under the points.
+      const chart = page.locator('.map-page [data-testid="map-chart"]')
+      expect(await chart.getAttribute('data-drawn-areas')).toBe('0')
+      const at = readProject(admin.doc, moving.id)?.coordinates
+      if (!at) throw new Error(`${moving.name} has no place`)
+      const ring: [number, number][] = [
+        [at.lng - 0.01, at.lat - 0.01],
+        [at.lng + 0.01, at.lat - 0.01],
+        [at.lng, at.lat + 0.01],
+      ]
+      updateProject(admin.doc, moving.id, { area: { ring, source: AreaSource.manual } })
+      await waitFor(async () => (await chart.getAttribute('data-drawn-areas')) === '1', {
+        timeoutMs: UI_TIMEOUT_MS,
+        message: `${moving.name}’s 项目范围 to be drawn on the map`,
       })
 
       // Enter on its line opens the project panel, as a click on the marker does.
@@ -340,18 +357,34 @@ describe('the map (地图)', () => {
       })
       expect(Object.fromEntries((await shownPoints(wall, '.sw-map')).map((point) => [point.id, point.light]))).toEqual(lights)
 
-      // The SVG the wall draws holds markers in each light's colour (tokens of the wall's theme).
-      const fills = await wall.evaluate(() => {
+      // The canvas the wall draws holds markers in each light's colour (tokens of the wall's theme),
+      // drawn at the wall's scale (the 1920×1080 design is shown ×2 here): a canvas pixel per screen pixel.
+      const drawnColours = await wall.evaluate(() => {
         const root = document.querySelector('.sw-screen-root') as Element
         const style = getComputedStyle(root)
-        const colours = { red: style.getPropertyValue('--light-red').trim(), yellow: style.getPropertyValue('--light-yellow').trim() }
-        const paths = [...document.querySelectorAll('.sw-map svg path')]
-        const count = (colour: string) => paths.filter((element) => (element.getAttribute('fill') ?? '').toLowerCase() === colour.toLowerCase()).length
-        return { red: count(colours.red), yellow: count(colours.yellow) }
+        const canvas = document.querySelector('.sw-map canvas') as HTMLCanvasElement
+        const probe = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D
+        const rgbOf = (token: string) => {
+          probe.fillStyle = style.getPropertyValue(token).trim()
+          probe.fillRect(0, 0, 1, 1)
+          return [...probe.getImageData(0, 0, 1, 1).data.slice(0, 3)].join(',')
+        }
+        const colours = { red: rgbOf('--light-red'), yellow: rgbOf('--light-yellow') }
+        const pixels = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data
+        const counts = { red: 0, yellow: 0 }
+        for (let at = 0; at < pixels.length; at += 4) {
+          const rgb = `${pixels[at]},${pixels[at + 1]},${pixels[at + 2]}`
+          if (rgb === colours.red) counts.red += 1
+          else if (rgb === colours.yellow) counts.yellow += 1
+        }
+        return { ...counts, sharpness: canvas.width / canvas.getBoundingClientRect().width }
       })
       const reds = Object.values(lights).filter((light) => light === 'red').length
-      expect(fills.red, 'red markers drawn in the wall SVG').toBeGreaterThan(0)
-      expect(fills.red).toBeLessThanOrEqual(reds + 1)
+      const yellows = Object.values(lights).filter((light) => light === 'yellow').length
+      expect(reds, 'the demo board has red projects to draw').toBeGreaterThan(0)
+      expect(drawnColours.red, 'red markers drawn on the wall canvas').toBeGreaterThan(0)
+      expect(drawnColours.yellow > 0, 'yellow markers drawn exactly when there are yellow projects').toBe(yellows > 0)
+      expect(drawnColours.sharpness, 'the canvas drawn at the wall’s scale, not blown up').toBeGreaterThanOrEqual(0.95)
 
       // A move pulses; during a meeting the reporting unit's projects stand out and the others dim.
       const moving = placed.find((project) => project.stage === 'planning')

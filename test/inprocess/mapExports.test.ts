@@ -85,4 +85,27 @@ describe('the demo board’s map out of the box, and projects as GeoJSON', () =>
       expect(background, `${point.properties.name} at ${x},${y}`).not.toContain(pixel(x, y).join(','))
     }
   })
+  test('a project’s 项目范围 is drawn around its point, tinting the ground, and nothing where there is none', async () => {
+    const boundaries = boundariesResponseSchema.parse((await requestJson(server, boundariesPath(DEMO))).body)
+    const [point] = (await requestJson<{ features: ProjectPointFeature[] }>(server, projectsGeoJsonPath(DEMO))).body.features
+    if (!point) throw new Error('the demo board has no placed project')
+    const [lng, lat] = point.geometry.coordinates
+    const ring: [number, number][] = [
+      [lng - 0.03, lat - 0.03],
+      [lng + 0.03, lat - 0.03],
+      [lng + 0.03, lat + 0.03],
+      [lng - 0.03, lat + 0.03],
+    ]
+    const draw = async (areas: { id: string; ring: [number, number][]; light: typeof point.properties.light }[]) => {
+      const { png, drawnAt } = await renderMapPng({ title: '范围', boundaries, points: [point], areas, width: 1600, height: 1000 })
+      const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })
+      const [x, y] = drawnAt.get(point.id)!
+      // Beside the marker (12 px wide), well inside the parcel (0.06° is tens of pixels here).
+      const offset = (Math.round(y) * info.width + Math.round(x + 14)) * info.channels
+      return [data[offset]!, data[offset + 1]!, data[offset + 2]!].join(',')
+    }
+    const bare = await draw([])
+    const withArea = await draw([{ id: point.id, ring, light: 'red' }])
+    expect(withArea, 'the parcel tints the ground beside the point').not.toBe(bare)
+  })
 })

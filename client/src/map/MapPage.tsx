@@ -85,7 +85,6 @@ const MapPage = memo(function MapPage({ boardId, query, onOpen }: { boardId: str
           className="map-page-map"
           points={placed}
           boundaries={boundaries}
-          renderer="canvas"
           symbolSize={14}
           roam
           {...(shading ? { shading } : {})}

@@ -2,17 +2,20 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } fro
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Boundaries } from './boundariesApi.ts'
 import { echarts } from './mapEcharts.ts'
-import { mapOption, registerBaseMap, type Choropleth } from './mapOption.ts'
+import { mapOption, markersOption, registerBaseMap, type Choropleth } from './mapOption.ts'
 import { readMapPalette, type MapPalette } from './mapPalette.ts'
-import { clusterPoints, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import { clusterPoints, placesKey, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
 import type { TownshipFigure } from './townships.ts'
 
 export interface ProjectMapProps {
   readonly points: readonly MapPoint[]
   readonly boundaries: Boundaries
-  /** 'svg' on the wall (sharp when scaled to 4K), 'canvas' elsewhere. */
-  readonly renderer: 'svg' | 'canvas'
   readonly symbolSize: number
+  /**
+   * Device pixels per CSS pixel the canvas is drawn at: the wall passes its design's scale (×2 on a
+   * 4K display) times the screen's, so markers stay sharp; elsewhere the screen's own ratio.
+   */
+  readonly pixelRatio?: number
   /** Markers closer than this (screen pixels) share a bubble. */
   readonly clusterRadiusPx?: number
   /** Pan and zoom with the mouse, the wheel and two fingers; the wall stays put. */
@@ -47,16 +50,22 @@ function zoomStep(pixelsPerDegree: number): number {
  * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
  */
 export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
-  const { points, boundaries, renderer, symbolSize, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList } = props
+  const { points, boundaries, symbolSize, pixelRatio, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList } = props
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.EChartsType | null>(null)
   const [palette, setPalette] = useState<MapPalette | null>(null)
   const [pixelsPerDegree, setPixelsPerDegree] = useState<number | undefined>()
   const onOpenRef = useRef(onOpen)
   onOpenRef.current = onOpen
+  // Measures the scale on screen; set once the chart exists (read by the frame's effect).
+  const measureRef = useRef<(() => void) | undefined>(undefined)
   const chartId = useId()
 
-  const clusters = useMemo(() => clusterPoints(points, clusterRadiusPx), [points, clusterRadiusPx])
+  // Re-indexed only when a point is placed, moved on the map or leaves the filter: a stage move
+  // or a new light keeps every place (and reorders the columns, which placesKey ignores).
+  const places = placesKey(points)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const clusters = useMemo(() => clusterPoints(points, clusterRadiusPx), [places, clusterRadiusPx])
   const extent = pointsExtent(points)
   const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
   const base = useMemo(
@@ -66,7 +75,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     [boundaries, extentKey, chartId],
   )
   const outlined = (boundaries.county?.features.length ?? 0) + (boundaries.townships?.features.length ?? 0) > 0
-  const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree)), [clusters, pixelsPerDegree])
+  const markers = useMemo(() => (pixelsPerDegree === undefined ? [] : clusters.markersAt(pixelsPerDegree, points)), [clusters, pixelsPerDegree, points])
   const pulse = useMemo(() => (pulseId === undefined ? undefined : points.find((point) => point.id === pulseId)), [points, pulseId])
   const [pulseAt, setPulseAt] = useState<{ x: number; y: number } | undefined>()
   const pulseRef = useRef(pulse)
@@ -78,7 +87,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   useEffect(() => {
     const element = box.current
     if (!element) return
-    const instance = echarts.init(element, null, { renderer })
+    const instance = echarts.init(element, null, { renderer: 'canvas', ...(pixelRatio === undefined ? {} : { devicePixelRatio: pixelRatio }) })
     chart.current = instance
     setPalette(readMapPalette(element))
     // Cheap enough for every render: two conversions, never getOption() (a deep copy of every marker).
@@ -93,6 +102,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       const at = latest ? toPixel(instance, latest.lng, latest.lat) : undefined
       setPulseAt((current) => (current?.x === at?.x && current?.y === at?.y ? current : at))
     }
+    measureRef.current = measure
     instance.on('georoam', measure)
     instance.on('finished', measure)
     instance.on('click', (event) => {
@@ -114,8 +124,9 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       resize.disconnect()
       instance.dispose()
       chart.current = null
+      measureRef.current = undefined
     }
-  }, [renderer, roam])
+  }, [roam, pixelRatio])
 
   // A new base map (another board's outlines, or the frame around the points) starts a new view.
   useEffect(() => {
@@ -123,28 +134,32 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     setPixelsPerDegree(undefined)
   }, [base])
 
+  // The frame (outlines, shading, styles) only when it changes; the markers' data merge into it.
   useEffect(() => {
     const instance = chart.current
     if (!instance || !palette || !base) return
     instance.setOption(
-      mapOption({
-        mapName: base.name,
-        countyNames: base.countyNames,
-        outlined,
-        markers,
-        palette,
-        symbolSize,
-        roam,
-        unit,
-        ...(shading ? { townships: shading } : {}),
-      }),
+      mapOption({ mapName: base.name, countyNames: base.countyNames, outlined, palette, symbolSize, roam, ...(shading ? { townships: shading } : {}) }),
       // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
       { replaceMerge: ['series'] },
     )
-    box.current?.setAttribute('data-drawn-points', String(markers.reduce((sum, marker) => sum + (marker.kind === 'project' ? 1 : marker.members.length), 0)))
+    // setOption lays the geo out at once: measure now, not at the chart's first 'finished' (a frame
+    // later, after whatever else the page renders meanwhile), so the markers follow straight away.
+    measureRef.current?.()
     // The 乡镇 drawn, whatever the renderer: how a test sees that an upload reached an open page.
     box.current?.setAttribute('data-townships', (boundaries.townships?.features ?? []).map((feature) => feature.properties.name).join('、'))
-  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined, boundaries])
+  }, [base, palette, symbolSize, roam, shading, outlined, boundaries])
+
+  // After the frame's effect (declared first), so a new frame gets its markers back.
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance || !palette || !base) return
+    instance.setOption(markersOption({ markers, palette, symbolSize, ...(unit === undefined ? {} : { unit }) }))
+    const drawn = markers.flatMap((marker) => (marker.kind === 'project' ? [marker.point] : marker.members))
+    // What the canvas holds, for checks (a canvas has no elements to count).
+    box.current?.setAttribute('data-drawn-points', String(drawn.length))
+    box.current?.setAttribute('data-drawn-areas', String(drawn.filter((point) => point.area !== undefined).length))
+  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
 
   // The pulse follows the latest move at once, without waiting for the chart's next render.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { formatYi } from '@guatu/shared/domain/money'
 import { Stage } from '@guatu/shared/domain/stage'
 import type { BoundaryCollection, Boundaries } from './boundariesApi.ts'
-import { echarts, type MapChartOption } from './mapEcharts.ts'
+import { echarts, type MapChartOption, type MapSeriesOption } from './mapEcharts.ts'
 import type { MapPalette } from './mapPalette.ts'
 import type { MapMarker, MapPoint } from './mapPoints.ts'
 import type { TownshipFigure } from './townships.ts'
@@ -73,7 +73,9 @@ export interface MapOptionInput {
 
 const DIMMED_OPACITY = 0.22
 
-function pointItem(point: MapPoint, input: MapOptionInput) {
+type MarkerStyleInput = Pick<MapOptionInput, 'palette' | 'symbolSize' | 'unit'>
+
+function pointItem(point: MapPoint, input: MarkerStyleInput) {
   const dimmed = input.unit !== undefined && point.unit !== input.unit
   return {
     id: point.id,
@@ -86,7 +88,7 @@ function pointItem(point: MapPoint, input: MapOptionInput) {
   }
 }
 
-function clusterItem(marker: Extract<MapMarker, { kind: 'cluster' }>, input: MapOptionInput) {
+function clusterItem(marker: Extract<MapMarker, { kind: 'cluster' }>, input: MarkerStyleInput) {
   const dimmed = input.unit !== undefined && !marker.members.some((member) => member.unit === input.unit)
   return {
     id: marker.key,
@@ -97,7 +99,34 @@ function clusterItem(marker: Extract<MapMarker, { kind: 'cluster' }>, input: Map
   }
 }
 
-function townshipRegions(input: MapOptionInput) {
+/** How much of an area's colour fills it: enough to see the parcel, little enough to read the map through it. */
+const AREA_FILL_OPACITY = 0.14
+
+/**
+ * 项目范围 as polygons under the points, outlined in the project's light (a custom series: ECharts
+ * has no polygon layer on a geo of its own, and a custom series draws each ring in one path).
+ */
+function areaSeries(points: readonly MapPoint[], input: MarkerStyleInput): MapSeriesOption {
+  const withArea = points.filter((point) => point.area !== undefined)
+  return {
+    type: 'custom',
+    id: 'areas',
+    data: withArea.map((point) => ({ id: point.id, name: point.name, value: [point.lng, point.lat] })),
+    renderItem: (params, api) => {
+      const point = withArea[params.dataIndex]
+      if (!point?.area) return null
+      const dimmed = input.unit !== undefined && point.unit !== input.unit
+      const colour = input.palette.light[point.light]
+      return {
+        type: 'polygon',
+        shape: { points: point.area.map(([lng, lat]) => api.coord([lng, lat])) },
+        style: { fill: colour, fillOpacity: AREA_FILL_OPACITY, stroke: colour, lineWidth: 1.5, opacity: dimmed ? DIMMED_OPACITY : 0.85 },
+      }
+    },
+  }
+}
+
+function townshipRegions(input: Pick<MapOptionInput, 'townships' | 'palette'>) {
   const shading = input.townships
   if (!shading || shading.mode === Choropleth.none) return []
   const valueOf = (figure: TownshipFigure) => (shading.mode === Choropleth.count ? figure.count : figure.totalCents)
@@ -113,11 +142,9 @@ function townshipRegions(input: MapOptionInput) {
   }))
 }
 
-/** The whole chart: outlines (shaded per 乡镇 when asked), projects and bubbles. */
-export function mapOption(input: MapOptionInput): MapChartOption {
+/** The frame of the chart: outlines (shaded per 乡镇 when asked) and the layers' styles, without data. */
+export function mapOption(input: Omit<MapOptionInput, 'markers'>): MapChartOption {
   const { palette } = input
-  const projects = input.markers.flatMap((marker) => (marker.kind === 'project' ? [pointItem(marker.point, input)] : []))
-  const clusters = input.markers.flatMap((marker) => (marker.kind === 'cluster' ? [clusterItem(marker, input)] : []))
   const countyRegions = [...input.countyNames].map((name) => ({
     name,
     itemStyle: { areaColor: 'transparent', borderColor: palette.countyBorder, borderWidth: 2.5 },
@@ -144,11 +171,12 @@ export function mapOption(input: MapOptionInput): MapChartOption {
       regions: [...townshipRegions(input), ...countyRegions],
     },
     series: [
+      { type: 'custom', id: 'areas', coordinateSystem: 'geo', silent: true, z: 2, data: [] },
       {
         type: 'scatter',
         id: 'projects',
         coordinateSystem: 'geo',
-        data: projects,
+        data: [],
         itemStyle: { borderColor: palette.pointEdge, borderWidth: 1.2 },
         emphasis: { scale: 1.3 },
         z: 3,
@@ -158,7 +186,7 @@ export function mapOption(input: MapOptionInput): MapChartOption {
         id: 'clusters',
         coordinateSystem: 'geo',
         symbol: 'circle',
-        data: clusters,
+        data: [],
         itemStyle: { borderColor: palette.pointEdge, borderWidth: 2 },
         label: {
           show: true,
@@ -169,6 +197,25 @@ export function mapOption(input: MapOptionInput): MapChartOption {
         },
         z: 4,
       },
+    ],
+  }
+}
+
+/**
+ * Only the layers' data, merged into the frame by series id: a live move redraws the markers and
+ * leaves the outlines, the view and every style alone.
+ */
+export function markersOption(input: Pick<MapOptionInput, 'markers' | 'palette' | 'symbolSize' | 'unit'>): MapChartOption {
+  const projects = input.markers.flatMap((marker) => (marker.kind === 'project' ? [pointItem(marker.point, input)] : []))
+  const clusters = input.markers.flatMap((marker) => (marker.kind === 'cluster' ? [clusterItem(marker, input)] : []))
+  return {
+    series: [
+      areaSeries(
+        input.markers.flatMap((marker) => (marker.kind === 'project' ? [marker.point] : marker.members)),
+        input,
+      ),
+      { type: 'scatter', id: 'projects', data: projects },
+      { type: 'scatter', id: 'clusters', data: clusters },
     ],
   }
 }

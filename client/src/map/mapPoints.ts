@@ -3,6 +3,7 @@ import type { CoordinateSource } from '@guatu/shared/domain/coordinates'
 import { countedProject } from '@guatu/shared/domain/figureCheck'
 import { wanToCents, type WanCents } from '@guatu/shared/domain/money'
 import type { Project, ProjectId } from '@guatu/shared/domain/project'
+import type { ProjectArea } from '@guatu/shared/domain/projectArea'
 import type { Stage } from '@guatu/shared/domain/stage'
 import { Light, LIGHT_SEVERITY } from '@guatu/shared/progress/lights'
 import type { LightsOf } from '../lights/lightCache.ts'
@@ -18,6 +19,8 @@ export interface MapPoint {
   readonly lat: number
   readonly source: CoordinateSource
   readonly totalCents: WanCents
+  /** 项目范围, when the project has one: drawn light under the points. */
+  readonly area?: ProjectArea['ring']
 }
 
 export interface PlacedProjects {
@@ -45,6 +48,7 @@ function pointOf(project: Project, coordinates: NonNullable<Project['coordinates
     lat: coordinates.lat,
     source: coordinates.source,
     totalCents: wanToCents(countedProject(project).totalInvestment),
+    ...(project.area ? { area: project.area.ring } : {}),
   }
   pointCache.set(project, point)
   return point
@@ -81,15 +85,36 @@ const TILE_EXTENT_PX = 512
 const MAX_CLUSTER_ZOOM = 18
 
 export interface MapClusters {
-  /** The markers at a zoom level where `pixelsPerDegree` pixels show one degree of longitude. */
-  readonly markersAt: (pixelsPerDegree: number) => readonly MapMarker[]
+  /**
+   * The markers at a zoom level where `pixelsPerDegree` pixels show one degree of longitude, made
+   * of `points` (the current light and stage of each indexed project, found by id).
+   */
+  readonly markersAt: (pixelsPerDegree: number, points: readonly MapPoint[]) => readonly MapMarker[]
+}
+
+/** Who is grouped with whom at one zoom level: it depends on places only, not on stage or light. */
+type Grouping = readonly (
+  { readonly id: ProjectId } | { readonly key: string; readonly lng: number; readonly lat: number; readonly ids: readonly ProjectId[] }
+)[]
+
+/**
+ * What the cluster index depends on: each project's place, in an order that does not follow the
+ * board's (a stage move reorders the columns but moves no point). Equal keys, same index.
+ */
+export function placesKey(points: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[]): string {
+  return points
+    .map((point) => `${point.id}@${point.lng},${point.lat}`)
+    .sort()
+    .join(';')
 }
 
 /**
- * Indexes the points once (supercluster's k-d tree per zoom level); asking for another zoom after
- * a pinch or a wheel step costs a lookup, not a re-index of thousands of projects.
+ * Indexes the points' places once (supercluster's k-d tree per zoom level) and remembers each
+ * level's grouping, so a live stage or light change (the wall's common case) costs a lookup per
+ * marker, not a re-index of thousands of projects; build a new one only when `placesKey` changes.
  */
-export function clusterPoints(points: readonly MapPoint[], radiusPx: number = CLUSTER_RADIUS_PX): MapClusters {
+export function clusterPoints(points: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[], radiusPx: number = CLUSTER_RADIUS_PX): MapClusters {
+  const ids = points.map((point) => point.id)
   const index = new Supercluster<{ index: number }>({ radius: radiusPx, extent: TILE_EXTENT_PX, maxZoom: MAX_CLUSTER_ZOOM, minPoints: 2 })
   index.load(
     points.map((point, at) => ({
@@ -98,24 +123,40 @@ export function clusterPoints(points: readonly MapPoint[], radiusPx: number = CL
       geometry: { type: 'Point' as const, coordinates: [point.lng, point.lat] },
     })),
   )
+  const idAt = (at: number) => {
+    const id = ids[at]
+    if (id === undefined) throw new Error('聚合索引与项目不一致')
+    return id
+  }
+  const groupings = new Map<number, Grouping>()
+  const groupingAt = (level: number): Grouping => {
+    const known = groupings.get(level)
+    if (known) return known
+    const grouping: Grouping = index.getClusters([-180, -85, 180, 85], level).map((feature) => {
+      const properties = feature.properties
+      if (!('cluster' in properties) || !properties.cluster) return { id: idAt((properties as { index: number }).index) }
+      const [lng = 0, lat = 0] = feature.geometry.coordinates
+      const members = index.getLeaves(properties.cluster_id, Infinity).map((leaf) => idAt(leaf.properties.index))
+      return { key: `c${properties.cluster_id}`, lng, lat, ids: members }
+    })
+    groupings.set(level, grouping)
+    return grouping
+  }
   return {
-    markersAt: (pixelsPerDegree) => {
+    markersAt: (pixelsPerDegree, current) => {
       // The whole world (360°) is TILE_EXTENT_PX · 2^zoom pixels wide at `zoom`.
       const zoom = Math.log2((360 * pixelsPerDegree) / TILE_EXTENT_PX)
       const level = Math.max(0, Math.min(MAX_CLUSTER_ZOOM + 1, Math.floor(zoom)))
-      return index.getClusters([-180, -85, 180, 85], level).map((feature): MapMarker => {
-        const properties = feature.properties
-        if (!('cluster' in properties) || !properties.cluster) {
-          const point = points[(properties as { index: number }).index]
-          if (!point) throw new Error('聚合索引与项目不一致')
-          return { kind: 'project', point }
+      const byId = new Map(current.map((point) => [point.id, point]))
+      return groupingAt(level).flatMap((group): MapMarker[] => {
+        if ('id' in group) {
+          const point = byId.get(group.id)
+          return point ? [{ kind: 'project', point }] : []
         }
-        const members = index.getLeaves(properties.cluster_id, Infinity).flatMap((leaf) => {
-          const member = points[leaf.properties.index]
-          return member ? [member] : []
-        })
-        const [lng = 0, lat = 0] = feature.geometry.coordinates
-        return { kind: 'cluster', key: `c${properties.cluster_id}`, lng, lat, light: worstOf(members), members }
+        const members = group.ids.flatMap((id) => byId.get(id) ?? [])
+        const [only] = members
+        if (members.length === 1 && only) return [{ kind: 'project', point: only }]
+        return members.length === 0 ? [] : [{ kind: 'cluster', key: group.key, lng: group.lng, lat: group.lat, light: worstOf(members), members }]
       })
     },
   }

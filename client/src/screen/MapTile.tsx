@@ -8,6 +8,7 @@ import { placeProjects, type MapMarker, type MapPoint } from '../map/mapPoints.t
 import { ProjectMap } from '../map/ProjectMap.tsx'
 import { boundariesOf, useBoundaries } from '../map/useBoundaries.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
+import { designScale, useViewportKey } from './ScreenCanvas.tsx'
 import { Figure, ScreenTile } from './ScreenTile.tsx'
 import '../map/map.css'
 
@@ -41,6 +42,9 @@ export const MapTile = memo(function MapTile({
   latestMoveId: ProjectId | undefined
 }) {
   const { boardId } = useBoardConnection()
+  const [width = 0, height = 0] = useViewportKey().split('x').map(Number)
+  // The canvas is drawn at the wall's scale: the 1920×1080 design blown up to 4K stays sharp.
+  const pixelRatio = window.devicePixelRatio * Math.max(1, designScale(width, height))
   const boundaries = boundariesOf(useBoundaries(boardId))
   const { placed, unplaced } = useMemo(() => placeProjects(projects, lightsOf), [projects, lightsOf])
   const mine = unit === undefined ? undefined : placed.filter((point) => point.unit === unit).length
@@ -62,8 +66,8 @@ export const MapTile = memo(function MapTile({
           className="sw-map-chart"
           points={placed}
           boundaries={boundaries}
-          renderer="svg"
           symbolSize={WALL_SYMBOL_PX}
+          pixelRatio={pixelRatio}
           clusterRadiusPx={WALL_CLUSTER_RADIUS_PX}
           roam={false}
           {...(unit === undefined ? {} : { unit })}

@@ -70,7 +70,9 @@ export function WallScreen({ title }: { title: string }) {
   }, [unit, deferredProjects, deferredProblems, decisionProjects, asOf, figures.progress])
   const wallMap = settings.wallMap ?? WallMap.off
   const lightsOf = lightsLookupFor(settings, asOf)
-  const map = <MapTile projects={deferredProjects} lightsOf={lightsOf} unit={unit} latestMoveId={feed.items[0]?.projectId} />
+  // The map follows the document at once (not a frame behind with the figures): its points are
+  // cached per project, so a move costs one point, and the wall shows the move before the sums.
+  const map = <MapTile projects={projects} lightsOf={lightsOf} unit={unit} latestMoveId={feed.items[0]?.projectId} />
   const unitTurn = unit && turn ? <UnitTurnTile unit={unit} mine={turn.mine} all={turn.all} /> : undefined
   // The map stays up while a unit reports: in 产业结构's place, the 汇报单位 tile takes 月度走势's.
   const firstLower = wallMap === WallMap.replaceIndustry ? map : (unitTurn ?? <IndustryTile industries={figures.industries} />)

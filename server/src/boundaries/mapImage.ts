@@ -14,13 +14,24 @@ export interface MapImageInput {
   title: string
   boundaries: BoundariesResponse
   points: readonly ProjectPointFeature[]
+  /** 项目范围 of placed projects, drawn as light polygons in the project's light under the points. */
+  areas?: readonly MapImageArea[]
   width: number
   height: number
+}
+
+export interface MapImageArea {
+  id: string
+  ring: readonly (readonly [number, number])[]
+  light: Light
 }
 
 /** Print colours, fixed: a PNG pasted into a Word document has no theme to follow. */
 const LIGHT_COLOUR: Record<Light, string> = { red: '#d93025', yellow: '#f2a600', blue: '#1a73e8', green: '#188038' }
 const STAGE_SYMBOL: Record<Stage, string> = { planning: 'circle', signed: 'diamond', started: 'triangle', producing: 'rect' }
+
+/** Light enough to read the 乡镇 names through a parcel. */
+const AREA_FILL_OPACITY = 0.18
 
 export const MAP_IMAGE_LIMITS = { minSide: 200, maxSide: 4000 } as const
 
@@ -36,6 +47,7 @@ export async function renderMapPng(input: MapImageInput): Promise<{ png: Buffer;
     // The county first: drawn after them, it would cover the 乡镇 borders.
     const features = [...(input.boundaries.county?.features ?? []), ...(input.boundaries.townships?.features ?? [])]
     const withMap = features.length > 0
+    const areas = input.areas ?? []
     if (withMap) echarts.registerMap(mapName, { type: 'FeatureCollection', features } as unknown as Parameters<typeof ECharts.registerMap>[1])
     chart.setOption({
       animation: false,
@@ -55,7 +67,26 @@ export async function renderMapPng(input: MapImageInput): Promise<{ png: Buffer;
       yAxis: withMap ? undefined : { type: 'value', scale: true, show: false },
       series: [
         {
+          // Under the points: a parcel is the ground the project stands on.
+          type: 'custom',
+          coordinateSystem: withMap ? 'geo' : 'cartesian2d',
+          silent: true,
+          z: 1,
+          data: areas.map((area) => area.ring[0]),
+          renderItem: (params: { dataIndex: number }, api: { coord: (at: readonly number[]) => number[] }) => {
+            const area = areas[params.dataIndex]
+            if (!area) return null
+            const colour = LIGHT_COLOUR[area.light]
+            return {
+              type: 'polygon',
+              shape: { points: area.ring.map((vertex) => api.coord(vertex)) },
+              style: { fill: colour, fillOpacity: AREA_FILL_OPACITY, stroke: colour, lineWidth: 1.5 },
+            }
+          },
+        },
+        {
           type: 'scatter',
+          z: 2,
           coordinateSystem: withMap ? 'geo' : 'cartesian2d',
           symbolSize: 12,
           data: input.points.map((point) => ({

@@ -128,7 +128,45 @@ export function worstLight(lights: readonly Pick<FiredLight, 'light'>[]): Light 
 /** Every project's lights, computed once; the time progress is shared. */
 export function lightsByProject(projects: readonly LightProject[], settings: BoardSettings, asOf: IsoDate): Map<ProjectId, FiredLight[]> {
   const time = timeProgress(asOf, settings.year, settings.timeBasis)
-  return new Map(projects.map((project) => [project.id, lightsWithTime(project, settings, asOf, time)]))
+  const known = knownLightsFor(settings, asOf)
+  return new Map(
+    projects.map((project) => {
+      let lights = known.get(project)
+      if (!lights) {
+        lights = lightsWithTime(project, settings, asOf, time)
+        known.set(project, lights)
+      }
+      return [project.id, lights]
+    }),
+  )
+}
+
+/**
+ * Lights already worked out per project record, for one settings object and day. The client's view
+ * store keeps an unchanged project's record identical, so after a move the wall's figures (progress,
+ * ranking, warnings: each asks for every project's lights) recompute one project, not 2,000. A
+ * record read afresh (the server's) simply misses; nothing is kept once the settings object goes.
+ * The lists are shared between callers: read them, never change them.
+ */
+const KNOWN_DAYS = 4
+const knownLights = new WeakMap<BoardSettings, Map<IsoDate, WeakMap<LightProject, FiredLight[]>>>()
+
+function knownLightsFor(settings: BoardSettings, asOf: IsoDate): WeakMap<LightProject, FiredLight[]> {
+  let byDay = knownLights.get(settings)
+  if (!byDay) {
+    byDay = new Map()
+    knownLights.set(settings, byDay)
+  }
+  let known = byDay.get(asOf)
+  if (!known) {
+    // The wall asks for a few days at once (数据截至, the ranking's week before); left on for a year
+    // it walks through 365 of them with one settings object: only the latest few are kept.
+    const oldest = byDay.keys().next()
+    if (byDay.size >= KNOWN_DAYS && !oldest.done) byDay.delete(oldest.value)
+    known = new WeakMap()
+    byDay.set(asOf, known)
+  }
+  return known
 }
 
 /** How many projects show each colour (by their worst light). */
