@@ -23,6 +23,8 @@ interface TraceEvent {
   args?: { name?: string }
 }
 
+/** A task of the main thread's scheduler: Chromium has named it both ways. */
+const TASK = new Set(['RunTask', 'ThreadControllerImpl::RunTask'])
 const PAINT = new Set(['Paint', 'PrePaint', 'Layerize', 'PaintImage', 'UpdateLayer'])
 
 export async function mainThreadBreakdown(tracePath: string): Promise<MainThreadBreakdown> {
@@ -34,7 +36,7 @@ export async function mainThreadBreakdown(tracePath: string): Promise<MainThread
   const sum = { busy: 0, style: 0, layout: 0, paint: 0, gc: 0 }
   for (const event of events) {
     if (event.ph !== 'X' || !event.dur || !mainThreads.has(`${event.pid}:${event.tid}`)) continue
-    if (event.name === 'RunTask') sum.busy += event.dur
+    if (TASK.has(event.name)) sum.busy += event.dur
     else if (event.name === 'UpdateLayoutTree') sum.style += event.dur
     else if (event.name === 'Layout') sum.layout += event.dur
     else if (PAINT.has(event.name)) sum.paint += event.dur
