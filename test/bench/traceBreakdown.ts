@@ -31,7 +31,9 @@ export async function mainThreadBreakdown(tracePath: string): Promise<MainThread
   const trace = JSON.parse(await readFile(tracePath, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[]
   const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? [])
   const mainThreads = new Set(
-    events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`),
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
   )
   const sum = { busy: 0, style: 0, layout: 0, paint: 0, gc: 0 }
   for (const event of events) {
