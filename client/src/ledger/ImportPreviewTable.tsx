@@ -1,21 +1,8 @@
 import { memo } from 'react'
 import { formatYi, isWanAmount, wanToCents } from '@guatu/shared/domain/money'
 import { STAGE_LABEL } from '@guatu/shared/domain/stage'
-import { IMPORT_ACTION_LABEL, type ImportIssue, type ImportPreview, type ImportPreviewRow } from '../api/ledgerApi.ts'
-
-function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
-  if (issues.length === 0) return null
-  return (
-    <ul className="import-issues">
-      {issues.map((issue, i) => (
-        <li key={i} className={`import-issue issue-${issue.severity}`}>
-          {issue.severity === 'error' ? '错误' : '提示'}
-          {issue.column ? `（${issue.column}）` : ''}：{issue.message}
-        </li>
-      ))}
-    </ul>
-  )
-}
+import { IMPORT_ACTION_LABEL, type ImportPreview, type ImportPreviewRow } from '../api/ledgerApi.ts'
+import { ImportRowNotes, IssueList } from './ImportRowNotes.tsx'
 
 /** 开工 · 进度文字“已开工”: the stage a row goes to, and what said so. */
 function StageCell({ row }: { row: ImportPreviewRow }) {
@@ -117,21 +104,7 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({
                   <td>{row.name || '（无名称）'}</td>
                   <StageCell row={row} />
                   <td>
-                    {row.changes && row.changes.length > 0 && (
-                      <ul className="import-changes">
-                        {row.changes.map((change, i) => (
-                          <li key={i}>{change}</li>
-                        ))}
-                      </ul>
-                    )}
-                    <IssueList issues={row.issues} />
-                    {row.inferred.length > 0 && (
-                      <ul className="import-inferred" data-testid="import-row-inferred">
-                        {row.inferred.map((note, i) => (
-                          <li key={i}>推定：{note}</li>
-                        ))}
-                      </ul>
-                    )}
+                    <ImportRowNotes changes={row.changes} issues={row.issues} inferred={row.inferred} inferredTestId="import-row-inferred" />
                   </td>
                 </tr>
               )

@@ -6,8 +6,8 @@ import {
   type ReserveImportResult,
   type ReserveImportRow,
 } from '@guatu/shared/api/reserveImport'
-import type { ImportIssue } from '@guatu/shared/ledger/importPreview'
 import { commitReserveImport, previewReserveImport } from '../api/reserveApi.ts'
+import { ImportRowNotes, IssueList } from '../ledger/ImportRowNotes.tsx'
 import '../ledger/ledger.css'
 
 type ImportState =
@@ -107,20 +107,6 @@ export const ReserveImport = memo(function ReserveImport({ onImported, onClose }
   )
 })
 
-function IssueList({ issues }: { issues: readonly ImportIssue[] }) {
-  if (issues.length === 0) return null
-  return (
-    <ul className="import-issues">
-      {issues.map((issue, i) => (
-        <li key={i} className={`import-issue issue-${issue.severity}`}>
-          {issue.severity === 'error' ? '错误' : '提示'}
-          {issue.column ? `（${issue.column}）` : ''}：{issue.message}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
 const ReserveImportPreviewTable = memo(function ReserveImportPreviewTable({ preview }: { preview: ReserveImportPreview }) {
   return (
     <div className="import-preview" data-testid="reserve-import-preview">
@@ -178,21 +164,7 @@ function PreviewRow({ row }: { row: ReserveImportRow }) {
       <td>{row.name || '（无名称）'}</td>
       <td>{row.unit || '（空）'}</td>
       <td>
-        {row.changes.length > 0 && (
-          <ul className="import-changes">
-            {row.changes.map((change, i) => (
-              <li key={i}>{change}</li>
-            ))}
-          </ul>
-        )}
-        <IssueList issues={row.issues} />
-        {row.inferred.length > 0 && (
-          <ul className="import-inferred" data-testid="reserve-import-inferred">
-            {row.inferred.map((note, i) => (
-              <li key={i}>推定：{note}</li>
-            ))}
-          </ul>
-        )}
+        <ImportRowNotes changes={row.changes} issues={row.issues} inferred={row.inferred} inferredTestId="reserve-import-inferred" />
       </td>
     </tr>
   )
