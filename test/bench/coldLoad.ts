@@ -105,7 +105,7 @@ async function firstSync(server: BenchServer, boardId: string, projects: number)
 }
 
 /** Reads the board through fresh clients until one gets every project from the server. */
-async function waitUntilServerHolds(server: BenchServer, boardId: string, projects: number): Promise<void> {
+export async function waitUntilServerHolds(server: BenchServer, boardId: string, projects: number): Promise<void> {
   let seen = 0
   const readerHoldsAll = async () => {
     const doc = new Y.Doc()

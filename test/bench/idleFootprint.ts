@@ -14,7 +14,9 @@ import * as Y from 'yjs'
 import { countProjects } from '@guatu/shared/board/projectQueries'
 import { generateDemoLedger } from '@guatu/shared/demo/generateLedger'
 import { seedBoardDoc } from '@guatu/shared/demo/seedBoard'
+import { waitFor } from '../helpers/wait.ts'
 import { ServerKind, startServer, type BenchServer } from './benchServers.ts'
+import { waitUntilServerHolds } from './coldLoad.ts'
 import { rssBytes } from './procStats.ts'
 import { RawClient } from './rawClient.ts'
 
@@ -29,6 +31,8 @@ export interface IdleFootprint {
 }
 
 const DEMO_BOARD = 'demo'
+/** Time for a reference server to store a board after its last client left, before a restart. */
+const STORE_AFTER_LEAVE_MS = 3_000
 
 async function settle(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms))
@@ -37,7 +41,7 @@ async function settle(ms: number): Promise<void> {
 async function syncedClient(server: BenchServer, boardId: string, doc = new Y.Doc()): Promise<RawClient> {
   const client = new RawClient(server.endpoint(boardId), { doc })
   await client.synced
-  while (countProjects(doc) === 0) await settle(50)
+  await waitFor(() => countProjects(doc) > 0, { timeoutMs: 60_000, intervalMs: 50, message: `${server.kind} to send the board's projects` })
   return client
 }
 
@@ -56,8 +60,10 @@ export async function idleFootprint(kind: ServerKind, settleMs: number, unloadMs
       const doc = new Y.Doc()
       seedBoardDoc(doc, generateDemoLedger())
       const seeder = await syncedClient(server, boardId, doc)
-      await settle(1_000)
+      await waitUntilServerHolds(server, boardId, countProjects(doc))
       seeder.close()
+      // Hocuspocus stores when the last client leaves; y-leveldb writes as updates arrive.
+      await settle(STORE_AFTER_LEAVE_MS)
       await server.restart()
     }
     await settle(settleMs)

@@ -30,6 +30,8 @@ const HOCUSPOCUS_SYNC_REPLY = 4
 const HOCUSPOCUS_TOKEN = 0
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc())
 const REMOTE = Symbol('remote')
+/** A client not synced by then never will be: the benchmark stops with the reason instead of hanging. */
+const SYNC_TIMEOUT_MS = 60_000
 
 export interface RawClientOptions {
   /** A document makes this client a full peer; without one it only watches. */
@@ -42,6 +44,7 @@ export class RawClient {
   readonly synced: Promise<void>
   private readonly socket: WebSocket
   private markSynced!: () => void
+  private failSync!: (error: Error) => void
   private isSynced = false
   /** While set, local changes are kept here instead of being sent (see holdLocalUpdates). */
   private held: Uint8Array[] | undefined
@@ -50,12 +53,25 @@ export class RawClient {
     private readonly endpoint: Endpoint,
     private readonly options: RawClientOptions = {},
   ) {
-    this.synced = new Promise((resolve) => (this.markSynced = resolve))
+    this.synced = new Promise<void>((resolve, reject) => {
+      this.markSynced = resolve
+      this.failSync = reject
+    })
+    // Handled here too, so a client nobody waits on does not end the process when it fails.
+    this.synced.catch(() => undefined)
+    const syncTimer = setTimeout(() => this.failSync(new Error(`${endpoint.documentName}: not synced after ${SYNC_TIMEOUT_MS / 1000} s`)), SYNC_TIMEOUT_MS)
+    void this.synced.then(
+      () => clearTimeout(syncTimer),
+      () => clearTimeout(syncTimer),
+    )
     this.socket = new WebSocket(endpoint.url, { perMessageDeflate: false })
     this.socket.binaryType = 'nodebuffer'
     this.socket.on('open', () => this.onOpen())
     this.socket.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)))
     this.socket.on('error', () => undefined)
+    this.socket.on('close', (code: number, reason: Buffer) => {
+      if (!this.isSynced) this.failSync(new Error(`${endpoint.documentName}: closed before it synced (${code} ${reason.toString() || 'no reason'})`))
+    })
     options.doc?.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return
       if (this.held) this.held.push(update)

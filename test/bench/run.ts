@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { REPO_ROOT } from '../helpers/paths.ts'
+import { withTimeout } from '../helpers/wait.ts'
 import { ALL_KINDS, REFERENCE_KINDS, ServerKind, serverVersions } from './benchServers.ts'
 import { DOCUMENT_SETTLE_MS, buildHistory, coldLoad, type ColdLoadResult } from './coldLoad.ts'
 import { BOARD_PROJECTS, fanoutRound, summarizeRounds, sustained, type FanoutResult, type FanoutRound, type SustainedResult } from './fanout.ts'
@@ -66,6 +67,22 @@ const startedAt = Date.now()
 type PerServer<T> = Record<ServerKind, T>
 const section: string[] = []
 const log = (line: string) => console.log(`[${Math.round((Date.now() - startedAt) / 1000)} s] ${line}`)
+/** The longest one section may take before it is reported as not measured (a hang ends with a reason). */
+const SECTION_DEADLINE_MS = (quick ? 5 : 40) * 60_000
+/** Past this the whole run stops with a failure: something hung outside a section's deadline. */
+const RUN_DEADLINE_MS = (quick ? 30 : 240) * 60_000
+setTimeout(() => {
+  console.error(`benchmarks still running after ${RUN_DEADLINE_MS / 60_000} min; stopping (last lines above say where)`)
+  process.exit(1)
+}, RUN_DEADLINE_MS).unref()
+/** A section's work, or a failure naming it once the section's deadline has passed. */
+const sectionDeadline = <T>(work: Promise<T>, ms: number, what: string): Promise<T> =>
+  withTimeout(work, ms, () => `${what}: no result after ${ms / 60_000} min`)
+const notMeasured = (title: string, error: unknown) => {
+  const reason = (error as Error).message.split('\n')[0]!.slice(0, 160)
+  log(`${title} failed: ${(error as Error).message}`)
+  section.push(`## ${title}`, '', `Not measured in this run (${reason}).`, '')
+}
 
 /** Guatu's figure over the best (lowest) reference figure: below 1 is better than both references. */
 function ratio(values: PerServer<number>): string {
@@ -408,7 +425,7 @@ if (runs('10')) {
     for (const cards of quick ? [160] : [160, 2000]) {
       const label = `${view === View.board ? 'board page' : 'wall screen'}, ${cards.toLocaleString('en')} cards`
       try {
-        const f = await burstFigures({ view, cards, ...burst, cpuThrottle: CPU_THROTTLE })
+        const f = await sectionDeadline(burstFigures({ view, cards, ...burst, cpuThrottle: CPU_THROTTLE }), SECTION_DEADLINE_MS, `burst ${label}`)
         log(`burst ${label}: ${JSON.stringify(f)}`)
         rows.push([
           label,
@@ -443,7 +460,7 @@ if (runs('10')) {
 if (runs('11')) {
   const cards = quick ? 160 : 2000
   try {
-    const f = await firstLoadFigures(cards, CPU_THROTTLE)
+    const f = await sectionDeadline(firstLoadFigures(cards, CPU_THROTTLE), SECTION_DEADLINE_MS, 'first load')
     log(`first load: ${JSON.stringify(f)}`)
     table(
       `11. First load of a ${cards.toLocaleString('en')}-card board, Chromium with the CPU throttled ${CPU_THROTTLE}×, ms from navigation start`,
@@ -470,7 +487,7 @@ if (runs('11')) {
 if (runs('12')) {
   const day = quick ? { cards: 160, hours: 3, secondsPerHour: 1.5 } : { cards: 160, hours: 8, secondsPerHour: 20 }
   try {
-    const f = await wallDayFigures(day)
+    const f = await sectionDeadline(wallDayFigures(day), SECTION_DEADLINE_MS, 'wall day')
     log(`wall day: ${JSON.stringify(f)}`)
     const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1)
     const growth = (pick: (sample: DaySample) => number) => {
@@ -510,39 +527,49 @@ if (runs('12')) {
 if (runs('13')) {
   const settleMs = quick ? 2_000 : 70_000
   const unloadMs = quick ? 1_000 : 30_000
-  // Idle processes do not compete: all three run at once.
-  const results = await Promise.all(ALL_KINDS.map((kind) => idleFootprint(kind, settleMs, unloadMs)))
-  log(`idle: ${JSON.stringify(results)}`)
-  const byKind = Object.fromEntries(results.map((result) => [result.kind, result])) as PerServer<IdleFootprint>
-  const row = (label: string, pick: (result: IdleFootprint) => number) => {
-    const values = Object.fromEntries(ALL_KINDS.map((kind) => [kind, pick(byKind[kind]) / 2 ** 20])) as PerServer<number>
-    return [label, ...ALL_KINDS.map((kind) => values[kind].toFixed(1)), ratio(values)]
+  log('idle footprint: starting')
+  try {
+    // Idle processes do not compete: all three run at once.
+    const results = await sectionDeadline(Promise.all(ALL_KINDS.map((kind) => idleFootprint(kind, settleMs, unloadMs))), SECTION_DEADLINE_MS, 'idle footprint')
+    log(`idle: ${JSON.stringify(results)}`)
+    const byKind = Object.fromEntries(results.map((result) => [result.kind, result])) as PerServer<IdleFootprint>
+    const row = (label: string, pick: (result: IdleFootprint) => number) => {
+      const values = Object.fromEntries(ALL_KINDS.map((kind) => [kind, pick(byKind[kind]) / 2 ** 20])) as PerServer<number>
+      return [label, ...ALL_KINDS.map((kind) => values[kind].toFixed(1)), ratio(values)]
+    }
+    table(
+      '13. Idle footprint: resident memory (RSS) of a server holding the demo board, MiB',
+      ['moment', ...serverColumns, 'Guatu ÷ best ref.'],
+      [
+        row(`started on its stored data, idle ${settleMs / 1000} s`, (result) => result.startedBytes),
+        row('one client synced on the demo board', (result) => result.withClientBytes),
+        row(
+          `client gone, ${Math.max(settleMs, unloadMs + settleMs) / 1000} s later (Guatu unloads the board after ${unloadMs / 1000} s)`,
+          (result) => result.afterBytes,
+        ),
+      ],
+      [
+        `Goal: Guatu under 100 MiB idle. Each server restarted on its stored demo board (Guatu's is its own, seeded at first start with its map; the references get the same generated ledger from a client), so start-up seeding is not counted (test/bench/idleFootprint.ts). Guatu's WAL checkpoint worker stops after 60 s without writes, hence the long settle.`,
+      ],
+    )
+  } catch (error) {
+    notMeasured('13. Idle footprint', error)
   }
-  table(
-    '13. Idle footprint: resident memory (RSS) of a server holding the demo board, MiB',
-    ['moment', ...serverColumns, 'Guatu ÷ best ref.'],
-    [
-      row(`started on its stored data, idle ${settleMs / 1000} s`, (result) => result.startedBytes),
-      row('one client synced on the demo board', (result) => result.withClientBytes),
-      row(
-        `client gone, ${Math.max(settleMs, unloadMs + settleMs) / 1000} s later (Guatu unloads the board after ${unloadMs / 1000} s)`,
-        (result) => result.afterBytes,
-      ),
-    ],
-    [
-      `Goal: Guatu under 100 MiB idle. Each server restarted on its stored demo board (Guatu's is its own, seeded at first start with its map; the references get the same generated ledger from a client), so start-up seeding is not counted (test/bench/idleFootprint.ts). Guatu's WAL checkpoint worker stops after 60 s without writes, hence the long settle.`,
-    ],
-  )
 }
 
 // 14: a city on one server (many boards, 2,000 connections), then many boards on 1 and 3 processes
 // on PostgreSQL + Redis (Guatu only).
 if (runs('14')) {
-  const city = await cityOnOneServer(quick ? CITY_SIZES.quick : CITY_SIZES.full, log)
-  log(`city: ${JSON.stringify(city)}`)
-  const scaleOutSizes = quick ? SCALE_OUT_CITY_SIZES.quick : SCALE_OUT_CITY_SIZES.full
-  const scaleOut = await scaleOutSustained([1, 3], scaleOutSizes, log)
-  section.push(...cityMarkdown(city, scaleOut, scaleOutSizes))
+  log('city: starting')
+  try {
+    const city = await sectionDeadline(cityOnOneServer(quick ? CITY_SIZES.quick : CITY_SIZES.full, log), SECTION_DEADLINE_MS, 'city on one server')
+    log(`city: ${JSON.stringify(city)}`)
+    const scaleOutSizes = quick ? SCALE_OUT_CITY_SIZES.quick : SCALE_OUT_CITY_SIZES.full
+    const scaleOut = await sectionDeadline(scaleOutSustained([1, 3], scaleOutSizes, log), SECTION_DEADLINE_MS, 'city on 1 and 3 processes')
+    section.push(...cityMarkdown(city, scaleOut, scaleOutSizes))
+  } catch (error) {
+    notMeasured('14. A city', error)
+  }
 }
 
 const versions = serverVersions()
