@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { createProject } from '@guatu/shared/board/projectCommands'
-import { listProjects, readProject } from '@guatu/shared/board/projectQueries'
+import { createProject, moveProject } from '@guatu/shared/board/projectCommands'
+import { listProjects, readColumn, readProject } from '@guatu/shared/board/projectQueries'
 import type { WanAmount } from '@guatu/shared/domain/money'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Stage } from '@guatu/shared/domain/stage'
@@ -96,6 +96,48 @@ describe('dragging cards in the browser', () => {
 
     await pageA.screenshot({ path: await artifactPath('board-drag-page-a.png'), fullPage: true })
     await pageB.screenshot({ path: await artifactPath('board-drag-page-b.png'), fullPage: true })
+    expect(errors).toEqual([])
+  })
+
+  test('cards moved by another client while this page was idle are shown in order and can be dragged to an exact place', async () => {
+    const { ids, watcher, pageA, errors } = await openSeededBoard()
+    // Between drags the page does not hand dnd-kit the new order (CardCell.tsx): these moves arrive
+    // while it is idle, then the person drags a card that only just arrived in its column.
+    const arrivals = [ids[0], ids[1], ids[2], ids[3]] as ProjectId[]
+    for (const id of arrivals) {
+      const top = readColumn(watcher.doc, 'started')[0]!.id
+      moveProject(watcher.doc, id, { stage: 'started', beforeId: top })
+    }
+    const expected = readColumn(watcher.doc, 'started').map((project) => project.id)
+    expect(expected).toEqual([ids[3], ids[2], ids[1], ids[0], ids[4]])
+    const shownOrder = () =>
+      pageA.locator(`${column('started')} [data-project-id]`).evaluateAll((cards) => cards.map((element) => element.getAttribute('data-project-id')))
+    await expect.poll(shownOrder, { timeout: UI_TIMEOUT_MS }).toEqual(expected)
+
+    // The newest arrival (now on top) is carried down past three cards; where the page shows it
+    // before the release is where it is stored.
+    const moving = ids[3] as ProjectId
+    const from = await pageA.locator(card(moving)).boundingBox()
+    const onto = await pageA.locator(card(ids[0] as ProjectId)).boundingBox()
+    if (!from || !onto) throw new Error('the moving card or the target card is not on screen')
+    await pageA.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await pageA.mouse.down()
+    await pageA.mouse.move(from.x + from.width / 2 + 4, from.y + from.height / 2 + 12, { steps: 3 })
+    await pageA.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 20 })
+    await pageA.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 5 })
+    const shownBeforeRelease = await pageA.locator(`${column('started')} [data-project-id]`).evaluateAll((cards) =>
+      cards
+        .map((element) => ({ id: element.getAttribute('data-project-id'), top: element.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top)
+        .map((entry) => entry.id),
+    )
+    expect(shownBeforeRelease.indexOf(moving), 'the card is shown further down than where it started').toBeGreaterThan(1)
+    await pageA.mouse.up()
+
+    await waitForDoc(watcher.doc, (doc) => readColumn(doc, 'started')[0]?.id !== moving, { message: 'the drop to be stored' })
+    expect(readColumn(watcher.doc, 'started').map((project) => project.id)).toEqual(shownBeforeRelease)
+    await expect.poll(shownOrder, { timeout: UI_TIMEOUT_MS }).toEqual(shownBeforeRelease)
+    await pageA.screenshot({ path: await artifactPath('board-drag-after-remote-moves.png'), fullPage: true })
     expect(errors).toEqual([])
   })
 

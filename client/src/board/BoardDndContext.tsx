@@ -3,6 +3,7 @@ import { DndContext, DragOverlay, KeyboardCode, KeyboardSensor, PointerSensor, u
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
 import { SCREEN_READER_INSTRUCTIONS } from './announcements.ts'
 import { CardBody } from './CardBody.tsx'
+import { DraggingContext } from './dragSession.ts'
 import type { BoardDrag } from './useBoardDrag.ts'
 
 /** A press that moves less than this is a click that opens the card, not a drag. */
@@ -31,7 +32,7 @@ export const BoardDndContext = memo(function BoardDndContext({ drag, children }:
       onDragEnd={drag.onDragEnd}
       onDragCancel={drag.onDragCancel}
     >
-      {children}
+      <DraggingContext.Provider value={drag.activeProject !== undefined}>{children}</DraggingContext.Provider>
       <DragOverlay>{drag.activeProject ? <CardBody project={drag.activeProject} overlay /> : null}</DragOverlay>
     </DndContext>
   )

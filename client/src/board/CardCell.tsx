@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, type ReactNode } from 'react'
+import { memo, useCallback, useContext, useMemo, useRef, type ReactNode } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import type { IsoDate } from '@guatu/shared/domain/dates'
@@ -10,6 +10,7 @@ import { NO_NOTICES } from '../sync/noticeIndex.ts'
 import { NO_PROBLEMS, type ProblemsByProject } from '../sync/problemIndex.ts'
 import { useNoticesByProject } from '../sync/useNoticesByProject.ts'
 import { cellDroppableId } from './dragPreview.ts'
+import { DraggingContext } from './dragSession.ts'
 import { SortableCard } from './SortableCard.tsx'
 import type { LaneData } from './useKanbanCollision.ts'
 import { VirtualCards, VIRTUALIZE_FROM_CARDS } from './VirtualCards.tsx'
@@ -57,7 +58,12 @@ export const CardCell = memo(function CardCell({
   )
   // Without lanes the cell scrolls; with lanes (overflow visible) the board does.
   const scrollElement = useCallback(() => (lane === '' ? cellRef.current : (cellRef.current?.closest<HTMLElement>('[data-testid="board"]') ?? null)), [lane])
-  const ids = useMemo(() => cards.map((card) => card.id), [cards])
+  // dnd-kit's sortable order: live during a drag and at the render that ends it (the drop settles
+  // on it), then kept until the next drag. Between drags no card reads its index, and a new order
+  // would re-render every sortable card of the cell on each remote move (most of a burst's work).
+  const dragging = useContext(DraggingContext)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- between drags the order is not followed on purpose
+  const ids = useMemo(() => cards.map((card) => card.id), [dragging ? cards : undefined, dragging])
   // Both are cached per project: a card whose lights and notices did not change keeps its props.
   const lightsOf = useLightsOf()
   const notices = useNoticesByProject()
