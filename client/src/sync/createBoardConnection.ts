@@ -11,7 +11,7 @@ import { isFinalClose } from './closeReasons.ts'
 import { watchConnectionStatus, type ConnectionStatus } from './connectionStatus.ts'
 import type { ExternalStore } from './externalStore.ts'
 import { openOfflineCache } from './offlineCache.ts'
-import { answerSyncReadOnly } from './readOnlySync.ts'
+import { handleIncomingSync } from './incomingUpdates.ts'
 import { controlReconnection } from './reconnectScheduler.ts'
 import { trackSavedState, type SavedState } from './savedTracker.ts'
 
@@ -96,14 +96,21 @@ export function createBoardConnection(boardId: string, options: BoardConnectionO
       options.onRejected(reason || '服务器拒绝了这次修改')
     })
   }
-  if (options.readOnly) {
-    answerSyncReadOnly(provider, () => {
-      if (rejected) return
-      rejected = true
-      cache.clear()
-      options.onStaleCache?.()
-    })
-  }
+  const dropIncoming = handleIncomingSync(
+    provider,
+    options.readOnly
+      ? {
+          readOnly: {
+            onStaleCache: () => {
+              if (rejected) return
+              rejected = true
+              cache.clear()
+              options.onStaleCache?.()
+            },
+          },
+        }
+      : {},
+  )
 
   // Emitted only for the closes shouldReconnect calls final, after the provider has settled.
   provider.on('closed', ({ code }) => {
@@ -173,6 +180,7 @@ export function createBoardConnection(boardId: string, options: BoardConnectionO
       // Tell peers we left now rather than letting our marks linger until awareness times out.
       provider.awareness.setLocalState(null)
       provider.destroy()
+      dropIncoming()
       doc.destroy()
     },
   }

@@ -11,7 +11,7 @@ import { createBoardConnection, type BoardConnection, type PresenceUser } from '
  */
 export function useOpenBoardConnection(boardId: string, generation: number, user: PresenceUser, onRejected: (reason: string) => void): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
-  // Bumped when a read-only principal's offline cache turned out stale (readOnlySync.ts).
+  // Bumped when a read-only principal's offline cache turned out stale (incomingUpdates.ts).
   const [cacheResets, setCacheResets] = useState(0)
   const readOnly = !canWrite(usePrincipal())
   const onRejectedRef = useRef(onRejected)
