@@ -39,6 +39,9 @@ function toPixel(instance: echarts.EChartsType, lng: number, lat: number): { x: 
   return x !== undefined && y !== undefined && Number.isFinite(x) && Number.isFinite(y) ? { x, y } : undefined
 }
 
+/** The shortest time between two redraws of the markers for live changes (see the markers' effect). */
+const MARKERS_EVERY_MS = 250
+
 /** The nearest step of supercluster's zoom: markers are regrouped only when the scale crosses one. */
 function zoomStep(pixelsPerDegree: number): number {
   return 2 ** Math.round(Math.log2(pixelsPerDegree))
@@ -150,15 +153,30 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     box.current?.setAttribute('data-townships', (boundaries.townships?.features ?? []).map((feature) => feature.properties.name).join('、'))
   }, [base, palette, symbolSize, roam, shading, outlined, boundaries])
 
-  // After the frame's effect (declared first), so a new frame gets its markers back.
+  // After the frame's effect (declared first), so a new frame gets its markers back at once. Live
+  // moves alone redraw the canvas at most every MARKERS_EVERY_MS: during a meeting's burst each
+  // redraw lays out and paints every marker, and a few redraws a second show every move.
+  const markersDrawnAt = useRef(Number.NEGATIVE_INFINITY)
+  const frameDrawn = useRef<unknown[]>([])
   useEffect(() => {
     const instance = chart.current
     if (!instance || !palette || !base) return
-    instance.setOption(markersOption({ markers, palette, symbolSize, ...(unit === undefined ? {} : { unit }) }))
-    const drawn = markers.flatMap((marker) => (marker.kind === 'project' ? [marker.point] : marker.members))
-    // What the canvas holds, for checks (a canvas has no elements to count).
-    box.current?.setAttribute('data-drawn-points', String(drawn.length))
-    box.current?.setAttribute('data-drawn-areas', String(drawn.filter((point) => point.area !== undefined).length))
+    const frame = [base, palette, symbolSize, roam, shading, outlined]
+    const frameChanged = frame.some((value, index) => value !== frameDrawn.current[index])
+    frameDrawn.current = frame
+    const draw = () => {
+      markersDrawnAt.current = performance.now()
+      instance.setOption(markersOption({ markers, palette, symbolSize, ...(unit === undefined ? {} : { unit }) }))
+      const drawn = markers.flatMap((marker) => (marker.kind === 'project' ? [marker.point] : marker.members))
+      // What the canvas holds, for checks (a canvas has no elements to count).
+      box.current?.setAttribute('data-drawn-points', String(drawn.length))
+      box.current?.setAttribute('data-drawn-areas', String(drawn.filter((point) => point.area !== undefined).length))
+    }
+    const wait = markersDrawnAt.current + MARKERS_EVERY_MS - performance.now()
+    if (frameChanged || wait <= 0) return draw()
+    // A newer render replaces this one before it is drawn: the last markers are drawn on time.
+    const timer = setTimeout(draw, wait)
+    return () => clearTimeout(timer)
   }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
 
   // The pulse follows the latest move at once, without waiting for the chart's next render.
