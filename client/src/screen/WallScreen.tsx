@@ -21,6 +21,7 @@ import { useClock } from './useClock.ts'
 import { useDataTime } from './useDataTime.ts'
 import { useMeetingNow } from './useMeetingNow.ts'
 import { useMoveFeed } from './useMoveFeed.ts'
+import { useSameWhileEqual } from './useSameWhileEqual.ts'
 import { turnSide } from './unitTurnFigures.ts'
 import { UnitTurnTile } from './UnitTurnTile.tsx'
 import { useMeetingDecisionProjects } from './useMeetingDecisions.ts'
@@ -57,6 +58,13 @@ export function WallScreen({ title }: { title: string }) {
       computeScreenFigures({ projects: deferredProjects, problems: deferredProblems, settings, asOf, ...(standing ? { reporting: standing.ranking } : {}) }),
     [deferredProjects, deferredProblems, settings, asOf, standing],
   )
+  // The tiles whose figures a move did not change keep their props (and their charts) as they are.
+  const industries = useSameWhileEqual(figures.industries)
+  const monthlyFigures = useSameWhileEqual(figures.progress.monthly)
+  const targets = useSameWhileEqual(figures.progress.targets)
+  const ranking = useSameWhileEqual(figures.ranking)
+  const timeProgress = useSameWhileEqual(figures.progress.timeProgress)
+  const notReported = useSameWhileEqual(standing ? { period: standing.period, units: standing.notReported } : undefined)
   const unit = meeting?.reportingUnit
   const decisionProjects = useMeetingDecisionProjects()
   const turn = useMemo(() => {
@@ -75,26 +83,29 @@ export function WallScreen({ title }: { title: string }) {
   const map = <MapTile projects={projects} lightsOf={lightsOf} unit={unit} latestMoveId={feed.items[0]?.projectId} />
   const unitTurn = unit && turn ? <UnitTurnTile unit={unit} mine={turn.mine} all={turn.all} /> : undefined
   // The map stays up while a unit reports: in 产业结构's place, the 汇报单位 tile takes 月度走势's.
-  const firstLower = wallMap === WallMap.replaceIndustry ? map : (unitTurn ?? <IndustryTile industries={figures.industries} />)
-  const monthly = <MonthlyTile monthly={figures.progress.monthly} year={settings.year} asOf={asOf} />
+  const firstLower = wallMap === WallMap.replaceIndustry ? map : (unitTurn ?? <IndustryTile industries={industries} />)
+  const monthly = <MonthlyTile monthly={monthlyFigures} year={settings.year} asOf={asOf} />
   const secondUpper = wallMap === WallMap.besideIndustry ? map : wallMap === WallMap.replaceIndustry && unitTurn ? unitTurn : monthly
-  const warnings = useMemo(() => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings), [figures.warnings, unit])
+  const warnings = useSameWhileEqual(
+    useMemo(() => (unit ? figures.warnings.filter((warning) => warning.unit === unit) : figures.warnings), [figures.warnings, unit]),
+  )
+  const boardLights = useSameWhileEqual(figures.progress.board.lights)
 
   return (
     <div className="sw-wall">
-      <ScreenHeader title={title} asOf={asOf} dataTime={dataTime} timeProgress={figures.progress.timeProgress} meeting={meeting} connection={status.state} />
+      <ScreenHeader title={title} asOf={asOf} dataTime={dataTime} timeProgress={timeProgress} meeting={meeting} connection={status.state} />
       <StageTiles totals={totals} />
       <div className="sw-wall-main">
         <div className="sw-wall-column">
-          <TargetsTile targets={figures.progress.targets} timeProgress={figures.progress.timeProgress} />
+          <TargetsTile targets={targets} timeProgress={timeProgress} />
           {firstLower}
         </div>
         <div className="sw-wall-column">
           {secondUpper}
-          <WarningsTile warnings={warnings} unit={unit} projectLights={unit ? turn?.mine.progress?.lights : figures.progress.board.lights} />
+          <WarningsTile warnings={warnings} unit={unit} projectLights={unit ? turn?.mine.progress?.lights : boardLights} />
         </div>
         <div className="sw-wall-column">
-          <RankingTile ranking={figures.ranking} {...(standing ? { notReported: { period: standing.period, units: standing.notReported } } : {})} />
+          <RankingTile ranking={ranking} {...(notReported ? { notReported } : {})} />
           <FeedTile feed={feed} unit={unit} />
         </div>
       </div>
