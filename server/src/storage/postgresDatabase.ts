@@ -209,6 +209,54 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // Group commit in one round trip (postgresStorage.ts appendUpdates): the boards' rows stay locked
+  // for as long as the server works, not for seven client round trips. Same steps, same order.
+  `CREATE FUNCTION guatu_append_updates(
+     p_boards TEXT[], p_data BYTEA[], p_received BIGINT[], p_now BIGINT,
+     a_board TEXT[], a_project TEXT[], a_record TEXT[], a_at TEXT[], a_actor_id TEXT[], a_actor_label TEXT[],
+     a_action TEXT[], a_field TEXT[], a_old TEXT[], a_new TEXT[],
+     c_board TEXT[], c_client BIGINT[], c_principal TEXT[]
+   ) RETURNS TABLE (out_board_id TEXT, out_previous_seq BIGINT, out_last_seq BIGINT)
+   LANGUAGE plpgsql AS $fn$
+   DECLARE
+     wanted TEXT[];
+     locked TEXT[];
+     seqs BIGINT[];
+     committed BIGINT[] := ARRAY[]::BIGINT[];
+     latest BIGINT;
+   BEGIN
+     -- Lock the boards' rows in id order (two batches never deadlock), then draw sequence numbers:
+     -- a board's numbers grow in commit order across processes.
+     SELECT array_agg(DISTINCT b ORDER BY b) INTO wanted FROM unnest(p_boards) AS b;
+     SELECT array_agg(id ORDER BY id) INTO locked FROM (SELECT id FROM boards WHERE id = ANY(wanted) ORDER BY id FOR UPDATE) AS heads;
+     IF locked IS DISTINCT FROM wanted THEN
+       RAISE EXCEPTION 'append to unknown board %', array_to_string(ARRAY(SELECT unnest(wanted) EXCEPT SELECT unnest(locked)), ', ');
+     END IF;
+     SELECT array_agg(s ORDER BY s) INTO seqs FROM (SELECT nextval('board_update_seq') AS s FROM generate_series(1, cardinality(p_boards))) AS drawn;
+     -- Never before a board's previous stamp, so commit times grow with sequence numbers.
+     SELECT GREATEST(0, MAX(last_committed_at)) INTO latest FROM boards WHERE id = ANY(wanted);
+     FOR i IN 1 .. cardinality(p_boards) LOOP
+       latest := GREATEST(latest, COALESCE(p_received[i], p_now));
+       committed := committed || latest;
+     END LOOP;
+     INSERT INTO board_updates (board_id, seq, data, committed_at) SELECT * FROM unnest(p_boards, seqs, p_data, committed);
+     IF cardinality(a_board) > 0 THEN
+       INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
+       SELECT * FROM unnest(a_board, a_project, a_record, a_at, a_actor_id, a_actor_label, a_action, a_field, a_old, a_new);
+     END IF;
+     IF cardinality(c_board) > 0 THEN
+       INSERT INTO board_clients (board_id, client_id, principal_id) SELECT * FROM unnest(c_board, c_client, c_principal) ON CONFLICT DO NOTHING;
+     END IF;
+     RETURN QUERY
+       WITH previous AS (SELECT id, last_seq FROM boards WHERE id = ANY(wanted)),
+            heads AS (SELECT t.b, MAX(t.s) AS s FROM unnest(p_boards, seqs) AS t(b, s) GROUP BY t.b),
+            moved AS (
+              UPDATE boards SET last_seq = heads.s, last_committed_at = latest FROM heads WHERE boards.id = heads.b
+              RETURNING boards.id, boards.last_seq
+            )
+       SELECT previous.id, previous.last_seq, moved.last_seq FROM previous JOIN moved ON moved.id = previous.id;
+   END
+   $fn$;`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -105,48 +105,29 @@ export class PostgresStorage implements BoardStorage {
     )
   }
 
+  /**
+   * One statement, so one round trip: guatu_append_updates (postgresDatabase.ts) locks the boards'
+   * rows in id order, draws the sequence numbers, stamps commit times, writes updates, audit
+   * records and client claims, and moves the boards' heads, all in the statement's transaction.
+   */
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<string, AppendedSeqs>> {
     if (batch.length === 0) return new Map()
-    return inTransaction(this.pool, async (client) => {
-      const boardIds = [...new Set(batch.map((entry) => entry.boardId))].sort()
-      const { rows: heads } = await client.query<{ id: string; last_seq: string; last_committed_at: string }>(
-        'SELECT id, last_seq, last_committed_at FROM boards WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-        [boardIds],
-      )
-      if (heads.length !== boardIds.length) {
-        const known = new Set(heads.map((row) => row.id))
-        throw new Error(`append to unknown board ${boardIds.filter((id) => !known.has(id)).join(', ')}`)
-      }
-      const { rows: drawn } = await client.query<{ seq: string }>("SELECT nextval('board_update_seq') AS seq FROM generate_series(1, $1)", [batch.length])
-      const seqs = drawn.map((row) => Number(row.seq)).sort((a, b) => a - b)
-      const result = new Map<string, AppendedSeqs>(heads.map((row) => [row.id, { previousSeq: Number(row.last_seq), lastSeq: Number(row.last_seq) }]))
-      batch.forEach((entry, index) => (result.get(entry.boardId)!.lastSeq = seqs[index]!))
-
-      // Stamped once the boards are locked, never before the board's previous stamp: a board's
-      // commit times grow with its sequence numbers even when processes' clocks differ a little.
-      const appendedAt = this.now()
-      let latest = Math.max(0, ...heads.map((row) => Number(row.last_committed_at)))
-      const committedAt = batch.map((entry) => (latest = Math.max(latest, entry.receivedAt ?? appendedAt)))
-      await client.query(
-        'INSERT INTO board_updates (board_id, seq, data, committed_at) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[], $4::bigint[])',
-        [batch.map((entry) => entry.boardId), seqs, batch.map((entry) => entry.update), committedAt],
-      )
-      await client.query(
-        'UPDATE boards SET last_seq = head.seq, last_committed_at = $3 FROM unnest($1::text[], $2::bigint[]) AS head(id, seq) WHERE boards.id = head.id',
-        [[...result.keys()], [...result.values()].map((appended) => appended.lastSeq), latest],
-      )
-      const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
-      if (audit.length > 0) await insertAudit(client, audit)
-      const claims = batch.flatMap((entry) => (entry.claims ?? []).map((claim) => ({ boardId: entry.boardId, ...claim })))
-      if (claims.length > 0) {
-        await client.query(
-          `INSERT INTO board_clients (board_id, client_id, principal_id)
-           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
-          [claims.map((claim) => claim.boardId), claims.map((claim) => claim.clientId), claims.map((claim) => claim.principalId)],
-        )
-      }
-      return result
-    })
+    const audit = batch.flatMap((entry) => entry.audit.map((record) => ({ boardId: entry.boardId, record })))
+    const claims = batch.flatMap((entry) => (entry.claims ?? []).map((claim) => ({ boardId: entry.boardId, ...claim })))
+    const { rows } = await this.pool.query<{ out_board_id: string; out_previous_seq: string; out_last_seq: string }>(
+      'SELECT * FROM guatu_append_updates($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)',
+      [
+        batch.map((entry) => entry.boardId),
+        batch.map((entry) => entry.update),
+        batch.map((entry) => entry.receivedAt ?? null),
+        this.now(),
+        ...auditColumns(audit),
+        claims.map((claim) => claim.boardId),
+        claims.map((claim) => claim.clientId),
+        claims.map((claim) => claim.principalId),
+      ],
+    )
+    return new Map(rows.map((row) => [row.out_board_id, { previousSeq: Number(row.out_previous_seq), lastSeq: Number(row.out_last_seq) }]))
   }
 
   async loadClientOwners(boardId: string): Promise<ClientClaim[]> {
@@ -264,23 +245,20 @@ export class PostgresStorage implements BoardStorage {
   }
 }
 
-async function insertAudit(client: pg.PoolClient, entries: ReadonlyArray<{ boardId: string; record: AuditRecord }>): Promise<void> {
-  const column = <T>(pick: (entry: { boardId: string; record: AuditRecord }) => T) => entries.map(pick)
-  // Inserted in array order, so ids (and "newest first") follow the order of the changes.
-  await client.query(
-    `INSERT INTO audit_log (board_id, project_id, record_id, at, actor_id, actor_label, action, field, old_value, new_value)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-    [
-      column((entry) => entry.boardId),
-      column((entry) => entry.record.projectId),
-      column((entry) => entry.record.recordId),
-      column((entry) => entry.record.at),
-      column((entry) => entry.record.actorId),
-      column((entry) => entry.record.actorLabel),
-      column((entry) => entry.record.action),
-      column((entry) => entry.record.field),
-      column((entry) => auditValueJson(entry.record.from)),
-      column((entry) => auditValueJson(entry.record.to)),
-    ],
-  )
+/** Audit records as the ten columns of audit_log, in the order given (ids follow the order of the changes). */
+function auditColumns(entries: ReadonlyArray<{ boardId: string; record: AuditRecord }>): string[][] {
+  const column = (pick: (entry: { boardId: string; record: AuditRecord }) => string | null | undefined) =>
+    entries.map((entry) => pick(entry) ?? null) as string[]
+  return [
+    column((entry) => entry.boardId),
+    column((entry) => entry.record.projectId),
+    column((entry) => entry.record.recordId),
+    column((entry) => entry.record.at),
+    column((entry) => entry.record.actorId),
+    column((entry) => entry.record.actorLabel),
+    column((entry) => entry.record.action),
+    column((entry) => entry.record.field),
+    column((entry) => auditValueJson(entry.record.from)),
+    column((entry) => auditValueJson(entry.record.to)),
+  ]
 }
