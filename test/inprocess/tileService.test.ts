@@ -73,7 +73,8 @@ describe('底图服务 configuration', () => {
   test('the office saves the service; a leader, a department and the wall screen learn only that tiles are on and their attribution', async () => {
     const saved = await putService(board, { urlTemplate: template, attribution: '审图号：GS(2024)0568号' })
     expect(saved.status, JSON.stringify(saved.body)).toBe(200)
-    expect(saved.body).toEqual({ configured: true, attribution: '审图号：GS(2024)0568号', urlTemplate: template })
+    expect(saved.body).toMatchObject({ configured: true, attribution: '审图号：GS(2024)0568号', urlTemplate: template })
+    expect(Date.parse(saved.body.updatedAt ?? '')).toBeGreaterThan(Date.now() - 60_000)
     expect(await readAsOffice(board)).toEqual(saved.body)
     for (const [who, path, credentials] of [
       ['a leader', tileServicePath(board.boardId), { token: board.viewer.token }],
@@ -82,7 +83,7 @@ describe('底图服务 configuration', () => {
     ] as const) {
       const response = await requestJson<TileServiceResponse>(board.server, path, credentials)
       expect(response.status, who).toBe(200)
-      expect(response.body, who).toEqual({ configured: true, attribution: '审图号：GS(2024)0568号' })
+      expect(response.body, who).toEqual({ configured: true, attribution: '审图号：GS(2024)0568号', updatedAt: saved.body.updatedAt })
       const text = JSON.stringify(response.body)
       expect(text, `${who} never sees the key`).not.toContain(KEY)
       expect(text, `${who} never sees the service's address`).not.toContain(upstream.origin)
@@ -173,7 +174,8 @@ describe('底图 tiles through the proxy', () => {
 
   test('a PNG tile arrives byte for byte with its type and caching headers, for the wall screen too; the second is served from the cache', async () => {
     await useService('/png/{z}/{x}/{y}.png')
-    const expected = await solidTilePng(TILE_COLOURS[(6 + 3) % 2])
+    // Tile (6, 3): (x + y) is odd, the second colour.
+    const expected = await solidTilePng(TILE_COLOURS[1])
     const first = await getTile(board.server, tilePath(board.boardId, { z: 3, x: 6, y: 3 }), { screen: board.screen.token })
     expect(first.status).toBe(200)
     expect(first.bytes.equals(expected), 'the tile’s bytes arrive intact').toBe(true)

@@ -57,5 +57,5 @@ export class TileServices {
 
 function describe(service: StoredTileService | undefined, office: boolean): TileServiceResponse {
   if (!service) return { configured: false, attribution: '' }
-  return { configured: true, attribution: service.attribution, ...(office ? { urlTemplate: service.urlTemplate } : {}) }
+  return { configured: true, attribution: service.attribution, updatedAt: service.updatedAt, ...(office ? { urlTemplate: service.urlTemplate } : {}) }
 }

@@ -36,6 +36,8 @@ export const tileServiceResponseSchema = z.object({
   configured: z.boolean(),
   attribution: z.string(),
   urlTemplate: z.string().optional(),
+  /** ISO time of the save, while configured: names the service's tiles in the browsers' caches. */
+  updatedAt: z.string().optional(),
 })
 export type TileServiceResponse = z.infer<typeof tileServiceResponseSchema>
 
@@ -60,6 +62,11 @@ export function tileServicePath(boardId: string): string {
   return `/api/boards/${encodeURIComponent(boardId)}/tile-service`
 }
 
-export function tilePath(boardId: string, tile: TileCoordinate): string {
-  return `/api/boards/${encodeURIComponent(boardId)}/tiles/${tile.z}/${tile.x}/${tile.y}`
+/**
+ * `version` (the service's `updatedAt`) is ignored by the server: it only gives a changed service's
+ * tiles new addresses, so a browser never shows the old service's tiles from its cache.
+ */
+export function tilePath(boardId: string, tile: TileCoordinate, version?: string): string {
+  const path = `/api/boards/${encodeURIComponent(boardId)}/tiles/${tile.z}/${tile.x}/${tile.y}`
+  return version === undefined ? path : `${path}?v=${encodeURIComponent(version)}`
 }
