@@ -97,6 +97,8 @@ describe('底图服务 in the browser', () => {
           timeoutMs: UI_TIMEOUT_MS,
           message: 'the office’s tile service to be saved',
         })
+        await settings.scrollIntoViewIfNeeded()
+        await office.screenshot({ path: await artifactPath(`map-tiles-settings-${fonts}-1920x1080.png`) })
 
         // The board's map draws tiles under the outlines and points.
         await office.goto(`${server.url}/board/${DEMO_BOARD}/map`)

@@ -6,6 +6,7 @@ import { waitForDoc } from '../helpers/client.ts'
 import { authHeaders, createBoard, expectParsed, requestJson, type RequestCredentials } from '../helpers/rest.ts'
 import { startRoleBoard, type RoleBoard } from '../helpers/roleBoard.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { waitFor } from '../helpers/wait.ts'
 import { PORTAL_HTML, solidTilePng, startTileUpstream, TILE_COLOURS, type TileUpstream } from '../helpers/tileUpstream.ts'
 
 /**
@@ -226,6 +227,20 @@ describe('底图 tiles through the proxy', () => {
     expect(upstream.hitsUnder('/target/'), 'the redirect was not followed').toBe(0)
     await expectHealthy(board.server)
   })
+
+  test('a wall asking for many tiles of a stuck service opens at most 8 fetches at once; the rest wait, then all end in 504', async () => {
+    await useService('/hang/{z}/{x}/{y}.png')
+    const before = upstream.hitsUnder('/hang/')
+    const pending = Array.from({ length: 12 }, (_, x) => getTile(board.server, tilePath(board.boardId, { z: 6, x, y: 20 })))
+    await waitFor(() => upstream.hitsUnder('/hang/') - before === 8, { message: 'eight fetches to reach the stuck service' })
+    // A round trip through the server while the eight hang: it answers, and no ninth fetch went out.
+    await expectHealthy(board.server)
+    expect(upstream.hitsUnder('/hang/') - before).toBe(8)
+    const answers = await Promise.all(pending)
+    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 12 }, () => 504))
+    expect(upstream.hitsUnder('/hang/') - before).toBe(12)
+    await expectHealthy(board.server)
+  }, 40_000)
 
   test('a service that never answers is a 504 within the timeout, and the server stays healthy meanwhile', async () => {
     await useService('/hang/{z}/{x}/{y}.png')
