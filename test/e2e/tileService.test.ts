@@ -109,6 +109,23 @@ describe('底图服务 in the browser', () => {
           message: 'the tiles’ colours to show under the board’s map',
         })
         expect(await office.getByTestId('map-attribution').textContent()).toContain('审图号')
+        // Zooming in with the wheel brings the next levels' tiles, placed under the map again.
+        const levelShown = async () =>
+          Math.max(
+            ...(await office
+              .locator('.map-page [data-testid="map-tiles"] img')
+              .evaluateAll((images) => images.map((image) => Number(image.getAttribute('data-tile')?.split('/')[0])))),
+          )
+        const before = await levelShown()
+        const chartBox = await office.locator('.map-page [data-testid="map-chart"]').boundingBox()
+        if (!chartBox) throw new Error('the board’s map has no box')
+        await office.mouse.move(chartBox.x + chartBox.width / 2, chartBox.y + chartBox.height / 2)
+        for (let turn = 0; turn < 12; turn++) await office.mouse.wheel(0, -120)
+        await waitFor(async () => (await levelShown()) >= before + 1, { timeoutMs: UI_TIMEOUT_MS, message: 'zooming in to draw a deeper level of tiles' })
+        await waitFor(async () => (await tileColourShare(office.locator('.map-page .project-map-frame'))) > 0.2, {
+          timeoutMs: UI_TIMEOUT_MS,
+          message: 'the zoomed tiles’ colours to show under the board’s map',
+        })
         await office.screenshot({ path: await artifactPath(`map-tiles-board-${fonts}-1920x1080.png`) })
 
         // The wall screen (a screen link) draws them too.
