@@ -31,6 +31,7 @@ export function tileRoutes(tiles: TileServices, accounts: AccountService): Hono<
     const coordinate = parseTileCoordinate({ z: c.req.param('z'), x: c.req.param('x'), y: c.req.param('y') })
     if (!coordinate) throw new RequestError(400, '瓦片编号无效：层级须为 0–18 的整数，行列须在该层级范围内')
     const tile = await tiles.tile(c.req.param('id'), principal, coordinate)
+    // A copy: the cached bytes stay the cache's whatever the response stream does with its body.
     return c.body(tile.bytes.slice(), 200, {
       'content-type': tile.contentType,
       'cache-control': 'private, max-age=86400',

@@ -45,8 +45,6 @@ export class TileProxy {
   private readonly inFlight = new Map<string, Promise<Tile>>()
   private running = 0
   private readonly waiting: (() => void)[] = []
-  /** Fetches sent to services, for the tests' count of cache hits. */
-  upstreamFetches = 0
 
   constructor(private readonly options: TileProxyOptions = DEFAULT_TILE_PROXY_OPTIONS) {
     this.cache = new LRUCache<string, Tile>({ maxSize: options.cacheBytes, sizeCalculation: (tile) => Math.max(1, tile.bytes.byteLength) })
@@ -83,7 +81,6 @@ export class TileProxy {
   }
 
   private async fetchTile(url: string): Promise<Tile> {
-    this.upstreamFetches += 1
     const abort = new AbortController()
     const timer = setTimeout(() => abort.abort(), this.options.timeoutMs)
     try {
