@@ -57,6 +57,11 @@ import { roomBoundaryAnnouncer } from './boundaries/announceBoundaries.ts'
 import type { BoundaryStore } from './storage/boundaryStore.ts'
 import { PostgresBoundaryStore } from './storage/postgresBoundaryStore.ts'
 import { SqliteBoundaryStore } from './storage/sqliteBoundaryStore.ts'
+import type { TileServiceStore } from './storage/tileServiceStore.ts'
+import { PostgresTileServiceStore } from './storage/postgresTileServiceStore.ts'
+import { SqliteTileServiceStore } from './storage/sqliteTileServiceStore.ts'
+import { TileProxy } from './tiles/tileProxy.ts'
+import { TileServices } from './tiles/tileServices.ts'
 import { startWalCheckpointer } from './storage/walCheckpointer.ts'
 import { CommitQueue } from './sync/commitQueue.ts'
 import { ConnectionTracker } from './sync/connectionTracker.ts'
@@ -78,6 +83,8 @@ interface Backend {
   blobs: BlobStore
   /** The office's base map (县界, 乡镇 boundaries), beside the boards. */
   boundaryStore: BoundaryStore
+  /** The office's optional tile service, beside the boards (its template may hold a key). */
+  tileServiceStore: TileServiceStore
   /** First-start work runs through this: one process at a time when several share a database. */
   firstStart: <T>(work: () => Promise<T>) => Promise<T>
   /** Closes storage, and whatever works on it in the background first. */
@@ -101,6 +108,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
       blobs: new PostgresBlobStore(pool),
       reminderStore: new PostgresReminderStore(pool),
       boundaryStore: new PostgresBoundaryStore(pool),
+      tileServiceStore: new PostgresTileServiceStore(pool),
       firstStart: (work) => underStartupLock(pool, work),
       close: () => storage.close(),
     }
@@ -118,6 +126,7 @@ async function openBackend(config: ServerConfig, log: Logger): Promise<Backend> 
     blobs: await FileBlobStore.open(config.dataDir),
     reminderStore: new SqliteReminderStore(db),
     boundaryStore: new SqliteBoundaryStore(db),
+    tileServiceStore: new SqliteTileServiceStore(db),
     firstStart: (work) => work(),
     close: async () => {
       await checkpointer.stop()
@@ -216,7 +225,9 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     log,
   )
   const reserve = new ReserveService(new ReserveStore(backend.storage, commits, log), backend.storage, boards, rooms, commits, ledgerParser)
-  const boundaries = new BoundaryService(storage, backend.boundaryStore, roomBoundaryAnnouncer(rooms, commits))
+  const baseMapAnnouncer = roomBoundaryAnnouncer(rooms, commits)
+  const boundaries = new BoundaryService(storage, backend.boundaryStore, baseMapAnnouncer)
+  const tiles = new TileServices(storage, backend.tileServiceStore, new TileProxy(), baseMapAnnouncer)
   const meetings = new MeetingService(boards, storage, new DocxToPdf(config.officeCommand), boardMapImage(boards, boundaries))
   // Reminders: every process asks and sends; the outbox's keys and claims keep it one message per event.
   const reminderSettings = config.reminders
@@ -281,6 +292,7 @@ export async function assembleServer(config: ServerConfig, log: Logger, transpor
     periodStatus: periodStatusReader(boards),
     photos: { service: photos, maxFileBytes: config.photoLimits.maxBytes },
     boundaries,
+    tiles,
     accounts,
     reserve,
     rooms,

@@ -16,6 +16,7 @@ import { TownshipTable } from './TownshipTable.tsx'
 import { townshipFigures } from './townships.ts'
 import { UnplacedList } from './UnplacedList.tsx'
 import { boundariesOf, useBoundaries } from './useBoundaries.ts'
+import { useMapTiles } from './useTileService.ts'
 import './map.css'
 
 const CHOROPLETHS = [Choropleth.none, Choropleth.count, Choropleth.investment] as const
@@ -40,6 +41,7 @@ const MapPage = memo(function MapPage({ boardId, query, onOpen }: { boardId: str
   const { placed, unplaced } = useMemo(() => placeProjects(projects, lightsOf), [projects, lightsOf])
   const boundariesState = useBoundaries(boardId)
   const boundaries = boundariesOf(boundariesState)
+  const tiles = useMapTiles(boardId)
   const hasTownships = (boundaries.townships?.features.length ?? 0) > 0
   const [choropleth, setChoropleth] = useState<Choropleth>(Choropleth.none)
   const shading = useMemo(
@@ -88,6 +90,7 @@ const MapPage = memo(function MapPage({ boardId, query, onOpen }: { boardId: str
           symbolSize={14}
           roam
           {...(shading ? { shading } : {})}
+          {...(tiles ? { tiles } : {})}
           label={`项目分布地图：${placed.length}个项目，颜色表示预警，形状表示阶段`}
           onOpen={onOpen}
           renderList={renderList}

@@ -1,10 +1,11 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { ProjectId } from '@guatu/shared/domain/project'
 import type { Boundaries } from './boundariesApi.ts'
 import { echarts } from './mapEcharts.ts'
 import { mapOption, markersOption, registerBaseMap, type Choropleth } from './mapOption.ts'
 import { readMapPalette, type MapPalette } from './mapPalette.ts'
 import { clusterPoints, placesKey, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import { TileLayer } from './TileLayer.tsx'
 import type { TownshipFigure } from './townships.ts'
 
 export interface ProjectMapProps {
@@ -30,6 +31,16 @@ export interface ProjectMapProps {
   readonly onOpen?: (id: ProjectId) => void
   /** What is drawn, for the list beside the chart (the keyboard's and screen reader's way in). */
   readonly renderList?: (markers: readonly MapMarker[]) => ReactNode
+  /** The office's tile service, when it has one (off by default): tiles under the outlines. */
+  readonly tiles?: MapTiles
+}
+
+/** A board's tiles to draw: through Guatu's proxy, named by the service's save time. */
+export interface MapTiles {
+  readonly boardId: string
+  readonly version: string | undefined
+  /** Printed in a corner: 天地图 requires its 审图号 on every map. */
+  readonly attribution: string
 }
 
 /** A point's place in the chart's box, or nothing before the chart has a layout. */
@@ -53,7 +64,8 @@ function zoomStep(pixelsPerDegree: number): number {
  * zoom or resize), so what is one bubble on a phone is separate markers on the wall.
  */
 export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
-  const { points, boundaries, symbolSize, pixelRatio, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList } = props
+  const { points, boundaries, symbolSize, pixelRatio, clusterRadiusPx, roam, shading, unit, pulseId, label, onOpen, renderList, tiles } = props
+  const tiled = tiles !== undefined
   const box = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.EChartsType | null>(null)
   const [palette, setPalette] = useState<MapPalette | null>(null)
@@ -63,6 +75,13 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   // Measures the scale on screen; set once the chart exists (read by the frame's effect).
   const measureRef = useRef<(() => void) | undefined>(undefined)
   const chartId = useId()
+  // The tile layer follows the view: told after every pan, zoom, resize and redraw.
+  const viewListeners = useRef(new Set<() => void>())
+  const subscribeToView = useCallback((listener: () => void) => {
+    viewListeners.current.add(listener)
+    return () => void viewListeners.current.delete(listener)
+  }, [])
+  const currentChart = useCallback(() => chart.current, [])
 
   // Re-indexed only when a point is placed, moved on the map or leaves the filter: a stage move
   // or a new light keeps every place (and reorders the columns, which placesKey ignores).
@@ -104,6 +123,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
       const latest = pulseRef.current
       const at = latest ? toPixel(instance, latest.lng, latest.lat) : undefined
       setPulseAt((current) => (current?.x === at?.x && current?.y === at?.y ? current : at))
+      for (const listener of viewListeners.current) listener()
     }
     measureRef.current = measure
     instance.on('georoam', measure)
@@ -131,18 +151,19 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     }
   }, [roam, pixelRatio])
 
-  // A new base map (another board's outlines, or the frame around the points) starts a new view.
+  // A new base map (another board's outlines, or the frame around the points) starts a new view;
+  // so do tiles switched on or off (another projection: a merged option would keep the old one).
   useEffect(() => {
     chart.current?.clear()
     setPixelsPerDegree(undefined)
-  }, [base])
+  }, [base, tiled])
 
   // The frame (outlines, shading, styles) only when it changes; the markers' data merge into it.
   useEffect(() => {
     const instance = chart.current
     if (!instance || !palette || !base) return
     instance.setOption(
-      mapOption({ mapName: base.name, countyNames: base.countyNames, outlined, palette, symbolSize, roam, ...(shading ? { townships: shading } : {}) }),
+      mapOption({ mapName: base.name, countyNames: base.countyNames, outlined, tiled, palette, symbolSize, roam, ...(shading ? { townships: shading } : {}) }),
       // The view (pan, zoom) is the chart's own: only the series and regions are replaced.
       { replaceMerge: ['series'] },
     )
@@ -151,7 +172,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     measureRef.current?.()
     // The 乡镇 drawn, whatever the renderer: how a test sees that an upload reached an open page.
     box.current?.setAttribute('data-townships', (boundaries.townships?.features ?? []).map((feature) => feature.properties.name).join('、'))
-  }, [base, palette, symbolSize, roam, shading, outlined, boundaries])
+  }, [base, palette, symbolSize, roam, shading, outlined, tiled, boundaries])
 
   // After the frame's effect (declared first), so a new frame gets its markers back at once. Live
   // moves alone redraw the canvas at most every MARKERS_EVERY_MS: during a meeting's burst each
@@ -161,7 +182,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   useEffect(() => {
     const instance = chart.current
     if (!instance || !palette || !base) return
-    const frame = [base, palette, symbolSize, roam, shading, outlined]
+    const frame = [base, palette, symbolSize, roam, shading, outlined, tiled]
     const frameChanged = frame.some((value, index) => value !== frameDrawn.current[index])
     frameDrawn.current = frame
     const draw = () => {
@@ -177,7 +198,7 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
     // A newer render replaces this one before it is drawn: the last markers are drawn on time.
     const timer = setTimeout(draw, wait)
     return () => clearTimeout(timer)
-  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined])
+  }, [base, markers, palette, symbolSize, roam, unit, shading, outlined, tiled])
 
   // The pulse follows the latest move at once, without waiting for the chart's next render.
   useEffect(() => {
@@ -188,8 +209,16 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
 
   return (
     <div className={`project-map ${props.className ?? ''}`}>
-      <div className="project-map-frame">
+      <div className={tiled ? 'project-map-frame project-map-tiled' : 'project-map-frame'}>
+        {tiles && base && (
+          <TileLayer key={tiles.version ?? ''} boardId={tiles.boardId} version={tiles.version} chart={currentChart} subscribe={subscribeToView} />
+        )}
         <div ref={box} className="project-map-chart" role="img" aria-label={label} data-testid="map-chart" />
+        {tiles && tiles.attribution !== '' && (
+          <span className="project-map-attribution" data-testid="map-attribution">
+            {tiles.attribution}
+          </span>
+        )}
         {pulse && pulseAt && (
           <span
             key={pulse.id}

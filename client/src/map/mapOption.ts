@@ -5,6 +5,7 @@ import { echarts, type MapChartOption, type MapSeriesOption } from './mapEcharts
 import type { MapPalette } from './mapPalette.ts'
 import type { MapMarker, MapPoint } from './mapPoints.ts'
 import type { TownshipFigure } from './townships.ts'
+import { project, unproject } from './webMercator.ts'
 
 /** A stage is a shape (the colour is the light's): 谋划 ○, 签约 ◇, 开工 △, 投产 □. */
 export const STAGE_SYMBOL: Record<Stage, 'circle' | 'diamond' | 'triangle' | 'rect'> = {
@@ -60,6 +61,11 @@ export interface MapOptionInput {
   readonly countyNames: ReadonlySet<string>
   /** Whether the office's outlines are drawn (else the frame is invisible). */
   readonly outlined: boolean
+  /**
+   * Whether the office's tiles are drawn under the chart (TileLayer.tsx): the geo then uses their
+   * Web-Mercator projection, so tiles are squares, and leaves the land unfilled so they show.
+   */
+  readonly tiled?: boolean
   readonly markers: readonly MapMarker[]
   readonly palette: MapPalette
   readonly symbolSize: number
@@ -158,13 +164,14 @@ export function mapOption(input: Omit<MapOptionInput, 'markers'>): MapChartOptio
       roam: input.roam,
       ...input.view,
       scaleLimit: { min: 0.5, max: 40 },
-      // Degrees of longitude are shorter than degrees of latitude away from the equator.
-      aspectScale: 0.85,
+      // Degrees of longitude are shorter than degrees of latitude away from the equator: without
+      // tiles a fixed aspect does; with tiles, the tiles' own projection (it includes the same).
+      ...(input.tiled ? { projection: { project, unproject } } : { aspectScale: 0.85 }),
       layoutCenter: ['50%', '50%'],
       layoutSize: '94%',
       selectedMode: false,
       itemStyle: input.outlined
-        ? { areaColor: palette.land, borderColor: palette.border, borderWidth: 1 }
+        ? { areaColor: input.tiled ? 'transparent' : palette.land, borderColor: palette.border, borderWidth: 1 }
         : { areaColor: 'transparent', borderColor: 'transparent', borderWidth: 0 },
       label: { show: input.outlined, color: palette.inkMuted, fontSize: 12 },
       emphasis: { disabled: true },

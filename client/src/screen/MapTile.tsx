@@ -7,6 +7,7 @@ import { MapMarkerList } from '../map/MapMarkerList.tsx'
 import { placeProjects, type MapMarker, type MapPoint } from '../map/mapPoints.ts'
 import { ProjectMap } from '../map/ProjectMap.tsx'
 import { boundariesOf, useBoundaries } from '../map/useBoundaries.ts'
+import { useMapTiles } from '../map/useTileService.ts'
 import { useBoardConnection } from '../sync/useBoardConnection.ts'
 import { designScale, useViewportKey } from './ScreenCanvas.tsx'
 import { Figure, ScreenTile } from './ScreenTile.tsx'
@@ -46,6 +47,7 @@ export const MapTile = memo(function MapTile({
   // The canvas is drawn at the wall's scale: the 1920×1080 design blown up to 4K stays sharp.
   const pixelRatio = window.devicePixelRatio * Math.max(1, designScale(width, height))
   const boundaries = boundariesOf(useBoundaries(boardId))
+  const tiles = useMapTiles(boardId)
   const { placed, unplaced } = useMemo(() => placeProjects(projects, lightsOf), [projects, lightsOf])
   const mine = unit === undefined ? undefined : placed.filter((point) => point.unit === unit).length
   const renderList = useCallback((markers: readonly MapMarker[]) => <MapMarkerList markers={markers} unit={unit} hidden />, [unit])
@@ -70,6 +72,7 @@ export const MapTile = memo(function MapTile({
           pixelRatio={pixelRatio}
           clusterRadiusPx={WALL_CLUSTER_RADIUS_PX}
           roam={false}
+          {...(tiles ? { tiles } : {})}
           {...(unit === undefined ? {} : { unit })}
           {...(latestMoveId === undefined ? {} : { pulseId: latestMoveId })}
           label={wallLabel(placed, unit)}

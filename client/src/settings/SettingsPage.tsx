@@ -12,6 +12,7 @@ import { fromDraft, toDraft, type SettingsDraft, type SettingsErrors } from './s
 import { SettingInput } from './SettingInput.tsx'
 import { TargetsFieldset } from './TargetsFieldset.tsx'
 import { ThresholdsFieldset } from './ThresholdsFieldset.tsx'
+import { TileServiceSettings } from './TileServiceSettings.tsx'
 import './settings.css'
 import '../app/reportPage.css'
 
@@ -29,7 +30,7 @@ const BASES = [TimeBasis.month, TimeBasis.day] as const
 export const SettingsPage = memo(function SettingsPage({ onSaved }: { onSaved: (message: string) => void }) {
   const principal = usePrincipal()
   const editable = canManageBoards(principal)
-  const { doc } = useBoardConnection()
+  const { doc, boardId } = useBoardConnection()
   const year = useContext(BoardYearContext)
   const settings = useBoardSettings()
   const today = useChinaToday()
@@ -182,6 +183,8 @@ export const SettingsPage = memo(function SettingsPage({ onSaved }: { onSaved: (
           </footer>
         )}
       </form>
+      {/* Its own form, saved at once over REST: the address may hold a key, so it is not in the board document. */}
+      {editable && <TileServiceSettings boardId={boardId} onSaved={onSaved} />}
     </div>
   )
 })

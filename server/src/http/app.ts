@@ -26,6 +26,8 @@ import { peerAddress, type AppEnv } from './appEnv.ts'
 import { authentication } from './authentication.ts'
 import { boardRoutes } from './boardRoutes.ts'
 import { boundaryRoutes } from './boundaryRoutes.ts'
+import { tileRoutes } from './tileRoutes.ts'
+import type { TileServices } from '../tiles/tileServices.ts'
 import { csrfGuard } from './csrfGuard.ts'
 import { resolveClientAddress, type TrustedProxies } from './clientAddress.ts'
 import { ledgerRoutes } from './ledgerRoutes.ts'
@@ -68,6 +70,8 @@ export interface AppDependencies extends SyncRouteDependencies {
   photos: { service: PhotoService; maxFileBytes: number }
   /** The office's base map: 县界 and 乡镇 boundaries. */
   boundaries: BoundaryService
+  /** The office's optional tile service (底图服务) and the tiles it serves through Guatu. */
+  tiles: TileServices
   accounts: AccountService
   /** 项目库: candidates proposed, vetted and moved into a year's board. */
   reserve: ReserveService
@@ -143,6 +147,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.route('/api', yearRoutes(new YearService(deps.boards)))
   app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.boards, deps.accounts))
+  app.route('/api/boards', tileRoutes(deps.tiles, deps.accounts))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

@@ -257,6 +257,13 @@ const MIGRATIONS: readonly string[] = [
        SELECT previous.id, previous.last_seq, moved.last_seq FROM previous JOIN moved ON moved.id = previous.id;
    END
    $fn$;`,
+  // The office's optional tile service (storage/tileServiceStore.ts): no row means tiles are off.
+  `CREATE TABLE board_tile_services (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id),
+     url_template TEXT NOT NULL,
+     attribution TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ]
 
 /** Any constant: the advisory lock that lets exactly one of several starting processes migrate. */

@@ -228,6 +228,13 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // The office's optional tile service (storage/tileServiceStore.ts): no row means tiles are off.
+  `CREATE TABLE board_tile_services (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id),
+     url_template TEXT NOT NULL,
+     attribution TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );`,
 ]
 
 /**

@@ -14,8 +14,9 @@ export const SettingKey = {
   /** The reporting cycle: cadence, deadline, reported and reviewed fields (domain/reportingPeriod.ts). */
   reporting: 'reporting',
   /**
-   * When the office last uploaded its 县界/乡镇 boundaries (an ISO time). Written by the SERVER
-   * alone on upload, so every open page, the wall included, fetches the new map without a reload.
+   * When the office last changed its base map — uploaded 县界/乡镇 boundaries or set its tile
+   * service (an ISO time). Written by the SERVER alone, so every open page, the wall included,
+   * fetches the new boundaries and tile service without a reload.
    */
   boundariesVersion: 'boundariesVersion',
 } as const
@@ -65,7 +66,7 @@ export function writeReportingSettings(doc: Y.Doc, settings: ReportingSettings, 
   doc.transact(() => metaRoot(doc).set(SettingKey.reporting, JSON.parse(JSON.stringify(parsed.data)) as ReportingSettings), options.origin)
 }
 
-/** The time of the last boundary upload the server announced, or undefined (api/boundaries.ts). */
+/** The time of the last base-map change the server announced, or undefined (api/boundaries.ts, api/tileService.ts). */
 export function readBoundariesVersion(doc: Y.Doc): string | undefined {
   const value = metaRoot(doc).get(SettingKey.boundariesVersion)
   return typeof value === 'string' && value.length <= 40 ? value : undefined

@@ -7,12 +7,13 @@ import { z } from 'zod'
  *
  * The template is an address with placeholders, in either of the two forms tile services use:
  * XYZ (`{z}`, `{x}`, `{y}`) or WMTS (`{TileMatrix}`, `{TileRow}`, `{TileCol}`, any letter case),
- * and optionally one subdomain range such as `t{0-7}` (天地图's eight hosts).
+ * and optionally one subdomain range such as `t{0-7}` (天地图's eight hosts). The server fetches
+ * the tiles (server/src/tiles/tileProxy.ts): the browsers never see the address or its key.
  */
 export const TILE_URL_MAX_LENGTH = 500
 export const TILE_ATTRIBUTION_MAX_LENGTH = 100
 
-/** The most hosts a subdomain range may name: each becomes an origin the page's CSP allows. */
+/** The most hosts a subdomain range may name: 天地图 has eight. */
 const MAX_SUBDOMAINS = 10
 
 const XYZ = ['{z}', '{x}', '{y}'] as const
@@ -36,13 +37,13 @@ function withSampleTile(template: string): string {
   return template.replace(/\{(z|x|y|tilematrix|tilerow|tilecol)\}/gi, '0')
 }
 
-/** Each host's origin (scheme, host, port) the template would load tiles from, or undefined if it is not a tile address. */
+/** Each host's origin (scheme, host, port) the server would fetch tiles from, or undefined if it is not a tile address. */
 export function tileOrigins(template: string): string[] | undefined {
   const hosts = expandSubdomains(template)
   if (!hosts) return undefined
   const origins = new Set<string>()
   for (const host of hosts) {
-    // The host itself may not hold a placeholder: the CSP has to name it in advance.
+    // The host itself may not hold a tile placeholder: the service's hosts are known when it is saved.
     const authority = host.split('://')[1]?.split(/[/?#]/)[0] ?? ''
     if (authority === '' || /[{}]/.test(authority)) return undefined
     let url: URL
