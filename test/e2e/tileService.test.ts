@@ -82,7 +82,8 @@ describe('底图服务 in the browser', () => {
         await signInThroughLoginPage(office, `${server.url}/board/${DEMO_BOARD}/settings`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
         const settings = office.getByTestId('tile-service-settings')
         await settings.waitFor({ timeout: UI_TIMEOUT_MS })
-        expect(await office.getByTestId('tile-service-state').textContent()).toBe('未使用底图')
+        // The fields open once the stored setting is in (typing earlier would be overwritten).
+        await expect.poll(() => office.getByTestId('tile-service-state').textContent(), { timeout: UI_TIMEOUT_MS }).toBe('未使用底图')
         const badAddress = `${upstream.origin}/tiles.png`
         await office.getByTestId('tile-service-url').fill(badAddress)
         await office.getByTestId('tile-service-save').click()

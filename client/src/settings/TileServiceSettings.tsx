@@ -76,6 +76,8 @@ export const TileServiceSettings = memo(function TileServiceSettings({ boardId, 
           maxLength={TILE_URL_MAX_LENGTH}
           placeholder="https://t{0-7}.tianditu.gov.cn/vec_w/wmts?…&TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}&tk=您的密钥"
           onChange={(event) => setUrlTemplate(event.target.value)}
+          // Until the stored address is in, typing would be overwritten by it.
+          disabled={status.kind === 'loading'}
           aria-invalid={status.kind === 'error' ? true : undefined}
           data-testid="tile-service-url"
         />
@@ -89,6 +91,7 @@ export const TileServiceSettings = memo(function TileServiceSettings({ boardId, 
           maxLength={TILE_ATTRIBUTION_MAX_LENGTH}
           placeholder="如：审图号：GS(2024)0568号"
           onChange={(event) => setAttribution(event.target.value)}
+          disabled={status.kind === 'loading'}
           data-testid="tile-service-attribution"
         />
         <span className="setting-hint">显示在地图角落；天地图须注明审图号</span>
@@ -100,7 +103,7 @@ export const TileServiceSettings = memo(function TileServiceSettings({ boardId, 
       )}
       <div className="tile-service-actions">
         <span className="setting-hint" data-testid="tile-service-state">
-          {configured ? '底图已启用' : '未使用底图'}
+          {status.kind === 'loading' ? '正在读取…' : configured ? '底图已启用' : '未使用底图'}
         </span>
         <button type="button" onClick={() => void save(null)} disabled={busy || !configured} data-testid="tile-service-off">
           关闭底图
