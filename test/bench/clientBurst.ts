@@ -270,13 +270,19 @@ export async function burstFigures(options: BurstOptions): Promise<BurstFigures>
 /** The board is interactive once its main thread has been free of long tasks this long. */
 const QUIET_WINDOW_MS = 1_000
 
-export async function firstLoadFigures(cards: number, cpuThrottle: number): Promise<FirstLoadFigures> {
+/** `profilePath`: writes CPU profiles of the board's and the wall's loads (….cpuprofile, ….wall.cpuprofile) for DevTools. */
+export async function firstLoadFigures(cards: number, cpuThrottle: number, profilePath?: string): Promise<FirstLoadFigures> {
   const stage = await setUp(cards)
   try {
     const board = await openView(stage, View.board)
-    await throttleCpu(board.page, cpuThrottle)
+    const cdp = await throttleCpu(board.page, cpuThrottle)
+    if (profilePath) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     await board.page.goto(board.url)
     await waitForWholeBoard(board.page, View.board, cards)
+    if (profilePath) await writeFile(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile))
     const navigationStart = await board.page.evaluate(() => performance.timeOrigin)
     const wholeBoardMs = await board.page.evaluate(() => performance.now())
     const firstCardMs = (await firstElementAt(board.page)) - navigationStart
@@ -292,7 +298,11 @@ export async function firstLoadFigures(cards: number, cpuThrottle: number): Prom
     const lastEnd = Math.max(navigationStart + wholeBoardMs, ...tasks.map(([start, duration]) => start + duration))
 
     const wall = await openView(stage, View.wall)
-    await throttleCpu(wall.page, cpuThrottle)
+    const wallCdp = await throttleCpu(wall.page, cpuThrottle)
+    if (profilePath) {
+      await wallCdp.send('Profiler.enable')
+      await wallCdp.send('Profiler.start')
+    }
     await wall.page.goto(wall.url)
     await wall.page.waitForFunction((total) => document.querySelector('[data-testid="screen-total-count"]')?.textContent?.includes(String(total)), cards, {
       timeout: TIMEOUT_MS,
@@ -300,6 +310,7 @@ export async function firstLoadFigures(cards: number, cpuThrottle: number): Prom
     const figuresMs = await wall.page.evaluate(() => performance.now())
     await waitForWholeBoard(wall.page, View.wall, cards)
     const mapMs = await wall.page.evaluate(() => performance.now())
+    if (profilePath) await writeFile(profilePath.replace(/\.cpuprofile$/, '.wall.cpuprofile'), JSON.stringify((await wallCdp.send('Profiler.stop')).profile))
     const firstPaintMs = await wall.page.evaluate(
       () => performance.getEntriesByType('paint').find((entry) => entry.name === 'first-contentful-paint')?.startTime ?? Number.NaN,
     )
