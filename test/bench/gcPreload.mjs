@@ -10,10 +10,15 @@
 //   BENCH_HEAP_PROFILE_LIVE=1 only what is still alive then (the difference is what died old).
 //   BENCH_HEAP_PROFILE_ALL=1 keeps every sampled allocation (what makes scavenges frequent).
 // BENCH_HEAP_PROFILE_AFTER_MS delays the profile's start; BENCH_HEAP_PROFILE_INTERVAL sets its sampling.
+// - BENCH_SURVIVAL_PROFILE=<prefix>: what survives scavenges and whether it dies later (survival.ts).
+//   Samples from BENCH_SURVIVAL_FROM_MS to BENCH_SURVIVAL_UNTIL_MS, dropping what either GC collects;
+//   then writes <prefix>-survived.heapprofile after a forced minor GC (what survived a scavenge and
+//   no full GC has collected yet) and <prefix>-alive.heapprofile after a forced full GC.
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import { Session } from 'node:inspector'
 import { setImmediate, setTimeout } from 'node:timers'
 import v8 from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 const traceFile = process.env.BENCH_GC_TRACE
 const profileFile = process.env.BENCH_HEAP_PROFILE
@@ -34,6 +39,28 @@ function start() {
   }
   if (process.env.BENCH_ALLOCATION_SNAPSHOT) allocationSnapshot(process.env.BENCH_ALLOCATION_SNAPSHOT)
   if (profileFile) setTimeout(() => sampleHeap(profileFile), Number(process.env.BENCH_HEAP_PROFILE_AFTER_MS ?? 0))
+  if (process.env.BENCH_SURVIVAL_PROFILE) survivalProfile(process.env.BENCH_SURVIVAL_PROFILE)
+}
+
+/** See BENCH_SURVIVAL_PROFILE at the top. */
+function survivalProfile(prefix) {
+  v8.setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc')
+  const session = new Session()
+  session.connect()
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))))
+  const from = Number(process.env.BENCH_SURVIVAL_FROM_MS ?? 8000)
+  const until = Number(process.env.BENCH_SURVIVAL_UNTIL_MS ?? 18000)
+  setTimeout(async () => {
+    await post('HeapProfiler.startSampling', { samplingInterval: interval, includeObjectsCollectedByMajorGC: false, includeObjectsCollectedByMinorGC: false })
+    setTimeout(async () => {
+      gc({ type: 'minor' })
+      writeFileSync(`${prefix}-survived.heapprofile`, JSON.stringify((await post('HeapProfiler.getSamplingProfile')).profile))
+      gc()
+      writeFileSync(`${prefix}-alive.heapprofile`, JSON.stringify((await post('HeapProfiler.getSamplingProfile')).profile))
+      await post('HeapProfiler.stopSampling')
+    }, until - from)
+  }, from)
 }
 
 /** Starts the sampling heap profile (see the top); written at exit. */
@@ -79,7 +106,7 @@ function allocationSnapshot(file) {
   )
 }
 
-if (traceFile || profileFile) {
+if (traceFile || profileFile || process.env.BENCH_SURVIVAL_PROFILE) {
   // Started after the line that says where the server listens has gone out on the pipe (the
   // benchmark waits for it). Servers print it with console.log or process.stdout.write.
   let started = false

@@ -70,6 +70,8 @@ console.log(
     promotedKiB: summary(scavenges.map((gc) => gc.promoted / 1024)),
     fullGcs: main.filter((gc) => gc.kind !== 's').map((gc) => gc.pause),
     allocatedKiBPerMove: round2(main.reduce((sum, gc) => sum + gc.allocated, 0) / 1024 / moves),
+    // Steadier than the median: every scavenge's promoted bytes over the round's moves.
+    promotedKiBPerMove: round2(scavenges.reduce((sum, gc) => sum + gc.promoted, 0) / 1024 / moves),
     sequential: { p50: round2(median(round.sequential)), p99: round2(percentile(round.sequential, 99)) },
     burst: { p50: round2(median(round.burst)), p99: round2(percentile(round.burst, 99)) },
     cpuPerThousand: round2((round.serverCpu / round.deliveries) * 1000 * 1000) / 1000,

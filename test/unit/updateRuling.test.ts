@@ -93,4 +93,31 @@ describe('the ruling a board room asks for an incoming update', () => {
     expect(gap.outcome).toBe('gap')
     if (gap.outcome === 'gap') expect(gap.needs.clocks.get(client.clientID)).toBeGreaterThan(0)
   })
+
+  it('has its candidate copy catch up with moves judged directly before it integrates the next update', () => {
+    const { live, judge, client } = setup()
+    const accept = (update: Uint8Array) => {
+      const ruling = ruleOnUpdate(judge, live, gongxin, update, NOW)
+      if (ruling.outcome !== 'accepted') throw new Error(`expected accepted, got ${JSON.stringify(ruling)}`)
+      Y.applyUpdate(live, update)
+      return ruling
+    }
+    // A new card is integrated into the candidate copy, which exists from then on.
+    let card: ReturnType<typeof createProject> | undefined
+    accept(capture(client, () => (card = createProject(client, { name: '新材料项目', unit: '工信局' }))))
+    // Moves are judged without the copy; it only notes that the live board is ahead.
+    const stages = ['signed', 'started', 'producing', 'planning'] as const
+    for (let i = 0; i < 20; i++) accept(capture(client, () => moveProject(client, card!, { stage: stages[i % stages.length]! })))
+    // Two values for one key in one update go through the copy, and build on the last move: a copy
+    // that had not taken the moves from the live board would miss their history and call it a gap.
+    const twice = capture(client, () =>
+      client.transact(() => {
+        moveProject(client, card!, { stage: 'signed' })
+        moveProject(client, card!, { stage: 'started' })
+      }),
+    )
+    const ruling = accept(twice)
+    expect(ruling.audit.some((entry) => entry.action === 'move' && entry.to === 'started')).toBe(true)
+    expect(readProject(live, card!)?.stage).toBe('started')
+  })
 })

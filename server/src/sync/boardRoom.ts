@@ -409,7 +409,7 @@ export class BoardRoom implements CommitTarget {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (!isTransactionOrigin(origin) || origin.source === 'storage') return
     // The candidate copy follows every change it did not integrate itself.
-    if (!this.applyingJudged) this.judge.follow(update)
+    if (!this.applyingJudged) this.judge.follow()
     if (origin.source === 'remote') {
       // Durable already, elsewhere: only this process's clients need it. `update` holds just
       // what was new to this document, so a change that arrived twice is not sent twice.

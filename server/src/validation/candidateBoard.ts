@@ -7,10 +7,6 @@ export type Integration = { ok: true; effects: UpdateEffect[]; settings: Setting
 
 class Refusal extends Error {}
 
-/** Beyond this many changes behind, rebuilding the copy from the live board is cheaper than catching up. */
-const MAX_BEHIND_UPDATES = 20_000
-const MAX_BEHIND_BYTES = 16 * 1024 * 1024
-
 /** A shared type Yjs reports as changed in a transaction. */
 type ChangedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never
 
@@ -27,9 +23,8 @@ type ChangedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : 
  */
 export class CandidateBoard {
   private copy: Y.Doc | undefined
-  /** Live changes the copy has yet to take: applied only when the copy is next needed. */
-  private behind: Uint8Array[] = []
-  private behindBytes = 0
+  /** The live board has changes the copy has yet to take (see follow). */
+  private behind = false
 
   constructor(private readonly live: () => Y.Doc) {}
 
@@ -64,20 +59,19 @@ export class CandidateBoard {
   discard(): void {
     this.copy?.destroy()
     this.copy = undefined
-    this.behind = []
-    this.behindBytes = 0
+    this.behind = false
   }
 
   /**
    * A change the live board took without the copy (another process's, a server stamp, a catch-up,
-   * a plain overwrite judged directly). Kept until the copy is next needed: card moves then cost
-   * one integration, not two. Past a bound the copy is dropped and rebuilt when needed instead.
+   * a plain overwrite judged directly). Only noted: the copy takes what it lacks from the live
+   * board when it is next needed, so card moves cost one integration, not two. The changes
+   * themselves are not kept: card moves never need the copy, so a list of them grew for minutes
+   * (up to 20,000 updates), each a view pinning the socket read it arrived in, and was then
+   * dropped from the old generation at once (docs/benchmarks.md, "The slow garbage").
    */
-  follow(update: Uint8Array): void {
-    if (!this.copy) return
-    this.behind.push(update)
-    this.behindBytes += update.byteLength
-    if (this.behind.length > MAX_BEHIND_UPDATES || this.behindBytes > MAX_BEHIND_BYTES) this.discard()
+  follow(): void {
+    if (this.copy) this.behind = true
   }
 
   /** Frees the copy's memory (a board only watched by screens needs none); rebuilt when next needed. */
@@ -86,13 +80,11 @@ export class CandidateBoard {
   }
 
   private ensureCopy(): Y.Doc {
-    if (this.copy && this.behind.length > 0) {
-      const copy = this.copy
-      copy.transact(() => {
-        for (const update of this.behind) Y.applyUpdate(copy, update)
-      })
-      this.behind = []
-      this.behindBytes = 0
+    if (this.copy && this.behind) {
+      // Everything the copy lacks, from its state vector: the live board's newer structs and its
+      // delete set (the same diff a reconnecting client gets as SyncStep2).
+      Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.live(), Y.encodeStateVector(this.copy)))
+      this.behind = false
     }
     if (!this.copy) {
       const copy = new Y.Doc({ gc: true })

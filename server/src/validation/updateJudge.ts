@@ -100,14 +100,14 @@ export class UpdateJudge {
 
   /** The live board took the accepted update: the sender now owns the client ids it introduced. */
   accepted(verdict: Extract<Verdict, { outcome: 'accepted' }>, principal: Principal, now = new Date()) {
-    if (verdict.direct) this.candidate.follow(verdict.direct)
+    if (verdict.direct) this.candidate.follow()
     this.quotas.recordCreations(principalId(principal), verdict.effects, now.getTime())
     return this.owners.claim(verdict.newClients, principalId(principal))
   }
 
   /** The live board changed without judgement (another process, a server stamp, a catch-up). */
-  follow(update: Uint8Array): void {
-    this.candidate.follow(update)
+  follow(): void {
+    this.candidate.follow()
   }
 
   /** Frees the candidate copy until the next update needs it. */
