@@ -615,7 +615,8 @@ function mergeSections(previousReport: string, measured: string): string[] {
     }
     return found
   }
-  const kept = blocks(previousReport.split(READING_MARKER)[0] ?? '')
+  // The previous footer ends its last section's block; this run appends its own.
+  const kept = blocks((previousReport.split(READING_MARKER)[0] ?? '').replaceAll(`${footer[0]!}\n`, ''))
   for (const [key, block] of blocks(measured)) kept.set(key, block)
   const order = (key: string) => Number.parseInt(key, 10) + (/[a-z]$/.test(key) ? key.charCodeAt(key.length - 1) / 1000 : 0)
   const partial = `Sections ${only!.join(', ')} re-measured at ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; the others are from earlier runs, as dated in the reading below.`
