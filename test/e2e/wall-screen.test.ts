@@ -125,6 +125,41 @@ describe('the wall screen (大屏)', () => {
     expect(errors).toEqual([])
   })
 
+  test('a burst of moves reaches the targets tile: the first at once, the rest together within the figures’ second', async () => {
+    const server = await startServer({ demo: true })
+    const link = await createScreenLink(server, DEMO_BOARD)
+    const { projects } = await expectedFigures(server)
+    const moving = projects.filter((project) => project.stage === 'planning').slice(0, 5)
+    expect(moving.length).toBe(5)
+
+    const browser = await launchBrowser()
+    const errors: string[] = []
+    const page = await openWall(browser, `${server.url}${link.url}`, WALL_SIZES[0], errors)
+    const startedDone = async () => Number(await page.locator('[data-testid="screen-target"][data-key="started.count"]').getAttribute('data-done'))
+    const before = await startedDone()
+    const admin = connectClient(server, DEMO_BOARD)
+    await admin.waitSynced()
+
+    // A lone move after a quiet spell passes the figures' throttle at once.
+    moveProject(admin.doc, moving[0]!.id, { stage: 'started' })
+    await waitFor(async () => (await startedDone()) === before + 1, {
+      timeoutMs: LIVE_UPDATE_MS,
+      message: `开工 in the targets tile to count the first move within ${LIVE_UPDATE_MS} ms`,
+    })
+    // Four more inside one throttle interval: none is lost, the last value arrives at the interval's end.
+    for (const project of moving.slice(1)) {
+      moveProject(admin.doc, project.id, { stage: 'started' })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    let shown = before
+    await waitFor(async () => (shown = await startedDone()) === before + 5, {
+      timeoutMs: 3 * LIVE_UPDATE_MS,
+      message: '开工 in the targets tile to count all five moves',
+      describe: () => `shown ${shown}, expected ${before + 5}`,
+    })
+    expect(errors).toEqual([])
+  })
+
   test("another client's move shows on the wall within a second: the stage counts change and the feed names the move", async () => {
     const server = await startServer({ demo: true })
     const link = await createScreenLink(server, DEMO_BOARD)

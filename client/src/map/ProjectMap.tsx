@@ -4,7 +4,8 @@ import type { Boundaries } from './boundariesApi.ts'
 import { echarts } from './mapEcharts.ts'
 import { mapOption, markersOption, registerBaseMap, type Choropleth } from './mapOption.ts'
 import { readMapPalette, type MapPalette } from './mapPalette.ts'
-import { clusterPoints, placesKey, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import { clusterPoints, samePlaces, pointsExtent, type MapMarker, type MapPoint } from './mapPoints.ts'
+import { useSameWhileEqual } from '../screen/useSameWhileEqual.ts'
 import { TileLayer } from './TileLayer.tsx'
 import type { TownshipFigure } from './townships.ts'
 
@@ -84,10 +85,9 @@ export const ProjectMap = memo(function ProjectMap(props: ProjectMapProps) {
   const currentChart = useCallback(() => chart.current, [])
 
   // Re-indexed only when a point is placed, moved on the map or leaves the filter: a stage move
-  // or a new light keeps every place (and reorders the columns, which placesKey ignores).
-  const places = placesKey(points)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const clusters = useMemo(() => clusterPoints(points, clusterRadiusPx), [places, clusterRadiusPx])
+  // or a new light keeps every place (and reorders the columns, which samePlaces ignores).
+  const places = useSameWhileEqual(points, samePlaces)
+  const clusters = useMemo(() => clusterPoints(places, clusterRadiusPx), [places, clusterRadiusPx])
   const extent = pointsExtent(points)
   const extentKey = extent ? `${extent.minLng},${extent.maxLng},${extent.minLat},${extent.maxLat}` : ''
   const base = useMemo(

@@ -98,20 +98,25 @@ type Grouping = readonly (
 )[]
 
 /**
- * What the cluster index depends on: each project's place, in an order that does not follow the
- * board's (a stage move reorders the columns but moves no point). Equal keys, same index.
+ * Whether the cluster index still holds: every project at the same place, whatever the order (a
+ * stage move reorders the columns but moves no point). One pass and a lookup per point: the wall
+ * asks on every batch of moves, with thousands of points.
  */
-export function placesKey(points: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[]): string {
-  return points
-    .map((point) => `${point.id}@${point.lng},${point.lat}`)
-    .sort()
-    .join(';')
+export function samePlaces(earlier: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[], now: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[]): boolean {
+  if (earlier === now) return true
+  if (earlier.length !== now.length) return false
+  const places = new Map<ProjectId, Pick<MapPoint, 'lng' | 'lat'>>()
+  for (const point of earlier) places.set(point.id, point)
+  return now.every((point) => {
+    const place = places.get(point.id)
+    return place !== undefined && place.lng === point.lng && place.lat === point.lat
+  })
 }
 
 /**
  * Indexes the points' places once (supercluster's k-d tree per zoom level) and remembers each
  * level's grouping, so a live stage or light change (the wall's common case) costs a lookup per
- * marker, not a re-index of thousands of projects; build a new one only when `placesKey` changes.
+ * marker, not a re-index of thousands of projects; build a new one only when the places change (`samePlaces`).
  */
 export function clusterPoints(points: readonly Pick<MapPoint, 'id' | 'lng' | 'lat'>[], radiusPx: number = CLUSTER_RADIUS_PX): MapClusters {
   const ids = points.map((point) => point.id)

@@ -22,6 +22,7 @@ import { useDataTime } from './useDataTime.ts'
 import { useMeetingNow } from './useMeetingNow.ts'
 import { useMoveFeed } from './useMoveFeed.ts'
 import { useSameWhileEqual } from './useSameWhileEqual.ts'
+import { useThrottledValue } from './useThrottledValue.ts'
 import { turnSide } from './unitTurnFigures.ts'
 import { UnitTurnTile } from './UnitTurnTile.tsx'
 import { useMeetingDecisionProjects } from './useMeetingDecisions.ts'
@@ -29,6 +30,8 @@ import { WarningsTile } from './WarningsTile.tsx'
 
 /** The clock only drives 数据截至 and "today"; minutes are what the wall prints. */
 const CLOCK_TICK_MS = 15_000
+/** The figures' tiles follow a burst of moves at this pace (see useThrottledValue). */
+const FIGURES_EVERY_MS = 1_000
 
 /**
  * The wall: every figure recomputed from the live document (the view store), never polled. Totals
@@ -47,11 +50,12 @@ export function WallScreen({ title }: { title: string }) {
   const asOf = boardToday(settings, new Date(now))
 
   const totals = useMemo(() => boardTotals(columns), [columns])
-  // Lights, targets and the ranking take a few milliseconds per thousand projects: they follow
-  // the document a frame behind, while the headline counts above update at once.
+  // Lights, targets and the ranking are computed from every project (about 100 ms for 2,000 on
+  // a slow PC): they follow the document at most once a second and a frame behind, while the
+  // headline counts above and the map update at once. A lone move still shows at once.
   const projects = useMemo(() => allProjects(columns), [columns])
-  const deferredProjects = useDeferredValue(projects)
-  const deferredProblems = useDeferredValue(problems)
+  const deferredProjects = useDeferredValue(useThrottledValue(projects, FIGURES_EVERY_MS))
+  const deferredProblems = useDeferredValue(useThrottledValue(problems, FIGURES_EVERY_MS))
   const standing = useReportingStanding(settings.year, asOf)
   const figures = useMemo(
     () =>

@@ -1,12 +1,21 @@
-import { useMemo } from 'react'
+import { useRef } from 'react'
+import { dequal } from 'dequal'
 
 /**
- * `value`, or the earlier value it equals (as JSON): the wall recomputes every figure on each batch
+ * `value`, or the earlier value it deeply equals: the wall recomputes every figure on each batch
  * of moves, and a tile whose figures did not change keeps its props, so it neither re-renders nor
- * redraws its chart. For the wall's small figures (tens of rows), not for whole boards.
+ * redraws its chart. The same object is answered without looking inside (most of the wall's
+ * renders are for the clock or the feed, with the figures unchanged), and the deep comparison
+ * stops at the first difference: no JSON of hundreds of warnings on every render. `equal` says
+ * what counts as the same where deep equality is not the point (the map's places).
  */
-export function useSameWhileEqual<T>(value: T): T {
-  const key = JSON.stringify(value)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the value is kept for as long as its JSON stays the same
-  return useMemo(() => value, [key])
+export function useSameWhileEqual<T>(value: T, equal: (earlier: T, now: T) => boolean = dequal): T {
+  const kept = useRef<{ input: T; output: T } | undefined>(undefined)
+  const last = kept.current
+  if (last && (last.input === value || equal(last.output, value))) {
+    last.input = value
+    return last.output
+  }
+  kept.current = { input: value, output: value }
+  return value
 }

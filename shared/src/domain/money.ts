@@ -66,8 +66,20 @@ function parseScaledDecimal(text: string, digits: number): number | undefined {
   return Number.isSafeInteger(scaled) ? scaled : undefined
 }
 
+/**
+ * Amounts read before: the wall and the board sum every project's money on each batch of moves,
+ * and a board holds a few thousand distinct amounts. Cleared when it grows past any real board.
+ */
+const centsOfAmount = new Map<string, WanCents>()
+const MAX_REMEMBERED_AMOUNTS = 50_000
+
 export function wanToCents(amount: WanAmount): WanCents {
-  return (parseScaledDecimal(amount, 2) ?? 0) as WanCents
+  const known = centsOfAmount.get(amount)
+  if (known !== undefined) return known
+  const cents = (parseScaledDecimal(amount, 2) ?? 0) as WanCents
+  if (centsOfAmount.size >= MAX_REMEMBERED_AMOUNTS) centsOfAmount.clear()
+  centsOfAmount.set(amount, cents)
+  return cents
 }
 
 export function centsToWan(cents: number): WanAmount {

@@ -4,7 +4,7 @@ import { ProblemStatus, type Problem } from '../domain/problem.ts'
 import type { Project } from '../domain/project.ts'
 import { rateOf, type Rate } from './fraction.ts'
 import { chinaDateOf, firstDayOfYear, inRange, isoDate, lastDayOfMonth, lastDayOfYear, minDate, type DateRange } from './progressDates.ts'
-import { PLANNED_DATE_FIELD, ProgressStage, reachedStageBy, stageEntryDate } from './stageEntry.ts'
+import { PLANNED_DATE_FIELD, PROGRESS_STAGES, ProgressStage, reachedStageBy, stageEntryDate } from './stageEntry.ts'
 
 /** "亿元以上项目": 总投资 of at least 1亿元 = 10,000万元, in hundredths of 万元. */
 export const AT_LEAST_YI_CENTS = 10_000 * 100
@@ -85,10 +85,21 @@ export interface MonthTallies {
  * are left out, so a past review does not show moves that had not happened yet.
  */
 export function monthlyStageEntries(projects: readonly CountedProject[], year: number, asOf: IsoDate): MonthTallies[] {
-  return Array.from({ length: 12 }, (_, index) => {
+  // One pass over the projects into the 36 month × stage lists: the wall recomputes this on every
+  // batch of moves, and 36 passes over thousands of projects showed in its profile.
+  const entered = Array.from({ length: 12 }, () => ({ signed: [], started: [], producing: [] }) as Record<ProgressStage, CountedProject[]>)
+  const yearPrefix = isoDate(year, 1, 1).slice(0, 5)
+  for (const project of projects) {
+    for (const stage of PROGRESS_STAGES) {
+      const date = stageEntryDate(project, stage)
+      if (date === undefined || !date.startsWith(yearPrefix) || date > asOf) continue
+      entered[Number(date.slice(5, 7)) - 1]?.[stage].push(project)
+    }
+  }
+  return entered.map((lists, index) => {
     const month = index + 1
     const range = { from: isoDate(year, month, 1), to: minDate(asOf, lastDayOfMonth(year, month)) }
-    return { month, range, entries: stageEntriesInRange(projects, range) }
+    return { month, range, entries: { signed: tallyOf(lists.signed), started: tallyOf(lists.started), producing: tallyOf(lists.producing) } }
   })
 }
 

@@ -26,8 +26,10 @@ export const PLANNED_DATE_FIELD = {
 
 type DatedProject = Pick<Project, 'stage' | 'actualSignDate' | 'actualStartDate' | 'actualProduceDate'>
 
+const STAGE_INDEX = Object.fromEntries(STAGES.map((stage, index) => [stage, index])) as Partial<Record<Stage, number>>
+
 export function stageIndex(stage: Stage): number {
-  return STAGES.indexOf(stage)
+  return STAGE_INDEX[stage] ?? -1
 }
 
 /**
