@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { readBoundariesVersion } from '@guatu/shared/board/boardSettingsAccess'
+import { securityAuditExportSchema } from '@guatu/shared/api/securityAudit'
 import { tilePath, tileServicePath, tileServiceResponseSchema, type TileServiceResponse } from '@guatu/shared/api/tileService'
 import { createScreenLink } from '../helpers/accounts.ts'
 import { waitForDoc } from '../helpers/client.ts'
@@ -156,6 +157,28 @@ describe('底图服务 configuration', () => {
     const asScreen = await requestJson<TileServiceResponse>(board.server, `${tileServicePath(board.boardId)}?token=${board.screen.token}`, { token: null })
     expect(asScreen.body).toEqual({ configured: false, attribution: '' })
     expect((await getTile(board.server, tilePath(board.boardId, { z: 3, x: 6, y: 3 }), { screen: board.screen.token })).status).toBe(404)
+  })
+})
+
+describe('底图服务 in the security audit log', () => {
+  test('each save and each switch-off is recorded with who, the address and its key masked; a refused attempt changes nothing and is recorded as refused', async () => {
+    const board = await startRoleBoard()
+    const upstream = await startTileUpstream()
+    const template = `${upstream.origin}/png/{z}/{x}/{y}.png?style=default&tk=${KEY}`
+    expect((await putService(board, { urlTemplate: template, attribution: '审图号：示例' })).status).toBe(200)
+    expect((await putService(board, null)).status).toBe(200)
+    expect((await putService(board, { urlTemplate: template, attribution: '' }, board.editor.token)).status).toBe(403)
+
+    const audit = expectParsed(await requestJson(board.server, '/api/security-audit'), 200, securityAuditExportSchema, 'GET security audit')
+    const tileEvents = audit.entries.filter((entry) => entry.type.startsWith('tile-service.'))
+    expect(tileEvents.map((entry) => [entry.type, entry.target, entry.detail])).toEqual([
+      ['tile-service.set', board.boardId, `地址=${upstream.origin}/png/{z}/{x}/{y}.png?style=…&tk=…3a9c 署名=审图号：示例`],
+      ['tile-service.cleared', board.boardId, ''],
+    ])
+    expect(tileEvents.every((entry) => entry.actorLabel !== '')).toBe(true)
+    expect(JSON.stringify(audit)).not.toContain(KEY)
+    expect(audit.entries.some((entry) => entry.type === 'access.denied' && entry.target.endsWith('/tile-service'))).toBe(true)
+    expect(await readAsOffice(board)).toEqual({ configured: false, attribution: '' })
   })
 })
 

@@ -147,7 +147,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.route('/api/boards', photoRoutes(deps.photos.service, deps.accounts, deps.photos.maxFileBytes))
   app.route('/api', yearRoutes(new YearService(deps.boards)))
   app.route('/api/boards', boundaryRoutes(deps.boundaries, deps.boards, deps.accounts))
-  app.route('/api/boards', tileRoutes(deps.tiles, deps.accounts))
+  app.route('/api/boards', tileRoutes(deps.tiles, deps.accounts, deps.securityAudit))
   app.all('/api/*', (c) => c.json({ error: '接口不存在' } satisfies ErrorResponse, 404))
 
   const indexFile = path.join(deps.clientDir, 'index.html')

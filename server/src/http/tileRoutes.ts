@@ -1,15 +1,19 @@
 import { Hono } from 'hono'
 import { parseTileCoordinate, putTileServiceRequestSchema, type TileServiceResponse } from '@guatu/shared/api/tileService'
 import { canManageBoards } from '@guatu/shared/domain/permissions'
+import { SecurityEventType } from '@guatu/shared/domain/securityEvent'
 import type { AccountService } from '../accounts/accountService.ts'
+import type { SecurityAuditLog } from '../securityAudit/securityAuditLog.ts'
 import { RequestError } from '../requestError.ts'
+import { maskedTileTemplate } from '../tiles/maskedTileTemplate.ts'
 import type { TileServices } from '../tiles/tileServices.ts'
 import { requireUser, type AppEnv } from './appEnv.ts'
 import { parseBody } from './parseBody.ts'
+import { auditRequest } from './securityAuditing.ts'
 import { photoReader } from './photoRoutes.ts'
 
 /** The office's tile service and its proxied tiles (contract: shared/src/api/tileService.ts). */
-export function tileRoutes(tiles: TileServices, accounts: AccountService): Hono<AppEnv> {
+export function tileRoutes(tiles: TileServices, accounts: AccountService, audit: SecurityAuditLog): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/:id/tile-service', async (c) => {
@@ -23,7 +27,14 @@ export function tileRoutes(tiles: TileServices, accounts: AccountService): Hono<
     // Judged before the body is parsed: nobody else's address is read at all.
     if (!canManageBoards(principal)) throw new RequestError(403, '只有项目办可以设置底图服务')
     const body = await parseBody(c, putTileServiceRequestSchema)
-    return c.json((await tiles.replace(c.req.param('id'), principal, body)) satisfies TileServiceResponse)
+    const saved = await tiles.replace(c.req.param('id'), principal, body)
+    // An address the server will fetch, holding the service's key: security-audited, the key masked.
+    await auditRequest(audit, c, {
+      type: body ? SecurityEventType.tileServiceSet : SecurityEventType.tileServiceCleared,
+      target: c.req.param('id'),
+      detail: body ? `地址=${maskedTileTemplate(body.urlTemplate)} 署名=${body.attribution}` : '',
+    })
+    return c.json(saved satisfies TileServiceResponse)
   })
 
   routes.get('/:id/tiles/:z/:x/:y', async (c) => {

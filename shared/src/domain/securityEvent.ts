@@ -17,6 +17,9 @@ export const SecurityEventType = {
   /** A unit's 企业微信 / 钉钉 / e-mail reminder channel registered, replaced or removed. */
   reminderChannelSet: 'reminder-channel.set',
   reminderChannelRemoved: 'reminder-channel.removed',
+  /** The office's tile service (底图服务) set or switched off: an address the server fetches, with its key. */
+  tileServiceSet: 'tile-service.set',
+  tileServiceCleared: 'tile-service.cleared',
   /** A REST request refused with 403. */
   accessDenied: 'access.denied',
   /** A websocket upgrade refused: wrong origin, no right to the board, password to change. */
@@ -39,6 +42,8 @@ export const SECURITY_EVENT_LABEL: Record<SecurityEventType, string> = {
   'screen-link.revoked': '撤销大屏链接',
   'reminder-channel.set': '登记提醒渠道',
   'reminder-channel.removed': '删除提醒渠道',
+  'tile-service.set': '设置底图服务',
+  'tile-service.cleared': '关闭底图服务',
   'access.denied': '拒绝访问',
   'socket.refused': '拒绝同步连接',
   'audit.pruned': '清理过期日志',
