@@ -16,12 +16,17 @@ const KEYBOARD_CODES: KeyboardCodes = {
   end: [KeyboardCode.Space, KeyboardCode.Enter],
 }
 
+/**
+ * The sensors' options, made once: useSensor keeps its descriptor only while the options object is
+ * the same, and new sensors give dnd-kit new activators, a new internal context, and a re-render of
+ * every draggable card on each render of the board (every colleague's move, before this).
+ */
+const POINTER_OPTIONS = { activationConstraint: { distance: POINTER_ACTIVATION_DISTANCE_PX } }
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }
+
 /** Sensors, accessibility and the floating copy of the card in hand; the drag logic is in useBoardDrag. */
 export const BoardDndContext = memo(function BoardDndContext({ drag, children }: { drag: BoardDrag; children: ReactNode }) {
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: POINTER_ACTIVATION_DISTANCE_PX } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
-  )
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS))
   return (
     <DndContext
       sensors={sensors}
