@@ -73,17 +73,26 @@ function countCardRenders(): void {
   }
 }
 
+/**
+ * The demo board signed in as the office at OFFICE_SCREEN, with a second client on the same board;
+ * `beforeLoad` runs in the page's context before any of its scripts.
+ */
+async function openDemoBoard(beforeLoad?: () => void): Promise<{ page: Page; client: ReturnType<typeof connectClient> }> {
+  const server = await startServer({ demo: true })
+  const client = connectClient(server, DEMO_BOARD)
+  await waitForDoc(client.doc, (doc) => listProjects(doc).length > 100, { message: 'the demo board to be seeded' })
+  const browser = await launchBrowser()
+  const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN' })
+  if (beforeLoad) await context.addInitScript(beforeLoad)
+  const page = await context.newPage()
+  await signInThroughLoginPage(page, `${server.url}/board/${DEMO_BOARD}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
+  await page.locator('.card[data-project-id]').first().waitFor({ timeout: UI_TIMEOUT_MS })
+  return { page, client }
+}
+
 describe('cards on the board', () => {
   test('a colleague’s move re-renders the cards it moves, not every card on the board', async () => {
-    const server = await startServer({ demo: true })
-    const mover = connectClient(server, DEMO_BOARD)
-    await waitForDoc(mover.doc, (doc) => listProjects(doc).length > 100, { message: 'the demo board to be seeded' })
-    const browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN' })
-    await context.addInitScript(countCardRenders)
-    const page = await context.newPage()
-    await signInThroughLoginPage(page, `${server.url}/board/${DEMO_BOARD}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
-    await page.locator('.card[data-project-id]').first().waitFor({ timeout: UI_TIMEOUT_MS })
+    const { page, client: mover } = await openDemoBoard(countCardRenders)
     const mounted = await page.locator('.card[data-project-id]').count()
     await page.evaluate(() => (window as unknown as { __cardRenders: Map<string, number> }).__cardRenders.clear())
     const before = await page.evaluate(() => (window as unknown as { __cardRenders: Map<string, number> }).__cardRenders.size)
@@ -117,14 +126,7 @@ describe('cards on the board', () => {
   })
 
   test('cards out of sight are skipped by the renderer, cards in sight are whole, and a hovered card’s light tip is not clipped', async () => {
-    const server = await startServer({ demo: true })
-    const reader = connectClient(server, DEMO_BOARD)
-    await waitForDoc(reader.doc, (doc) => listProjects(doc).length > 100, { message: 'the demo board to be seeded' })
-    const browser = await launchBrowser()
-    const context = await browser.newContext({ viewport: OFFICE_SCREEN, locale: 'zh-CN' })
-    const page = await context.newPage()
-    await signInThroughLoginPage(page, `${server.url}/board/${DEMO_BOARD}`, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD)
-    await page.locator('.card[data-project-id]').first().waitFor({ timeout: UI_TIMEOUT_MS })
+    const { page } = await openDemoBoard()
 
     // The demo's 159 cards: those mounted far down a column are neither laid out nor painted.
     await page.waitForFunction(() => document.querySelectorAll('.card[data-project-id]').length > 40)
